@@ -1,0 +1,156 @@
+/**
+ * Every code system and code Carer Prompts reads and writes, in one place (../shared/terminology.md
+ * of the design is the source; each constant names where the code comes from).
+ *
+ * Principle: read liberally, write conservatively. `WRITE_*` constants are the one coding written;
+ * `READ_*` sets are everything accepted as the same meaning when reading.
+ */
+
+export interface CodingConst {
+  readonly system: string;
+  readonly code: string;
+  readonly display: string;
+}
+
+export const SYSTEM = {
+  nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
+  snomed: 'http://snomed.info/sct',
+  v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  v3RoleClass: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass',
+  v2ContactRole: 'http://terminology.hl7.org/CodeSystem/v2-0131',
+  v3ParticipationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  v3ActCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  v3ActReason: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  consentAction: 'http://terminology.hl7.org/CodeSystem/consentaction',
+  loinc: 'http://loinc.org',
+  listEmptyReason: 'http://terminology.hl7.org/CodeSystem/list-empty-reason',
+  ukCoreAdditionalPersonRelationshipRole: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole',
+} as const;
+
+/**
+ * UK Core additional person relationship role `Carer` — written in RelatedPerson.relationship.
+ * Source: NHS England FHIR R4 UK Core, CodeSystem-UKCore-AdditionalPersonRelationshipRole.
+ */
+export const WRITE_CARER_ROLE: CodingConst = {
+  system: SYSTEM.ukCoreAdditionalPersonRelationshipRole,
+  code: 'Carer',
+  display: 'Carer of patient',
+};
+
+/**
+ * Codings read as "this person is the patient's unpaid carer".
+ * Sources: UK Core (above); PRIMIS / NHS primary-care carer cluster CARER_COD (SNOMED);
+ * HL7 UTG v3-RoleClass CAREGIVER (R5 relationship value set).
+ * SNOMED 229774002 "Caregiver" is deliberately absent: it is the occupation (a paid carer).
+ */
+export const READ_CARER_ROLES: readonly CodingConst[] = [
+  WRITE_CARER_ROLE,
+  { system: SYSTEM.snomed, code: '407542009', display: 'Informal caregiver' },
+  { system: SYSTEM.snomed, code: '407543004', display: 'Primary caregiver' },
+  { system: SYSTEM.snomed, code: '133932002', display: 'Caregiver' },
+  { system: SYSTEM.snomed, code: '1364141000000107', display: 'Unpaid caregiver' },
+  { system: SYSTEM.v3RoleClass, code: 'CAREGIVER', display: 'caregiver' },
+];
+
+/** SNOMED 229774002 "Caregiver" (occupation): a paid carer, never counted as an unpaid carer. */
+export const PAID_CAREGIVER_OCCUPATION: CodingConst = { system: SYSTEM.snomed, code: '229774002', display: 'Caregiver (occupation)' };
+
+/** HL7 v3 RoleCode family / social relationships, with the plain-English display shown to clinicians. */
+export const FAMILY_RELATIONSHIPS: Readonly<Record<string, string>> = {
+  MTH: 'Mother',
+  FTH: 'Father',
+  PRN: 'Parent',
+  SPS: 'Spouse',
+  HUSB: 'Husband',
+  WIFE: 'Wife',
+  DOMPART: 'Domestic partner',
+  SIGOTHR: 'Partner',
+  CHILD: 'Child',
+  DAU: 'Daughter',
+  SON: 'Son',
+  SIB: 'Sibling',
+  BRO: 'Brother',
+  SIS: 'Sister',
+  GRPRN: 'Grandparent',
+  GRNDCHILD: 'Grandchild',
+  FAMMEMB: 'Family member',
+  FRND: 'Friend',
+  NBOR: 'Neighbour',
+  ROOM: 'Roommate',
+  GUARD: 'Guardian',
+  STPPRN: 'Step-parent',
+  AUNT: 'Aunt',
+  UNCLE: 'Uncle',
+  NIECE: 'Niece',
+  NEPHEW: 'Nephew',
+  COUSN: 'Cousin',
+};
+
+/** HL7 v2 table 0131 contact roles that make a RelatedPerson worth asking "are they a carer?". */
+export const CONTACT_ROLES: Readonly<Record<string, 'next-of-kin' | 'emergency-contact' | 'contact-person'>> = {
+  N: 'next-of-kin',
+  C: 'emergency-contact',
+  EP: 'emergency-contact',
+  CP: 'contact-person',
+};
+
+/**
+ * Project extension on RelatedPerson recording that carer status was asked (FHIR has no code for
+ * "confirmed not a carer"). Sub-extensions: `isCarer` (valueBoolean), `askedOn` (valueDateTime).
+ * The base is configurable; this is the default in the project's own namespace (docs/extensions.md).
+ */
+export const DEFAULT_EXTENSION_BASE = 'https://carer-prompts.example.org/fhir/StructureDefinition';
+export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base}/carer-status`;
+
+/** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */
+export const COPY_CORRESPONDENCE_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator';
+
+/** "Asked: no carers" List: SNOMED 184140000 "Caregiver details (observable entity)", emptyReason nilknown. */
+export const ASKED_NO_CARERS_LIST_CODE: CodingConst = { system: SYSTEM.snomed, code: '184140000', display: 'Caregiver details' };
+export const EMPTY_REASON_NILKNOWN: CodingConst = { system: SYSTEM.listEmptyReason, code: 'nilknown', display: 'Nil Known' };
+
+/** Consent written for sharing with / involving a carer (R4 official examples use LOINC 59284-0). */
+export const CONSENT_SCOPE_PRIVACY: CodingConst = { system: SYSTEM.consentScope, code: 'patient-privacy', display: 'Privacy Consent' };
+export const WRITE_CONSENT_CATEGORY: CodingConst = { system: SYSTEM.loinc, code: '59284-0', display: 'Patient Consent' };
+/** Categories also read as a carer information-sharing consent (UK Core example uses INFA). */
+export const READ_CONSENT_CATEGORIES: readonly CodingConst[] = [
+  WRITE_CONSENT_CATEGORY,
+  { system: SYSTEM.loinc, code: '64292-6', display: 'Release of information consent' },
+  { system: SYSTEM.v3ActCode, code: 'INFA', display: 'information access' },
+  { system: SYSTEM.v3ActCode, code: 'INFAO', display: 'access only' },
+  { system: SYSTEM.v3ActCode, code: 'INFASO', display: 'access and save only' },
+  { system: SYSTEM.v3ActCode, code: 'IDSCL', display: 'information disclosure' },
+];
+export const POLICY_OPT_IN: CodingConst = { system: SYSTEM.v3ActCode, code: 'OPTIN', display: 'opt-in' };
+export const POLICY_OPT_OUT: CodingConst = { system: SYSTEM.v3ActCode, code: 'OPTOUT', display: 'opt-out' };
+/** Information recipient: the actor role written; PRCP (official R4 examples), INF and DELEGATEE also read. */
+export const WRITE_ACTOR_ROLE: CodingConst = { system: SYSTEM.v3ParticipationType, code: 'IRCP', display: 'information recipient' };
+export const READ_ACTOR_ROLES: readonly CodingConst[] = [
+  WRITE_ACTOR_ROLE,
+  { system: SYSTEM.v3ParticipationType, code: 'PRCP', display: 'primary information recipient' },
+  { system: SYSTEM.v3ParticipationType, code: 'INF', display: 'informant' },
+  { system: SYSTEM.v3RoleCode, code: 'DELEGATEE', display: 'delegatee' },
+];
+export const CONSENT_ACTION_DISCLOSE: CodingConst = { system: SYSTEM.consentAction, code: 'disclose', display: 'Disclose' };
+/** Purposes: FAMRQT (family member authorised by the patient) and COC (coordination of care); never CAREMGT. */
+export const CONSENT_PURPOSES: readonly CodingConst[] = [
+  { system: SYSTEM.v3ActReason, code: 'FAMRQT', display: 'family requested' },
+  { system: SYSTEM.v3ActReason, code: 'COC', display: 'coordination of care' },
+];
+
+/**
+ * Task code for a carer's needs-assessment offer: SNOMED 512321000000109 "Assessment of needs
+ * offered to carer" (UK extension; from published NHS carer code lists — one secondary source,
+ * to be checked against the UK SNOMED CT browser when a terminology server is configured).
+ */
+export const ASSESSMENT_OFFER_TASK_CODE: CodingConst = { system: SYSTEM.snomed, code: '512321000000109', display: 'Assessment of needs offered to carer' };
+/** Referral codes, read as assessment-related Tasks (they are referrals, not offers). */
+export const REFERRAL_SOCIAL_SERVICES_CARER_ASSESSMENT: CodingConst = { system: SYSTEM.snomed, code: '790101000000103', display: "Referral for social services carer's assessment" };
+export const REFERRAL_GP_CARER_ASSESSMENT: CodingConst = { system: SYSTEM.snomed, code: '790081000000109', display: "Referral for general practice carer's assessment" };
+
+/** True when a coding matches one of the constants (system and code; display is ignored). */
+export function codingMatches(coding: { system?: string; code?: string } | undefined, candidates: readonly CodingConst[]): boolean {
+  if (!coding?.system || !coding.code) return false;
+  return candidates.some((c) => c.system === coding.system && c.code === coding.code);
+}
