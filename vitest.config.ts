@@ -21,6 +21,24 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // The extension helper owns this block (WxtVitest plugin, fake browser).
+      {
+        test: {
+          name: 'extension',
+          environment: 'happy-dom',
+          include: ['tests/extension/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
