@@ -26,6 +26,8 @@ export const SYSTEM = {
   loinc: 'http://loinc.org',
   listEmptyReason: 'http://terminology.hl7.org/CodeSystem/list-empty-reason',
   ukCoreAdditionalPersonRelationshipRole: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole',
+  /** RFC 3986 URI identifiers (`urn:uuid:` values): the request identifier that makes creates idempotent. */
+  uri: 'urn:ietf:rfc:3986',
 } as const;
 
 /**
@@ -101,7 +103,7 @@ export const CONTACT_ROLES: Readonly<Record<string, 'next-of-kin' | 'emergency-c
  * The base is configurable; this is the default in the project's own namespace (docs/extensions.md).
  */
 export const DEFAULT_EXTENSION_BASE = 'https://carer-prompts.example.org/fhir/StructureDefinition';
-export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base}/carer-status`;
+export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/carer-status`;
 
 /** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */
 export const COPY_CORRESPONDENCE_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator';

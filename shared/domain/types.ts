@@ -51,6 +51,11 @@ export interface ConsentDecision {
   recordedBy?: string;
   /** provision.period.end: when the decision should be reviewed. */
   reviewDue?: string;
+  /**
+   * When a `withdrawn` decision was withdrawn (the inactive Consent's meta.lastUpdated, or the
+   * Provenance of the withdrawal), if known; the consent review clock restarts from it.
+   */
+  withdrawnOn?: string;
   /** For partial decisions: what may be shared (plain text displays). */
   mayShare?: string[];
   /** For partial decisions: what may not be shared (plain text displays). */

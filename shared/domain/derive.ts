@@ -1,0 +1,100 @@
+/**
+ * Facts derived from the record with the policy and "now": who is a young carer, when a consent
+ * decision or an assessment is due for review, by when the first assessment offer must be made.
+ * The prompt rules, the report and the audit all use these, so each deadline is computed in one place.
+ *
+ * Dates in the record may be dateTimes or partial dates; each is read as a calendar date in the
+ * policy's zone. Where a clock starts at a partial date ("identified in 2025-03"), the first day of
+ * the period is used, so a deadline is never later than the record allows.
+ */
+import type { AssessmentStatus, Carer, ConsentDecision, PatientSummary } from './types';
+import type { Policy } from '../policy';
+import { addMonthsCapped, ageOn, compareDates, today, toCalendarDate, type CalendarDate } from './dates';
+
+/** The first of the candidate dates that is a valid date, as a calendar date in the policy's zone. */
+function firstDate(policy: Policy, ...candidates: (string | undefined)[]): CalendarDate | undefined {
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue;
+    const date = toCalendarDate(candidate, policy.timeZone);
+    if (date !== undefined) return date;
+  }
+  return undefined;
+}
+
+/** An active related person whom the record marks as the patient's carer: the people carer prompts are about. */
+export function isActiveCarer(carer: Carer): boolean {
+  return carer.active && carer.carerStatus === 'carer';
+}
+
+/**
+ * The carer's age in completed years today (policy zone), or `undefined` without a usable birth
+ * date. A partial birth date gives the youngest age the person can be (see dates.ts `ageOn`).
+ */
+export function carerAge(carer: Carer, policy: Policy, now: Date): number | undefined {
+  if (carer.birthDate === undefined) return undefined;
+  return ageOn(carer.birthDate, today(now, policy.timeZone));
+}
+
+/**
+ * A carer under `policy.youngCarerUnderAge` (18: Children Act 1989 s.17ZA) today. On their 18th
+ * birthday a carer is no longer a young carer. Contacts not (yet) confirmed as carers are not young
+ * carers; whether the person is active is left to the caller (the report shows history too).
+ */
+export function isYoungCarer(carer: Carer, policy: Policy, now: Date): boolean {
+  if (carer.carerStatus !== 'carer') return false;
+  const age = carerAge(carer, policy, now);
+  return age !== undefined && age < policy.youngCarerUnderAge;
+}
+
+/**
+ * When the carer's needs assessment is next due for review: the last completed (or declined)
+ * assessment plus `policy.assessmentReviewMonths` (at least annually: NSF mental health standard
+ * six). `undefined` while no assessment has been completed or declined.
+ *
+ * A completed assessment without its date falls back to the date the carer answered, then to the
+ * date of the offer: the assessment happened after both, so the review is never later than due.
+ */
+export function assessmentReviewDue(assessment: AssessmentStatus, policy: Policy): CalendarDate | undefined {
+  let from: CalendarDate | undefined;
+  if (assessment.status === 'completed') from = firstDate(policy, assessment.completedOn, assessment.respondedOn, assessment.offeredOn);
+  else if (assessment.status === 'declined') from = firstDate(policy, assessment.respondedOn, assessment.offeredOn);
+  return from === undefined ? undefined : addMonthsCapped(from, policy.assessmentReviewMonths);
+}
+
+/**
+ * When the patient's decision about sharing with a carer is due for review, or `undefined` when
+ * there is no decision to review (`none`, `unknown`) or its date is unknown.
+ *
+ * - permit / deny / partial: the review date on the Consent (provision.period.end); without one,
+ *   the decision date plus `policy.consentReviewMonths`.
+ * - withdrawn: the withdrawal date plus `policy.consentReviewMonths` when known (a patient who has
+ *   just withdrawn consent is not asked again at once); otherwise as above.
+ */
+export function consentReviewDue(consent: ConsentDecision, policy: Policy): CalendarDate | undefined {
+  if (consent.decision === 'none' || consent.decision === 'unknown') return undefined;
+  if (consent.decision === 'withdrawn') {
+    const withdrawn = firstDate(policy, consent.withdrawnOn);
+    if (withdrawn !== undefined) return addMonthsCapped(withdrawn, policy.consentReviewMonths);
+  }
+  const explicit = firstDate(policy, consent.reviewDue);
+  if (explicit !== undefined) return explicit;
+  const recorded = firstDate(policy, consent.recordedOn);
+  return recorded === undefined ? undefined : addMonthsCapped(recorded, policy.consentReviewMonths);
+}
+
+/**
+ * The date by which the carer's first needs-assessment offer is due: `policy.firstOfferWithinMonths`
+ * after the carer was identified or the patient's service started, whichever is later (a carer
+ * identified long after the service started gets the full period from identification).
+ *
+ * The carer was identified on RelatedPerson.period.start, or else on the date their carer status
+ * was confirmed. `undefined` when neither clock's start is known.
+ */
+export function firstOfferDeadline(carer: Carer, patient: PatientSummary, policy: Policy): CalendarDate | undefined {
+  const identified = firstDate(policy, carer.identifiedOn, carer.carerStatus === 'carer' ? carer.carerStatusAskedOn : undefined);
+  const serviceStart = firstDate(policy, patient.serviceStart);
+  const starts = [identified, serviceStart].filter((d): d is CalendarDate => d !== undefined);
+  if (starts.length === 0) return undefined;
+  const latest = starts.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
+  return addMonthsCapped(latest, policy.firstOfferWithinMonths);
+}

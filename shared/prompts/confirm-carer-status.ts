@@ -1,0 +1,60 @@
+/**
+ * confirm-carer-status: a contact (next of kin, emergency contact, a relative…) whom nobody has yet
+ * asked about: are they a carer? Next of kin and family are the people most often caring unseen.
+ * A contact under 18 may be a young carer, hidden in plain sight: also a warning. Once answered
+ * either way (carer / not a carer) the prompt stops.
+ */
+import type { Carer, CarerContext, Prompt } from '../domain/types';
+import type { Policy } from '../policy';
+import { FAMILY_RELATIONSHIPS } from '../terminology';
+import { carerLabel, summaryLine } from '../domain/describe';
+import { carerAge } from '../domain/derive';
+
+export const COMMITMENT =
+  'Triangle of Care standard 1: carers and the essential role they play are identified at first contact or as soon as possible thereafter';
+
+const NOT_FAMILY = new Set(['FRND', 'NBOR', 'ROOM']);
+const FAMILY_DISPLAYS = new Set(
+  Object.entries(FAMILY_RELATIONSHIPS)
+    .filter(([code]) => !NOT_FAMILY.has(code))
+    .map(([, display]) => display.toLowerCase()),
+);
+
+const ROLE_TEXT: Record<Carer['contactRoles'][number], string> = {
+  'next-of-kin': 'next of kin',
+  'emergency-contact': 'emergency contact',
+  'contact-person': 'contact person',
+};
+
+/** Next of kin, emergency contacts and family members are the contacts most likely to be carers. */
+function isLikelyCarer(contact: Carer): boolean {
+  return contact.contactRoles.length > 0 || contact.relationships.some((r) => FAMILY_DISPLAYS.has(r.trim().toLowerCase()));
+}
+
+export function confirmCarerStatus(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
+  return ctx.carers
+    .filter((contact) => contact.active && contact.carerStatus === 'unconfirmed')
+    .map((contact): Prompt => {
+      const roles = [...new Set(contact.contactRoles.map((role) => ROLE_TEXT[role]).filter((r) => r !== undefined))];
+      const recorded = roles.length > 0 ? ` They are recorded as ${roles.join(' and ')}.` : '';
+      const age = carerAge(contact, policy, now);
+      const young = age !== undefined && age < policy.youngCarerUnderAge;
+      const youngText = young ? ` They are ${age}: if they help care, they are a young carer and can be referred for support.` : '';
+      return {
+        id: `confirm-carer-status:${contact.reference}`,
+        code: 'confirm-carer-status',
+        severity: young || isLikelyCarer(contact) ? 'warning' : 'info',
+        summary: summaryLine(`Is ${carerLabel(contact)} a carer? Ask and record the answer`),
+        detail:
+          `This contact has not been asked about yet.${recorded}${youngText} Ask the patient (and the contact) whether they give ` +
+          'unpaid help or support. Mark them as a carer, or as not a carer so this stops asking.',
+        commitment: COMMITMENT,
+        actions: [
+          { kind: 'mark-carer', label: 'Mark as carer' },
+          { kind: 'mark-not-carer', label: 'Not a carer' },
+        ],
+        carer: contact.reference,
+        snoozable: true,
+      };
+    });
+}

@@ -1,0 +1,36 @@
+/**
+ * consent-declined-still-listen: the patient declined (or withdrew) consent to share with a carer.
+ * That is not a reason to shut the carer out: the prompt reminds staff what they may always do.
+ */
+import type { CarerContext, Prompt } from '../domain/types';
+import type { Policy } from '../policy';
+import { isActiveCarer } from '../domain/derive';
+import { carerLabel, summaryLine } from '../domain/describe';
+
+export const COMMITMENT =
+  "Triangle of Care standard 3: where the patient declines consent, carers are still listened to and given general information";
+
+const DETAIL =
+  'Without consent you can still: listen to the carer and receive information from them; give general information ' +
+  "that is not personal to the patient — about the condition, medication in general, the Mental Health Act, the care " +
+  "programme approach, local carers' support, and discharge arrangements that affect the carer. If there is a risk of " +
+  'serious harm, safeguarding may justify sharing without consent: follow the trust\'s policy and record why.';
+
+export function consentDeclinedStillListen(ctx: CarerContext, _policy: Policy, _now: Date): Prompt[] {
+  return ctx.carers
+    .filter((carer) => isActiveCarer(carer) && (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn'))
+    .map((carer): Prompt => ({
+      id: `consent-declined-still-listen:${carer.reference}`,
+      code: 'consent-declined-still-listen',
+      severity: 'info',
+      summary: summaryLine(`No consent to share with ${carerLabel(carer)} — you can still listen and give general information`),
+      detail: `${carer.consent.decision === 'withdrawn' ? 'The patient withdrew consent to share.' : 'The patient declined consent to share.'} ${DETAIL}`,
+      commitment: COMMITMENT,
+      actions: [
+        { kind: 'signpost-support', label: "Signpost to carers' support" },
+        { kind: 'record-consent', label: 'Record new decision' },
+      ],
+      carer: carer.reference,
+      snoozable: true,
+    }));
+}

@@ -1,0 +1,52 @@
+/**
+ * identify-carers: nobody is recorded as the patient's carer and the patient has not been asked, or
+ * their answer "no carers" has gone stale. Carers are identified at first contact or as soon as
+ * possible after, and circumstances change, so the question is asked again after
+ * `policy.assessmentReviewMonths`.
+ */
+import type { CarerContext, Prompt } from '../domain/types';
+import type { Policy } from '../policy';
+import { addMonthsCapped, compareDates, today, toCalendarDate } from '../domain/dates';
+import { isActiveCarer } from '../domain/derive';
+import { displayDate, summaryLine } from '../domain/describe';
+
+export const COMMITMENT =
+  'Triangle of Care standard 1: carers and the essential role they play are identified at first contact or as soon as possible thereafter';
+
+const DETAIL =
+  'Ask the patient whether anyone — family, a partner, a friend or a neighbour, including anyone under 18 — ' +
+  'helps or supports them and would be affected by their illness. Record each carer, or record that the patient named no carers.';
+
+export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
+  if (ctx.carers.some(isActiveCarer)) return [];
+  const prompt = (severity: Prompt['severity'], summary: string, detail: string): Prompt[] => [
+    {
+      id: 'identify-carers',
+      code: 'identify-carers',
+      severity,
+      summary: summaryLine(summary),
+      detail,
+      commitment: COMMITMENT,
+      actions: [
+        { kind: 'add-carer', label: 'Add a carer' },
+        { kind: 'record-no-carers', label: 'Record: no carers' },
+      ],
+      snoozable: true,
+    },
+  ];
+
+  const asked = ctx.askedNoCarers;
+  if (asked === undefined) return prompt('warning', 'No carer recorded — ask now whether anyone supports the patient', DETAIL);
+
+  const askedOn = asked.askedOn === undefined ? undefined : toCalendarDate(asked.askedOn, policy.timeZone);
+  if (askedOn === undefined) {
+    return prompt('info', 'Patient said no carers, but when is not recorded — ask again', `The "no carers" answer has no date, so it may be out of date. ${DETAIL}`);
+  }
+  const askAgainOn = addMonthsCapped(askedOn, policy.assessmentReviewMonths);
+  if (compareDates(today(now, policy.timeZone), askAgainOn) < 0) return [];
+  return prompt(
+    'info',
+    `Patient said no carers on ${displayDate(askedOn)} — ask again`,
+    `The answer is ${policy.assessmentReviewMonths} months old or more and circumstances change. ${DETAIL}`,
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Every prompt rule, one per file named for its code. Adding a rule is a new file and one line here
+ * (and a code in PROMPT_CODES); tests/conventions checks that the three stay in step.
+ */
+import { PROMPT_CODES, type CarerContext, type Prompt, type PromptCode, type Severity } from '../domain/types';
+import type { Policy } from '../policy';
+import { today } from '../domain/dates';
+import { assessmentReviewDue } from './assessment-review-due';
+import { carerMissingDetails } from './carer-missing-details';
+import { confirmCarerStatus } from './confirm-carer-status';
+import { consentCannotInterpret } from './consent-cannot-interpret';
+import { consentDeclinedStillListen } from './consent-declined-still-listen';
+import { consentWithoutCarer } from './consent-without-carer';
+import { followUpAssessmentOffer } from './follow-up-assessment-offer';
+import { identifyCarers } from './identify-carers';
+import { offerAssessment } from './offer-assessment';
+import { recordConsent } from './record-consent';
+import { reviewConsent } from './review-consent';
+import { signpostSupport } from './signpost-support';
+import { youngCarerReferral } from './young-carer-referral';
+
+/** A prompt rule: a pure function of the record, the policy and "now". */
+export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
+
+export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
+  'identify-carers': identifyCarers,
+  'confirm-carer-status': confirmCarerStatus,
+  'record-consent': recordConsent,
+  'review-consent': reviewConsent,
+  'consent-declined-still-listen': consentDeclinedStillListen,
+  'consent-cannot-interpret': consentCannotInterpret,
+  'offer-assessment': offerAssessment,
+  'follow-up-assessment-offer': followUpAssessmentOffer,
+  'assessment-review-due': assessmentReviewDue,
+  'young-carer-referral': youngCarerReferral,
+  'signpost-support': signpostSupport,
+  'carer-missing-details': carerMissingDetails,
+  'consent-without-carer': consentWithoutCarer,
+};
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
+
+/**
+ * All prompts for one patient, most severe first (critical → warning → info). Within a severity
+ * the order is stable: rules in PROMPT_CODES order, each rule's prompts in record order (carers as
+ * the record lists them). A prompt id appears once even when the record lists a person twice.
+ *
+ * @throws RangeError only for an invalid `now` (a programming error); any CarerContext is accepted.
+ */
+export function evaluatePrompts(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
+  today(now, policy.timeZone); // fail fast, with a clear message, on an invalid clock or zone
+  const seen = new Set<string>();
+  const prompts: Prompt[] = [];
+  for (const code of PROMPT_CODES) {
+    for (const prompt of PROMPT_RULES[code](ctx, policy, now)) {
+      if (seen.has(prompt.id)) continue;
+      seen.add(prompt.id);
+      prompts.push(prompt);
+    }
+  }
+  return prompts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}

@@ -1,0 +1,33 @@
+/**
+ * young-carer-referral: an active carer under `policy.youngCarerUnderAge` (18). Young carers are
+ * entitled to a young carer's needs assessment and are referred to young carers' support. The
+ * record has no "referred" fact yet, so a referral made elsewhere is snoozed as done elsewhere.
+ */
+import type { CarerContext, Prompt } from '../domain/types';
+import type { Policy } from '../policy';
+import { carerAge, isActiveCarer, isYoungCarer } from '../domain/derive';
+import { carerLabel, summaryLine } from '../domain/describe';
+
+export const COMMITMENT =
+  "Children Act 1989 s.17ZA: young carers are identified and referred for a young carer's needs assessment and support";
+
+export function youngCarerReferral(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
+  return ctx.carers
+    .filter((carer) => isActiveCarer(carer) && isYoungCarer(carer, policy, now))
+    .map((carer): Prompt => {
+      const age = carerAge(carer, policy, now);
+      return {
+        id: `young-carer-referral:${carer.reference}`,
+        code: 'young-carer-referral',
+        severity: 'warning',
+        summary: summaryLine(`${carerLabel(carer)} is a young carer${age === undefined ? '' : `, aged ${age}`} — refer to young carers' support`),
+        detail:
+          `This carer is under ${policy.youngCarerUnderAge}. Refer them to the local young carers' service and the local ` +
+          "authority for a young carer's needs assessment, and think about safeguarding: is caring affecting their health, education or wellbeing?",
+        commitment: COMMITMENT,
+        actions: [{ kind: 'refer-young-carer', label: "Refer to young carers' support" }],
+        carer: carer.reference,
+        snoozable: true,
+      };
+    });
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, parsePolicy, PolicyError, PolicySchema } from '../../shared/policy';
+import { DEFAULT_EXTENSION_BASE } from '../../shared/terminology';
+
+function policyError(json: unknown): PolicyError {
+  try {
+    parsePolicy(json);
+  } catch (error) {
+    if (error instanceof PolicyError) return error;
+    throw error;
+  }
+  throw new Error('expected parsePolicy to throw');
+}
+
+describe('DEFAULT_POLICY', () => {
+  it('holds the commitments of the design', () => {
+    expect(DEFAULT_POLICY).toEqual({
+      firstOfferWithinMonths: 3,
+      assessmentReviewMonths: 12,
+      consentReviewMonths: 12,
+      offerFollowUpDays: 28,
+      youngCarerUnderAge: 18,
+      timeZone: 'Europe/London',
+      extensionBase: DEFAULT_EXTENSION_BASE,
+      rag: { green: 0.8, amber: 0.5 },
+    });
+  });
+
+  it('is itself a valid policy', () => {
+    expect(PolicySchema.parse(DEFAULT_POLICY)).toEqual(DEFAULT_POLICY);
+  });
+
+  it('names unknown fields when the schema is used directly', () => {
+    const result = PolicySchema.safeParse({ ...DEFAULT_POLICY, colour: 'red', rag: { ...DEFAULT_POLICY.rag, red: 0.1 } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['rag', 'unknown field(s): red'],
+      ['', 'unknown field(s): colour'],
+    ]);
+  });
+
+  it('cannot be changed by accident', () => {
+    expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_POLICY.rag)).toBe(true);
+  });
+});
+
+describe('parsePolicy', () => {
+  it('gives the defaults for nothing or an empty object', () => {
+    expect(parsePolicy(undefined)).toEqual(DEFAULT_POLICY);
+    expect(parsePolicy({})).toEqual(DEFAULT_POLICY);
+  });
+
+  it('returns a copy the caller may change without touching the defaults', () => {
+    const policy = parsePolicy({});
+    policy.rag.green = 0.9;
+    expect(DEFAULT_POLICY.rag.green).toBe(0.8);
+  });
+
+  it('merges overrides over the defaults', () => {
+    const policy = parsePolicy({ consentReviewMonths: 6, offerFollowUpDays: 14, timeZone: 'Europe/Belfast' });
+    expect(policy).toEqual({ ...DEFAULT_POLICY, consentReviewMonths: 6, offerFollowUpDays: 14, timeZone: 'Europe/Belfast' });
+  });
+
+  it('merges a partial rag over the default thresholds', () => {
+    expect(parsePolicy({ rag: { green: 0.9 } }).rag).toEqual({ green: 0.9, amber: 0.5 });
+    expect(parsePolicy({ rag: { amber: 0.6 } }).rag).toEqual({ green: 0.8, amber: 0.6 });
+  });
+
+  it('accepts a trust\'s own https extension base', () => {
+    expect(parsePolicy({ extensionBase: 'https://fhir.example-trust.nhs.uk/StructureDefinition' }).extensionBase).toBe(
+      'https://fhir.example-trust.nhs.uk/StructureDefinition',
+    );
+  });
+
+  it.each([null, [], 'consentReviewMonths=6', 12, true])('rejects %j as not an object of fields', (json) => {
+    const error = policyError(json);
+    expect(error.message).toMatch(/must be a JSON object/);
+    expect(error.issues).toEqual([{ field: '(policy)', message: expect.stringContaining('JSON object') }]);
+  });
+
+  it('rejects an unknown field by name, so a misspelling never leaves a default in force', () => {
+    const error = policyError({ consentReviewMonth: 6 });
+    expect(error.issues).toEqual([{ field: 'consentReviewMonth', message: expect.stringMatching(/^unknown field \(known fields: firstOfferWithinMonths, /) }]);
+    expect(error.message).toContain('consentReviewMonth: unknown field');
+  });
+
+  it('rejects an unknown rag field', () => {
+    expect(policyError({ rag: { red: 0.2 } }).issues).toEqual([{ field: 'rag.red', message: 'unknown field (known fields: green, amber)' }]);
+  });
+
+  it.each([
+    [{ firstOfferWithinMonths: 0 }, 'firstOfferWithinMonths', 'must be at least 1 month'],
+    [{ firstOfferWithinMonths: 2.5 }, 'firstOfferWithinMonths', 'must be a whole number of months'],
+    [{ firstOfferWithinMonths: '3' }, 'firstOfferWithinMonths', 'must be a number of months'],
+    [{ firstOfferWithinMonths: 25 }, 'firstOfferWithinMonths', 'must be at most 24 months'],
+    [{ assessmentReviewMonths: -12 }, 'assessmentReviewMonths', 'must be at least 1 month'],
+    [{ assessmentReviewMonths: 61 }, 'assessmentReviewMonths', 'must be at most 60 months'],
+    [{ consentReviewMonths: null }, 'consentReviewMonths', 'must be a number of months'],
+    [{ offerFollowUpDays: 0 }, 'offerFollowUpDays', 'must be at least 1 day'],
+    [{ offerFollowUpDays: 366 }, 'offerFollowUpDays', 'must be at most 365 days'],
+    [{ offerFollowUpDays: Number.NaN }, 'offerFollowUpDays', 'must be a number of days'],
+    [{ youngCarerUnderAge: 17.5 }, 'youngCarerUnderAge', 'must be a whole number of years'],
+    [{ youngCarerUnderAge: 0 }, 'youngCarerUnderAge', 'must be at least 1'],
+    [{ timeZone: 'GMT+1 please' }, 'timeZone', 'must be an IANA time zone such as "Europe/London"'],
+    [{ timeZone: 1 }, 'timeZone', 'must be an IANA time zone such as "Europe/London"'],
+    [{ extensionBase: 'http://carer-prompts.example.org/fhir' }, 'extensionBase', expect.stringMatching(/^must be an https URL/)],
+    [{ extensionBase: 'not a url' }, 'extensionBase', expect.stringMatching(/^must be an https URL/)],
+    [{ extensionBase: 'https://example.org/fhir/' }, 'extensionBase', 'must not end with "/" (extension names are appended after one)'],
+    [{ rag: { green: 1.2 } }, 'rag.green', 'must be a fraction between 0 and 1 (0.8 = 80 %)'],
+    [{ rag: { amber: -0.1 } }, 'rag.amber', 'must be a fraction between 0 and 1 (0.8 = 80 %)'],
+    [{ rag: { green: 80, amber: 50 } }, 'rag.amber', 'must be a fraction between 0 and 1 (0.8 = 80 %)'],
+    [{ rag: { green: 0.5, amber: 0.5 } }, 'rag.amber', 'amber must be lower than green'],
+    [{ rag: 'strict' }, 'rag', expect.stringContaining('object')],
+  ])('rejects %j with a message for %s', (json, field, message) => {
+    const error = policyError(json);
+    expect(error).toBeInstanceOf(PolicyError);
+    expect(error.name).toBe('PolicyError');
+    expect(error.issues).toContainEqual({ field, message });
+  });
+
+  it('lists every bad field at once, one per line', () => {
+    const error = policyError({ firstOfferWithinMonths: 0, timeZone: 'Moon/Base', colour: 'red' });
+    expect(error.issues.map((i) => i.field)).toEqual(['colour', 'firstOfferWithinMonths', 'timeZone']);
+    expect(error.message.split('\n')).toEqual([
+      'Invalid policy:',
+      expect.stringMatching(/^ {2}- colour: unknown field/),
+      '  - firstOfferWithinMonths: must be at least 1 month',
+      '  - timeZone: must be an IANA time zone such as "Europe/London"',
+    ]);
+  });
+
+  it('accepts values at the edge of each range', () => {
+    expect(() => parsePolicy({ firstOfferWithinMonths: 1, assessmentReviewMonths: 60, consentReviewMonths: 1, offerFollowUpDays: 365, youngCarerUnderAge: 25 })).not.toThrow();
+    expect(parsePolicy({ rag: { green: 1, amber: 0 } }).rag).toEqual({ green: 1, amber: 0 });
+  });
+});

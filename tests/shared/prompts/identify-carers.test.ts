@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { COMMITMENT, identifyCarers } from '../../../shared/prompts/identify-carers';
+import { FormerFriend, JaneDaughter, NOW, PatNeighbour, POLICY, TomBrother, contextWith, noonOn } from '../fixtures';
+
+describe('identify-carers', () => {
+  it('prompts to ask when no carer is recorded and the patient was never asked', () => {
+    expect(identifyCarers(contextWith(), POLICY, NOW)).toEqual([
+      {
+        id: 'identify-carers',
+        code: 'identify-carers',
+        severity: 'warning',
+        summary: 'No carer recorded — ask now whether anyone supports the patient',
+        detail: expect.stringContaining('including anyone under 18'),
+        commitment: COMMITMENT,
+        actions: [
+          { kind: 'add-carer', label: 'Add a carer' },
+          { kind: 'record-no-carers', label: 'Record: no carers' },
+        ],
+        snoozable: true,
+      },
+    ]);
+    expect(COMMITMENT).toMatch(/^Triangle of Care standard 1: .*first contact/);
+  });
+
+  it('still prompts when the only related people are a former carer, an unconfirmed contact and a confirmed non-carer', () => {
+    const prompts = identifyCarers(contextWith({ carers: [FormerFriend, TomBrother, PatNeighbour] }), POLICY, NOW);
+    expect(prompts.map((p) => [p.id, p.severity])).toEqual([['identify-carers', 'warning']]);
+  });
+
+  it('does not prompt once an active carer is recorded, even beside a stale "no carers" answer', () => {
+    expect(identifyCarers(contextWith({ carers: [JaneDaughter] }), POLICY, NOW)).toEqual([]);
+    expect(identifyCarers(contextWith({ carers: [JaneDaughter], askedNoCarers: { list: 'List/old', askedOn: '2020-01-01' } }), POLICY, NOW)).toEqual([]);
+  });
+
+  describe('after the patient said they have no carers', () => {
+    const asked = contextWith({ askedNoCarers: { list: 'List/asked', askedOn: '2025-06-15', askedBy: 'Dr Example' } });
+
+    it('does not prompt while the answer is less than 12 months old', () => {
+      expect(identifyCarers(asked, POLICY, noonOn('2025-06-15'))).toEqual([]);
+      expect(identifyCarers(asked, POLICY, noonOn('2026-06-14'))).toEqual([]);
+    });
+
+    it('prompts to ask again from the day the answer is 12 months old', () => {
+      for (const day of ['2026-06-15', '2026-06-16', '2030-01-01']) {
+        const prompts = identifyCarers(asked, POLICY, noonOn(day));
+        expect(prompts).toHaveLength(1);
+        expect(prompts[0]).toMatchObject({ id: 'identify-carers', severity: 'info', summary: 'Patient said no carers on 15 Jun 2025 — ask again' });
+      }
+    });
+
+    it('follows the policy interval', () => {
+      expect(identifyCarers(asked, { ...POLICY, assessmentReviewMonths: 6 }, noonOn('2025-12-14'))).toEqual([]);
+      expect(identifyCarers(asked, { ...POLICY, assessmentReviewMonths: 6 }, noonOn('2025-12-15'))).toHaveLength(1);
+    });
+
+    it('counts from 29 February to 28 February a year later', () => {
+      const leap = contextWith({ askedNoCarers: { list: 'List/asked', askedOn: '2024-02-29' } });
+      expect(identifyCarers(leap, POLICY, noonOn('2025-02-27'))).toEqual([]);
+      expect(identifyCarers(leap, POLICY, noonOn('2025-02-28'))).toHaveLength(1);
+    });
+
+    it('reads the date the question was asked in the trust\'s zone', () => {
+      // 23:30 UTC on 14 June 2025 is 00:30 on 15 June in London.
+      const late = contextWith({ askedNoCarers: { list: 'List/asked', askedOn: '2025-06-14T23:30:00Z' } });
+      expect(identifyCarers(late, POLICY, noonOn('2026-06-14'))).toEqual([]);
+      expect(identifyCarers(late, POLICY, noonOn('2026-06-15'))).toHaveLength(1);
+    });
+
+    it('asks again when the answer has no usable date', () => {
+      for (const askedOn of [undefined, 'last spring']) {
+        const prompts = identifyCarers(contextWith({ askedNoCarers: { list: 'List/asked', askedOn } }), POLICY, NOW);
+        expect(prompts).toEqual([expect.objectContaining({ severity: 'info', summary: 'Patient said no carers, but when is not recorded — ask again' })]);
+      }
+    });
+  });
+});
