@@ -1,0 +1,218 @@
+/**
+ * FHIR resources for one patient → the CarerContext the prompt rules and the audit read.
+ *
+ * - the patient: `options.patient` ("Patient/123"), or the single Patient present;
+ * - every RelatedPerson of that patient, in record order, each with the decision from the most
+ *   recent Consent naming it (by dateTime, then meta.lastUpdated, later record wins a tie) and the
+ *   assessment from the most recent offer Task (by authoredOn, then meta.lastUpdated);
+ * - privacy Consents of this patient naming no RelatedPerson of theirs → orphanConsents;
+ * - the most recent "asked: no carers" List, reported even when a carer recorded since supersedes it
+ *   (the prompt rules decide that, and the audit counts the answer);
+ * - serviceStart / team from the current EpisodeOfCare, if the data holds one (see ./readPatient.ts).
+ *
+ * Malformed resources become `warnings` naming only type and id, never an exception: this runs
+ * on whatever a server, a file or a trust's IT team hands it.
+ */
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentDecision, OrphanConsent } from '../../shared/domain/types';
+import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
+import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
+import { collectResources } from './collectResources';
+import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
+import { readConsentDecision, type ConsentRead } from './readConsentDecision';
+import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
+import { readPatient } from './readPatient';
+import { readRelatedPerson, type CarerWithoutDecisions } from './readRelatedPerson';
+import { compareRecency } from './recency';
+import { localReference } from './references';
+
+export interface ToCarerContextOptions {
+  /** "Patient/<id>" to build the context for; required when the data holds several patients. */
+  patient?: string;
+  /** Base of the project's extension URLs (policy `extensionBase`). */
+  extensionBase: string;
+}
+
+export type ToCarerContextResult = { ok: true; context: CarerContext; raw: RawStore } | { ok: false; reason: string };
+
+/** More warnings than this are summarised: a clinician cannot act on a wall of them. */
+export const MAX_WARNINGS = 50;
+
+/** The reason given when reading failed for an unforeseen cause (a bug, not bad data). */
+export const UNREADABLE = 'the FHIR data could not be read';
+
+export const NO_DECISION: ConsentDecision = { decision: 'none' };
+export const NOT_OFFERED: AssessmentStatus = { status: 'not-offered' };
+
+export function toCarerContext(resources: readonly unknown[], options: ToCarerContextOptions): ToCarerContextResult {
+  try {
+    return build(resources, options);
+  } catch {
+    // Reaching here is a bug, not bad data; the caller still gets a clear answer, never a crash.
+    return { ok: false, reason: UNREADABLE };
+  }
+}
+
+function build(input: readonly unknown[], options: ToCarerContextOptions): ToCarerContextResult {
+  if (!Array.isArray(input)) return { ok: false, reason: 'expected a list of FHIR resources' };
+  const collected = collectResources(input);
+  const warnings = [...collected.warnings];
+  const { aliases } = collected;
+  const raw = new RawStore();
+  const unique: RawResource[] = [];
+  for (const resource of collected.resources) {
+    const ref = refOf(resource);
+    if (ref !== undefined && raw.has(ref)) continue; // the same resource on two pages
+    if (ref !== undefined) raw.add(resource);
+    unique.push(resource);
+  }
+  const byType = (type: string): RawResource[] => unique.filter((r) => r.resourceType === type);
+
+  const chosen = choosePatient(byType('Patient'), options.patient);
+  if (!chosen.ok) return chosen;
+  const patientRead = readPatient(chosen.resource);
+  if ('warning' in patientRead) return { ok: false, reason: patientRead.warning };
+  const patient = patientRead.patient;
+  warnings.push(...patientRead.warnings);
+  const patientRef = patient.reference;
+
+  const carers: CarerWithoutDecisions[] = [];
+  for (const resource of byType('RelatedPerson')) {
+    const read = readRelatedPerson(resource, { extensionBase: options.extensionBase, aliases });
+    if ('warning' in read) {
+      if (!read.ignored && belongsTo(resource, patientRef, 'patient')) warnings.push(read.warning);
+      continue;
+    }
+    if (read.patient !== patientRef) continue;
+    carers.push(read.carer);
+    warnings.push(...read.warnings);
+  }
+  const carerRefs = new Set<string>(carers.map((c) => c.reference));
+
+  const latestConsent = new Map<string, ConsentRead>();
+  const orphans: OrphanConsent[] = [];
+  for (const resource of byType('Consent')) {
+    const read = readConsentDecision(resource, { aliases });
+    if ('warning' in read) {
+      if (!read.ignored && belongsTo(resource, patientRef, 'patient')) warnings.push(read.warning);
+      continue;
+    }
+    if (read.patient !== undefined && read.patient !== patientRef) continue;
+    const named = read.carerRefs.filter((r) => carerRefs.has(r));
+    if (named.length > 0 || read.patient === patientRef) warnings.push(...read.warnings);
+    for (const carer of named) keepLatest(latestConsent, carer, read, (c) => ({ primary: c.decision.recordedOn, secondary: c.lastUpdated }));
+    if (named.length === 0 && read.patient === patientRef && read.isCarerSharingConsent) orphans.push(orphanOf(read));
+  }
+
+  const latestTask = new Map<string, AssessmentTaskRead>();
+  for (const resource of byType('Task')) {
+    const read = readAssessmentTask(resource, { aliases });
+    if ('warning' in read) {
+      if (!read.ignored && isAboutCarers(resource, carerRefs)) warnings.push(read.warning);
+      continue;
+    }
+    if (!carerRefs.has(read.carerRef) || (read.patient !== undefined && read.patient !== patientRef)) continue;
+    warnings.push(...read.warnings);
+    keepLatest(latestTask, read.carerRef, read, (t) => ({ primary: t.assessment.offeredOn, secondary: t.lastUpdated }));
+  }
+
+  let asked: AskedNoCarersRead | undefined;
+  for (const resource of byType('List')) {
+    const read = readAskedNoCarersList(resource, { aliases });
+    if ('warning' in read) {
+      if (!read.ignored && belongsTo(resource, patientRef, 'subject')) warnings.push(read.warning);
+      continue;
+    }
+    if (read.patient !== patientRef) continue;
+    warnings.push(...read.warnings);
+    const key = (a: AskedNoCarersRead) => ({ primary: a.asked.askedOn, secondary: a.lastUpdated });
+    if (asked === undefined || compareRecency(key(read), key(asked)) >= 0) asked = read;
+  }
+
+  applyEpisode(patient, byType('EpisodeOfCare'), patientRef, aliases, warnings);
+
+  const context: CarerContext = {
+    patient,
+    carers: carers.map(
+      (carer): Carer => ({
+        ...carer,
+        consent: latestConsent.get(carer.reference)?.decision ?? NO_DECISION,
+        assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
+      }),
+    ),
+    orphanConsents: orphans,
+    warnings: capWarnings(warnings),
+  };
+  const answer: AskedNoCarers | undefined = asked?.asked;
+  if (answer) context.askedNoCarers = answer;
+  return { ok: true, context, raw };
+}
+
+function choosePatient(patients: readonly RawResource[], wanted: string | undefined): { ok: true; resource: RawResource } | { ok: false; reason: string } {
+  if (wanted !== undefined) {
+    const ref = localReference(wanted, 'Patient');
+    if (ref === undefined) return { ok: false, reason: 'the patient to read must be given as Patient/<id>' };
+    const found = patients.find((p) => refOf(p) === ref);
+    return found ? { ok: true, resource: found } : { ok: false, reason: `${ref} is not in the FHIR data` };
+  }
+  const distinct = new Set(patients.map((p) => refOf(p) ?? p));
+  if (distinct.size === 0) return { ok: false, reason: 'the FHIR data holds no Patient' };
+  if (distinct.size > 1) return { ok: false, reason: `the FHIR data holds ${distinct.size} patients; say which one to read` };
+  return { ok: true, resource: patients[0] as RawResource };
+}
+
+function keepLatest<T>(map: Map<string, T>, key: string, candidate: T, order: (t: T) => { primary?: string | undefined; secondary?: string | undefined }): void {
+  const current = map.get(key);
+  if (current === undefined || compareRecency(order(candidate), order(current)) >= 0) map.set(key, candidate);
+}
+
+function orphanOf(read: ConsentRead): OrphanConsent {
+  const orphan: OrphanConsent = { consent: read.decision.consent, decision: read.decision.decision };
+  if (read.decision.recordedOn) orphan.recordedOn = read.decision.recordedOn;
+  if (read.actorReference) orphan.actorReference = read.actorReference;
+  return orphan;
+}
+
+/** Whether an unreadable resource is (as far as can be told) about this patient, so its warning concerns them. */
+function belongsTo(resource: RawResource, patientRef: string, element: string): boolean {
+  const target = resource[element];
+  if (typeof target !== 'object' || target === null) return true;
+  const ref = localReference((target as { reference?: unknown }).reference);
+  return ref === undefined || ref === patientRef;
+}
+
+function isAboutCarers(resource: RawResource, carerRefs: ReadonlySet<string>): boolean {
+  const refs = ['for', 'focus'].map((k) => {
+    const target = resource[k];
+    return typeof target === 'object' && target !== null ? localReference((target as { reference?: unknown }).reference) : undefined;
+  });
+  return refs.every((r) => r === undefined) || refs.some((r) => r !== undefined && carerRefs.has(r));
+}
+
+function applyEpisode(
+  patient: CarerContext['patient'],
+  episodes: readonly RawResource[],
+  patientRef: string,
+  aliases: ReadonlyMap<string, string>,
+  warnings: string[],
+): void {
+  let latest: EpisodeOfCareRead | undefined;
+  for (const resource of episodes) {
+    const read = readEpisodeOfCare(resource, { aliases });
+    if ('warning' in read) {
+      if (belongsTo(resource, patientRef, 'patient')) warnings.push(read.warning);
+      continue;
+    }
+    if (read.patient !== patientRef) continue;
+    warnings.push(...read.warnings);
+    if (!read.current) continue;
+    if (latest === undefined || compareRecency({ primary: read.start }, { primary: latest.start }) >= 0) latest = read;
+  }
+  if (latest?.start) patient.serviceStart = latest.start;
+  if (latest?.team) patient.team = latest.team;
+}
+
+function capWarnings(warnings: readonly string[]): string[] {
+  const distinct = [...new Set(warnings)];
+  if (distinct.length <= MAX_WARNINGS) return distinct;
+  return [...distinct.slice(0, MAX_WARNINGS), `…and ${distinct.length - MAX_WARNINGS} more problems with the FHIR data`];
+}

@@ -1,0 +1,11 @@
+/** Pure builders of the FHIR R4 resources the adapter writes (shared/terminology.md, "Write"). */
+export { buildCarer, type BuildCarerInput } from './buildCarer';
+export { withCarerStatus } from './withCarerStatus';
+export { buildAskedNoCarers, type BuildAskedNoCarersInput } from './buildAskedNoCarers';
+export { buildConsent, type BuildConsentInput } from './buildConsent';
+export { withConsentWithdrawn } from './withConsentWithdrawn';
+export { buildAssessmentOffer, withAssessmentOutcome, type AssessmentOutcome, type BuildAssessmentOfferInput } from './assessmentTask';
+export { buildProvenance, SOFTWARE_AGENT, type BuildProvenanceInput } from './buildProvenance';
+export { conditionalCreateQuery, requestIdentifier, URI_IDENTIFIER_SYSTEM } from './requestIdentifier';
+export { WriteInputError } from './inputs';
+export { escapeXhtml, textNarrative } from './narrative';
