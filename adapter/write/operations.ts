@@ -1,0 +1,221 @@
+/**
+ * The writes a clinician's action makes. Each builds valid R4 with H2's pure builders
+ * (adapter/writes/build), sends it safely (./send.ts), remembers what the server now holds, and
+ * re-reads the patient's carer context so the caller shows the record as it now stands.
+ */
+import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
+import type { CarerReference, PatientReference } from '../../shared/domain/types';
+import type { Capabilities, WritableType } from '../capabilities';
+import { FhirError, normalizeFhirError, type FhirErrorContext } from '../errors';
+import { RawResourceMissingError, type RawResource } from '../fhir/rawStore';
+import type { FhirHttp } from '../http/fhirHttp';
+import type { CarerRecord } from '../read/readCarerContext';
+import {
+  buildAskedNoCarers,
+  buildAssessmentOffer,
+  buildCarer,
+  buildConsent,
+  withAssessmentOutcome,
+  withCarerStatus,
+  withConsentWithdrawn,
+  WriteInputError,
+  type AssessmentOutcome,
+  type BuildAssessmentOfferInput,
+  type BuildAskedNoCarersInput,
+  type BuildCarerInput,
+  type BuildConsentInput,
+} from '../writes/build';
+import { createResource, updateResource, type SendContext, type WrittenResource } from './send';
+import type { SeenResources } from './seenResources';
+
+export interface WriteDeps {
+  http: FhirHttp;
+  capabilities: (signal?: AbortSignal) => Promise<Capabilities>;
+  extensionBase: string;
+  recorder?: Reference<Practitioner | PractitionerRole>;
+  now: () => Date;
+  newUuid: () => string;
+  seen: SeenResources;
+  reread: (patient: PatientReference, signal?: AbortSignal) => Promise<CarerRecord>;
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+}
+
+/** For updates: which version to change. By default, the one this adapter last read or wrote. */
+export interface UpdateOptions extends WriteOptions {
+  /** The raw resource as the clinician saw it (e.g. `record.raw.get(ref)`); its meta.versionId is sent as If-Match. */
+  raw?: RawResource;
+  /** The patient whose record to re-read afterwards, when the adapter has not seen the resource. */
+  patient?: PatientReference;
+}
+
+/**
+ * What a write returns: the resource as the server now holds it, and the patient's record re-read.
+ * When the write succeeded but the re-read failed, `record` is absent and `rereadError` says why:
+ * the change is saved, and must not be sent again.
+ */
+export interface WriteResult {
+  written: WrittenResource;
+  record?: CarerRecord;
+  rereadError?: FhirError;
+}
+
+/**
+ * `requestId` (a UUID) makes a create safe to repeat: send the same one again (the clinician clicks
+ * Save again after a network failure) and the server finds the first. Generate it once per form.
+ */
+export type RecordCarerInput = Omit<BuildCarerInput, 'requestId' | 'identifiedOn'> & { identifiedOn?: string; requestId?: string };
+export type RecordAskedNoCarersInput = Omit<BuildAskedNoCarersInput, 'requestId' | 'askedOn'> & { askedOn?: string; requestId?: string };
+export type RecordConsentInput = Omit<BuildConsentInput, 'requestId'> & { requestId?: string };
+export type OfferAssessmentInput = Omit<BuildAssessmentOfferInput, 'requestId' | 'offeredOn'> & { offeredOn?: string; requestId?: string };
+
+export async function recordCarer(deps: WriteDeps, input: RecordCarerInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'RelatedPerson' }, () =>
+    buildCarer({ ...input, identifiedOn: input.identifiedOn ?? deps.now().toISOString(), requestId: input.requestId ?? deps.newUuid() }),
+  );
+}
+
+export async function recordAskedNoCarers(deps: WriteDeps, input: RecordAskedNoCarersInput, options: WriteOptions = {}): Promise<WriteResult> {
+  const askedBy = input.askedBy ?? deps.recorder;
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'List' }, () =>
+    buildAskedNoCarers({ ...input, askedOn: input.askedOn ?? deps.now().toISOString(), requestId: input.requestId ?? deps.newUuid(), ...(askedBy ? { askedBy } : {}) }),
+  );
+}
+
+export async function recordConsent(deps: WriteDeps, input: RecordConsentInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Consent' }, () => buildConsent({ ...input, requestId: input.requestId ?? deps.newUuid() }));
+}
+
+export async function offerAssessment(deps: WriteDeps, input: OfferAssessmentInput, options: WriteOptions = {}): Promise<WriteResult> {
+  const requester = input.requester ?? deps.recorder;
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
+    buildAssessmentOffer({ ...input, offeredOn: input.offeredOn ?? deps.now().toISOString(), requestId: input.requestId ?? deps.newUuid(), ...(requester ? { requester } : {}) }),
+  );
+}
+
+export async function markCarerStatus(deps: WriteDeps, carer: CarerReference, isCarer: boolean, options: UpdateOptions & { askedOn?: string } = {}): Promise<WriteResult> {
+  return update(deps, carer, 'RelatedPerson', options, (raw) => withCarerStatus(raw, isCarer, options.askedOn ?? deps.now().toISOString(), deps.extensionBase));
+}
+
+export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {
+  return update(deps, consent, 'Consent', options, (raw) => withConsentWithdrawn(raw));
+}
+
+export async function recordAssessmentOutcome(deps: WriteDeps, task: `Task/${string}`, outcome: AssessmentOutcome, options: UpdateOptions = {}): Promise<WriteResult> {
+  return update(deps, task, 'Task', options, (raw) => withAssessmentOutcome(raw, outcome));
+}
+
+async function create(
+  deps: WriteDeps,
+  patient: PatientReference,
+  options: WriteOptions,
+  context: FhirErrorContext,
+  build: () => { resourceType: WritableType },
+): Promise<WriteResult> {
+  try {
+    const resource = asRaw(build());
+    const ctx = await sendContext(deps, options);
+    const written = await createResource(ctx, resource);
+    return await afterWrite(deps, written, patient, options);
+  } catch (error) {
+    throw writeFailure(error, context);
+  }
+}
+
+async function update(
+  deps: WriteDeps,
+  reference: string,
+  type: WritableType,
+  options: UpdateOptions,
+  change: (raw: RawResource) => RawResource,
+): Promise<WriteResult> {
+  const context: FhirErrorContext = { interaction: 'update', resourceType: type };
+  try {
+    const seen = deps.seen.get(reference);
+    const raw = options.raw ?? seen?.raw;
+    if (raw === undefined) throw new RawResourceMissingError(`${type} has not been read`);
+    if (raw.resourceType !== type || `${type}/${String(raw.id)}` !== reference) {
+      throw new WriteInputError(`the resource given does not match ${type}`);
+    }
+    const versionId = (raw.meta as { versionId?: unknown } | undefined)?.versionId;
+    if (typeof versionId !== 'string' || versionId === '') {
+      throw new FhirError({
+        kind: 'unsupported',
+        context,
+        message: 'the resource has no meta.versionId to send as If-Match',
+        userMessage: 'This FHIR server does not version its records, so the change cannot be saved safely here. Record it in the EHR.',
+      });
+    }
+    const patient = options.patient ?? seen?.patient ?? patientOf(raw, deps);
+    const ctx = await sendContext(deps, options);
+    const written = await updateResource(ctx, { ...change(raw), resourceType: type }, versionId);
+    if (patient === undefined) return { written };
+    return await afterWrite(deps, written, patient, options);
+  } catch (error) {
+    throw writeFailure(error, context);
+  }
+}
+
+async function sendContext(deps: WriteDeps, options: WriteOptions): Promise<SendContext> {
+  const capabilities = await deps.capabilities(options.signal);
+  return {
+    http: deps.http,
+    capabilities,
+    now: deps.now,
+    newUuid: deps.newUuid,
+    ...(deps.recorder ? { recorder: deps.recorder } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+async function afterWrite(deps: WriteDeps, written: WrittenResource, patient: PatientReference, options: WriteOptions): Promise<WriteResult> {
+  deps.seen.remember(written.resource, patient);
+  try {
+    const record = await deps.reread(patient, options.signal);
+    return { written, record };
+  } catch (error) {
+    return { written, rereadError: normalizeFhirError(error, { interaction: 'read', resourceType: 'Patient' }) };
+  }
+}
+
+/** The patient a resource belongs to, from its own references (or its carer's, for a Task). */
+function patientOf(raw: RawResource, deps: WriteDeps): PatientReference | undefined {
+  const ref = (value: unknown) => {
+    const reference = (value as { reference?: unknown } | undefined)?.reference;
+    return typeof reference === 'string' ? reference : undefined;
+  };
+  const direct = ref(raw.patient);
+  if (direct?.startsWith('Patient/')) return direct as PatientReference;
+  const carer = ref(raw.for) ?? ref(raw.focus);
+  return carer ? deps.seen.get(carer)?.patient : undefined;
+}
+
+/** A built resource as plain JSON (what is sent and kept). */
+function asRaw(resource: { resourceType: WritableType }): RawResource & { resourceType: WritableType } {
+  return JSON.parse(JSON.stringify(resource)) as RawResource & { resourceType: WritableType };
+}
+
+function writeFailure(error: unknown, context: FhirErrorContext): FhirError {
+  if (error instanceof WriteInputError) {
+    // Builder messages name the field, never its value.
+    return new FhirError({
+      kind: 'bad-request',
+      context,
+      cause: error,
+      message: `invalid input: ${error.message}`,
+      userMessage: `Nothing was saved: ${error.message}.`,
+    });
+  }
+  if (error instanceof RawResourceMissingError) {
+    return new FhirError({
+      kind: 'bad-request',
+      context,
+      cause: error,
+      message: 'the resource to update has not been read by this adapter',
+      userMessage: "Nothing was saved: this record has not been loaded yet. Refresh the patient's record, then try again.",
+    });
+  }
+  return normalizeFhirError(error, context);
+}

@@ -1,0 +1,197 @@
+/**
+ * How a change reaches the server safely:
+ * - a create is conditional (If-None-Exist on the request identifier the builder wrote), so a repeat
+ *   of the same request finds the first instead of making a duplicate;
+ * - an update sends the RAW resource as received, changed, with If-Match on the version it was read
+ *   at; a stale If-Match is a conflict whether the server says 412 (R4) or 409 (HAPI), and the
+ *   conflict carries the server's current version so the caller can show it beside the draft;
+ * - where the server takes transactions (and Provenance), a Consent or RelatedPerson change goes in
+ *   one transaction with a Provenance saying who changed what and when. A create's Provenance names
+ *   it by its `urn:uuid:` fullUrl (the server rewrites it to the new id). An update's new versionId
+ *   is assigned by the server as the transaction commits, so it cannot be named in advance: the
+ *   Provenance targets the resource and records the exact version it revised as an `entity` (role
+ *   `revision`).
+ * @see https://hl7.org/fhir/R4/http.html#ccreate  @see https://hl7.org/fhir/R4/http.html#concurrency
+ */
+import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
+import type { Capabilities, WritableType } from '../capabilities';
+import { FhirError, normalizeFhirError, type FhirErrorContext } from '../errors';
+import { isRawResource, type RawResource } from '../fhir/rawStore';
+import type { FhirHttp, FhirHttpResponse } from '../http/fhirHttp';
+import { buildProvenance, conditionalCreateQuery } from '../writes/build';
+
+/** A resource as the server holds it after a write. */
+export interface WrittenResource {
+  /** "Type/id". */
+  reference: string;
+  versionId?: string;
+  resource: RawResource;
+}
+
+export interface SendContext {
+  http: FhirHttp;
+  capabilities: Capabilities;
+  /** Who is recording the change (Provenance.agent.who); Carer Prompts itself when unknown. */
+  recorder?: Reference<Practitioner | PractitionerRole>;
+  /** The instant the change is recorded (Provenance.recorded). */
+  now: () => Date;
+  newUuid: () => string;
+  signal?: AbortSignal;
+}
+
+/** Types whose changes carry a Provenance in the same transaction (design: Consent and RelatedPerson). */
+const WITH_PROVENANCE: ReadonlySet<string> = new Set(['RelatedPerson', 'Consent']);
+const REPRESENTATION = 'return=representation';
+
+/** Throws the plain reason when the CapabilityStatement says the server does not offer this write. */
+export function assertCanWrite(capabilities: Capabilities, type: WritableType, interaction: 'create' | 'update'): void {
+  const allowed = type === 'List' ? (interaction === 'create' ? capabilities.canWrite.List.create : false) : capabilities.canWrite[type][interaction];
+  if (allowed) return;
+  const reason = capabilities.reasons[`${type}.${interaction}`] ?? `This server does not offer ${interaction} for ${type} — record it in the EHR.`;
+  throw new FhirError({ kind: 'unsupported', context: { interaction, resourceType: type }, message: `the server does not offer ${interaction} for ${type}`, userMessage: reason });
+}
+
+/** Conditional create of a built resource (which must carry a request identifier). */
+export async function createResource(ctx: SendContext, resource: RawResource & { resourceType: WritableType }): Promise<WrittenResource> {
+  const type = resource.resourceType;
+  assertCanWrite(ctx.capabilities, type, 'create');
+  const ifNoneExist = conditionalCreateQuery(resource as { identifier?: [] });
+  const context: FhirErrorContext = { interaction: 'create', resourceType: type, precondition: 'if-none-exist' };
+  if (useTransaction(ctx.capabilities, type)) {
+    const fullUrl = `urn:uuid:${ctx.newUuid()}`;
+    const bundle = transaction([
+      { fullUrl, resource, request: { method: 'POST', url: type, ifNoneExist } },
+      provenanceEntry(ctx, fullUrl),
+    ]);
+    return firstOfTransaction(ctx, bundle, context);
+  }
+  // Without If-None-Exist support a repeated create could duplicate, so it is then sent once only.
+  const response = await send(ctx, {
+    method: 'POST',
+    path: type,
+    body: resource,
+    ...(ctx.capabilities.conditionalCreate[type] ? { ifNoneExist } : {}),
+    prefer: REPRESENTATION,
+    context,
+  });
+  return writtenFrom(ctx, response, type, context);
+}
+
+/**
+ * Versioned update: sends `updated` (the raw resource as received, changed by a builder) with
+ * If-Match on `basedOn` — the version the change was made to.
+ */
+export async function updateResource(ctx: SendContext, updated: RawResource & { resourceType: WritableType }, basedOnVersion: string): Promise<WrittenResource> {
+  const type = updated.resourceType;
+  assertCanWrite(ctx.capabilities, type, 'update');
+  const id = typeof updated.id === 'string' ? updated.id : undefined;
+  if (id === undefined) throw new FhirError({ kind: 'bad-request', context: { interaction: 'update', resourceType: type }, message: 'an update needs the resource id' });
+  const ifMatch = `W/"${basedOnVersion}"`;
+  const context: FhirErrorContext = { interaction: 'update', resourceType: type, precondition: 'if-match' };
+  try {
+    if (useTransaction(ctx.capabilities, type)) {
+      const bundle = transaction([
+        { fullUrl: `${ctx.http.baseUrl}/${type}/${id}`, resource: updated, request: { method: 'PUT', url: `${type}/${id}`, ifMatch } },
+        provenanceEntry(ctx, `${type}/${id}`, `${type}/${id}/_history/${basedOnVersion}`),
+      ]);
+      return await firstOfTransaction(ctx, bundle, context);
+    }
+    const response = await send(ctx, { method: 'PUT', path: `${type}/${encodeURIComponent(id)}`, body: updated, ifMatch, prefer: REPRESENTATION, context });
+    return await writtenFrom(ctx, response, type, context);
+  } catch (error) {
+    const failure = normalizeFhirError(error, context);
+    if (failure.kind !== 'conflict') throw failure;
+    throw await withServerVersion(ctx, failure, `${type}/${id}`);
+  }
+}
+
+/** Reads the server's current version to attach to a conflict; the conflict stands even if that read fails. */
+async function withServerVersion(ctx: SendContext, conflict: FhirError, reference: string): Promise<FhirError> {
+  try {
+    const current = await read(ctx, reference, { interaction: 'read', resourceType: reference.split('/')[0] ?? '' });
+    return conflict.withCurrent(current.versionId !== undefined ? { resource: current.resource, versionId: current.versionId } : { resource: current.resource });
+  } catch {
+    return conflict;
+  }
+}
+
+function useTransaction(capabilities: Capabilities, type: string): boolean {
+  return WITH_PROVENANCE.has(type) && capabilities.provenanceInTransaction;
+}
+
+interface TransactionEntry {
+  fullUrl: string;
+  resource: unknown;
+  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string; ifMatch?: string };
+}
+
+function transaction(entry: TransactionEntry[]): RawResource {
+  return { resourceType: 'Bundle', type: 'transaction', entry };
+}
+
+function provenanceEntry(ctx: SendContext, target: string, revised?: string): TransactionEntry {
+  const provenance: RawResource = {
+    ...buildProvenance({ target, recorded: ctx.now().toISOString(), ...(ctx.recorder ? { agent: ctx.recorder } : {}) }),
+  };
+  if (revised !== undefined) provenance.entity = [{ role: 'revision', what: { reference: revised } }];
+  return { fullUrl: `urn:uuid:${ctx.newUuid()}`, resource: provenance, request: { method: 'POST', url: 'Provenance' } };
+}
+
+async function firstOfTransaction(ctx: SendContext, bundle: RawResource, context: FhirErrorContext): Promise<WrittenResource> {
+  const response = await send(ctx, { method: 'POST', path: '', body: bundle, prefer: REPRESENTATION, context: { ...context } });
+  const body = response.body;
+  const entries = isRawResource(body) && Array.isArray(body.entry) ? (body.entry as unknown[]) : [];
+  const first = entries[0];
+  if (typeof first !== 'object' || first === null) {
+    throw new FhirError({ kind: 'invalid-response', context, message: 'the transaction answer has no entries' });
+  }
+  const { resource, response: entryResponse } = first as { resource?: unknown; response?: { location?: unknown; etag?: unknown } };
+  const type = context.resourceType ?? '';
+  if (isRawResource(resource) && resource.resourceType === type && typeof resource.id === 'string') return written(resource, headerVersion(entryResponse?.etag));
+  const location = typeof entryResponse?.location === 'string' ? entryResponse.location : undefined;
+  const reference = location ? referenceFromLocation(location, type) : undefined;
+  if (!reference) throw new FhirError({ kind: 'invalid-response', context, message: 'the transaction answer does not say where the resource is' });
+  return read(ctx, reference, { ...context, interaction: 'read' });
+}
+
+async function writtenFrom(ctx: SendContext, response: FhirHttpResponse, type: string, context: FhirErrorContext): Promise<WrittenResource> {
+  if (isRawResource(response.body) && response.body.resourceType === type && typeof response.body.id === 'string') {
+    return written(response.body, headerVersion(response.headers.get('etag')));
+  }
+  // The server answered without the resource (Prefer ignored, return=minimal by default): read it back.
+  const location = response.headers.get('location') ?? response.headers.get('content-location');
+  const reference = location ? referenceFromLocation(location, type) : undefined;
+  if (!reference) throw new FhirError({ kind: 'invalid-response', context, message: 'the server did not say where the resource was written' });
+  return read(ctx, reference, { ...context, interaction: 'read' });
+}
+
+async function read(ctx: SendContext, reference: string, context: FhirErrorContext): Promise<WrittenResource> {
+  const response = await send(ctx, { method: 'GET', path: reference, context });
+  if (!isRawResource(response.body) || typeof response.body.id !== 'string') {
+    throw new FhirError({ kind: 'invalid-response', context, message: 'the server answered a read with something other than a resource' });
+  }
+  return written(response.body, headerVersion(response.headers.get('etag')));
+}
+
+function written(resource: RawResource, etagVersion: string | undefined): WrittenResource {
+  const meta = resource.meta as { versionId?: unknown } | undefined;
+  const versionId = typeof meta?.versionId === 'string' ? meta.versionId : etagVersion;
+  return { reference: `${resource.resourceType}/${String(resource.id)}`, ...(versionId !== undefined ? { versionId } : {}), resource };
+}
+
+/** `W/"3"` → `3`. */
+export function headerVersion(etag: unknown): string | undefined {
+  if (typeof etag !== 'string') return undefined;
+  const match = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim());
+  return match?.[1];
+}
+
+/** "Type/id" from a Location such as `https://x/fhir/Consent/1/_history/2` or `Consent/1`. */
+export function referenceFromLocation(location: string, type: string): string | undefined {
+  const match = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?/?$`).exec(location.split('?')[0] ?? '');
+  return match ? `${type}/${match[1]}` : undefined;
+}
+
+function send(ctx: SendContext, request: Parameters<FhirHttp['send']>[0]): Promise<FhirHttpResponse> {
+  return ctx.http.send({ ...request, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+}
