@@ -1,0 +1,191 @@
+/**
+ * `carers prompts` and `carers explain`: the carers and prompts for one patient, from a FHIR server
+ * or a file, so a trust's IT team can check what their own server returns. The command only parses
+ * flags and wires the adapter to the domain; every failure is one clear line and a non-zero exit.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { evaluatePrompts } from '../../shared/prompts/index';
+import { DEFAULT_POLICY, parsePolicy, PolicyError, type Policy } from '../../shared/policy';
+import { assessmentReviewDue, consentReviewDue, isYoungCarer } from '../../shared/domain/derive';
+import type { CarerContext } from '../../shared/domain/types';
+import { toCarerReport, type CarerReport } from '../../shared/report/carerReport';
+import { formatCarerReport } from '../../shared/report/carerReportText';
+import { toCarerContext } from '../mapping/carerContext';
+import { createFhirAdapter } from '../client';
+import { FhirError } from '../errors';
+import { FhirFileError, loadFhirFile, patientOfFile } from '../explain/loadFhirFile';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Injected so tests can run the command against msw or a sandbox without the process's globals. */
+  fetch?: typeof fetch;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = `usage:
+  carers prompts --fhir <base URL> --patient <FHIR id | NHS number> [--now ISO] [--json] [--policy FILE]
+  carers explain <file: Bundle, resource or NDJSON> [--patient Patient/<id>] [--now ISO] [--json] [--policy FILE]`;
+
+class UsageError extends Error {}
+
+const NowSchema = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+const CommonFlags = z.object({
+  now: NowSchema.optional(),
+  json: z.boolean().optional(),
+  policy: z.string().optional(),
+  patient: z.string().min(1).optional(),
+});
+
+export async function carersMain(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'prompts') return await promptsCommand(rest, io);
+    if (command === 'explain') return await explainCommand(rest, io);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+async function promptsCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(argv, { fhir: { type: 'string' } });
+  const flags = CommonFlags.extend({ fhir: z.url({ protocol: /^https?$/ }) }).safeParse(values);
+  if (!flags.success) throw new UsageError(describeFlagError(flags.error, values));
+  if (!flags.data.patient) throw new UsageError('--patient is required (a FHIR id or an NHS number)');
+  const policy = await loadPolicy(flags.data.policy);
+  const now = flags.data.now ? new Date(flags.data.now) : new Date();
+
+  const adapter = createFhirAdapter({ baseUrl: flags.data.fhir, extensionBase: policy.extensionBase, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const patient = await adapter.resolvePatient(flags.data.patient);
+  const record = await adapter.readCarerContext(patient.reference);
+  print(buildReport(record.context, policy, now), flags.data.json === true, io);
+  return EXIT.ok;
+}
+
+async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {}, true);
+  const flags = CommonFlags.safeParse(values);
+  if (!flags.success) throw new UsageError(describeFlagError(flags.error, values));
+  if (positionals.length !== 1) throw new UsageError('explain takes exactly one file');
+  const policy = await loadPolicy(flags.data.policy);
+  const now = flags.data.now ? new Date(flags.data.now) : new Date();
+
+  const file = await loadFhirFile(positionals[0]!);
+  const patient = flags.data.patient ?? patientOfFile(file.resources);
+  if (!patient) {
+    throw new FhirFileError('the file does not name exactly one patient; say which with --patient Patient/<id>');
+  }
+  const resources = file.resources.some((r) => r.resourceType === 'Patient' && `Patient/${String(r.id)}` === patient)
+    ? file.resources
+    : // A lone RelatedPerson or Consent is explained against the patient it references: the patient
+      // is known by reference only, so nothing about them is invented beyond that reference.
+      [{ resourceType: 'Patient', id: patient.replace(/^Patient\//, '') }, ...file.resources];
+  const parsed = toCarerContext(resources, { patient, extensionBase: policy.extensionBase });
+  if (!parsed.ok) throw new FhirFileError(parsed.reason);
+  const context: CarerContext = { ...parsed.context, warnings: [...file.warnings, ...parsed.context.warnings] };
+  print(buildReport(context, policy, now), flags.data.json === true, io);
+  return EXIT.ok;
+}
+
+export function buildReport(context: CarerContext, policy: Policy, now: Date): CarerReport {
+  const byRef = new Map(context.carers.map((c) => [c.reference as string, c]));
+  const prompts = evaluatePrompts(context, policy, now);
+  return toCarerReport(context, prompts, {
+    isYoung: (ref) => {
+      const carer = byRef.get(ref);
+      return carer ? isYoungCarer(carer, policy, now) : false;
+    },
+    consentReviewDue: (ref) => {
+      const carer = byRef.get(ref);
+      return carer ? consentReviewDue(carer.consent, policy) : undefined;
+    },
+    assessmentReviewDue: (ref) => {
+      const carer = byRef.get(ref);
+      return carer ? assessmentReviewDue(carer.assessment, policy) : undefined;
+    },
+  });
+}
+
+function print(report: CarerReport, json: boolean, io: CliIo): void {
+  io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatCarerReport(report));
+}
+
+async function loadPolicy(path: string | undefined): Promise<Policy> {
+  if (!path) return DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read policy file ${path}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`policy file ${path} is not valid JSON`);
+  }
+  try {
+    return parsePolicy(json);
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      throw new UsageError(`invalid policy in ${path}: ${error.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`);
+    }
+    throw error;
+  }
+}
+
+type FlagSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse(argv: readonly string[], extra: FlagSpec, allowPositionals = false) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals,
+      strict: true,
+      options: {
+        now: { type: 'string' },
+        json: { type: 'boolean' },
+        policy: { type: 'string' },
+        patient: { type: 'string' },
+        ...extra,
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad flags');
+  }
+}
+
+function describeFlagError(error: z.ZodError, values: Record<string, unknown>): string {
+  const issue = error.issues[0];
+  const flag = issue ? String(issue.path[0] ?? '') : '';
+  if (flag === 'now') return `--now must be an ISO date or date-time with offset (got "${String(values.now)}")`;
+  if (flag === 'fhir') return values.fhir === undefined ? '--fhir is required (the FHIR server base URL)' : `--fhir must be an http(s) URL (got "${String(values.fhir)}")`;
+  return `--${flag}: ${issue?.message ?? 'invalid'}`;
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`carers: ${error.message}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof FhirError) {
+    io.stderr(`carers: ${error.userMessage}\n`);
+    return EXIT.failed;
+  }
+  if (error instanceof FhirFileError) {
+    io.stderr(`carers: ${error.message}\n`);
+    return EXIT.failed;
+  }
+  // Anything else is a bug: still one line, no stack trace, and nothing from the record in it.
+  io.stderr(`carers: unexpected error (${error instanceof Error ? error.name : typeof error}); please report it\n`);
+  return EXIT.failed;
+}

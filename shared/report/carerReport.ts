@@ -1,0 +1,89 @@
+/**
+ * The stable `--json` contract of `carers prompts` / `carers explain`: what other tools and the audit
+ * read. Additive changes only; a breaking change needs a new field name, never a new meaning.
+ *
+ * `consent.decision` may also be `unknown` (a Consent exists but cannot be interpreted safely — see
+ * the `consent-cannot-interpret` prompt); consumers that only know the five decisions must treat it
+ * as "not a decision", never as permit.
+ */
+import { z } from 'zod';
+import type { CarerContext, Prompt } from '../domain/types';
+
+export const CarerReportSchema = z.object({
+  patient: z.object({
+    reference: z.string(),
+    nhsNumber: z.string().optional(),
+    name: z.string().optional(),
+  }),
+  carers: z.array(
+    z.object({
+      reference: z.string(),
+      name: z.string(),
+      isCarer: z.boolean(),
+      relationship: z.array(z.string()),
+      young: z.boolean(),
+      consent: z.object({
+        decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown']),
+        recordedOn: z.string().optional(),
+        reviewDue: z.string().optional(),
+      }),
+      assessment: z.object({
+        status: z.enum(['not-offered', 'offered', 'accepted', 'declined', 'completed']),
+        offeredOn: z.string().optional(),
+        completedOn: z.string().optional(),
+        reviewDue: z.string().optional(),
+      }),
+    }),
+  ),
+  prompts: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['info', 'warning', 'critical']),
+      summary: z.string(),
+      carer: z.string().optional(),
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type CarerReport = z.infer<typeof CarerReportSchema>;
+
+/** What the report needs to know beyond the record: derived facts computed by the domain with the policy and "now". */
+export interface CarerReportDerivations {
+  isYoung(carerReference: string): boolean;
+  consentReviewDue(carerReference: string): string | undefined;
+  assessmentReviewDue(carerReference: string): string | undefined;
+}
+
+/** Builds the contract from a carer context and its prompts. Inactive related persons are history and are left out. */
+export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], derived: CarerReportDerivations): CarerReport {
+  return {
+    patient: withoutUndefined({ reference: ctx.patient.reference, nhsNumber: ctx.patient.nhsNumber, name: ctx.patient.name }),
+    carers: ctx.carers
+      .filter((c) => c.active)
+      .map((c) => ({
+        reference: c.reference,
+        name: c.name ?? '',
+        isCarer: c.carerStatus === 'carer',
+        relationship: [...c.relationships],
+        young: derived.isYoung(c.reference),
+        consent: withoutUndefined({
+          decision: c.consent.decision,
+          recordedOn: c.consent.recordedOn,
+          reviewDue: derived.consentReviewDue(c.reference),
+        }),
+        assessment: withoutUndefined({
+          status: c.assessment.status,
+          offeredOn: c.assessment.offeredOn,
+          completedOn: c.assessment.completedOn,
+          reviewDue: derived.assessmentReviewDue(c.reference),
+        }),
+      })),
+    prompts: prompts.map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, carer: p.carer })),
+    warnings: [...ctx.warnings],
+  };
+}
+
+/** JSON consumers get absent keys, never `"key": undefined` turned into nothing by accident or `null`. */
+function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,81 @@
+/**
+ * Human-readable rendering of a carer report for a terminal. Names are printed exactly as recorded,
+ * as text: control characters are shown as visible escapes so a recorded value can never drive the
+ * terminal (move the cursor, recolour, retitle the window).
+ */
+import { formatNhsNumber } from '../nhsNumber';
+import type { CarerReport } from './carerReport';
+
+const DECISION_TEXT: Record<CarerReport['carers'][number]['consent']['decision'], string> = {
+  permit: 'patient agreed to share',
+  deny: 'patient declined sharing',
+  partial: 'patient agreed to share some information',
+  withdrawn: 'consent withdrawn',
+  none: 'not recorded',
+  unknown: 'cannot interpret — check in the EHR',
+};
+
+const ASSESSMENT_TEXT: Record<CarerReport['carers'][number]['assessment']['status'], string> = {
+  'not-offered': 'not offered',
+  offered: 'offered, no answer yet',
+  accepted: 'accepted',
+  declined: 'declined',
+  completed: 'completed',
+};
+
+const SEVERITY_LABEL = { critical: 'CRITICAL', warning: 'warning ', info: 'info    ' } as const;
+
+export function formatCarerReport(report: CarerReport): string {
+  const lines: string[] = [];
+  const p = report.patient;
+  const nhs = p.nhsNumber ? `  NHS ${formatNhsNumber(p.nhsNumber)}` : '';
+  lines.push(`Patient  ${p.name ? asText(p.name) : '(no name recorded)'}${nhs}  (${asText(p.reference)})`);
+  lines.push('');
+
+  const carers = report.carers.filter((c) => c.isCarer);
+  const contacts = report.carers.filter((c) => !c.isCarer);
+  lines.push(`Carers (${carers.length})`);
+  if (carers.length === 0) lines.push('  none recorded');
+  for (const c of carers) {
+    const rel = c.relationship.length > 0 ? ` — ${c.relationship.map(asText).join(', ')}` : '';
+    lines.push(`  • ${c.name ? asText(c.name) : '(no name recorded)'}${rel}${c.young ? ' — YOUNG CARER' : ''}  (${asText(c.reference)})`);
+    const recorded = c.consent.recordedOn ? `, recorded ${day(c.consent.recordedOn)}` : '';
+    const review = c.consent.reviewDue ? `, review by ${day(c.consent.reviewDue)}` : '';
+    lines.push(`      consent: ${DECISION_TEXT[c.consent.decision]}${recorded}${review}`);
+    const offered = c.assessment.offeredOn ? `, offered ${day(c.assessment.offeredOn)}` : '';
+    const completed = c.assessment.completedOn ? `, completed ${day(c.assessment.completedOn)}` : '';
+    const aReview = c.assessment.reviewDue ? `, review by ${day(c.assessment.reviewDue)}` : '';
+    lines.push(`      needs assessment: ${ASSESSMENT_TEXT[c.assessment.status]}${offered}${completed}${aReview}`);
+  }
+  if (contacts.length > 0) {
+    lines.push('');
+    lines.push(`Other contacts (${contacts.length})`);
+    for (const c of contacts) {
+      const rel = c.relationship.length > 0 ? ` — ${c.relationship.map(asText).join(', ')}` : '';
+      lines.push(`  • ${c.name ? asText(c.name) : '(no name recorded)'}${rel}  (${asText(c.reference)})`);
+    }
+  }
+  lines.push('');
+  lines.push(`Prompts (${report.prompts.length})`);
+  if (report.prompts.length === 0) lines.push('  nothing to do');
+  for (const prompt of report.prompts) {
+    lines.push(`  [${SEVERITY_LABEL[prompt.severity]}] ${asText(prompt.summary)}  (${prompt.code})`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push('');
+    lines.push(`Warnings (${report.warnings.length})`);
+    for (const w of report.warnings) lines.push(`  - ${asText(w)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A date-time is shown as its calendar date: the time of day adds nothing to a decision's date. */
+function day(value: string): string {
+  return asText(value.slice(0, 10));
+}
+
+/** Shows C0/C1 control characters (ESC, BEL, CR…) and bidi overrides as visible escapes. */
+export function asText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
