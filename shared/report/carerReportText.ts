@@ -76,6 +76,5 @@ function day(value: string): string {
 
 /** Shows C0/C1 control characters (ESC, BEL, CR…) and bidi overrides as visible escapes. */
 export function asText(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }
