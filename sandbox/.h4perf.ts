@@ -1,0 +1,11 @@
+import { startSandbox } from './server';
+const n = Number(process.argv[2]);
+const t = performance.now();
+const sb = await startSandbox({ port: 0, patients: n });
+console.log(`${n} patients ready in ${Math.round(performance.now() - t)} ms; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+const q = async (p: string) => { const t0 = performance.now(); const r = await fetch(sb.fhirBase + p); await r.json(); return Math.round(performance.now() - t0); };
+const rev = '/Patient?_id=demo-amira-khan&_revinclude=RelatedPerson:patient&_revinclude=Consent:patient&_revinclude:iterate=Task:subject&_revinclude=List:subject&_revinclude=EpisodeOfCare:patient';
+console.log('revinclude read ms', await q(rev), await q(rev));
+console.log('nhs search ms', await q('/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9990011117'));
+console.log('read ms', await q('/Patient/demo-amira-khan'), await q('/Patient/demo-amira-khan'));
+await sb.close();

@@ -1,0 +1,301 @@
+import type { WithId } from '@medplum/core';
+import type {
+  Address,
+  CodeableConcept,
+  Consent,
+  ConsentProvision,
+  ContactPoint,
+  EpisodeOfCare,
+  Group,
+  List,
+  Organization,
+  Patient,
+  Practitioner,
+  RelatedPerson,
+  Task,
+} from '@medplum/fhirtypes';
+import {
+  ASKED_NO_CARERS_LIST_CODE,
+  ASSESSMENT_OFFER_TASK_CODE,
+  CONSENT_ACTION_DISCLOSE,
+  CONSENT_PURPOSES,
+  CONSENT_SCOPE_PRIVACY,
+  EMPTY_REASON_NILKNOWN,
+  FAMILY_RELATIONSHIPS,
+  POLICY_OPT_IN,
+  POLICY_OPT_OUT,
+  SYSTEM,
+  WRITE_ACTOR_ROLE,
+  WRITE_CARER_ROLE,
+  WRITE_CONSENT_CATEGORY,
+  carerStatusExtensionUrl,
+} from '../../shared/terminology';
+import type { CodingConst } from '../../shared/terminology';
+import type { Team } from './teams';
+import { SANDBOX_ID_SYSTEM } from './teams';
+
+/**
+ * Builders for the resources of the synthetic caseload, shared by the named personas and the
+ * generator so both write exactly the codings of shared/terminology.ts (the WRITE_* constants).
+ * Each returns a plain R4 resource; tests validate samples against the base StructureDefinitions.
+ */
+
+const coding = (c: CodingConst) => ({ system: c.system, code: c.code, display: c.display });
+const concept = (c: CodingConst): CodeableConcept => ({ coding: [coding(c)] });
+
+export interface PersonName {
+  given: string;
+  family: string;
+}
+
+export interface PatientInput {
+  id: string;
+  nhsNumber: string;
+  name: PersonName;
+  gender: 'male' | 'female';
+  birthDate: string;
+  address: Address;
+  team: Team;
+  phone?: string;
+}
+
+export function patientResource(input: PatientInput): WithId<Patient> {
+  return {
+    resourceType: 'Patient',
+    id: input.id,
+    identifier: [{ system: SYSTEM.nhsNumber, value: input.nhsNumber }],
+    active: true,
+    name: [{ use: 'official', family: input.name.family, given: [input.name.given] }],
+    gender: input.gender,
+    birthDate: input.birthDate,
+    address: [input.address],
+    ...(input.phone ? { telecom: [{ system: 'phone', value: input.phone, use: 'mobile' }] } : {}),
+    managingOrganization: { reference: `Organization/${input.team.id}`, display: input.team.name },
+  };
+}
+
+/** The patient's current episode with the team: when the service started (the 3-month offer clock). */
+export function episodeOfCareResource(input: { id: string; patientId: string; team: Team; start: string }): WithId<EpisodeOfCare> {
+  return {
+    resourceType: 'EpisodeOfCare',
+    id: input.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/episode`, value: input.id }],
+    status: 'active',
+    patient: { reference: `Patient/${input.patientId}` },
+    managingOrganization: { reference: `Organization/${input.team.id}`, display: input.team.name },
+    period: { start: input.start },
+  };
+}
+
+export type ContactRoleCode = 'N' | 'C' | 'EP' | 'CP';
+const CONTACT_ROLE_DISPLAY: Record<ContactRoleCode, string> = {
+  N: 'Next-of-Kin',
+  C: 'Emergency Contact',
+  EP: 'Emergency contact person',
+  CP: 'Contact person',
+};
+
+export interface RelatedPersonInput {
+  id: string;
+  patientId: string;
+  name: PersonName;
+  /** HL7 v3 RoleCode family/social relationship (a key of FAMILY_RELATIONSHIPS), if recorded. */
+  relationship?: string;
+  /** Marked as the patient's carer (UK Core `Carer` coding). */
+  carer: boolean;
+  /** v2-0131 contact role (next of kin, emergency contact…). */
+  contactRole?: ContactRoleCode;
+  /** Asked and confirmed NOT a carer on this date (project carer-status extension). */
+  confirmedNotCarerOn?: string;
+  gender?: 'male' | 'female';
+  birthDate?: string;
+  telecom?: ContactPoint[];
+  address?: Address;
+  /** When identified as a carer (RelatedPerson.period.start). */
+  identifiedOn?: string;
+  active?: boolean;
+}
+
+export function relatedPersonResource(input: RelatedPersonInput): WithId<RelatedPerson> {
+  const relationship: CodeableConcept[] = [];
+  if (input.carer) relationship.push(concept(WRITE_CARER_ROLE));
+  if (input.relationship) {
+    const display = FAMILY_RELATIONSHIPS[input.relationship];
+    if (!display) throw new RangeError(`Unknown family relationship code ${input.relationship}`);
+    relationship.push({ coding: [{ system: SYSTEM.v3RoleCode, code: input.relationship, display }] });
+  }
+  if (input.contactRole) {
+    relationship.push({ coding: [{ system: SYSTEM.v2ContactRole, code: input.contactRole, display: CONTACT_ROLE_DISPLAY[input.contactRole] }] });
+  }
+  return {
+    resourceType: 'RelatedPerson',
+    id: input.id,
+    ...(input.confirmedNotCarerOn
+      ? {
+          extension: [
+            {
+              url: carerStatusExtensionUrl(),
+              extension: [
+                { url: 'isCarer', valueBoolean: false },
+                { url: 'askedOn', valueDateTime: input.confirmedNotCarerOn },
+              ],
+            },
+          ],
+        }
+      : {}),
+    // The trust's own id for the person, so a re-sent create can be matched (If-None-Exist).
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/related-person`, value: input.id }],
+    active: input.active ?? true,
+    patient: { reference: `Patient/${input.patientId}` },
+    ...(relationship.length ? { relationship } : {}),
+    name: [{ family: input.name.family, given: [input.name.given] }],
+    ...(input.telecom?.length ? { telecom: input.telecom } : {}),
+    ...(input.gender ? { gender: input.gender } : {}),
+    ...(input.birthDate ? { birthDate: input.birthDate } : {}),
+    ...(input.address ? { address: [input.address] } : {}),
+    ...(input.identifiedOn ? { period: { start: input.identifiedOn } } : {}),
+  };
+}
+
+export type ConsentDecisionInput = 'permit' | 'deny' | 'partial';
+
+export interface ConsentInput {
+  id: string;
+  patientId: string;
+  /** The carer the decision is about; absent for a Consent that names no carer (a data-quality problem). */
+  carerId?: string;
+  decision: ConsentDecisionInput;
+  /** `inactive` = withdrawn. */
+  status?: 'active' | 'inactive' | 'entered-in-error';
+  dateTime: string;
+  /** provision.period.end: when the decision should be reviewed. */
+  reviewDue?: string;
+  /** For partial consent: what may not be shared (plain text). */
+  excluded?: string[];
+}
+
+export function consentResource(input: ConsentInput): WithId<Consent> {
+  const top = input.decision === 'deny' ? 'deny' : 'permit';
+  const nested: ConsentProvision[] | undefined =
+    input.decision === 'partial'
+      ? (input.excluded ?? ['Details of psychological therapy sessions']).map((text) => ({ type: 'deny', code: [{ text }] }))
+      : undefined;
+  const summary =
+    input.decision === 'partial'
+      ? `Patient agrees to share information with this carer, except: ${(input.excluded ?? ['Details of psychological therapy sessions']).join('; ')}.`
+      : undefined;
+  const provision: ConsentProvision = {
+    type: top,
+    period: { start: input.dateTime.slice(0, 10), ...(input.reviewDue ? { end: input.reviewDue } : {}) },
+    ...(input.carerId ? { actor: [{ role: concept(WRITE_ACTOR_ROLE), reference: { reference: `RelatedPerson/${input.carerId}` } }] } : {}),
+    action: [concept(CONSENT_ACTION_DISCLOSE)],
+    purpose: CONSENT_PURPOSES.map(coding),
+    ...(nested ? { provision: nested } : {}),
+  };
+  return {
+    resourceType: 'Consent',
+    id: input.id,
+    ...(summary ? { text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${summary}</div>` } } : {}),
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/consent`, value: input.id }],
+    status: input.status ?? 'active',
+    scope: concept(CONSENT_SCOPE_PRIVACY),
+    category: [concept(WRITE_CONSENT_CATEGORY)],
+    patient: { reference: `Patient/${input.patientId}` },
+    dateTime: input.dateTime,
+    performer: [{ reference: `Patient/${input.patientId}` }],
+    policyRule: concept(top === 'permit' ? POLICY_OPT_IN : POLICY_OPT_OUT),
+    provision,
+  };
+}
+
+export type AssessmentState = 'requested' | 'accepted' | 'rejected' | 'completed';
+
+export interface AssessmentInput {
+  id: string;
+  carerId: string;
+  status: AssessmentState;
+  /** When the assessment was offered. */
+  authoredOn: string;
+  /** When the carer answered (accepted/declined) or the assessment was recorded as done. */
+  lastModified?: string;
+  /** executionPeriod.end for completed assessments. */
+  completedOn?: string;
+  declinedReason?: string;
+  requester?: { practitionerId: string; display: string };
+}
+
+export function assessmentTaskResource(input: AssessmentInput): WithId<Task> {
+  const carer = { reference: `RelatedPerson/${input.carerId}` };
+  return {
+    resourceType: 'Task',
+    id: input.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/task`, value: input.id }],
+    status: input.status,
+    ...(input.status === 'rejected' && input.declinedReason ? { statusReason: { text: input.declinedReason } } : {}),
+    intent: 'proposal',
+    code: concept(ASSESSMENT_OFFER_TASK_CODE),
+    focus: carer,
+    for: carer,
+    authoredOn: input.authoredOn,
+    ...(input.lastModified ? { lastModified: input.lastModified } : {}),
+    ...(input.completedOn ? { executionPeriod: { end: input.completedOn } } : {}),
+    ...(input.requester ? { requester: { reference: `Practitioner/${input.requester.practitionerId}`, display: input.requester.display } } : {}),
+  };
+}
+
+/** The dated "asked: no carers" answer (shared/terminology.md). */
+export function askedNoCarersResource(input: { id: string; patientId: string; date: string; source?: { practitionerId: string; display: string } }): WithId<List> {
+  return {
+    resourceType: 'List',
+    id: input.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/list`, value: input.id }],
+    status: 'current',
+    mode: 'snapshot',
+    title: 'Carers: patient asked, none named',
+    code: concept(ASKED_NO_CARERS_LIST_CODE),
+    subject: { reference: `Patient/${input.patientId}` },
+    date: input.date,
+    ...(input.source ? { source: { reference: `Practitioner/${input.source.practitionerId}`, display: input.source.display } } : {}),
+    emptyReason: concept(EMPTY_REASON_NILKNOWN),
+  };
+}
+
+export function organizationResource(team: Team): WithId<Organization> {
+  return {
+    resourceType: 'Organization',
+    id: team.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/team`, value: team.id }],
+    active: true,
+    name: team.name,
+  };
+}
+
+export function practitionerResource(input: { id: string; name: PersonName }): WithId<Practitioner> {
+  return {
+    resourceType: 'Practitioner',
+    id: input.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/staff`, value: input.id }],
+    active: true,
+    name: [{ family: input.name.family, given: [input.name.given] }],
+  };
+}
+
+/** A team's caseload as a Group (for Group-level bulk $export). */
+export function teamGroupResource(team: Team, patientIds: readonly string[]): WithId<Group> {
+  return {
+    resourceType: 'Group',
+    id: team.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/team`, value: team.id }],
+    active: true,
+    type: 'person',
+    actual: true,
+    name: `${team.name} caseload`,
+    managingEntity: { reference: `Organization/${team.id}`, display: team.name },
+    quantity: patientIds.length,
+    ...(patientIds.length ? { member: patientIds.map((id) => ({ entity: { reference: `Patient/${id}` } })) } : {}),
+  };
+}
+
+export function phone(n: number): ContactPoint {
+  return { system: 'phone', value: `07700 900${String(n % 1000).padStart(3, '0')}`, use: 'mobile' };
+}

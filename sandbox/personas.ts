@@ -1,0 +1,649 @@
+import type { WithId } from '@medplum/core';
+import type { Resource } from '@medplum/fhirtypes';
+import type { PromptCode } from '../shared/domain/types';
+import type { AssessmentInput, ConsentInput, RelatedPersonInput } from './generate/builders';
+import {
+  askedNoCarersResource,
+  assessmentTaskResource,
+  consentResource,
+  episodeOfCareResource,
+  patientResource,
+  phone,
+  relatedPersonResource,
+} from './generate/builders';
+import { birthDateForAge, dateTimeOffset, dayOffset } from './generate/dates';
+import type { Team } from './generate/teams';
+import { staffDisplay, teamById, teamStaff } from './generate/teams';
+
+/**
+ * Named personas with stable ids, each a situation the prompts must handle. They are seeded into
+ * every sandbox before the generated caseload. Dates are relative to the sandbox's `now`, so each
+ * situation holds on whatever day the sandbox starts ("consent past review" stays past review).
+ *
+ * `expectedPrompts` documents the prompt codes the design (DESIGN.md, default policy) implies for
+ * the persona; the prompt rules' own tests are the authority.
+ */
+export interface Persona {
+  readonly patientId: string;
+  /** Test-range NHS number (999 000 0000 – 999 999 9999), valid mod 11. */
+  readonly nhsNumber: string;
+  /** Given name as recorded (may contain markup that must be shown as text). */
+  readonly given: string;
+  readonly family: string;
+  readonly teamId: string;
+  readonly situation: string;
+  readonly expectedPrompts: readonly PromptCode[];
+  /** RelatedPerson ids of the persona, in record order. */
+  readonly relatedPersonIds: readonly string[];
+}
+
+interface PersonaBuild {
+  readonly age: number;
+  readonly gender: 'male' | 'female';
+  /** Days before `now` the episode with the team started. */
+  readonly serviceStartDaysAgo: number;
+  readonly related?: readonly ((now: Date, patientId: string) => RelatedPersonInput)[];
+  readonly consents?: readonly ((now: Date, patientId: string) => ConsentInput)[];
+  readonly tasks?: readonly ((now: Date, team: Team) => AssessmentInput)[];
+  /** Days before `now` the patient was asked and named no carers. */
+  readonly askedNoCarersDaysAgo?: number;
+}
+
+const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
+
+function definePersona(persona: Persona, build: PersonaBuild): { persona: Persona; build: PersonaBuild } {
+  return { persona, build };
+}
+
+const definitions = {
+  amiraKhan: definePersona(
+    {
+      patientId: 'demo-amira-khan',
+      nhsNumber: '9990011117',
+      given: 'Amira',
+      family: 'Khan',
+      teamId: 'team-cmht-north',
+      situation: 'Daughter Sara is her carer (identified 5 months ago); no consent decision recorded; no assessment offered.',
+      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-amira-khan-daughter'],
+    },
+    {
+      age: 47,
+      gender: 'female',
+      serviceStartDaysAgo: 200,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-amira-khan-daughter',
+          patientId,
+          name: { given: 'Sara', family: 'Khan' },
+          relationship: 'DAU',
+          carer: true,
+          gender: 'female',
+          birthDate: birthDateForAge(now, 22, 40),
+          telecom: [phone(101)],
+          identifiedOn: byDaysAgo(now, 150),
+        }),
+      ],
+    },
+  ),
+  georgeWilson: definePersona(
+    {
+      patientId: 'demo-george-wilson',
+      nhsNumber: '9990022224',
+      given: 'George',
+      family: 'Wilson',
+      teamId: 'team-crisis',
+      situation: 'No carer recorded and never asked (no "asked: no carers" answer).',
+      expectedPrompts: ['identify-carers'],
+      relatedPersonIds: [],
+    },
+    { age: 58, gender: 'male', serviceStartDaysAgo: 12 },
+  ),
+  fatimaBegum: definePersona(
+    {
+      patientId: 'demo-fatima-begum',
+      nhsNumber: '9990033331',
+      given: 'Fatima',
+      family: 'Begum',
+      teamId: 'team-cmht-south',
+      situation: 'Asked a month ago and named no carers (a dated "asked: no carers" List): nothing to prompt.',
+      expectedPrompts: [],
+      relatedPersonIds: [],
+    },
+    { age: 63, gender: 'female', serviceStartDaysAgo: 90, askedNoCarersDaysAgo: 30 },
+  ),
+  danielOkafor: definePersona(
+    {
+      patientId: 'demo-daniel-okafor',
+      nhsNumber: '9990044449',
+      given: 'Daniel',
+      family: 'Okafor',
+      teamId: 'team-cmht-south',
+      situation: 'His 14-year-old son Tobi is his carer (a young carer), identified 3 weeks ago; no consent decision, no assessment.',
+      expectedPrompts: ['young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-daniel-okafor-son'],
+    },
+    {
+      age: 44,
+      gender: 'male',
+      serviceStartDaysAgo: 400,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-daniel-okafor-son',
+          patientId,
+          name: { given: 'Tobi', family: 'Okafor' },
+          relationship: 'SON',
+          carer: true,
+          gender: 'male',
+          birthDate: birthDateForAge(now, 14, 100),
+          telecom: [phone(102)],
+          identifiedOn: byDaysAgo(now, 21),
+        }),
+      ],
+    },
+  ),
+  helenPrice: definePersona(
+    {
+      patientId: 'demo-helen-price',
+      nhsNumber: '9990055556',
+      given: 'Helen',
+      family: 'Price',
+      teamId: 'team-cmht-north',
+      situation: 'Partial consent for husband Mark: he may be told about her care except therapy details and relationship history; assessment completed 6 weeks ago.',
+      expectedPrompts: ['signpost-support'],
+      relatedPersonIds: ['demo-helen-price-husband'],
+    },
+    {
+      age: 52,
+      gender: 'female',
+      serviceStartDaysAgo: 320,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-helen-price-husband',
+          patientId,
+          name: { given: 'Mark', family: 'Price' },
+          relationship: 'HUSB',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(103)],
+          identifiedOn: byDaysAgo(now, 300),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-helen-price-consent',
+          patientId,
+          carerId: 'demo-helen-price-husband',
+          decision: 'partial',
+          dateTime: dateTimeOffset(now, -60),
+          reviewDue: dayOffset(now, 305),
+          excluded: ['Details of psychological therapy sessions', 'Information about her relationship history'],
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-helen-price-assessment',
+          carerId: 'demo-helen-price-husband',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -70),
+          lastModified: dateTimeOffset(now, -42),
+          completedOn: byDaysAgo(now, 42),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  rajeshPatel: definePersona(
+    {
+      patientId: 'demo-rajesh-patel',
+      nhsNumber: '9990066663',
+      given: 'Rajesh',
+      family: 'Patel',
+      teamId: 'team-eip',
+      situation: 'Consent to share with brother Arjun was given 10 months ago and has since been withdrawn (Consent inactive); assessment accepted, not yet done.',
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      relatedPersonIds: ['demo-rajesh-patel-brother'],
+    },
+    {
+      age: 36,
+      gender: 'male',
+      serviceStartDaysAgo: 330,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-rajesh-patel-brother',
+          patientId,
+          name: { given: 'Arjun', family: 'Patel' },
+          relationship: 'BRO',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(104)],
+          identifiedOn: byDaysAgo(now, 310),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-rajesh-patel-consent',
+          patientId,
+          carerId: 'demo-rajesh-patel-brother',
+          decision: 'permit',
+          status: 'inactive',
+          dateTime: dateTimeOffset(now, -300),
+          reviewDue: dayOffset(now, 65),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-rajesh-patel-assessment',
+          carerId: 'demo-rajesh-patel-brother',
+          status: 'accepted',
+          authoredOn: dateTimeOffset(now, -20),
+          lastModified: dateTimeOffset(now, -14),
+          requester: requester(team, 1),
+        }),
+      ],
+    },
+  ),
+  margaretEvans: definePersona(
+    {
+      patientId: 'demo-margaret-evans',
+      nhsNumber: '9990077770',
+      given: 'Margaret',
+      family: 'Evans',
+      teamId: 'team-older-adults',
+      situation: 'Consent to share with son David is past its review date (review was due 2 months ago); assessment completed 7 months ago.',
+      expectedPrompts: ['review-consent', 'signpost-support'],
+      relatedPersonIds: ['demo-margaret-evans-son'],
+    },
+    {
+      age: 81,
+      gender: 'female',
+      serviceStartDaysAgo: 700,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-margaret-evans-son',
+          patientId,
+          name: { given: 'David', family: 'Evans' },
+          relationship: 'SON',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(105)],
+          identifiedOn: byDaysAgo(now, 690),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-margaret-evans-consent',
+          patientId,
+          carerId: 'demo-margaret-evans-son',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -430),
+          reviewDue: dayOffset(now, -65),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-margaret-evans-assessment',
+          carerId: 'demo-margaret-evans-son',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -240),
+          lastModified: dateTimeOffset(now, -210),
+          completedOn: byDaysAgo(now, 210),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  lucyBrennan: definePersona(
+    {
+      patientId: 'demo-lucy-brennan',
+      nhsNumber: '9990088888',
+      given: 'Lucy',
+      family: 'Brennan',
+      teamId: 'team-eip',
+      situation: 'Assessment offered to her mother Siobhan 5 months ago with no answer recorded; consent to share is in force.',
+      expectedPrompts: ['follow-up-assessment-offer', 'signpost-support'],
+      relatedPersonIds: ['demo-lucy-brennan-mother'],
+    },
+    {
+      age: 24,
+      gender: 'female',
+      serviceStartDaysAgo: 180,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-lucy-brennan-mother',
+          patientId,
+          name: { given: 'Siobhan', family: 'Brennan' },
+          relationship: 'MTH',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(106)],
+          identifiedOn: byDaysAgo(now, 175),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-lucy-brennan-consent',
+          patientId,
+          carerId: 'demo-lucy-brennan-mother',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -150),
+          reviewDue: dayOffset(now, 215),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-lucy-brennan-assessment',
+          carerId: 'demo-lucy-brennan-mother',
+          status: 'requested',
+          authoredOn: dateTimeOffset(now, -150),
+          requester: requester(team, 1),
+        }),
+      ],
+    },
+  ),
+  thomasReid: definePersona(
+    {
+      patientId: 'demo-thomas-reid',
+      nhsNumber: '9990099995',
+      given: 'Thomas',
+      family: 'Reid',
+      teamId: 'team-cmht-south',
+      situation: 'Wife Janet\'s needs assessment was completed 14 months ago and is due for its annual review; consent in force.',
+      expectedPrompts: ['assessment-review-due', 'signpost-support'],
+      relatedPersonIds: ['demo-thomas-reid-wife'],
+    },
+    {
+      age: 67,
+      gender: 'male',
+      serviceStartDaysAgo: 900,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-thomas-reid-wife',
+          patientId,
+          name: { given: 'Janet', family: 'Reid' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(107)],
+          identifiedOn: byDaysAgo(now, 880),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-thomas-reid-consent',
+          patientId,
+          carerId: 'demo-thomas-reid-wife',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -100),
+          reviewDue: dayOffset(now, 265),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-thomas-reid-assessment',
+          carerId: 'demo-thomas-reid-wife',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -470),
+          lastModified: dateTimeOffset(now, -425),
+          completedOn: byDaysAgo(now, 425),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  oliviaNowak: definePersona(
+    {
+      patientId: 'demo-olivia-nowak',
+      nhsNumber: '9990111103',
+      given: 'Olivia',
+      family: 'Nowak',
+      teamId: 'team-cmht-north',
+      situation: 'Her father Piotr is recorded as next of kin but nobody has asked whether he is her carer; no carer recorded.',
+      expectedPrompts: ['confirm-carer-status', 'identify-carers'],
+      relatedPersonIds: ['demo-olivia-nowak-father'],
+    },
+    {
+      age: 31,
+      gender: 'female',
+      serviceStartDaysAgo: 60,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-olivia-nowak-father',
+          patientId,
+          name: { given: 'Piotr', family: 'Nowak' },
+          relationship: 'FTH',
+          contactRole: 'N',
+          carer: false,
+          gender: 'male',
+          telecom: [phone(108)],
+        }),
+      ],
+    },
+  ),
+  samuelAdeyemi: definePersona(
+    {
+      patientId: 'demo-samuel-adeyemi',
+      nhsNumber: '9990122210',
+      given: 'Samuel',
+      family: 'Adeyemi',
+      teamId: 'team-crisis',
+      situation:
+        'Partner Amara is his carer but has no phone or address recorded and no consent decision; a separate Consent names no carer at all (data-quality problems).',
+      expectedPrompts: ['consent-without-carer', 'carer-missing-details', 'record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-samuel-adeyemi-partner'],
+    },
+    {
+      age: 39,
+      gender: 'male',
+      serviceStartDaysAgo: 150,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-samuel-adeyemi-partner',
+          patientId,
+          name: { given: 'Amara', family: 'Adeyemi' },
+          relationship: 'SIGOTHR',
+          carer: true,
+          gender: 'female',
+          identifiedOn: byDaysAgo(now, 140),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-samuel-adeyemi-consent-no-carer',
+          patientId,
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -20),
+          reviewDue: dayOffset(now, 345),
+        }),
+      ],
+    },
+  ),
+  graceTaylor: definePersona(
+    {
+      patientId: 'demo-grace-taylor',
+      nhsNumber: '9990133328',
+      given: 'Grace',
+      family: 'Taylor',
+      teamId: 'team-older-adults',
+      situation:
+        'Everything recorded: son James is her carer with consent in force and an assessment completed 7 weeks ago; neighbour Linda was asked and is confirmed NOT a carer.',
+      expectedPrompts: ['signpost-support'],
+      relatedPersonIds: ['demo-grace-taylor-son', 'demo-grace-taylor-neighbour'],
+    },
+    {
+      age: 73,
+      gender: 'female',
+      serviceStartDaysAgo: 500,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-grace-taylor-son',
+          patientId,
+          name: { given: 'James', family: 'Taylor' },
+          relationship: 'SON',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(109)],
+          identifiedOn: byDaysAgo(now, 480),
+        }),
+        (now, patientId) => ({
+          id: 'demo-grace-taylor-neighbour',
+          patientId,
+          name: { given: 'Linda', family: 'Hall' },
+          relationship: 'NBOR',
+          contactRole: 'C',
+          carer: false,
+          confirmedNotCarerOn: dateTimeOffset(now, -60),
+          gender: 'female',
+          telecom: [phone(110)],
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-grace-taylor-consent',
+          patientId,
+          carerId: 'demo-grace-taylor-son',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -60),
+          reviewDue: dayOffset(now, 305),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-grace-taylor-assessment',
+          carerId: 'demo-grace-taylor-son',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -75),
+          lastModified: dateTimeOffset(now, -50),
+          completedOn: byDaysAgo(now, 50),
+          requester: requester(team, 1),
+        }),
+      ],
+    },
+  ),
+  kwameMensah: definePersona(
+    {
+      patientId: 'demo-kwame-mensah',
+      nhsNumber: '9990144435',
+      given: 'Kwame',
+      family: 'Mensah',
+      teamId: 'team-eip',
+      situation: 'Declined to share information with his mother Abena (deny Consent); she declined a needs assessment a month ago.',
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      relatedPersonIds: ['demo-kwame-mensah-mother'],
+    },
+    {
+      age: 29,
+      gender: 'male',
+      serviceStartDaysAgo: 120,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-kwame-mensah-mother',
+          patientId,
+          name: { given: 'Abena', family: 'Mensah' },
+          relationship: 'MTH',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(111)],
+          identifiedOn: byDaysAgo(now, 110),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-kwame-mensah-consent',
+          patientId,
+          carerId: 'demo-kwame-mensah-mother',
+          decision: 'deny',
+          dateTime: dateTimeOffset(now, -30),
+          reviewDue: dayOffset(now, 335),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-kwame-mensah-assessment',
+          carerId: 'demo-kwame-mensah-mother',
+          status: 'rejected',
+          authoredOn: dateTimeOffset(now, -40),
+          lastModified: dateTimeOffset(now, -33),
+          declinedReason: 'Carer does not want an assessment at the moment',
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  markupName: definePersona(
+    {
+      patientId: 'demo-markup-name',
+      nhsNumber: '9990155542',
+      given: '<img src=x onerror=alert(1)>',
+      family: 'Testcase',
+      teamId: 'team-cmht-south',
+      situation:
+        'Patient and carer names contain HTML/script markup; every screen must show them as literal text. Carer has no consent decision.',
+      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-markup-name-carer'],
+    },
+    {
+      age: 40,
+      gender: 'female',
+      serviceStartDaysAgo: 250,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-markup-name-carer',
+          patientId,
+          name: { given: 'Robin', family: '<script>alert("carer")</script>' },
+          relationship: 'SIS',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(112)],
+          identifiedOn: byDaysAgo(now, 200),
+        }),
+      ],
+    },
+  ),
+} as const;
+
+function requester(team: Team, index: number): { practitionerId: string; display: string } {
+  const member = teamStaff(team)[index] ?? teamStaff(team)[0];
+  if (!member) throw new RangeError(`No staff in ${team.id}`);
+  return { practitionerId: member.id, display: staffDisplay(member) };
+}
+
+export type PersonaKey = keyof typeof definitions;
+
+/** The personas, by key (e.g. `PERSONAS.amiraKhan.patientId === 'demo-amira-khan'`). */
+export const PERSONAS: Readonly<Record<PersonaKey, Persona>> = Object.freeze(
+  Object.fromEntries(Object.entries(definitions).map(([key, d]) => [key, d.persona])) as Record<PersonaKey, Persona>,
+);
+
+/** Every persona's resources (Patient, EpisodeOfCare, RelatedPersons, Consents, Tasks, Lists) for `now`. */
+export function* personaResources(now: Date): Generator<WithId<Resource>> {
+  for (const { persona, build } of Object.values(definitions)) {
+    const team = teamById(persona.teamId);
+    yield patientResource({
+      id: persona.patientId,
+      nhsNumber: persona.nhsNumber,
+      name: { given: persona.given, family: persona.family },
+      gender: build.gender,
+      birthDate: birthDateForAge(now, build.age, 75),
+      address: { use: 'home', line: [`${Number(persona.nhsNumber.slice(6, 8))} Elm Road`], city: 'Sandbury', postalCode: 'SB1 4XY', country: 'GB' },
+      team,
+      phone: phone(200 + Number(persona.nhsNumber.slice(6, 9))).value,
+    });
+    yield episodeOfCareResource({ id: `${persona.patientId}-episode`, patientId: persona.patientId, team, start: dayOffset(now, -build.serviceStartDaysAgo) });
+    for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));
+    for (const consent of build.consents ?? []) yield consentResource(consent(now, persona.patientId));
+    for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));
+    if (build.askedNoCarersDaysAgo !== undefined) {
+      const member = teamStaff(team)[0];
+      yield askedNoCarersResource({
+        id: `${persona.patientId}-asked-no-carers`,
+        patientId: persona.patientId,
+        date: dateTimeOffset(now, -build.askedNoCarersDaysAgo),
+        ...(member ? { source: { practitionerId: member.id, display: staffDisplay(member) } } : {}),
+      });
+    }
+  }
+}
+
+/** NHS numbers the personas hold (the generator never reuses them). */
+export const PERSONA_NHS_NUMBERS: ReadonlySet<string> = new Set(Object.values(PERSONAS).map((p) => p.nhsNumber));

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole product on this machine, for a newcomer.
+ *
+ * 1. builds the extension (development build: it may reach the loopback sandbox without asking);
+ * 2. starts the sandbox (FHIR server + EHR page) on port 8080 — the extension's default server;
+ * 3. where a display exists, opens Chromium with the extension loaded on the caseload page;
+ *    otherwise prints the addresses and how to load the extension by hand;
+ * and keeps serving until Ctrl-C.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSandbox } from './server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PORT = 8080;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function buildExtension(): string {
+  console.log('Building the extension (wxt build --mode development)…');
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '--mode', 'development'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const dir = join(ROOT, '.output', 'chrome-mv3-dev');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the build did not produce ${dir}`);
+  return dir;
+}
+
+function openChromium(extensionDir: string, url: string): { child: ChildProcess; profile: string } {
+  const profile = mkdtempSync(join(tmpdir(), 'carer-prompts-demo-'));
+  const child = spawn(
+    CHROMIUM,
+    [`--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, url],
+    { stdio: 'ignore' },
+  );
+  return { child, profile };
+}
+
+async function main(): Promise<void> {
+  const extensionDir = buildExtension();
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ port: PORT });
+  } catch (error) {
+    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    console.error(inUse ? `Port ${PORT} is in use: stop whatever runs there (the extension expects its sandbox at http://127.0.0.1:${PORT}/fhir).` : 'The sandbox could not start.');
+    process.exitCode = 1;
+    return;
+  }
+  const caseload = `${sandbox.origin}/ehr/`;
+  console.log(`
+Carer Prompts sandbox is running.
+  EHR (caseload):  ${caseload}
+  FHIR server:     ${sandbox.fhirBase}
+  Extension:       ${extensionDir}
+`);
+
+  let browser: { child: ChildProcess; profile: string } | undefined;
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
+    if (existsSync(CHROMIUM)) {
+      browser = openChromium(extensionDir, caseload);
+      console.log('Chromium is open with the extension loaded: choose a patient from the caseload.');
+      browser.child.on('exit', () => console.log('Chromium closed; the sandbox keeps running until Ctrl-C.'));
+    } else {
+      console.log(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH): load the extension by hand as below.`);
+    }
+  }
+  if (!browser) {
+    console.log(`To try it in your own Chrome or Chromium:
+  1. open chrome://extensions and turn on Developer mode;
+  2. choose "Load unpacked" and select ${extensionDir};
+  3. open ${caseload} and choose a patient: the Carer Prompts panel docks on the right.`);
+  }
+  console.log('\nPress Ctrl-C to stop.');
+
+  const stop = async (): Promise<void> => {
+    browser?.child.kill();
+    if (browser) rmSync(browser.profile, { recursive: true, force: true });
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main();

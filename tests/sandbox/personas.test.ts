@@ -1,0 +1,142 @@
+import type { Consent, List, Patient, RelatedPerson, Resource, Task } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS, personaResources } from '../../sandbox/personas';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { isTestRangeNhsNumber, isValidNhsNumber } from '../../shared/nhsNumber';
+import { PROMPT_CODES } from '../../shared/domain/types';
+import { WRITE_CARER_ROLE, carerStatusExtensionUrl } from '../../shared/terminology';
+import { validateR4 } from '../support/validateR4';
+import { TEST_NOW, fhirFetch } from './support/fhirFetch';
+
+const resources: Resource[] = [...personaResources(TEST_NOW)];
+const today = TEST_NOW.toISOString().slice(0, 10);
+const of = <T extends Resource>(type: T['resourceType'], patientId: string): T[] =>
+  resources.filter((r): r is T => r.resourceType === type && JSON.stringify(r).includes(`"Patient/${patientId}"`));
+const carersOf = (patientId: string) => of<RelatedPerson>('RelatedPerson', patientId);
+const isCarer = (rp: RelatedPerson) => (rp.relationship ?? []).some((c) => c.coding?.some((x) => x.code === WRITE_CARER_ROLE.code));
+const consentsFor = (carerId: string) =>
+  resources.filter((r): r is Consent => r.resourceType === 'Consent' && r.provision?.actor?.some((a) => a.reference?.reference === `RelatedPerson/${carerId}`) === true);
+const taskFor = (carerId: string) => resources.find((r): r is Task => r.resourceType === 'Task' && r.for?.reference === `RelatedPerson/${carerId}`);
+const ageOn = (birthDate: string) => Math.floor((TEST_NOW.getTime() - Date.parse(birthDate)) / (365.25 * 86_400_000));
+
+describe('personas', () => {
+  it('have stable demo- ids, valid test-range NHS numbers and documented situations', () => {
+    for (const persona of Object.values(PERSONAS)) {
+      expect(persona.patientId).toMatch(/^demo-[a-z-]+$/);
+      expect(isValidNhsNumber(persona.nhsNumber)).toBe(true);
+      expect(isTestRangeNhsNumber(persona.nhsNumber)).toBe(true);
+      expect(persona.situation.length).toBeGreaterThan(20);
+      for (const code of persona.expectedPrompts) expect(PROMPT_CODES).toContain(code);
+      expect(carersOf(persona.patientId).map((rp) => rp.id)).toEqual(persona.relatedPersonIds);
+    }
+  });
+
+  it('are valid FHIR R4', () => {
+    expect(resources.flatMap((r) => validateR4(r).map((i) => `${r.resourceType}/${r.id}: ${i}`))).toEqual([]);
+  });
+
+  it('Amira Khan: a daughter carer with no consent decision and no assessment offer', () => {
+    const [daughter] = carersOf(PERSONAS.amiraKhan.patientId);
+    expect(daughter && isCarer(daughter)).toBe(true);
+    expect(daughter?.relationship?.flatMap((c) => c.coding ?? []).map((c) => c.code)).toContain('DAU');
+    expect(consentsFor(daughter?.id ?? '')).toEqual([]);
+    expect(taskFor(daughter?.id ?? '')).toBeUndefined();
+  });
+
+  it('George Wilson: no related person and no "asked: no carers" List (never asked)', () => {
+    expect(carersOf(PERSONAS.georgeWilson.patientId)).toEqual([]);
+    expect(of<List>('List', PERSONAS.georgeWilson.patientId)).toEqual([]);
+  });
+
+  it('Fatima Begum: a dated, empty "asked: no carers" List with emptyReason nilknown', () => {
+    const [list] = of<List>('List', PERSONAS.fatimaBegum.patientId);
+    expect(list?.entry).toBeUndefined();
+    expect(list?.emptyReason?.coding?.[0]?.code).toBe('nilknown');
+    expect(list?.date && list.date < today).toBe(true);
+  });
+
+  it('Daniel Okafor: his carer is his 14-year-old son', () => {
+    const [son] = carersOf(PERSONAS.danielOkafor.patientId);
+    expect(ageOn(son?.birthDate ?? '')).toBe(14);
+    expect(son && isCarer(son)).toBe(true);
+  });
+
+  it('Helen Price: partial consent — a permit with nested deny provisions', () => {
+    const [consent] = consentsFor(PERSONAS.helenPrice.relatedPersonIds[0] ?? '');
+    expect(consent?.provision?.type).toBe('permit');
+    expect(consent?.provision?.provision?.map((p) => p.type)).toEqual(['deny', 'deny']);
+  });
+
+  it('Rajesh Patel: withdrawn consent (status inactive)', () => {
+    expect(consentsFor(PERSONAS.rajeshPatel.relatedPersonIds[0] ?? '').map((c) => c.status)).toEqual(['inactive']);
+  });
+
+  it('Margaret Evans: an active consent whose review date has passed', () => {
+    const [consent] = consentsFor(PERSONAS.margaretEvans.relatedPersonIds[0] ?? '');
+    expect(consent?.status).toBe('active');
+    expect((consent?.provision?.period?.end ?? '') < today).toBe(true);
+  });
+
+  it('Lucy Brennan: an assessment offered more than 28 days ago with no answer', () => {
+    const task = taskFor(PERSONAS.lucyBrennan.relatedPersonIds[0] ?? '');
+    expect(task?.status).toBe('requested');
+    expect(ageInDays(task?.authoredOn)).toBeGreaterThan(28);
+  });
+
+  it('Thomas Reid: an assessment completed more than 12 months ago', () => {
+    const task = taskFor(PERSONAS.thomasReid.relatedPersonIds[0] ?? '');
+    expect(task?.status).toBe('completed');
+    expect(ageInDays(task?.executionPeriod?.end)).toBeGreaterThan(365);
+  });
+
+  it('Olivia Nowak: a next-of-kin contact not marked carer or not-carer', () => {
+    const [father] = carersOf(PERSONAS.oliviaNowak.patientId);
+    expect(father && isCarer(father)).toBe(false);
+    expect(father?.extension).toBeUndefined();
+    expect(father?.relationship?.flatMap((c) => c.coding ?? []).map((c) => c.code)).toContain('N');
+  });
+
+  it('Samuel Adeyemi: a Consent naming no carer and a carer with no contact details', () => {
+    const orphan = of<Consent>('Consent', PERSONAS.samuelAdeyemi.patientId).filter((c) => !c.provision?.actor);
+    expect(orphan).toHaveLength(1);
+    const [partner] = carersOf(PERSONAS.samuelAdeyemi.patientId);
+    expect(partner?.telecom).toBeUndefined();
+    expect(partner?.address).toBeUndefined();
+  });
+
+  it('Grace Taylor: a neighbour asked and confirmed not a carer (project extension)', () => {
+    const neighbour = carersOf(PERSONAS.graceTaylor.patientId).find((rp) => rp.id === 'demo-grace-taylor-neighbour');
+    const extension = neighbour?.extension?.find((e) => e.url === carerStatusExtensionUrl());
+    expect(extension?.extension?.find((e) => e.url === 'isCarer')?.valueBoolean).toBe(false);
+    expect(extension?.extension?.find((e) => e.url === 'askedOn')?.valueDateTime).toBeDefined();
+  });
+
+  it('Kwame Mensah: a deny consent and a declined assessment with its reason', () => {
+    const carerId = PERSONAS.kwameMensah.relatedPersonIds[0] ?? '';
+    expect(consentsFor(carerId)[0]?.provision?.type).toBe('deny');
+    const task = taskFor(carerId);
+    expect(task?.status).toBe('rejected');
+    expect(task?.statusReason?.text).toBeTruthy();
+  });
+});
+
+function ageInDays(date: string | undefined): number {
+  return (TEST_NOW.getTime() - Date.parse(date ?? '')) / 86_400_000;
+}
+
+describe('markup in names is stored and served verbatim, as text', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, patients: 0, now: TEST_NOW });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('returns the given name exactly as recorded, markup included', async () => {
+    const reply = await fhirFetch<Patient>(`${sandbox.fhirBase}/Patient/${PERSONAS.markupName.patientId}`);
+    expect(reply.body?.name?.[0]?.given?.[0]).toBe('<img src=x onerror=alert(1)>');
+    expect(reply.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+  });
+});
