@@ -1,0 +1,159 @@
+/**
+ * One pulled FHIR resource → one compact audit fact, read with the same per-resource readers the
+ * clinician's view uses (adapter/mapping), so the audit and the prompts never disagree about what a
+ * record means. Facts keep ids, codes and dates only: no names, NHS numbers, addresses or contact
+ * details leave this function.
+ */
+import type { AuditFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
+import { isFhirId } from '../fhir/primitives';
+import { readAskedNoCarersList } from '../mapping/askedNoCarers';
+import { readAssessmentTask } from '../mapping/readAssessmentTask';
+import { readConsentDecision } from '../mapping/readConsentDecision';
+import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
+import { readPatient } from '../mapping/readPatient';
+import { readRelatedPerson } from '../mapping/readRelatedPerson';
+import { instantOf } from '../mapping/recency';
+
+export interface ToAuditFactOptions {
+  /** Base of the project's extension URLs (policy `extensionBase`), for the carer-status extension. */
+  extensionBase: string;
+}
+
+/**
+ * A resource that gave no fact. `ignored` ones (entered in error, not a carer-related resource, a
+ * type the audit does not use) need not be reported; the others could not be read and carry the
+ * `malformed` fact that counts them.
+ */
+export type NoFact = { warning: string; ignored: true } | { warning: string; ignored?: undefined; malformed: MalformedFact };
+
+export function toAuditFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  const type = resourceTypeOf(resource);
+  switch (type) {
+    case 'Patient':
+      return patientFact(resource);
+    case 'RelatedPerson':
+      return carerFact(resource, options);
+    case 'Consent':
+      return consentFact(resource);
+    case 'Task':
+      return assessmentFact(resource);
+    case 'List':
+      return askedNoCarersFact(resource);
+    case 'EpisodeOfCare':
+      return episodeFact(resource);
+    case undefined:
+      return malformed(resource, 'unknown', 'a line that is not a FHIR resource was skipped');
+    default:
+      return { warning: `${type} is not used by the audit`, ignored: true };
+  }
+}
+
+function patientFact(resource: unknown): AuditFact | NoFact {
+  const read = readPatient(resource);
+  if ('warning' in read) return malformed(resource, 'Patient', read.warning);
+  const fact: AuditFact = { kind: 'patient', id: read.patient.id };
+  if (read.patient.team !== undefined) fact.team = read.patient.team;
+  return fact;
+}
+
+function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  const read = readRelatedPerson(resource, { extensionBase: options.extensionBase });
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'RelatedPerson', read.warning);
+  const { carer } = read;
+  const fact: AuditFact = {
+    kind: 'carer',
+    id: carer.id,
+    patient: idOf(read.patient),
+    carerStatus: carer.carerStatus,
+    active: carer.active,
+    hasRelationship: carer.relationships.length > 0,
+    hasContact: carer.telecom.length > 0 || carer.address !== undefined,
+  };
+  if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
+  if (carer.identifiedOn !== undefined) fact.identifiedOn = carer.identifiedOn;
+  if (carer.carerStatusAskedOn !== undefined) fact.carerStatusAskedOn = carer.carerStatusAskedOn;
+  return fact;
+}
+
+function consentFact(resource: unknown): AuditFact | NoFact {
+  const read = readConsentDecision(resource);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Consent', read.warning);
+  const id = idOf(read.decision.consent);
+  if (read.carerRefs.length === 0 && !read.isCarerSharingConsent) return { warning: `Consent/${id} is not about sharing with carers`, ignored: true };
+  const fact: AuditFact = {
+    kind: 'consent',
+    id,
+    carers: read.carerRefs.map(idOf),
+    carerSharing: read.isCarerSharingConsent,
+    decision: read.decision.decision,
+    recency: recencyOf(read.decision.recordedOn, read.lastUpdated),
+  };
+  if (read.patient !== undefined) fact.patient = idOf(read.patient);
+  if (read.decision.recordedOn !== undefined) fact.recordedOn = read.decision.recordedOn;
+  if (read.decision.reviewDue !== undefined) fact.reviewDue = read.decision.reviewDue;
+  if (read.decision.withdrawnOn !== undefined) fact.withdrawnOn = read.decision.withdrawnOn;
+  return fact;
+}
+
+function assessmentFact(resource: unknown): AuditFact | NoFact {
+  const read = readAssessmentTask(resource);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
+  const { assessment } = read;
+  if (assessment.status === 'not-offered') return { warning: `${assessment.task} records no offer`, ignored: true };
+  const fact: AuditFact = {
+    kind: 'assessment',
+    id: idOf(assessment.task),
+    carer: idOf(read.carerRef),
+    status: assessment.status,
+    recency: recencyOf(assessment.offeredOn, read.lastUpdated),
+  };
+  if (read.patient !== undefined) fact.patient = idOf(read.patient);
+  if (assessment.offeredOn !== undefined) fact.offeredOn = assessment.offeredOn;
+  if (assessment.respondedOn !== undefined) fact.respondedOn = assessment.respondedOn;
+  if (assessment.completedOn !== undefined) fact.completedOn = assessment.completedOn;
+  return fact;
+}
+
+function askedNoCarersFact(resource: unknown): AuditFact | NoFact {
+  const read = readAskedNoCarersList(resource);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'List', read.warning);
+  if (read.patient === undefined) return malformed(resource, 'List', `${read.asked.list} does not name a Patient and was skipped`);
+  const fact: AuditFact = { kind: 'askedNoCarers', id: idOf(read.asked.list), patient: idOf(read.patient) };
+  if (read.asked.askedOn !== undefined) fact.askedOn = read.asked.askedOn;
+  return fact;
+}
+
+function episodeFact(resource: unknown): AuditFact | NoFact {
+  const read = readEpisodeOfCare(resource);
+  if ('warning' in read) return malformed(resource, 'EpisodeOfCare', read.warning);
+  const id = (resource as { id: string }).id;
+  if (!read.current) return { warning: `EpisodeOfCare/${id} has ended and is ignored`, ignored: true };
+  if (read.patient === undefined) return malformed(resource, 'EpisodeOfCare', `EpisodeOfCare/${id} does not name a Patient and was skipped`);
+  const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
+  if (read.start !== undefined) fact.serviceStart = read.start;
+  if (read.team !== undefined) fact.team = read.team;
+  return fact;
+}
+
+function malformed(resource: unknown, resourceType: string, warning: string): NoFact {
+  const id = (resource as { id?: unknown } | null)?.id;
+  const fact: MalformedFact = { kind: 'malformed', resourceType };
+  if (isFhirId(id)) fact.id = id;
+  return { warning, malformed: fact };
+}
+
+function resourceTypeOf(resource: unknown): string | undefined {
+  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) return undefined;
+  const type = (resource as { resourceType?: unknown }).resourceType;
+  return typeof type === 'string' && /^[A-Z][A-Za-z]{1,63}$/.test(type) ? type : undefined;
+}
+
+/** "Patient/123" → "123" (readers return local references). */
+function idOf(reference: string): string {
+  return reference.slice(reference.indexOf('/') + 1);
+}
+
+function recencyOf(primary: string | undefined, secondary: string | undefined): RecencyKey {
+  const finite = (ms: number): number | null => (Number.isFinite(ms) ? ms : null);
+  return { primary: finite(instantOf(primary)), secondary: finite(instantOf(secondary)) };
+}

@@ -1,0 +1,96 @@
+import { FhirError, asOperationOutcome } from '../../errors';
+import type { FhirHttp } from '../../http/fhirHttp';
+import { sameOriginUrl } from '../../bulk/sameOrigin';
+import { isResource } from '../../bulk/ndjsonResources';
+import type { SourceEvent } from '../../bulk/sourceEvents';
+
+export interface SearchPagesOptions {
+  /** Names the search in warnings ("Consent search"); never holds search values. */
+  label: string;
+  signal?: AbortSignal;
+  /** Empty pages in a row (with a `next` link) before the server is judged to be looping (default 10). */
+  maxEmptyPages?: number;
+  /** Hard bound on pages followed (default 1,000,000): a server must never keep us paging forever. */
+  maxPages?: number;
+}
+
+/**
+ * Runs one search and follows its Bundle `next` links to the end, yielding each matched resource.
+ * Links are followed only on the FHIR server's own origin; a link back to a page already read, or an
+ * endless run of empty pages, stops the search with an error instead of looping. Bundle.total is
+ * never relied on (some servers omit or estimate it): what was read is what counts, and a
+ * difference is reported as a warning.
+ */
+export async function* searchPages(http: FhirHttp, firstPath: string, options: SearchPagesOptions): AsyncGenerator<SourceEvent> {
+  const maxEmptyPages = options.maxEmptyPages ?? 10;
+  const maxPages = options.maxPages ?? 1_000_000;
+  const seen = new Set<string>();
+  let next: string | undefined = http.resolve(firstPath);
+  let total: number | undefined;
+  let read = 0;
+  let emptyInARow = 0;
+  while (next !== undefined) {
+    if (seen.has(next)) throw loopError(options.label, 'links back to a page already read');
+    if (seen.size >= maxPages) throw loopError(options.label, `went on for more than ${maxPages} pages`);
+    seen.add(next);
+    const response = await http.send({ method: 'GET', path: next, context: { interaction: 'page' }, ...(options.signal ? { signal: options.signal } : {}) });
+    const bundle = asSearchBundle(response.body, options.label);
+    if (total === undefined && typeof bundle.total === 'number') total = bundle.total;
+    let matched = 0;
+    for (const entry of bundle.entry ?? []) {
+      const mode = entry.search?.mode;
+      const outcome = asOperationOutcome(entry.resource);
+      if (mode === 'outcome' || (outcome !== undefined && mode !== 'match')) {
+        // Severity and code only: the server's diagnostics may quote search values (an NHS number).
+        for (const issue of outcome?.issue ?? []) {
+          const what = [issue.severity ?? 'information', issue.code].filter(Boolean).join(' ');
+          yield { type: 'warning', message: `The server noted "${what}" on the ${options.label}.` };
+        }
+        continue;
+      }
+      if (!isResource(entry.resource)) {
+        yield { type: 'warning', message: `An entry of the ${options.label} has no resource; skipped.` };
+        continue;
+      }
+      if (mode !== 'include') matched += 1;
+      yield { type: 'resource', resource: entry.resource };
+    }
+    read += matched;
+    const link = bundle.link?.find((l) => l.relation === 'next')?.url;
+    if (link === undefined) break;
+    emptyInARow = (bundle.entry?.length ?? 0) === 0 ? emptyInARow + 1 : 0;
+    if (emptyInARow > maxEmptyPages) throw loopError(options.label, `sent ${emptyInARow} empty pages in a row`);
+    next = sameOriginUrl(link, http.baseUrl, 'next page link').href;
+  }
+  if (total !== undefined && total !== read) {
+    yield { type: 'warning', message: `The ${options.label} said it had ${total} matches but ${read} were read; the audit counts what was read.` };
+  }
+}
+
+interface SearchBundle {
+  total?: number;
+  link?: Array<{ relation?: string; url?: string }>;
+  entry?: Array<{ resource?: unknown; search?: { mode?: string } }>;
+}
+
+function asSearchBundle(body: unknown, label: string): SearchBundle {
+  if (typeof body === 'object' && body !== null && (body as { resourceType?: unknown }).resourceType === 'Bundle') {
+    const bundle = body as { total?: unknown; link?: unknown; entry?: unknown };
+    if ((bundle.link === undefined || Array.isArray(bundle.link)) && (bundle.entry === undefined || Array.isArray(bundle.entry))) {
+      return bundle as SearchBundle;
+    }
+  }
+  throw new FhirError({
+    kind: 'invalid-response',
+    message: `the ${label} did not answer with a Bundle`,
+    userMessage: `The FHIR server answered the ${label} with something other than a search result, so the pull stopped.`,
+  });
+}
+
+function loopError(label: string, what: string): FhirError {
+  return new FhirError({
+    kind: 'invalid-response',
+    message: `the ${label} ${what}`,
+    userMessage: `The FHIR server's paging for the ${label} ${what}, so the pull stopped rather than loop.`,
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * coverage.csv: one row per group — the organisation, each team, each month, each team in each
+ * month (the `level` column says which, so a pivot table never double counts) — with every count
+ * and rate of coverage.json, named the same way.
+ *
+ * Written to open correctly in Excel: RFC 4180 quoting and CRLF line ends, a UTF-8 byte order mark
+ * (without it Excel reads accented or non-Latin team names in the wrong code page), and formula injection
+ * defused: a text cell starting with = + - @ (or tab / carriage return) is prefixed with an
+ * apostrophe so a team name like "=HYPERLINK(…)" is shown, never run.
+ * @see https://www.rfc-editor.org/rfc/rfc4180
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+import type { Coverage, Measures } from '../../../shared/audit/coverage';
+import { RATE_IDS } from '../../../shared/audit/coverage';
+import { ALL_MONTHS, ALL_TEAMS, NO_MONTH, NO_TEAM } from './format';
+
+const BOM = '\uFEFF';
+
+type Cell = string | number | null;
+
+const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
+  ['patients.total', (m) => m.patients.total],
+  ['patients.withCarer', (m) => m.patients.withCarer],
+  ['patients.askedNoCarers', (m) => m.patients.askedNoCarers],
+  ['patients.neverAsked', (m) => m.patients.neverAsked],
+  ['carers.total', (m) => m.carers.total],
+  ['carers.young', (m) => m.carers.young],
+  ...(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.consent.${k}`, (m) => m.carers.consent[k]]),
+  ['carers.consentPastReview', (m) => m.carers.consentPastReview],
+  ...(['notOffered', 'offered', 'accepted', 'declined', 'completed'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.assessment.${k}`, (m) => m.carers.assessment[k]]),
+  ['carers.offerNotWithinPolicy', (m) => m.carers.offerNotWithinPolicy],
+  ['carers.assessmentReviewOverdue', (m) => m.carers.assessmentReviewOverdue],
+  ['carers.medianDaysToOffer', (m) => m.carers.medianDaysToOffer],
+  ['carers.daysToOfferSampleSize', (m) => m.carers.daysToOfferSampleSize],
+  ['dataQuality.carerWithoutRelationship', (m) => m.dataQuality.carerWithoutRelationship],
+  ['dataQuality.carerWithoutContact', (m) => m.dataQuality.carerWithoutContact],
+  ['dataQuality.consentWithoutCarer', (m) => m.dataQuality.consentWithoutCarer],
+  ...RATE_IDS.flatMap((id): [string, (m: Measures) => Cell][] => [
+    [`rates.${id}.percent`, (m) => m.rates[id].percent],
+    [`rates.${id}.rag`, (m) => m.rates[id].rag],
+  ]),
+];
+
+export function toCsv(coverage: Coverage): string {
+  const status = coverage.complete ? 'complete' : `INCOMPLETE: ${coverage.incompleteReason ?? 'the pull did not finish'}`;
+  const header = ['level', 'team', 'month', 'asOf', 'status', ...MEASURE_COLUMNS.map(([name]) => name)];
+  const row = (level: string, team: string, month: string, m: Measures): Cell[] => [level, team, month, coverage.asOf, status, ...MEASURE_COLUMNS.map(([, get]) => get(m))];
+  const rows: Cell[][] = [
+    row('organisation', ALL_TEAMS, ALL_MONTHS, coverage),
+    ...coverage.byTeam.map((t) => row('team', t.team ?? NO_TEAM, ALL_MONTHS, t)),
+    ...coverage.byMonth.map((m) => row('month', ALL_TEAMS, m.month ?? NO_MONTH, m)),
+    ...coverage.byTeamAndMonth.map((g) => row('team-month', g.team ?? NO_TEAM, g.month ?? NO_MONTH, g)),
+  ];
+  return BOM + [header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One RFC 4180 field: numbers as they are, text defused against formulas and quoted when it must be. */
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
+}

@@ -1,0 +1,224 @@
+/**
+ * report.html: the audit as a service manager reads it — headline measures with their RAG rating and
+ * what each means, coverage per team, the trend by month, the counts behind every rate.
+ *
+ * Self-contained: inline CSS and inline SVG, no script, no fonts, images or styles fetched, so it
+ * opens from an email attachment or a shared drive and prints as it looks. All text that comes
+ * from data (team names, the reason a pull was incomplete) is HTML-escaped. Teams are listed
+ * alphabetically and never ranked: the Triangle of Care asks for improvement, not a league table.
+ */
+import type { Coverage, Measures, Rate } from '../../../shared/audit/coverage';
+import { MEASURES, RAG_LABELS } from '../../../shared/audit/measures';
+import { RAG_COLOURS, describeRate, monthTrend, teamBars } from './charts';
+import { Html, html } from './escape';
+import { asOfLabel, formatCount, formatDays, formatPercent, incompleteNotice, monthLabel, teamLabel } from './format';
+
+const TEAM_CHARTS = ['carersIdentified', 'consentRecorded', 'assessmentOffered'] as const;
+
+export function toHtml(coverage: Coverage): string {
+  const notice = incompleteNotice(coverage);
+  const title = `Carer consent coverage — ${asOfLabel(coverage)}${coverage.complete ? '' : ' — INCOMPLETE'}`;
+  const undated = coverage.byMonth.find((m) => m.month === null)?.patients.total ?? 0;
+  const teams = coverage.byTeam.filter((t) => t.team !== null).length;
+  const page = html`<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${new Html(STYLE)}</style>
+</head>
+<body>
+<main>
+<header>
+<p class="kicker">Carer Prompts · audit report</p>
+<h1>How well are carers identified, asked and offered support?</h1>
+<p class="lede">As at <strong>${asOfLabel(coverage)}</strong>: ${formatCount(coverage.patients.total)} patients and ${formatCount(coverage.carers.total)} carers, across ${formatCount(teams)} ${teams === 1 ? 'team' : 'teams'}.</p>
+${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> ${notice.replace(/^INCOMPLETE: /, '')}</p>` : ''}
+</header>
+
+<section aria-labelledby="headline">
+<h2 id="headline">Headline measures</h2>
+<p class="note">Rated on the Triangle of Care self-assessment thresholds: <strong>green</strong> above ${pct(coverage.policy.rag.green)}, <strong>amber</strong> ${pct(coverage.policy.rag.amber)} or more, <strong>red</strong> below.</p>
+<div class="cards">${MEASURES.map((m) => card(m.label, coverage.rates[m.id], m.definition, m.commitment))}</div>
+</section>
+
+<section aria-labelledby="teams">
+<h2 id="teams">Coverage by team</h2>
+<p class="note">Teams are listed alphabetically. This is not a league table: teams serve different people, and a small team's rate moves a lot with one patient.</p>
+${TEAM_CHARTS.map((id) => html`<figure><figcaption>${MEASURES.find((m) => m.id === id)?.label ?? id}</figcaption>${teamBars(coverage, id)}</figure>`)}
+</section>
+
+<section aria-labelledby="trend">
+<h2 id="trend">Trend by month of service start</h2>
+<p class="note">Patients are counted in the month their current episode of care started, and carers with their patient; a month with few new patients swings widely. ${
+    undated > 0 ? `${formatCount(undated)} ${undated === 1 ? 'patient has' : 'patients have'} no recorded start date and ${undated === 1 ? 'is' : 'are'} counted in the totals but not in this chart.` : ''
+  }</p>
+<figure><figcaption>Carers identified, consent recorded and assessments offered, by month</figcaption>${monthTrend(coverage)}</figure>
+</section>
+
+<section aria-labelledby="counts">
+<h2 id="counts">The counts behind the rates</h2>
+${countsTable(coverage)}
+</section>
+
+<section aria-labelledby="by-team-table">
+<h2 id="by-team-table">Every team, every measure</h2>
+${groupTable(
+  'Team',
+  coverage.byTeam.map((t) => ({ label: teamLabel(t.team, 200), measures: t })),
+)}
+</section>
+
+<section aria-labelledby="by-month-table">
+<h2 id="by-month-table">Every month, every measure</h2>
+${groupTable(
+  'Month of service start',
+  coverage.byMonth.map((m) => ({ label: monthLabel(m.month), measures: m })),
+)}
+</section>
+
+<section aria-labelledby="quality">
+<h2 id="quality">Data quality</h2>
+<ul>
+<li>${formatCount(coverage.dataQuality.carerWithoutRelationship)} carers have no relationship to the patient recorded.</li>
+<li>${formatCount(coverage.dataQuality.carerWithoutContact)} carers have no telephone, email or address recorded.</li>
+<li>${formatCount(coverage.dataQuality.consentWithoutCarer)} consent records name no carer of the patient.</li>
+<li>${formatCount(coverage.population.unreadableTotal)} records could not be read${unreadableDetail(coverage)} and are not counted.</li>
+<li>${formatCount(coverage.population.relatedPersonsOfPatientsNotRead)} related people and ${formatCount(coverage.population.consentsOfPatientsNotRead)} consent records belong to patients outside this audit.</li>
+</ul>
+</section>
+
+<section aria-labelledby="method">
+<h2 id="method">How this was measured</h2>
+<ul>
+<li>A carer is an active related person recorded as the patient's carer. A young carer is under ${coverage.policy.youngCarerUnderAge} on the audit date.</li>
+<li>Each carer's consent decision is the most recent consent record naming them; their assessment is the most recent offer of a carer's needs assessment.</li>
+<li>First assessment offers are due within ${coverage.policy.firstOfferWithinMonths} months of the carer being identified or the service starting, whichever is later. Assessments are reviewed every ${coverage.policy.assessmentReviewMonths} months and consent decisions every ${coverage.policy.consentReviewMonths} months unless the record gives a review date.</li>
+<li>Counts only: this report holds no names, NHS numbers or other patient-identifiable data. Dates are calendar days in ${coverage.policy.timeZone}.</li>
+</ul>
+</section>
+</main>
+<footer>Generated by Carer Prompts · coverage.json schema version ${coverage.schemaVersion}${coverage.complete ? '' : ' · INCOMPLETE'}</footer>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+function card(label: string, rate: Rate, definition: string, commitment: string): Html {
+  return html`<article class="card rag-${rate.rag}">
+<h3>${label}</h3>
+<p class="big"><span class="value">${formatPercent(rate)}</span> <span class="badge" style="background:${RAG_COLOURS[rate.rag]}">${RAG_LABELS[rate.rag]}</span></p>
+<p class="of">${rate.percent === null ? 'Nobody to count yet.' : `${formatCount(rate.numerator)} of ${formatCount(rate.denominator)}`}</p>
+<p>${definition}</p>
+<p class="commitment">${commitment}</p>
+</article>`;
+}
+
+function countsTable(c: Coverage): Html {
+  const row = (label: string, value: string, indent = false): Html => html`<tr${indent ? html` class="sub"` : ''}><th scope="row">${label}</th><td>${value}</td></tr>`;
+  const n = formatCount;
+  return html`<table class="counts"><tbody>
+${row('Patients in scope', n(c.patients.total))}
+${row('with a carer recorded', n(c.patients.withCarer), true)}
+${row('asked, and said they have no carer', n(c.patients.askedNoCarers), true)}
+${row('never asked', n(c.patients.neverAsked), true)}
+${row('Carers', n(c.carers.total))}
+${row('young carers', n(c.carers.young), true)}
+${row('consent: yes, share', n(c.carers.consent.permit), true)}
+${row('consent: no, do not share', n(c.carers.consent.deny), true)}
+${row('consent: share some things', n(c.carers.consent.partial), true)}
+${row('consent: withdrawn', n(c.carers.consent.withdrawn), true)}
+${row('consent: no decision recorded', n(c.carers.consent.none), true)}
+${row('consent: record cannot be interpreted', n(c.carers.consent.unknown), true)}
+${row('consent decisions past their review date', n(c.carers.consentPastReview), true)}
+${row('assessment: not offered', n(c.carers.assessment.notOffered), true)}
+${row('assessment: offered, no answer yet', n(c.carers.assessment.offered), true)}
+${row('assessment: accepted', n(c.carers.assessment.accepted), true)}
+${row('assessment: declined', n(c.carers.assessment.declined), true)}
+${row('assessment: completed', n(c.carers.assessment.completed), true)}
+${row('first offers not made within policy', n(c.carers.offerNotWithinPolicy), true)}
+${row('assessment reviews overdue', n(c.carers.assessmentReviewOverdue), true)}
+${row('median days from identification to first offer', `${formatDays(c.carers.medianDaysToOffer)} (over ${n(c.carers.daysToOfferSampleSize)} carers)`, true)}
+</tbody></table>`;
+}
+
+function groupTable(heading: string, groups: readonly { label: string; measures: Measures }[]): Html {
+  return html`<div class="scroll"><table class="groups"><thead><tr><th scope="col">${heading}</th><th scope="col">Patients</th><th scope="col">Carers</th>${MEASURES.map((m) => html`<th scope="col">${m.label}</th>`)}</tr></thead><tbody>${groups.map(
+    (g) =>
+      html`<tr><th scope="row">${g.label}</th><td>${formatCount(g.measures.patients.total)}</td><td>${formatCount(g.measures.carers.total)}</td>${MEASURES.map((m) => {
+        const rate = g.measures.rates[m.id];
+        return html`<td class="rate rag-${rate.rag}" title="${describeRate(rate)}">${formatPercent(rate)}${rate.percent === null ? '' : html` <span class="tag">${RAG_LABELS[rate.rag]}</span>`}</td>`;
+      })}</tr>`,
+  )}</tbody></table></div>`;
+}
+
+function unreadableDetail(c: Coverage): string {
+  const parts = Object.entries(c.population.unreadable).map(([type, count]) => `${formatCount(count)} ${type}`);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+const STYLE = `
+:root { --text: #212b32; --muted: #4c6272; --line: #d8dde0; --bg: #f0f4f5; --blue: #005eb8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 Arial, "Helvetica Neue", Helvetica, sans-serif; color: var(--text); background: var(--bg); }
+main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 8px; }
+header { border-bottom: 4px solid var(--blue); margin-bottom: 8px; }
+.kicker { margin: 0; color: var(--muted); font-size: 14px; text-transform: uppercase; letter-spacing: .04em; }
+h1 { font-size: 28px; line-height: 1.25; margin: 4px 0 8px; }
+h2 { font-size: 22px; margin: 32px 0 8px; }
+h3 { font-size: 17px; margin: 0 0 4px; }
+.lede { font-size: 18px; margin: 0 0 16px; }
+.note { color: var(--muted); margin: 0 0 12px; }
+.incomplete { background: #fff; border: 4px solid #d5281b; padding: 12px 16px; font-size: 18px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
+.card { background: #fff; border-top: 8px solid #aeb7bd; padding: 14px 16px; break-inside: avoid; }
+.card.rag-green { border-top-color: #007f3b; } .card.rag-amber { border-top-color: #ffb81c; } .card.rag-red { border-top-color: #d5281b; }
+.card p { margin: 4px 0; }
+.big { display: flex; align-items: center; gap: 10px; }
+.big .value { font-size: 34px; font-weight: bold; }
+.badge { color: #fff; font-weight: bold; padding: 2px 10px; border-radius: 12px; font-size: 14px; }
+.rag-amber .badge { color: #212b32; }
+.of { color: var(--muted); }
+.commitment { color: var(--muted); font-size: 14px; border-top: 1px solid var(--line); padding-top: 6px; }
+figure { background: #fff; margin: 0 0 16px; padding: 12px 16px; break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 4px; }
+.chart { display: block; max-width: 100%; height: auto; font-family: Arial, sans-serif; }
+.chart .label { font-size: 13px; fill: #212b32; }
+.chart .value { font-size: 13px; font-weight: bold; fill: #212b32; }
+.chart .axis { font-size: 11px; fill: #4c6272; }
+.chart .track { fill: #e8edee; }
+.chart .guide { stroke: #4c6272; stroke-dasharray: 3 3; }
+.chart .grid { stroke: #d8dde0; }
+.chart .band-green { fill: #007f3b; opacity: .08; } .chart .band-amber { fill: #ffb81c; opacity: .14; } .chart .band-red { fill: #d5281b; opacity: .07; }
+.legend { display: flex; flex-wrap: wrap; gap: 18px; margin: 6px 0 0; }
+.legend-item { display: inline-flex; align-items: center; gap: 6px; }
+table { border-collapse: collapse; background: #fff; width: 100%; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+.counts { max-width: 640px; }
+.counts tr.sub th { font-weight: normal; padding-left: 28px; }
+.groups thead th { font-size: 13px; vertical-align: bottom; }
+.groups tbody th { min-width: 15em; white-space: normal; }
+.groups td.rate { white-space: nowrap; }
+.tag { font-size: 12px; padding: 1px 6px; border-radius: 8px; background: #e8edee; }
+td.rag-green .tag { background: #007f3b; color: #fff; } td.rag-amber .tag { background: #ffb81c; color: #212b32; } td.rag-red .tag { background: #d5281b; color: #fff; }
+.scroll { overflow-x: auto; }
+footer { max-width: 1040px; margin: 0 auto; padding: 16px 20px 32px; color: var(--muted); font-size: 14px; }
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  section { break-inside: avoid-page; }
+  h2 { break-after: avoid; }
+  .card, figure, table { border: 1px solid var(--line); }
+  .scroll { overflow: visible; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;

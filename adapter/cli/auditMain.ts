@@ -1,0 +1,207 @@
+/**
+ * `npm run audit -- --fhir <base> [--group <id>] [--bulk | --search] [--from-ndjson DIR] [--out DIR]
+ * [--now ISO] [--policy FILE]`: consent coverage across a caseload.
+ *
+ * Flags and wiring only: the pull (adapter/audit/pull) feeds the audit core (adapter/audit/run),
+ * whose events a progress reporter renders; the reports (adapter/audit/report) are written to
+ * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
+ * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { PolicyError, parsePolicy, DEFAULT_POLICY, type Policy } from '../../shared/policy';
+import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/index';
+import { createProgressReporter } from '../audit/report/progress';
+import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
+import { runAudit } from '../audit/run';
+
+export interface AuditIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (a redrawn progress bar) or not (log lines). */
+  isTTY?: boolean;
+  columns?: number;
+  /** Injected so tests run the command against msw or the sandbox without the process's globals. */
+  fetch?: typeof fetch;
+  /** How the pull waits (Retry-After, backoff, polling); injected so tests need not wait in real time. */
+  sleep?: PullOptions['sleep'];
+  /** Aborted on Ctrl-C: the pull stops and what was read is written marked INCOMPLETE. */
+  signal?: AbortSignal;
+  /** The clock for "now" when --now is not given, and for progress rates. */
+  clock?: { now: () => Date; monotonic: () => number };
+}
+
+export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
+
+export const AUDIT_USAGE =
+  'usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>]';
+
+export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
+
+class UsageError extends Error {}
+
+const FlagsSchema = z
+  .strictObject({
+    fhir: z.url({ protocol: /^https?$/, error: '--fhir must be an http(s) URL, the FHIR server base' }).optional(),
+    group: z
+      .array(z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, { error: '--group must be a FHIR id (letters, digits, "-" and ".", up to 64)' }))
+      .refine((groups) => new Set(groups).size === groups.length, { error: '--group names the same Group twice' })
+      .optional(),
+    bulk: z.boolean().optional(),
+    search: z.boolean().optional(),
+    'from-ndjson': z.array(z.string().min(1, { error: '--from-ndjson needs a folder' })).optional(),
+    out: z.string().min(1, { error: '--out needs a folder' }).default('audit-out'),
+    now: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--now must be an ISO date (2026-11-23) or date-time with offset (2026-11-23T12:00:00Z)' }).optional(),
+    policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
+    help: z.boolean().optional(),
+  })
+  .superRefine((flags, ctx) => {
+    const problem = (message: string): void => ctx.addIssue({ code: 'custom', message });
+    if (flags.help) return;
+    if (flags.bulk && flags.search) problem('choose --bulk or --search, not both');
+    if (flags['from-ndjson'] !== undefined) {
+      if (flags.fhir !== undefined) problem('--from-ndjson reads an export already taken: leave out --fhir');
+      else if (flags.bulk || flags.search || flags.group !== undefined) problem('--bulk, --search and --group apply to a FHIR server, not to --from-ndjson');
+    } else if (flags.fhir === undefined) problem('--fhir <base URL> or --from-ndjson <folder> is required');
+  });
+
+type Flags = z.infer<typeof FlagsSchema>;
+
+export async function auditMain(argv: readonly string[], io: AuditIo): Promise<number> {
+  let flags: Flags;
+  let policy: Policy;
+  try {
+    flags = parseFlags(argv);
+    if (flags.help) {
+      io.stdout(`${AUDIT_USAGE}\n`);
+      return AUDIT_EXIT.ok;
+    }
+    policy = await loadPolicy(flags.policy);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
+      return AUDIT_EXIT.usage;
+    }
+    if (error instanceof PolicyError) {
+      io.stderr(`audit: ${error.issues.map((i) => `policy ${i.field}: ${i.message}`).join('; ')}\n`);
+      return AUDIT_EXIT.usage;
+    }
+    throw error;
+  }
+
+  const clock = io.clock ?? { now: () => new Date(), monotonic: () => performance.now() };
+  const now = flags.now === undefined ? clock.now() : nowFrom(flags.now);
+  const outDir = resolve(flags.out);
+  const reporter = createProgressReporter({
+    write: io.stderr,
+    isTTY: io.isTTY === true,
+    clock: clock.monotonic,
+    ...(io.columns !== undefined ? { columns: io.columns } : {}),
+  });
+
+  try {
+    // Several Groups are pulled at the same time, each into its own state, and merged: exactly the audit of them all.
+    const pulls = pullOptions(flags, outDir, io).map((options) => pullPopulation(options));
+    const result = await runAudit({ events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls, policy, now, onEvent: reporter.onEvent });
+    if (!result.complete && result.resources === 0) {
+      io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
+      return AUDIT_EXIT.failed;
+    }
+    await writeOutputs(outDir, result.coverage, result.warnings);
+    io.stdout(summaryTable(result.coverage));
+    io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
+    return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      io.stderr(`audit: cannot write to ${outDir} (${code})\n`);
+      return AUDIT_EXIT.failed;
+    }
+    // A bug, not bad input: still one line, no stack trace, nothing from the records in it.
+    io.stderr(`audit: unexpected error (${error instanceof Error ? error.name : typeof error}); please report it\n`);
+    return AUDIT_EXIT.failed;
+  }
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        fhir: { type: 'string' },
+        group: { type: 'string', multiple: true },
+        bulk: { type: 'boolean' },
+        search: { type: 'boolean' },
+        'from-ndjson': { type: 'string', multiple: true },
+        out: { type: 'string' },
+        now: { type: 'string' },
+        policy: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'bad flags');
+  }
+  const parsed = FlagsSchema.safeParse(values);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'bad flags');
+  return parsed.data;
+}
+
+/** A date alone means that day: noon UTC falls on the same calendar date in every UK and European zone. */
+function nowFrom(flag: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(flag) ? `${flag}T12:00:00Z` : flag);
+}
+
+/**
+ * One pull per --group or --from-ndjson folder (or one for everything): parts are read at the same
+ * time and merged. Each bulk export keeps its resume checkpoint in its own folder.
+ */
+function pullOptions(flags: Flags, outDir: string, io: AuditIo): PullOptions[] {
+  const base: PullOptions = { mode: flags['from-ndjson'] !== undefined ? 'ndjson' : flags.bulk ? 'bulk' : flags.search ? 'search' : 'auto', outDir };
+  if (flags['from-ndjson'] !== undefined) return flags['from-ndjson'].map((dir) => ({ ...base, ndjsonDir: resolve(dir) }));
+  if (flags.fhir !== undefined) base.fhirBase = flags.fhir;
+  if (io.fetch) base.fetch = io.fetch;
+  if (io.sleep) base.sleep = io.sleep;
+  if (io.signal) base.signal = io.signal;
+  const groups = flags.group ?? [];
+  if (groups.length <= 1) return [groups[0] === undefined ? base : { ...base, group: groups[0] }];
+  return groups.map((group) => ({ ...base, group, outDir: join(outDir, `group-${group}`) }));
+}
+
+async function loadPolicy(path: string | undefined): Promise<Policy> {
+  if (path === undefined) return DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read policy file ${path}`);
+  }
+  try {
+    return parsePolicy(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new UsageError(`policy file ${path} is not valid JSON`);
+  }
+}
+
+/** Each file is written whole or not at all (temporary name, then rename), so a reader never sees half a report. */
+async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const files: [string, string][] = [
+    ['coverage.json', toJson(coverage)],
+    ['coverage.csv', toCsv(coverage)],
+    ['report.html', toHtml(coverage)],
+  ];
+  if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
+  for (const [name, content] of files) {
+    const target = join(outDir, name);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, target);
+  }
+}

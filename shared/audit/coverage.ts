@@ -1,0 +1,130 @@
+/**
+ * coverage.json: what an audit of consent coverage found, as a versioned, zod-described schema.
+ *
+ * The counts are named as the audit issue names them (`patients.withCarer`,
+ * `carers.consent.permit`, …) and defined in docs/audit.md; definitions follow
+ * shared/terminology.md. Every group — the whole population, each team, each month, each team in
+ * each month — carries the same measures, so a breakdown reads like the headline.
+ *
+ * `schemaVersion` changes whenever a field changes meaning or is removed; adding a field does not.
+ */
+import { z } from 'zod';
+
+export const COVERAGE_SCHEMA_VERSION = 1 as const;
+
+const count = z.number().int().nonnegative();
+
+export const RAG_RATINGS = ['green', 'amber', 'red', 'none'] as const;
+export type RagRating = (typeof RAG_RATINGS)[number];
+
+/** A rate with its parts: `percent` is null (and `rag` "none") when nobody is in the denominator. */
+export const RateSchema = z.strictObject({
+  numerator: count,
+  denominator: count,
+  percent: z.number().min(0).max(100).nullable(),
+  rag: z.enum(RAG_RATINGS),
+});
+export type Rate = z.infer<typeof RateSchema>;
+
+/** The headline measures, rated red / amber / green; the keys are the measures' ids (see MEASURES). */
+export const RATE_IDS = [
+  'carersIdentified',
+  'consentRecorded',
+  'consentInDate',
+  'assessmentOffered',
+  'offerWithinPolicy',
+  'assessmentReviewInDate',
+] as const;
+export type RateId = (typeof RATE_IDS)[number];
+
+export const MeasuresSchema = z.strictObject({
+  patients: z.strictObject({
+    /** Patients in scope: Patient resources read. */
+    total: count,
+    /** With at least one active RelatedPerson coded as carer. */
+    withCarer: count,
+    /** No carer, but an "asked: no carers" List. */
+    askedNoCarers: count,
+    /** No carer and no "asked: no carers" List. */
+    neverAsked: count,
+  }),
+  carers: z.strictObject({
+    /** Active carer RelatedPersons of patients in scope. */
+    total: count,
+    /** Of those, under the policy's young-carer age on `now`. */
+    young: count,
+    /** From each carer's most recent Consent; `unknown` = a Consent that cannot be interpreted safely. */
+    consent: z.strictObject({ permit: count, deny: count, partial: count, withdrawn: count, none: count, unknown: count }),
+    /** Decisions in force (permit, deny, partial) whose review date has passed. */
+    consentPastReview: count,
+    /** From each carer's most recent assessment-offer Task by authoredOn. */
+    assessment: z.strictObject({ notOffered: count, offered: count, accepted: count, declined: count, completed: count }),
+    /** Carers whose first offer was not made within policy: not offered by the due date, or offered after it. */
+    offerNotWithinPolicy: count,
+    /** Completed or declined assessments whose review date has passed. */
+    assessmentReviewOverdue: count,
+    /** Median whole days from identification (RelatedPerson.period.start) to first offer; null without data. */
+    medianDaysToOffer: z.number().nonnegative().nullable(),
+    /** How many carers the median is taken over (identification date and an offer both recorded). */
+    daysToOfferSampleSize: count,
+  }),
+  dataQuality: z.strictObject({
+    /** Active carers with no family or social relationship recorded. */
+    carerWithoutRelationship: count,
+    /** Active carers with no current telephone, email or address. */
+    carerWithoutContact: count,
+    /** Carer-sharing Consents of a patient in scope that name no RelatedPerson of that patient. */
+    consentWithoutCarer: count,
+  }),
+  rates: z.strictObject(Object.fromEntries(RATE_IDS.map((id) => [id, RateSchema])) as Record<RateId, typeof RateSchema>),
+});
+export type Measures = z.infer<typeof MeasuresSchema>;
+
+export const TeamMeasuresSchema = MeasuresSchema.extend({ team: z.string().nullable() });
+export const MonthMeasuresSchema = MeasuresSchema.extend({ month: z.string().regex(/^\d{4}-\d{2}$/).nullable() });
+export const TeamMonthMeasuresSchema = MeasuresSchema.extend({ team: z.string().nullable(), month: z.string().regex(/^\d{4}-\d{2}$/).nullable() });
+export type TeamMeasures = z.infer<typeof TeamMeasuresSchema>;
+export type MonthMeasures = z.infer<typeof MonthMeasuresSchema>;
+export type TeamMonthMeasures = z.infer<typeof TeamMonthMeasuresSchema>;
+
+export const CoverageSchema = MeasuresSchema.extend({
+  schemaVersion: z.literal(COVERAGE_SCHEMA_VERSION),
+  /** False when the pull ended early: the counts are then a lower bound of an unknown population. */
+  complete: z.boolean(),
+  incompleteReason: z.string().optional(),
+  /** The instant the audit was taken "as at" (`--now`), and its calendar date in the policy's zone. */
+  now: z.iso.datetime({ offset: true }),
+  asOf: z.iso.date(),
+  /** The policy values the measures depend on. */
+  policy: z.strictObject({
+    firstOfferWithinMonths: count,
+    assessmentReviewMonths: count,
+    consentReviewMonths: count,
+    youngCarerUnderAge: count,
+    timeZone: z.string(),
+    rag: z.strictObject({ green: z.number().min(0).max(1), amber: z.number().min(0).max(1) }),
+  }),
+  /** Problems with the data as a whole, beyond the per-group data-quality counts. */
+  population: z.strictObject({
+    /** Resources that could not be read, by resource type. */
+    unreadable: z.record(z.string(), count),
+    unreadableTotal: count,
+    /** RelatedPersons (carers or not) naming a patient that was not read. */
+    relatedPersonsOfPatientsNotRead: count,
+    /** Carer-sharing Consents naming no patient, or a patient that was not read. */
+    consentsOfPatientsNotRead: count,
+  }),
+  /** Teams in alphabetical order (never ranked); null = no team recorded. */
+  byTeam: z.array(TeamMeasuresSchema),
+  /** Months of service start, oldest first; null = no service start recorded. */
+  byMonth: z.array(MonthMeasuresSchema),
+  /** Every team in every month it has patients, team then month. */
+  byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+/** Completeness as the pull reported it: partial results are never presented as complete. */
+export interface Completeness {
+  complete: boolean;
+  reason?: string;
+}

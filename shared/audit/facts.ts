@@ -1,0 +1,115 @@
+/**
+ * Audit facts: the compact, identifier-free summary of one FHIR resource that the coverage reducer
+ * needs. The adapter turns each pulled resource into at most one fact (adapter/audit/facts.ts); the
+ * reducer (./state.ts) never sees FHIR, names or NHS numbers — only resource ids, codes and dates.
+ *
+ * Dates are ISO 8601 strings as FHIR gives them; ids are the FHIR logical ids (no "Type/" prefix).
+ */
+import type { AssessmentStatusKind, CarerStatus, ConsentDecisionKind } from '../domain/types';
+
+/**
+ * A record's place in "most recent" order, as epoch milliseconds: its own date (Consent.dateTime,
+ * Task.authoredOn, EpisodeOfCare.period.start), then meta.lastUpdated; null when absent. The adapter
+ * computes it with the same reading the clinician's view uses; the reducer breaks remaining ties by
+ * id so the result never depends on read order.
+ */
+export interface RecencyKey {
+  primary: number | null;
+  secondary: number | null;
+}
+
+/** A patient in scope (a Patient resource was read). */
+export interface PatientFact {
+  kind: 'patient';
+  id: string;
+  /** Team (managing organisation or care team display) when the Patient says. */
+  team?: string;
+}
+
+/**
+ * An episode of care: where the service start (the 3-month offer clock and the month a patient is
+ * counted in) and the team come from when the data gives them.
+ */
+export interface EpisodeFact {
+  kind: 'episode';
+  id: string;
+  patient: string;
+  serviceStart?: string;
+  team?: string;
+  recency: RecencyKey;
+}
+
+/** A RelatedPerson of a patient, carer or not. */
+export interface CarerFact {
+  kind: 'carer';
+  id: string;
+  patient: string;
+  carerStatus: CarerStatus;
+  /** When carer status was confirmed (project extension), if recorded: a fallback start of the offer clock. */
+  carerStatusAskedOn?: string;
+  active: boolean;
+  birthDate?: string;
+  /** RelatedPerson.period.start: when the person was identified as a carer. */
+  identifiedOn?: string;
+  /** Has at least one family / social relationship recorded (beside the carer coding). */
+  hasRelationship: boolean;
+  /** Has at least one current telecom or an address. */
+  hasContact: boolean;
+}
+
+/** A Consent about sharing with / involving carers, reduced to what coverage needs. */
+export interface ConsentFact {
+  kind: 'consent';
+  id: string;
+  /** The patient the Consent is about, when it names one. */
+  patient?: string;
+  /** RelatedPerson ids the Consent names as information recipients (may be empty). */
+  carers: string[];
+  /** A privacy Consent that is (or may be) about carers; only these can be "consent without carer". */
+  carerSharing: boolean;
+  decision: ConsentDecisionKind | 'unknown';
+  /** When a withdrawn decision was withdrawn, if known (restarts the review clock). */
+  withdrawnOn?: string;
+  /** Consent.dateTime. */
+  recordedOn?: string;
+  /** provision.period.end. */
+  reviewDue?: string;
+  recency: RecencyKey;
+}
+
+/** A carer's needs-assessment offer Task. */
+export interface AssessmentFact {
+  kind: 'assessment';
+  id: string;
+  carer: string;
+  /** The patient, only when the Task names one (`for` the Patient, `focus` the carer). */
+  patient?: string;
+  status: Exclude<AssessmentStatusKind, 'not-offered'>;
+  /** Task.authoredOn: when the assessment was offered. */
+  offeredOn?: string;
+  /** When the carer accepted or declined, if the record says. */
+  respondedOn?: string;
+  /** executionPeriod.end: when the assessment took place. */
+  completedOn?: string;
+  recency: RecencyKey;
+}
+
+/** An "asked: no carers" List for a patient. */
+export interface AskedNoCarersFact {
+  kind: 'askedNoCarers';
+  id: string;
+  patient: string;
+  askedOn?: string;
+}
+
+/**
+ * A resource that could not be read. `id` (when the resource carried a valid FHIR id) lets merged
+ * partial audits count a resource read twice only once; without one each occurrence counts.
+ */
+export interface MalformedFact {
+  kind: 'malformed';
+  resourceType: string;
+  id?: string;
+}
+
+export type AuditFact = PatientFact | EpisodeFact | CarerFact | ConsentFact | AssessmentFact | AskedNoCarersFact | MalformedFact;

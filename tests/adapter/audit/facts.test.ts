@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { toAuditFact } from '../../../adapter/audit/facts';
+import {
+  ALEX_NHS_NUMBER,
+  CarerGrace,
+  ConsentGracePartial,
+  ConsentIvyModifier,
+  ConsentOrphan,
+  EXTENSION_BASE,
+  EpisodeAlex,
+  ListAskedNoCarers,
+  PatientAlex,
+  TaskGraceCompleted,
+  TaskSamDeclined,
+  YoungCarerSam,
+  alexRecord,
+  asJson,
+} from '../../fixtures/fhir/personas';
+
+const options = { extensionBase: EXTENSION_BASE };
+const fact = (resource: unknown) => toAuditFact(asJson(resource), options);
+
+describe('toAuditFact', () => {
+  it('reads a Patient as its id and team only', () => {
+    expect(fact(PatientAlex)).toEqual({ kind: 'patient', id: 'alex', team: 'Example NHS Foundation Trust' });
+  });
+
+  it('reads a carer without name, telecom or address, only whether they are recorded', () => {
+    expect(fact(CarerGrace)).toEqual({
+      kind: 'carer',
+      id: 'grace',
+      patient: 'alex',
+      carerStatus: 'carer',
+      active: true,
+      birthDate: '1988-02-10',
+      identifiedOn: '2026-06-03',
+      hasRelationship: true,
+      hasContact: true,
+    });
+    expect(fact(YoungCarerSam)).toMatchObject({ id: 'sam', patient: 'alex', hasContact: false, hasRelationship: true });
+  });
+
+  it('keeps no names, NHS numbers, addresses or phone numbers in any fact', () => {
+    const text = JSON.stringify(alexRecord.map(fact));
+    for (const secret of ['Grace', 'Alex', 'Henry', ALEX_NHS_NUMBER, 'Test Street', 'LS1', '07700', 'Dr Rivers', 'Does not want']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('reads a Consent as the carers it names, its decision and dates', () => {
+    expect(fact(ConsentGracePartial)).toEqual({
+      kind: 'consent',
+      id: 'grace-partial',
+      patient: 'alex',
+      carers: ['grace'],
+      carerSharing: true,
+      decision: 'partial',
+      recordedOn: '2026-08-01T10:00:00+01:00',
+      reviewDue: '2027-08-01',
+      recency: { primary: Date.parse('2026-08-01T10:00:00+01:00'), secondary: null },
+    });
+    expect(fact(ConsentIvyModifier)).toMatchObject({ decision: 'unknown', carers: ['ivy'] });
+    expect(fact(ConsentOrphan)).toMatchObject({ carers: ['someone-else'], carerSharing: true });
+  });
+
+  it('reads an offer Task with the carer it was made to', () => {
+    expect(fact(TaskGraceCompleted)).toEqual({
+      kind: 'assessment',
+      id: 'grace-offer-2',
+      carer: 'grace',
+      status: 'completed',
+      offeredOn: '2026-07-01T09:00:00Z',
+      completedOn: '2026-08-20',
+      recency: { primary: Date.parse('2026-07-01T09:00:00Z'), secondary: null },
+    });
+    expect(fact(TaskSamDeclined)).toMatchObject({ carer: 'sam', patient: 'alex', status: 'declined', respondedOn: '2026-07-12' });
+  });
+
+  it('reads the "asked: no carers" List and the current episode of care', () => {
+    expect(fact(ListAskedNoCarers)).toEqual({ kind: 'askedNoCarers', id: 'asked-none', patient: 'alex', askedOn: '2026-06-01T11:00:00Z' });
+    expect(fact(EpisodeAlex)).toMatchObject({ kind: 'episode', id: 'alex-episode', patient: 'alex', serviceStart: '2026-06-01', team: 'North Community Mental Health Team' });
+  });
+
+  it('ignores, without a malformed count, what the audit does not use', () => {
+    expect(fact({ resourceType: 'Observation', id: 'o' })).toMatchObject({ ignored: true });
+    expect(fact({ ...ConsentGracePartial, status: 'entered-in-error' })).toMatchObject({ ignored: true });
+    expect(fact({ ...TaskGraceCompleted, status: 'cancelled' })).toMatchObject({ ignored: true });
+    expect(fact({ ...EpisodeAlex, status: 'finished' })).toMatchObject({ ignored: true });
+    expect(fact({ ...ListAskedNoCarers, code: { text: 'Medications' } })).toMatchObject({ ignored: true });
+    expect(fact({ resourceType: 'Consent', id: 'research', status: 'active', provision: { type: 'permit' } })).toMatchObject({ ignored: true });
+  });
+
+  it.each([
+    ['a Consent with a bad status', { ...ConsentGracePartial, status: 'maybe' }, { kind: 'malformed', resourceType: 'Consent', id: 'grace-partial' }],
+    ['a RelatedPerson without a patient', { resourceType: 'RelatedPerson', id: 'x' }, { kind: 'malformed', resourceType: 'RelatedPerson', id: 'x' }],
+    ['a Patient with an id that is not a FHIR id', { resourceType: 'Patient', id: 'not a valid id!' }, { kind: 'malformed', resourceType: 'Patient' }],
+    ['a JSON value that is not a resource', 42, { kind: 'malformed', resourceType: 'unknown' }],
+    ['null', null, { kind: 'malformed', resourceType: 'unknown' }],
+  ])('counts %s as malformed, with a warning that holds no data', (_label, raw, malformed) => {
+    const result = toAuditFact(raw, options);
+    expect(result).toMatchObject({ malformed });
+    expect('warning' in result && result.warning).toEqual(expect.any(String));
+  });
+
+  it('never throws, whatever it is given', () => {
+    const deep: Record<string, unknown> = { resourceType: 'Consent', id: 'deep', status: 'active' };
+    let cursor = deep;
+    for (let i = 0; i < 10_000; i += 1) {
+      const next: Record<string, unknown> = {};
+      cursor.provision = next;
+      cursor = next;
+    }
+    for (const raw of [undefined, 'Patient', [], { resourceType: 'Task' }, { resourceType: 'List', id: 'l', status: 'current' }, deep]) {
+      expect(() => toAuditFact(raw, options)).not.toThrow();
+    }
+  });
+});
