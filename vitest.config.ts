@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Projects keep each boundary in its own environment: the pure domain and the adapter run in
 // node; the extension's units run with WXT's fake browser; end-to-end tests drive real Chromium.
@@ -23,6 +24,8 @@ export default defineConfig({
       },
       // The extension helper owns this block (WxtVitest plugin, fake browser).
       {
+        // WxtVitest: '#imports', import.meta.env and WXT's fake browser (storage, runtime) in tests.
+        plugins: [WxtVitest()],
         test: {
           name: 'extension',
           environment: 'happy-dom',
@@ -34,6 +37,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // Builds the development extension once (wxt build) for every file.
+          globalSetup: ['tests/e2e/globalSetup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,

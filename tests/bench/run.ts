@@ -21,6 +21,7 @@ type BenchModule = { run(): Promise<BenchReport> };
 const BENCHES: ReadonlyArray<[name: string, load: () => Promise<BenchModule>]> = [
   ['readCarerContext', () => import('./readCarerContext')],
   ['audit', () => import('./audit')],
+  ['extension', () => import('./extension')],
 ];
 
 function format(value: unknown): string {

@@ -1,0 +1,286 @@
+import type { Browser } from '#imports';
+import type { CarerContext, PatientReference, Prompt, Snooze } from '../../shared/domain/types';
+import type { Policy } from '../../shared/policy';
+import { inflightItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
+import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
+import { PanelToBackgroundSchema } from '../protocol/messages';
+import { parseMessage, type BackgroundToContent, type RecognitionMessage } from '../protocol/page';
+import type { PanelView } from '../protocol/view';
+import { GatewayError, type Gateway } from './gateway';
+import { identityMismatches } from './identityCheck';
+import { toReadyView } from './toView';
+
+export interface ControllerDeps {
+  gateway: () => Promise<Gateway>;
+  policy: () => Promise<Policy>;
+  /** The rules: all prompts for a context, and those left after this session's snoozes. */
+  prompts: (context: CarerContext, policy: Policy, now: Date, snoozes: readonly Snooze[]) => { all: Prompt[]; visible: Prompt[] };
+  now: () => Date;
+  sendToTab: (tabId: number, message: BackgroundToContent) => void;
+}
+
+type Port = Browser.runtime.Port;
+
+/**
+ * The background's state machine: which patient each tab shows, the panel port of each tab, the
+ * read under way for each tab (aborted when the page moves on), and writes in flight. Tab state and
+ * write outcomes are mirrored to session storage so a stopped worker picks up where it was.
+ */
+export function createController(deps: ControllerDeps) {
+  const records = new Map<number, TabRecord>();
+  const ports = new Map<number, Port>();
+  const liveWrites = new Set<string>();
+  const contexts = new Map<PatientReference, CarerContext>();
+
+  const restored = tabsItem.getValue().then((saved) => {
+    for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId))) records.set(Number(tabId), record);
+  });
+
+  let persistQueue: Promise<void> = Promise.resolve();
+  const persist = (): void => {
+    const snapshot = Object.fromEntries([...records].map(([id, r]) => [String(id), r]));
+    persistQueue = persistQueue.then(() => tabsItem.setValue(snapshot)).catch(() => undefined);
+  };
+
+  const postToPanel = (tabId: number, message: BackgroundToPanel): void => {
+    try {
+      ports.get(tabId)?.postMessage(message);
+    } catch {
+      ports.delete(tabId);
+    }
+  };
+
+  const setView = (tabId: number, seq: number, view: PanelView, patient?: PatientReference): void => {
+    const record = records.get(tabId);
+    if (!record || record.seq !== seq) return;
+    record.view = view;
+    if (patient) record.patient = patient;
+    else delete record.patient;
+    persist();
+    postToPanel(tabId, { type: 'view', seq, view });
+  };
+
+  const buildReady = async (context: CarerContext, gateway: Gateway, signal: AbortSignal): Promise<PanelView> => {
+    const [policy, snoozes, writes] = await Promise.all([deps.policy(), snoozesItem.getValue(), gateway.writes(signal)]);
+    const now = deps.now();
+    const { all, visible } = deps.prompts(context, policy, now, snoozes);
+    return toReadyView({ context, allPrompts: all, visiblePrompts: visible, writes, policy, now });
+  };
+
+  const errorView = (error: unknown): PanelView => {
+    if (error instanceof GatewayError) return { kind: 'error', message: error.userMessage, canRetry: error.kind !== 'not-found' };
+    return { kind: 'error', message: 'Carer Prompts could not read the record. Try again; if it keeps happening, tell your EHR support team.', canRetry: true };
+  };
+
+  /**
+   * The read for what a tab shows, keyed by the FHIR id (or NHS number) the page gave. While the
+   * key stays the same (an EHR that draws the URL first and the banner a moment later), the same
+   * read serves every recognition and only the identity check is run again.
+   */
+  const reads = new Map<number, { key: string; controller: AbortController; context: Promise<CarerContext> }>();
+  const readKey = (identity: NonNullable<TabRecord['identity']>): string => (identity.fhirId !== undefined ? `id:${identity.fhirId}` : `nhs:${identity.nhsNumber ?? ''}`);
+  const dropRead = (tabId: number): void => {
+    reads.get(tabId)?.controller.abort();
+    reads.delete(tabId);
+  };
+
+  const load = async (tabId: number): Promise<void> => {
+    const record = records.get(tabId);
+    if (!record?.identity) return;
+    const { seq, identity } = record;
+    const key = readKey(identity);
+    let gateway: Gateway;
+    try {
+      gateway = await deps.gateway();
+    } catch (error) {
+      setView(tabId, seq, errorView(error));
+      return;
+    }
+    // Only the load for what the tab shows now may start or replace the tab's read.
+    if (records.get(tabId)?.seq !== seq) return;
+    let current = reads.get(tabId);
+    if (!current || current.key !== key) {
+      dropRead(tabId);
+      const controller = new AbortController();
+      current = { key, controller, context: gateway.readForPage(identity, controller.signal) };
+      reads.set(tabId, current);
+    }
+    const read = current;
+    try {
+      const context = await read.context;
+      if (records.get(tabId)?.seq !== seq) return; // the page moved on while this was read
+      const reasons = identityMismatches(identity, context.patient);
+      if (reasons.length > 0) {
+        setView(tabId, seq, { kind: 'mismatch', reasons });
+        return;
+      }
+      contexts.set(context.patient.reference, context);
+      const view = await buildReady(context, gateway, read.controller.signal);
+      setView(tabId, seq, view, context.patient.reference);
+    } catch (error) {
+      // Superseded (a newer page state, or "Try again" started a fresh read): that load answers.
+      if (records.get(tabId)?.seq !== seq || reads.get(tabId) !== read) return;
+      // A failed read is not reused: "Try again" reads afresh.
+      reads.delete(tabId);
+      setView(tabId, seq, errorView(error));
+    }
+  };
+
+  /** Re-reads a patient after a write and refreshes every tab that still shows them. */
+  const refreshPatient = async (patient: PatientReference, gateway: Gateway, reread?: CarerContext): Promise<boolean> => {
+    const context = reread ?? (await gateway.read(patient, new AbortController().signal));
+    contexts.set(patient, context);
+    let onScreen = false;
+    for (const [tabId, record] of records) {
+      if (record.patient !== patient || !record.identity) continue;
+      if (identityMismatches(record.identity, context.patient).length > 0) continue;
+      onScreen = true;
+      const read = reads.get(tabId);
+      if (read) reads.set(tabId, { ...read, context: Promise.resolve(context) });
+      setView(tabId, record.seq, await buildReady(context, gateway, new AbortController().signal), patient);
+    }
+    return onScreen;
+  };
+
+  const showsPatient = (tabId: number, patient: PatientReference): boolean => records.get(tabId)?.patient === patient;
+
+  const saveInflight = async (entry: InflightRecord): Promise<void> => {
+    const all = await inflightItem.getValue();
+    // Keep the store small: finished writes older than an hour are dropped.
+    const cutoff = deps.now().getTime() - 3_600_000;
+    const kept = Object.fromEntries(Object.entries(all).filter(([, e]) => e.state === 'pending' || Date.parse(e.startedAt) > cutoff));
+    await inflightItem.setValue({ ...kept, [entry.requestId]: entry });
+  };
+
+  const runAction = async (tabId: number, message: Extract<PanelToBackground, { type: 'action/run' }>): Promise<void> => {
+    const { requestId, patient, action } = message;
+    const entry: InflightRecord = { requestId, patient, action, startedAt: deps.now().toISOString(), state: 'pending' };
+    liveWrites.add(requestId);
+    await saveInflight(entry);
+    let result: ActionResult;
+    try {
+      const gateway = await deps.gateway();
+      let reread: CarerContext | undefined;
+      if (action.kind === 'snooze') {
+        const until = new Date(deps.now().getTime() + action.days * 86_400_000).toISOString();
+        const snooze: Snooze = { patient, code: action.code, reason: action.reason, until, ...(action.carer ? { carer: action.carer } : {}), ...(action.comment ? { comment: action.comment } : {}) };
+        const current = await snoozesItem.getValue();
+        const others = current.filter((s) => !(s.patient === patient && s.code === snooze.code && s.carer === snooze.carer));
+        await snoozesItem.setValue([...others, snooze]);
+      } else {
+        postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
+        reread = await gateway.write(patient, action, new AbortController().signal);
+      }
+      postToPanel(tabId, { type: 'action/progress', requestId, step: 're-reading' });
+      await refreshPatient(patient, gateway, reread);
+      result = { type: 'action/result', requestId, patient, outcome: 'saved', stillOnScreen: showsPatient(tabId, patient) };
+    } catch (error) {
+      const stillOnScreen = showsPatient(tabId, patient);
+      if (error instanceof GatewayError && error.kind === 'conflict') {
+        result = { type: 'action/result', requestId, patient, outcome: 'conflict', stillOnScreen, message: error.userMessage, ...(error.conflict ? { conflict: error.conflict } : {}) };
+      } else {
+        const message = error instanceof GatewayError ? error.userMessage : 'The change was not saved. Check your connection and try again.';
+        result = { type: 'action/result', requestId, patient, outcome: 'failed', stillOnScreen, message };
+      }
+    } finally {
+      liveWrites.delete(requestId);
+    }
+    await saveInflight({ ...entry, state: 'done', result });
+    postToPanel(tabId, result);
+  };
+
+  const answerStatus = async (tabId: number, requestId: string): Promise<void> => {
+    if (liveWrites.has(requestId)) return; // still running in this worker: the result will come
+    const entry = (await inflightItem.getValue())[requestId];
+    if (!entry) return;
+    if (entry.state === 'done' && entry.result) {
+      postToPanel(tabId, { ...entry.result, stillOnScreen: showsPatient(tabId, entry.patient) });
+      return;
+    }
+    // The worker stopped mid-write: the write may or may not have reached the server.
+    const result: ActionResult = {
+      type: 'action/result',
+      requestId,
+      patient: entry.patient,
+      outcome: 'interrupted',
+      stillOnScreen: showsPatient(tabId, entry.patient),
+      message: 'Carer Prompts was interrupted while saving. The record has been re-read: check whether your change is there before saving again.',
+    };
+    await saveInflight({ ...entry, state: 'done', result });
+    try {
+      await refreshPatient(entry.patient, await deps.gateway());
+    } catch {
+      // The re-read failing shows as the tab's own error on its next load.
+    }
+    postToPanel(tabId, result);
+  };
+
+  return {
+    ready: restored,
+
+    async onRecognition(tabId: number, seq: number, recognition: RecognitionMessage): Promise<void> {
+      await restored;
+      if (recognition.kind !== 'patient') dropRead(tabId);
+      if (recognition.kind === 'none') {
+        records.set(tabId, { seq, view: { kind: 'idle' } });
+      } else if (recognition.kind === 'ambiguous') {
+        records.set(tabId, { seq, ambiguous: true, view: { kind: 'ambiguous' } });
+      } else {
+        records.set(tabId, { seq, identity: recognition.identity, view: { kind: 'loading' } });
+      }
+      const record = records.get(tabId);
+      persist();
+      if (record) postToPanel(tabId, { type: 'view', seq, view: record.view });
+      if (recognition.kind === 'patient') await load(tabId);
+    },
+
+    async onPanelConnect(tabId: number, port: Port): Promise<void> {
+      await restored;
+      ports.get(tabId)?.disconnect();
+      ports.set(tabId, port);
+      port.onMessage.addListener((raw: unknown) => {
+        const message = parseMessage(PanelToBackgroundSchema, raw);
+        if (message) void this.onPanelMessage(tabId, message);
+      });
+      port.onDisconnect.addListener(() => {
+        if (ports.get(tabId) === port) ports.delete(tabId);
+      });
+    },
+
+    async onPanelMessage(tabId: number, message: PanelToBackground): Promise<void> {
+      await restored;
+      const record = records.get(tabId);
+      switch (message.type) {
+        case 'panel/hello':
+          if (record) postToPanel(tabId, { type: 'view', seq: record.seq, view: record.view });
+          return;
+        case 'panel/shown':
+          if (!record || record.seq !== message.seq) return;
+          await panelModeItem.setValue(message.mode);
+          deps.sendToTab(tabId, { type: 'frame/layout', seq: record.seq, visible: record.view.kind !== 'idle', mode: message.mode });
+          return;
+        case 'panel/retry':
+          if (record?.identity) {
+            dropRead(tabId);
+            setView(tabId, record.seq, { kind: 'loading' });
+            await load(tabId);
+          }
+          return;
+        case 'action/run':
+          await runAction(tabId, message);
+          return;
+        case 'action/status':
+          await answerStatus(tabId, message.requestId);
+          return;
+      }
+    },
+
+    onTabRemoved(tabId: number): void {
+      dropRead(tabId);
+      ports.delete(tabId);
+      if (records.delete(tabId)) persist();
+    },
+  };
+}
+
+export type Controller = ReturnType<typeof createController>;

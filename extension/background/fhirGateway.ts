@@ -1,0 +1,228 @@
+import { createFhirAdapter, type FhirAdapter, type WriteResult } from '../../adapter/client';
+import type { Capabilities } from '../../adapter/capabilities';
+import { FhirError } from '../../adapter/errors';
+import type { RawResource, RawStore } from '../../adapter/fhir/rawStore';
+import type { CarerContext, PatientReference } from '../../shared/domain/types';
+import type { Action } from '../protocol/messages';
+import type { TestConnectionResult } from '../protocol/options';
+import type { ReadyView } from '../protocol/view';
+import type { ExtensionOptions } from '../storage/options';
+import { conflictFrom } from './conflictLines';
+import { GatewayError, type Gateway } from './gateway';
+import { loadPolicy } from './rules';
+
+type WriteAction = Exclude<Action, { kind: 'snooze' }>;
+
+/** The worker's own fetch (the adapter's default transport is for Node). */
+const workerFetch: typeof fetch = (input, init) => fetch(input, init);
+
+/** How long one FHIR request may take before the clinician is told the server is not answering. */
+const TIMEOUT_MS = 15_000;
+
+/**
+ * One adapter per server and extension base, kept while the worker lives: it remembers what it
+ * read, so an update starts from the resource exactly as the server sent it.
+ */
+const adapters = new Map<string, { adapter: FhirAdapter; raws: Map<PatientReference, RawStore> }>();
+
+function adapterFor(options: ExtensionOptions) {
+  const extensionBase = loadPolicy(options.policyOverrides).extensionBase;
+  const key = `${options.fhirBaseUrl}|${extensionBase}`;
+  let entry = adapters.get(key);
+  if (!entry) {
+    entry = { adapter: createFhirAdapter({ baseUrl: options.fhirBaseUrl, timeoutMs: TIMEOUT_MS, extensionBase, fetch: workerFetch }), raws: new Map() };
+    adapters.set(key, entry);
+  }
+  return entry;
+}
+
+/** The FHIR gateway for the configured server (open sandbox auth for now; SMART comes in its own issue). */
+export function createBackgroundGateway(options: ExtensionOptions): Gateway {
+  const { adapter, raws } = adapterFor(options);
+
+  const read = async (patient: PatientReference, signal: AbortSignal): Promise<CarerContext> => {
+    try {
+      const record = await adapter.readCarerContext(patient, { signal });
+      raws.set(patient, record.raw);
+      return record.context;
+    } catch (error) {
+      throw toGatewayError(error);
+    }
+  };
+
+  /**
+   * The resource as the clinician saw it (the version in their form). When this worker no longer
+   * holds it (it was stopped and restarted), the record is re-read: a newer version there is a
+   * conflict, never a silent overwrite.
+   */
+  const rawAt = async (patient: PatientReference, ref: string, versionId: string | undefined, signal: AbortSignal): Promise<RawResource> => {
+    let raw = raws.get(patient)?.get(ref);
+    if (!raw || versionOf(raw) !== versionId) {
+      await read(patient, signal);
+      raw = raws.get(patient)?.get(ref);
+    }
+    if (!raw) throw new GatewayError('not-found', 'This record is no longer on the server. Refresh the patient’s record.');
+    if (versionId !== undefined && versionOf(raw) !== versionId) {
+      throw new GatewayError('conflict', 'Someone else changed this record after you opened it.', conflictFrom(raw, versionOf(raw)));
+    }
+    return raw;
+  };
+
+  const write = async (patient: PatientReference, action: WriteAction, signal: AbortSignal): Promise<CarerContext | undefined> => {
+    try {
+      const result = await send(patient, action, signal);
+      if (!result.record) return undefined;
+      raws.set(patient, result.record.raw);
+      return result.record.context;
+    } catch (error) {
+      throw toGatewayError(error);
+    }
+  };
+
+  const send = async (patient: PatientReference, action: WriteAction, signal: AbortSignal): Promise<WriteResult> => {
+    const opts = { signal };
+    switch (action.kind) {
+        case 'add-carer': {
+          const telecom = [
+            ...(action.phone ? [{ system: 'phone' as const, value: action.phone }] : []),
+            ...(action.email ? [{ system: 'email' as const, value: action.email }] : []),
+          ];
+          return adapter.recordCarer(
+            {
+              patient,
+              name: { text: action.name },
+              ...(action.relationship ? { relationship: action.relationship } : {}),
+              ...(action.birthDate ? { birthDate: action.birthDate } : {}),
+              ...(telecom.length ? { telecom } : {}),
+            },
+            opts,
+          );
+        }
+        case 'record-no-carers':
+          return adapter.recordAskedNoCarers({ patient }, opts);
+        case 'record-consent':
+          return adapter.recordConsent(
+            {
+              patient,
+              carer: action.carer,
+              decision: action.decision,
+              decidedOn: new Date().toISOString(),
+              reviewDue: action.reviewDue ?? defaultReviewDue(),
+              ...(action.decision === 'partial' ? { mayShare: action.mayShare, mayNotShare: action.mayNotShare } : {}),
+            },
+            opts,
+          );
+        case 'offer-assessment':
+          return adapter.offerAssessment({ patient, carer: action.carer }, opts);
+        case 'mark-carer': {
+          const raw = await rawAt(patient, action.carer, action.versionId, signal);
+          return adapter.markCarerStatus(action.carer, action.isCarer, { raw, patient, signal });
+        }
+        case 'withdraw-consent': {
+          const raw = await rawAt(patient, action.consent, action.versionId, signal);
+          return adapter.withdrawConsent(action.consent, { raw, patient, signal });
+        }
+        case 'record-assessment-outcome': {
+          const raw = await rawAt(patient, action.task, action.versionId, signal);
+          const on = action.date ?? new Date().toISOString().slice(0, 10);
+          return adapter.recordAssessmentOutcome(action.task, { status: action.outcome, on, ...(action.reason ? { reason: action.reason } : {}) }, { raw, patient, signal });
+        }
+    }
+  };
+
+  return {
+    read,
+    async readForPage(identity, signal) {
+      let patient: PatientReference;
+      if (identity.fhirId !== undefined) {
+        patient = `Patient/${identity.fhirId}`;
+      } else if (identity.nhsNumber !== undefined) {
+        try {
+          patient = (await adapter.resolvePatient(identity.nhsNumber, { signal })).reference;
+        } catch (error) {
+          throw toGatewayError(error);
+        }
+      } else {
+        throw new GatewayError('not-found', 'The page does not say which patient it shows.');
+      }
+      return read(patient, signal);
+    },
+    write,
+    async writes(signal) {
+      try {
+        return writesFrom(await adapter.capabilities({ signal }));
+      } catch {
+        // Unknown capabilities: offer every action and let the server decide (each failure is explained).
+        return {};
+      }
+    },
+  };
+}
+
+/** The actions the server's CapabilityStatement allows, with its reasons for those it does not. */
+export function writesFrom(capabilities: Capabilities): ReadyView['writes'] {
+  const entry = (allowed: boolean, key: string) => (allowed ? { enabled: true } : { enabled: false, reason: capabilities.reasons[key] ?? 'This server does not accept this change: record it in the EHR.' });
+  const { canWrite } = capabilities;
+  return {
+    'add-carer': entry(canWrite.RelatedPerson.create, 'RelatedPerson.create'),
+    'mark-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
+    'mark-not-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
+    'record-consent': entry(canWrite.Consent.create, 'Consent.create'),
+    'withdraw-consent': entry(canWrite.Consent.update, 'Consent.update'),
+    'offer-assessment': entry(canWrite.Task.create, 'Task.create'),
+    'record-assessment-outcome': entry(canWrite.Task.update, 'Task.update'),
+    'record-no-carers': entry(canWrite.List.create, 'List.create'),
+  };
+}
+
+/** Options page's "test connection": reads the CapabilityStatement and says what it found. */
+export async function testConnection(fhirBaseUrl: string): Promise<TestConnectionResult> {
+  try {
+    const url = new URL(fhirBaseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http');
+  } catch {
+    return { ok: false, message: 'Enter a full http(s) URL, for example https://fhir.example.nhs.uk/R4.', notes: [] };
+  }
+  try {
+    const capabilities = await createFhirAdapter({ baseUrl: fhirBaseUrl, timeoutMs: TIMEOUT_MS, fetch: workerFetch }).capabilities();
+    const notes = [...capabilities.warnings, ...Object.values(capabilities.reasons)];
+    return { ok: true, message: 'Connected: the server answered with its CapabilityStatement.', notes };
+  } catch (error) {
+    return { ok: false, message: error instanceof FhirError ? error.userMessage : 'The server could not be reached.', notes: [] };
+  }
+}
+
+function versionOf(raw: RawResource): string | undefined {
+  const versionId = (raw.meta as { versionId?: unknown } | undefined)?.versionId;
+  return typeof versionId === 'string' ? versionId : undefined;
+}
+
+function defaultReviewDue(): string {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The adapter's error, in the panel's terms. */
+function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof FhirError) {
+    switch (error.kind) {
+      case 'conflict':
+        return new GatewayError('conflict', error.userMessage, error.current ? conflictFrom(error.current.resource, error.current.versionId) : undefined, { cause: error });
+      case 'aborted':
+        return new GatewayError('aborted', error.userMessage, undefined, { cause: error });
+      case 'not-found':
+      case 'gone':
+        return new GatewayError('not-found', error.userMessage, undefined, { cause: error });
+      case 'network':
+      case 'unavailable':
+      case 'timeout':
+        return new GatewayError('unavailable', error.userMessage, undefined, { cause: error });
+      default:
+        return new GatewayError('failed', error.userMessage, undefined, { cause: error });
+    }
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') return new GatewayError('aborted', 'Cancelled.');
+  return new GatewayError('failed', 'Something went wrong while talking to the FHIR server. Try again; if it keeps happening, tell your EHR support team.', undefined, { cause: error });
+}

@@ -1,0 +1,95 @@
+import { compareDates, today } from '../../shared/domain/dates';
+import { consentReviewDue, isYoungCarer } from '../../shared/domain/derive';
+import type { Carer, CarerContext, Prompt } from '../../shared/domain/types';
+import type { Policy } from '../../shared/policy';
+import type { CarerView, PromptView, ReadyView } from '../protocol/view';
+
+export interface ReadyViewInput {
+  context: CarerContext;
+  /** Every prompt the rules gave (before snoozes). */
+  allPrompts: readonly Prompt[];
+  /** The prompts left after snoozes. */
+  visiblePrompts: readonly Prompt[];
+  writes: ReadyView['writes'];
+  policy: Policy;
+  now: Date;
+}
+
+/** Builds the panel's view model: the shapes the panel renders, nothing it must compute. */
+export function toReadyView({ context, allPrompts, visiblePrompts, writes, policy, now }: ReadyViewInput): ReadyView {
+  const { patient } = context;
+  const todayDate = today(now, policy.timeZone);
+  const overdue = (carer: Carer): boolean => {
+    const due = consentReviewDue(carer.consent, policy);
+    return due !== undefined && compareDates(due, todayDate) < 0;
+  };
+  return {
+    kind: 'ready',
+    patient: {
+      reference: patient.reference,
+      id: patient.id,
+      ...(patient.name !== undefined ? { name: patient.name } : {}),
+      ...(patient.birthDate !== undefined ? { birthDate: patient.birthDate } : {}),
+      ...(patient.nhsNumber !== undefined ? { nhsNumber: patient.nhsNumber } : {}),
+    },
+    carers: context.carers.filter((c) => c.active).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), overdue(carer))),
+    // evaluatePrompts orders by severity; snoozing keeps that order.
+    prompts: visiblePrompts.map(toPromptView),
+    snoozed: allPrompts.length - visiblePrompts.length,
+    ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
+    warnings: [...context.warnings],
+    writes,
+  };
+}
+
+function toCarerView(carer: Carer, youngCarer: boolean, reviewOverdue: boolean): CarerView {
+  const { consent, assessment } = carer;
+  return {
+    id: carer.id,
+    reference: carer.reference,
+    ...(carer.versionId !== undefined ? { versionId: carer.versionId } : {}),
+    ...(carer.name !== undefined ? { name: carer.name } : {}),
+    carerStatus: carer.carerStatus,
+    relationships: [...carer.relationships],
+    contactRoles: [...carer.contactRoles],
+    youngCarer,
+    ...(carer.birthDate !== undefined ? { birthDate: carer.birthDate } : {}),
+    telecom: carer.telecom.map((t) => ({ value: t.value, ...(t.system !== undefined ? { system: t.system } : {}) })),
+    active: carer.active,
+    consent: {
+      decision: consent.decision,
+      ...(consent.consent !== undefined ? { consent: consent.consent } : {}),
+      ...(consent.versionId !== undefined ? { versionId: consent.versionId } : {}),
+      ...(consent.recordedOn !== undefined ? { recordedOn: consent.recordedOn } : {}),
+      ...(consent.reviewDue !== undefined ? { reviewDue: consent.reviewDue } : {}),
+      reviewOverdue,
+      mayShare: [...(consent.mayShare ?? [])],
+      mayNotShare: [...(consent.mayNotShare ?? [])],
+      ...(consent.basis !== undefined ? { basis: consent.basis } : {}),
+      ...(consent.unknownReason !== undefined ? { unknownReason: consent.unknownReason } : {}),
+    },
+    assessment: {
+      status: assessment.status,
+      ...(assessment.task !== undefined ? { task: assessment.task } : {}),
+      ...(assessment.versionId !== undefined ? { versionId: assessment.versionId } : {}),
+      ...(assessment.offeredOn !== undefined ? { offeredOn: assessment.offeredOn } : {}),
+      ...(assessment.respondedOn !== undefined ? { respondedOn: assessment.respondedOn } : {}),
+      ...(assessment.completedOn !== undefined ? { completedOn: assessment.completedOn } : {}),
+      ...(assessment.declinedReason !== undefined ? { declinedReason: assessment.declinedReason } : {}),
+    },
+  };
+}
+
+function toPromptView(prompt: Prompt): PromptView {
+  return {
+    id: prompt.id,
+    code: prompt.code,
+    severity: prompt.severity,
+    summary: prompt.summary,
+    detail: prompt.detail,
+    commitment: prompt.commitment,
+    actions: prompt.actions.map((a) => ({ kind: a.kind, label: a.label })),
+    ...(prompt.carer !== undefined ? { carer: prompt.carer } : {}),
+    snoozable: prompt.snoozable,
+  };
+}

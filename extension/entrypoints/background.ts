@@ -1,0 +1,71 @@
+import { browser, defineBackground } from '#imports';
+import { createBackgroundGateway, testConnection } from '../background/fhirGateway';
+import { createController } from '../background/controller';
+import { evaluateVisiblePrompts, loadPolicy } from '../background/rules';
+import { registerEhrContentScripts } from '../background/registration';
+import { isOwnContentScript, isOwnOptionsPage, isOwnPanel } from '../background/senders';
+import { PANEL_PORT_NAME } from '../protocol/messages';
+import { OptionsToBackgroundSchema } from '../protocol/options';
+import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
+import { optionsItem } from '../storage/items';
+import { parseOptions } from '../storage/options';
+
+/**
+ * The service worker: all network (FHIR reads and writes), the state of each tab, and the only
+ * place messages from the content script and the panel meet. Messages that do not come from this
+ * extension's own contexts, or do not parse, are ignored.
+ */
+export default defineBackground(() => {
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const readOptions = async () => parseOptions(await optionsItem.getValue()).options;
+
+  const controller = createController({
+    gateway: async () => createBackgroundGateway(await readOptions()),
+    policy: async () => loadPolicy((await readOptions()).policyOverrides),
+    prompts: evaluateVisiblePrompts,
+    now: () => new Date(),
+    sendToTab: (tabId, message) => {
+      browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    },
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (response: unknown) => void) => {
+    if (isOwnContentScript(sender, extensionId, extensionOrigin)) {
+      const message = parseMessage(ContentToBackgroundSchema, raw);
+      if (!message) return undefined;
+      if (message.type === 'page/recognition') {
+        void controller.onRecognition(sender.tab.id, message.seq, message.recognition);
+        return undefined;
+      }
+      void readOptions().then((options) => sendResponse(options.profiles));
+      return true;
+    }
+    if (isOwnOptionsPage(sender, extensionId, extensionOrigin)) {
+      const message = parseMessage(OptionsToBackgroundSchema, raw);
+      if (!message) return undefined;
+      void testConnection(message.fhirBaseUrl).then(sendResponse);
+      return true;
+    }
+    return undefined;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT_NAME) return;
+    const sender = port.sender ?? {};
+    if (!isOwnPanel(sender, extensionId, extensionOrigin)) {
+      port.disconnect();
+      return;
+    }
+    void controller.onPanelConnect(sender.tab.id, port);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
+
+  // Production: the content script runs only on the EHR origins the trust configured (and granted).
+  const register = () => void readOptions().then(registerEhrContentScripts).catch(() => undefined);
+  browser.runtime.onInstalled.addListener(register);
+  browser.runtime.onStartup.addListener(register);
+  optionsItem.watch(register);
+  browser.permissions.onAdded.addListener(register);
+});

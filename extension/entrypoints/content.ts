@@ -1,0 +1,52 @@
+import { browser, defineContentScript } from '#imports';
+import { createPanelFrame } from '../content/panelFrame';
+import { watchPatient } from '../content/watchPatient';
+import { BUILTIN_PROFILES } from '../profiles/builtin';
+import type { EhrProfile } from '../profiles/schema';
+import { isFrameLayout, isProfileList } from '../protocol/contentGuards';
+import type { ContentToBackground } from '../protocol/page';
+
+/**
+ * Runs on every EHR page, so it does two things only: recognise the patient on screen and host the
+ * panel frame. It never calls the FHIR server and never holds carer data.
+ */
+export default defineContentScript({
+  // Development builds add loopback matches to the manifest (wxt.config.ts); production registers
+  // this script at runtime for the EHR origins configured in the options page.
+  registration: 'runtime',
+  main(ctx) {
+    const frame = createPanelFrame(ctx);
+    let seq = 0;
+    let profiles: readonly EhrProfile[] = BUILTIN_PROFILES;
+
+    const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
+
+    const watcher = watchPatient(ctx, () => profiles, (recognition) => {
+      seq += 1;
+      // Everything about the previous patient disappears at once, before the background knows.
+      frame.hide();
+      if (recognition.kind === 'none') frame.remove();
+      else frame.mount();
+      send({ type: 'page/recognition', seq, recognition }).catch(() => undefined);
+    });
+
+    const onMessage = (message: unknown, sender: { id?: string }): undefined => {
+      if (sender.id !== browser.runtime.id) return;
+      if (!isFrameLayout(message) || message.seq !== seq) return;
+      const layout = message;
+      if (layout.visible) frame.show(layout.mode);
+      else frame.hide();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // A trust's own profiles (parsed by the background, re-checked here) come before the built-ins.
+    send({ type: 'page/profiles' })
+      .then((reply: unknown) => {
+        if (!isProfileList(reply) || reply.length === 0) return;
+        profiles = [...reply, ...BUILTIN_PROFILES];
+        watcher.recheck();
+      })
+      .catch(() => undefined);
+  },
+});

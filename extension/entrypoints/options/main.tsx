@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../options/OptionsApp';
+import '../../options/options.css';
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { App } from '../../panel/components/App';
+import { connectPanel } from '../../panel/connection';
+import { createPanelStore } from '../../panel/store';
+import { panelModeItem } from '../../storage/items';
+import '../../panel/panel.css';
+
+/**
+ * The panel page, framed over the EHR by the content script. It renders what the background
+ * worker says about the patient on screen; FHIR text is only ever rendered as text (JSX children),
+ * never as HTML.
+ */
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const store = createPanelStore(await panelModeItem.getValue());
+  store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
+  const connection = connectPanel(store);
+  render(<App store={store} connection={connection} />, root);
+  window.addEventListener('pagehide', () => render(null, root));
+}
+
+void start();

@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+import type { WriteState } from '../forms/useWrite';
+
+/** Progress, then the outcome of a write, announced to screen readers. */
+export function WriteStatus({ write }: { write: WriteState }) {
+  const { pending, result } = write;
+  if (pending) {
+    return (
+      <p class="status status--progress" role="status" aria-live="polite">
+        {pending.step === 'writing' ? 'Saving to the record…' : 'Saved. Re-reading the record…'}
+      </p>
+    );
+  }
+  if (!result) return null;
+  if (result.outcome === 'saved') {
+    return (
+      <p class="status status--ok" role="status" aria-live="polite">
+        Saved. The panel shows the record as re-read from the server.
+      </p>
+    );
+  }
+  if (result.outcome === 'conflict') return null;
+  return (
+    <p class="status status--error" role="alert">
+      {result.message ?? 'The change was not saved. Check the details and try again.'}
+    </p>
+  );
+}
+
+export function Notice({ tone, title, children }: { tone: 'info' | 'warning' | 'error'; title: string; children?: ComponentChildren }) {
+  return (
+    <section class={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'} aria-label={title}>
+      <h2 class="notice__title">{title}</h2>
+      {children}
+    </section>
+  );
+}

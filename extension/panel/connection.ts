@@ -1,0 +1,67 @@
+import { browser, type Browser } from '#imports';
+import { BackgroundToPanelSchema, PANEL_PORT_NAME, type Action, type PanelToBackground } from '../protocol/messages';
+import { parseMessage } from '../protocol/page';
+import { applyMessage, type PanelStore } from './store';
+
+/**
+ * The panel's line to the background worker: a port, reopened whenever the worker is stopped
+ * (MV3 may stop it at any time). Reconnecting wakes the worker, which restores the tab's state
+ * from session storage and answers how any write under way ended.
+ */
+export function connectPanel(store: PanelStore) {
+  let port: Browser.runtime.Port | undefined;
+  let retryDelay = 50;
+
+  const post = (message: PanelToBackground): void => {
+    if (!port) open();
+    port?.postMessage(message);
+  };
+
+  const open = (): void => {
+    try {
+      port = browser.runtime.connect({ name: PANEL_PORT_NAME });
+    } catch {
+      // The extension was reloaded or removed: this frame is orphaned and will be replaced.
+      store.connected.value = false;
+      return;
+    }
+    store.connected.value = true;
+    port.onMessage.addListener((raw: unknown) => {
+      const message = parseMessage(BackgroundToPanelSchema, raw);
+      if (!message) return;
+      applyMessage(store, message);
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      store.connected.value = false;
+      setTimeout(() => {
+        open();
+        retryDelay = Math.min(retryDelay * 2, 2000);
+      }, retryDelay);
+    });
+    retryDelay = 50;
+    port.postMessage({ type: 'panel/hello' } satisfies PanelToBackground);
+    // Writes sent before the worker stopped: ask how they ended.
+    for (const requestId of Object.keys(store.pending.value)) port.postMessage({ type: 'action/status', requestId } satisfies PanelToBackground);
+  };
+
+  open();
+
+  return {
+    run(patient: `Patient/${string}`, action: Action): string {
+      const requestId = crypto.randomUUID();
+      store.pending.value = { ...store.pending.value, [requestId]: { patient, step: 'writing' } };
+      post({ type: 'action/run', requestId, patient, action });
+      return requestId;
+    },
+    retry(): void {
+      post({ type: 'panel/retry' });
+    },
+    /** Tells the background (and through it the page's frame) the panel's size. */
+    layout(): void {
+      post({ type: 'panel/shown', seq: store.seq.value, mode: store.mode.value });
+    },
+  };
+}
+
+export type PanelConnection = ReturnType<typeof connectPanel>;

@@ -1,0 +1,111 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Conflict } from '../../protocol/messages';
+import { WriteStatus } from '../components/Status';
+import type { WriteState } from './useWrite';
+
+export interface FormShellProps {
+  title: string;
+  /** What the write will record, in one line, under the title. */
+  hint?: string;
+  submitLabel: string;
+  write: WriteState;
+  /** Validation message for the draft, shown instead of sending. */
+  problem?: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** Lines describing the clinician's draft, shown beside a newer server version on conflict. */
+  draftLines: string[];
+  /** Saves the draft over the newer version the conflict showed. */
+  onOverwrite?: (conflict: Conflict) => void;
+  children?: ComponentChildren;
+}
+
+/**
+ * A short form: fields, progress, the outcome. On failure the fields stay filled; on a 412 the
+ * newer version is shown beside the draft and nothing is overwritten unless the clinician says so.
+ */
+export function FormShell(props: FormShellProps) {
+  const { title, hint, submitLabel, write, problem, onSubmit, onCancel, draftLines, onOverwrite, children } = props;
+  const ref = useRef<HTMLFormElement>(null);
+  const busy = write.pending !== undefined;
+  const conflict = write.result?.outcome === 'conflict' ? write.result.conflict : undefined;
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, []);
+
+  return (
+    <form
+      ref={ref}
+      class="form"
+      aria-label={title}
+      aria-busy={busy}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy && event.isTrusted) onSubmit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !busy) onCancel();
+      }}
+    >
+      <h3 class="form__title">{title}</h3>
+      {hint ? <p class="form__hint">{hint}</p> : null}
+      <fieldset class="form__fields" disabled={busy}>
+        {children}
+      </fieldset>
+      {problem ? (
+        <p class="status status--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <WriteStatus write={write} />
+      {conflict ? <ConflictView conflict={conflict} draftLines={draftLines} onOverwrite={onOverwrite} onDiscard={onCancel} /> : null}
+      <div class="form__buttons">
+        <button type="submit" class="button button--primary" disabled={busy || conflict !== undefined}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ConflictView({ conflict, draftLines, onOverwrite, onDiscard }: { conflict: Conflict; draftLines: string[]; onOverwrite?: (c: Conflict) => void; onDiscard: () => void }) {
+  return (
+    <section class="conflict" role="alert" aria-label="Someone else changed this record">
+      <h4 class="conflict__title">Someone else changed this record while you were editing</h4>
+      <p>Nothing was overwritten. Compare the newer version with your draft.</p>
+      <div class="conflict__columns">
+        <div class="conflict__column" data-conflict="server">
+          <h5>Newer version on the server{conflict.lastUpdated ? ` (${conflict.lastUpdated.slice(0, 16).replace('T', ' ')})` : ''}</h5>
+          <ul>
+            {conflict.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+        <div class="conflict__column" data-conflict="draft">
+          <h5>Your draft</h5>
+          <ul>
+            {draftLines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div class="form__buttons">
+        {onOverwrite ? (
+          <button type="button" class="button button--warning" onClick={(e) => e.isTrusted && onOverwrite(conflict)}>
+            Save my draft over the newer version
+          </button>
+        ) : null}
+        <button type="button" class="button button--secondary" onClick={onDiscard}>
+          Keep the newer version
+        </button>
+      </div>
+    </section>
+  );
+}

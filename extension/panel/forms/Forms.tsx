@@ -1,0 +1,299 @@
+import { FAMILY_RELATIONSHIPS } from '../../../shared/terminology';
+import { SNOOZE_REASONS, type PromptCode } from '../../../shared/domain/types';
+import type { Action } from '../../protocol/messages';
+import type { CarerView, PromptView } from '../../protocol/view';
+import type { PanelConnection } from '../connection';
+import { useDraft } from '../drafts';
+import { addMonthsIso, CONSENT_LABEL, formatDate, SNOOZE_REASON_LABEL, todayIso } from '../format';
+import type { PanelStore } from '../store';
+import { RadioGroup, SelectField, TextArea, TextField, lines } from './fields';
+import { FormShell } from './FormShell';
+import { useWrite } from './useWrite';
+import { useEffect, useState } from 'preact/hooks';
+
+/** What every form gets: the patient it is bound to, the store and the line to the background. */
+export interface FormContext {
+  patient: `Patient/${string}`;
+  store: PanelStore;
+  connection: PanelConnection;
+  /** Called with 'saved' once the write is saved and the record re-read. */
+  onClose: (outcome?: 'saved') => void;
+}
+
+const carerName = (carer: CarerView): string => carer.name ?? 'this person';
+
+/** Shared submit handling: saved → the draft is cleared and the form closes. */
+function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {
+  const draft = useDraft(ctx.patient, formId, initial);
+  const write = useWrite(ctx.store, ctx.connection, ctx.patient);
+  const [problem, setProblem] = useState<string>();
+  const saved = write.result?.outcome === 'saved';
+  useEffect(() => {
+    if (!saved) return;
+    void draft.clear();
+    ctx.onClose('saved');
+  }, [saved]);
+  const send = (build: () => Action | string): void => {
+    const action = build();
+    if (typeof action === 'string') {
+      setProblem(action);
+      return;
+    }
+    setProblem(undefined);
+    write.reset();
+    write.submit(action);
+  };
+  const cancel = (): void => {
+    void draft.clear();
+    ctx.onClose();
+  };
+  return { draft, write, problem, send, cancel };
+}
+
+const RELATIONSHIP_OPTIONS: [string, string][] = [['', 'Choose…'], ...Object.entries(FAMILY_RELATIONSHIPS).map(([code, label]): [string, string] => [code, label])];
+
+export function AddCarerForm(ctx: FormContext) {
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, 'add-carer', { name: '', relationship: '', phone: '', email: '', birthDate: '' });
+  const v = draft.values;
+  return (
+    <FormShell
+      title="Add a carer"
+      hint="Someone who gives unpaid support to the patient."
+      submitLabel="Add carer"
+      write={write}
+      problem={problem}
+      draftLines={[`Name: ${v.name ?? ''}`, `Relationship: ${FAMILY_RELATIONSHIPS[v.relationship ?? ''] ?? 'not given'}`]}
+      onCancel={cancel}
+      onSubmit={() =>
+        send(() => {
+          const name = (v.name ?? '').trim();
+          if (!name) return 'Enter the carer’s name.';
+          if (v.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate)) return 'Enter the date of birth as a date.';
+          return {
+            kind: 'add-carer',
+            name,
+            ...(v.relationship ? { relationship: v.relationship } : {}),
+            ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+            ...(v.email?.trim() ? { email: v.email.trim() } : {}),
+            ...(v.birthDate ? { birthDate: v.birthDate } : {}),
+          };
+        })
+      }
+    >
+      <TextField label="Name" name="name" value={v.name ?? ''} required onInput={(x) => draft.set('name', x)} />
+      <SelectField label="Relationship to the patient" name="relationship" value={v.relationship ?? ''} onChange={(x) => draft.set('relationship', x)} options={RELATIONSHIP_OPTIONS} />
+      <TextField label="Phone" name="phone" type="tel" value={v.phone ?? ''} onInput={(x) => draft.set('phone', x)} />
+      <TextField label="Email" name="email" type="email" value={v.email ?? ''} onInput={(x) => draft.set('email', x)} />
+      <TextField label="Date of birth" name="birthDate" type="date" hint="Record it if the carer may be under 18 (young carer)." value={v.birthDate ?? ''} onInput={(x) => draft.set('birthDate', x)} />
+    </FormShell>
+  );
+}
+
+export function NoCarersForm(ctx: FormContext) {
+  const { write, problem, send, cancel } = useFormWrite(ctx, 'no-carers', {});
+  return (
+    <FormShell
+      title="Asked: no carers"
+      hint="Records that the patient was asked today and named no carers. Anyone can see this answer later."
+      submitLabel="Record the answer"
+      write={write}
+      problem={problem}
+      draftLines={['Asked today: no carers']}
+      onCancel={cancel}
+      onSubmit={() => send(() => ({ kind: 'record-no-carers' }))}
+    />
+  );
+}
+
+export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: boolean }) {
+  const { carer, isCarer } = ctx;
+  const { write, problem, send, cancel } = useFormWrite(ctx, `mark:${carer.id}`, {});
+  const draftLines = [`${carerName(carer)}: ${isCarer ? 'is a carer' : 'is not a carer'}`];
+  const action = (versionId?: string): Action => ({ kind: 'mark-carer', carer: carer.reference, isCarer, ...(versionId ? { versionId } : {}) });
+  return (
+    <FormShell
+      title={isCarer ? `Record ${carerName(carer)} as a carer` : `Record ${carerName(carer)} as not a carer`}
+      hint={isCarer ? 'They give the patient unpaid support.' : 'Asked today: they do not give the patient unpaid support.'}
+      submitLabel={isCarer ? 'Yes, a carer' : 'Not a carer'}
+      write={write}
+      problem={problem}
+      draftLines={draftLines}
+      onCancel={cancel}
+      onSubmit={() => send(() => action(carer.versionId))}
+      onOverwrite={(conflict) => send(() => action(conflict.versionId))}
+    />
+  );
+}
+
+export function ConsentForm(ctx: FormContext & { carer: CarerView }) {
+  const { carer } = ctx;
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `consent:${carer.id}`, { decision: '', mayShare: '', mayNotShare: '', reviewDue: addMonthsIso(new Date(), 12) });
+  const v = draft.values;
+  const decision = v.decision ?? '';
+  return (
+    <FormShell
+      title={`Consent to share with ${carerName(carer)}`}
+      hint="The patient’s decision about sharing information with this carer and involving them."
+      submitLabel="Record decision"
+      write={write}
+      problem={problem}
+      draftLines={[`Decision: ${CONSENT_LABEL[decision] ?? 'not chosen'}`, `Review by: ${formatDate(v.reviewDue)}`]}
+      onCancel={cancel}
+      onSubmit={() =>
+        send(() => {
+          if (decision !== 'permit' && decision !== 'deny' && decision !== 'partial') return 'Choose the patient’s decision.';
+          if (decision === 'partial' && lines(v.mayShare).length === 0 && lines(v.mayNotShare).length === 0) return 'Say what may, or may not, be shared.';
+          if (v.reviewDue && !/^\d{4}-\d{2}-\d{2}$/.test(v.reviewDue)) return 'Enter the review date as a date.';
+          return {
+            kind: 'record-consent',
+            carer: carer.reference,
+            decision,
+            mayShare: decision === 'partial' ? lines(v.mayShare) : [],
+            mayNotShare: decision === 'partial' ? lines(v.mayNotShare) : [],
+            ...(v.reviewDue ? { reviewDue: v.reviewDue } : {}),
+          };
+        })
+      }
+    >
+      <RadioGroup
+        legend="The patient’s decision"
+        name="decision"
+        value={decision}
+        onChange={(x) => draft.set('decision', x)}
+        options={[
+          ['permit', 'Agrees to share'],
+          ['deny', 'Declines to share'],
+          ['partial', 'Agrees to share some things'],
+        ]}
+      />
+      {decision === 'partial' ? (
+        <>
+          <TextArea label="May be shared" name="mayShare" hint="One item per line, e.g. appointments" value={v.mayShare ?? ''} onInput={(x) => draft.set('mayShare', x)} />
+          <TextArea label="Must not be shared" name="mayNotShare" hint="One item per line" value={v.mayNotShare ?? ''} onInput={(x) => draft.set('mayNotShare', x)} />
+        </>
+      ) : null}
+      <TextField label="Review by" name="reviewDue" type="date" required value={v.reviewDue ?? ''} onInput={(x) => draft.set('reviewDue', x)} />
+    </FormShell>
+  );
+}
+
+export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
+  const { carer } = ctx;
+  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw:${carer.id}`, {});
+  const consent = carer.consent.consent;
+  const action = (versionId?: string): Action | string =>
+    consent ? { kind: 'withdraw-consent', carer: carer.reference, consent, ...(versionId ? { versionId } : {}) } : 'There is no recorded consent to withdraw.';
+  return (
+    <FormShell
+      title={`Withdraw consent for ${carerName(carer)}`}
+      hint="The patient no longer agrees to share information with this carer. The earlier decision stays in the record as withdrawn."
+      submitLabel="Withdraw consent"
+      write={write}
+      problem={problem}
+      draftLines={[`Consent: withdrawn today (was ${CONSENT_LABEL[carer.consent.decision] ?? carer.consent.decision})`]}
+      onCancel={cancel}
+      onSubmit={() => send(() => action(carer.consent.versionId))}
+      onOverwrite={(conflict) => send(() => action(conflict.versionId))}
+    />
+  );
+}
+
+export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
+  const { carer } = ctx;
+  const { write, problem, send, cancel } = useFormWrite(ctx, `offer:${carer.id}`, {});
+  return (
+    <FormShell
+      title={`Offer ${carerName(carer)} a carer’s assessment`}
+      hint="Records that a carer’s needs assessment (Care Act 2014) was offered today."
+      submitLabel="Record offer"
+      write={write}
+      problem={problem}
+      draftLines={['Assessment offered today']}
+      onCancel={cancel}
+      onSubmit={() => send(() => ({ kind: 'offer-assessment', carer: carer.reference }))}
+    />
+  );
+}
+
+export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView }) {
+  const { carer } = ctx;
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `outcome:${carer.id}`, { outcome: '', date: todayIso(), reason: '' });
+  const v = draft.values;
+  const task = carer.assessment.task;
+  const action = (versionId?: string): Action | string => {
+    const outcome = v.outcome;
+    if (!task) return 'No assessment offer is recorded yet: record the offer first.';
+    if (outcome !== 'accepted' && outcome !== 'declined' && outcome !== 'completed') return 'Choose the outcome.';
+    return {
+      kind: 'record-assessment-outcome',
+      carer: carer.reference,
+      task,
+      outcome,
+      ...(v.date ? { date: v.date } : {}),
+      ...(outcome === 'declined' && v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+      ...(versionId ? { versionId } : {}),
+    };
+  };
+  return (
+    <FormShell
+      title={`Assessment outcome for ${carerName(carer)}`}
+      submitLabel="Record outcome"
+      write={write}
+      problem={problem}
+      draftLines={[`Outcome: ${v.outcome || 'not chosen'}`, `Date: ${formatDate(v.date)}`]}
+      onCancel={cancel}
+      onSubmit={() => send(() => action(carer.assessment.versionId))}
+      onOverwrite={(conflict) => send(() => action(conflict.versionId))}
+    >
+      <RadioGroup
+        legend="Outcome"
+        name="outcome"
+        value={v.outcome ?? ''}
+        onChange={(x) => draft.set('outcome', x)}
+        options={[
+          ['accepted', 'Carer accepted the offer'],
+          ['declined', 'Carer declined'],
+          ['completed', 'Assessment completed'],
+        ]}
+      />
+      <TextField label="Date" name="date" type="date" required value={v.date ?? ''} onInput={(x) => draft.set('date', x)} />
+      {v.outcome === 'declined' ? <TextField label="Reason given" name="reason" value={v.reason ?? ''} onInput={(x) => draft.set('reason', x)} /> : null}
+    </FormShell>
+  );
+}
+
+export function SnoozeForm(ctx: FormContext & { prompt: PromptView }) {
+  const { prompt } = ctx;
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `snooze:${prompt.id}`, { reason: '', days: '30', comment: '' });
+  const v = draft.values;
+  return (
+    <FormShell
+      title="Snooze this prompt"
+      hint="For this patient only, until the date below. Snoozes are kept in this browser session, never in the record."
+      submitLabel="Snooze"
+      write={write}
+      problem={problem}
+      draftLines={[`Snoozed: ${SNOOZE_REASON_LABEL[v.reason ?? ''] ?? ''}`]}
+      onCancel={cancel}
+      onSubmit={() =>
+        send(() => {
+          const reason = SNOOZE_REASONS.find((r) => r === v.reason);
+          if (!reason) return 'Choose a reason.';
+          const code: PromptCode = prompt.code;
+          return {
+            kind: 'snooze',
+            code,
+            reason,
+            days: Number(v.days ?? '30'),
+            ...(prompt.carer ? { carer: prompt.carer } : {}),
+            ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+          };
+        })
+      }
+    >
+      <SelectField label="Reason" name="reason" required value={v.reason ?? ''} onChange={(x) => draft.set('reason', x)} options={[['', 'Choose…'], ...SNOOZE_REASONS.map((r): [string, string] => [r, SNOOZE_REASON_LABEL[r] ?? r])]} />
+      <SelectField label="For" name="days" required value={v.days ?? '30'} onChange={(x) => draft.set('days', x)} options={[['1', '1 day'], ['7', '1 week'], ['30', '30 days'], ['90', '90 days']]} />
+      <TextField label="Comment" name="comment" value={v.comment ?? ''} onInput={(x) => draft.set('comment', x)} />
+    </FormShell>
+  );
+}

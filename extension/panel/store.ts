@@ -1,0 +1,63 @@
+import { signal, type Signal } from '@preact/signals';
+import type { PanelMode } from '../protocol/page';
+import type { ActionResult, BackgroundToPanel } from '../protocol/messages';
+import type { PanelView } from '../protocol/view';
+
+/** The panel's state: what the background last said the page shows, and the writes under way. */
+export interface PanelStore {
+  seq: Signal<number>;
+  view: Signal<PanelView>;
+  mode: Signal<PanelMode>;
+  connected: Signal<boolean>;
+  /** Writes sent and not yet answered, by request id, with the step the background reported. */
+  pending: Signal<Record<string, PendingWrite>>;
+  /** Answers to writes, by request id (kept until the form that sent it reads it). */
+  results: Signal<Record<string, ActionResult>>;
+  /** A notice about a write for a patient no longer on screen (never names them). */
+  elsewhere: Signal<string | undefined>;
+}
+
+export interface PendingWrite {
+  patient: `Patient/${string}`;
+  step: 'writing' | 're-reading';
+}
+
+export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStore {
+  return {
+    seq: signal(0),
+    view: signal<PanelView>({ kind: 'idle' }),
+    mode: signal<PanelMode>(initialMode),
+    connected: signal(false),
+    pending: signal({}),
+    results: signal({}),
+    elsewhere: signal(undefined),
+  };
+}
+
+/** Applies one message from the background to the store. */
+export function applyMessage(store: PanelStore, message: BackgroundToPanel): void {
+  switch (message.type) {
+    case 'view':
+      // Views for an older page state never replace a newer one.
+      if (message.seq < store.seq.value) return;
+      store.seq.value = message.seq;
+      store.view.value = message.view;
+      return;
+    case 'action/progress': {
+      const current = store.pending.value[message.requestId];
+      if (current) store.pending.value = { ...store.pending.value, [message.requestId]: { ...current, step: message.step } };
+      return;
+    }
+    case 'action/result': {
+      const { [message.requestId]: _done, ...rest } = store.pending.value;
+      store.pending.value = rest;
+      store.results.value = { ...store.results.value, [message.requestId]: message };
+      if (!message.stillOnScreen && message.outcome === 'saved') {
+        store.elsewhere.value = 'Your change was saved to the record of the patient you were on before; this page now shows a different patient.';
+      } else if (!message.stillOnScreen) {
+        store.elsewhere.value = `Your change for the patient you were on before was not saved: ${message.message ?? 'go back to their record and try again.'}`;
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import { PROMPT_CODES } from '../../shared/domain/types';
+import { PanelModeSchema } from './page';
+import { PanelViewSchema, SnoozeReasonSchema } from './view';
+
+/**
+ * Panel <==port "panel"==> background: view pushes, actions, progress and results. Parsed with
+ * these schemas where they arrive (see ./page.ts for the content script's messages).
+ */
+
+const patientRef = z.templateLiteral([z.literal('Patient/'), z.string()]);
+const carerRef = z.templateLiteral([z.literal('RelatedPerson/'), z.string()]);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date (YYYY-MM-DD).'));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
+
+export const ActionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('add-carer'),
+    name: shortText(200).check(z.minLength(1, 'Enter the carer’s name.')),
+    relationship: z.optional(z.string()),
+    phone: z.optional(shortText(60)),
+    email: z.optional(shortText(200)),
+    birthDate: z.optional(isoDate),
+  }),
+  z.object({ kind: z.literal('mark-carer'), carer: carerRef, versionId: z.optional(z.string()), isCarer: z.boolean() }),
+  z.object({ kind: z.literal('record-no-carers') }),
+  z.object({
+    kind: z.literal('record-consent'),
+    carer: carerRef,
+    decision: z.enum(['permit', 'deny', 'partial']),
+    mayShare: z.array(shortText(200)),
+    mayNotShare: z.array(shortText(200)),
+    reviewDue: z.optional(isoDate),
+  }),
+  z.object({
+    kind: z.literal('withdraw-consent'),
+    carer: carerRef,
+    consent: z.templateLiteral([z.literal('Consent/'), z.string()]),
+    versionId: z.optional(z.string()),
+  }),
+  z.object({ kind: z.literal('offer-assessment'), carer: carerRef }),
+  z.object({
+    kind: z.literal('record-assessment-outcome'),
+    carer: carerRef,
+    task: z.templateLiteral([z.literal('Task/'), z.string()]),
+    versionId: z.optional(z.string()),
+    outcome: z.enum(['accepted', 'declined', 'completed']),
+    date: z.optional(isoDate),
+    reason: z.optional(shortText(500)),
+  }),
+  z.object({
+    kind: z.literal('snooze'),
+    code: z.enum(PROMPT_CODES),
+    carer: z.optional(carerRef),
+    reason: SnoozeReasonSchema,
+    comment: z.optional(shortText(500)),
+    days: z.number().check(z.int(), z.minimum(1), z.maximum(365)),
+  }),
+]);
+
+export const ConflictSchema = z.object({
+  resourceType: z.string(),
+  versionId: z.optional(z.string()),
+  lastUpdated: z.optional(z.string()),
+  lines: z.array(z.string()),
+});
+
+export const ActionResultSchema = z.object({
+  type: z.literal('action/result'),
+  requestId: z.string(),
+  patient: patientRef,
+  outcome: z.enum(['saved', 'failed', 'conflict', 'interrupted']),
+  /** Whether the page still shows the patient the write was for. */
+  stillOnScreen: z.boolean(),
+  message: z.optional(z.string()),
+  conflict: z.optional(ConflictSchema),
+});
+
+/** Panel → background, over the "panel" port. */
+export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/hello') }),
+  z.object({ type: z.literal('panel/shown'), seq: z.number(), mode: PanelModeSchema }),
+  z.object({ type: z.literal('panel/retry') }),
+  z.object({ type: z.literal('action/run'), requestId: z.string().check(z.minLength(8)), patient: patientRef, action: ActionSchema }),
+  z.object({ type: z.literal('action/status'), requestId: z.string() }),
+]);
+
+/** Background → panel, over the "panel" port. */
+export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('view'), seq: z.number(), view: PanelViewSchema }),
+  ActionResultSchema,
+  z.object({ type: z.literal('action/progress'), requestId: z.string(), step: z.enum(['writing', 're-reading']) }),
+]);
+
+export const PANEL_PORT_NAME = 'carer-prompts/panel';
+
+export type Action = z.infer<typeof ActionSchema>;
+export type ActionResult = z.infer<typeof ActionResultSchema>;
+export type Conflict = z.infer<typeof ConflictSchema>;
+export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
+export type BackgroundToPanel = z.infer<typeof BackgroundToPanelSchema>;

@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+import { PROMPT_CODES, SNOOZE_REASONS } from '../../shared/domain/types';
+
+/**
+ * What the panel renders, built by the background worker from the adapter's CarerContext and the
+ * prompts. The panel is a view: it never talks to FHIR and never evaluates rules, so it stays small.
+ */
+
+const ref = <P extends string>(prefix: P) => z.templateLiteral([z.literal(prefix), z.string()]);
+
+export const PatientHeaderSchema = z.object({
+  reference: ref('Patient/'),
+  id: z.string(),
+  name: z.optional(z.string()),
+  birthDate: z.optional(z.string()),
+  nhsNumber: z.optional(z.string()),
+});
+
+export const ConsentViewSchema = z.object({
+  decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown']),
+  consent: z.optional(ref('Consent/')),
+  versionId: z.optional(z.string()),
+  recordedOn: z.optional(z.string()),
+  reviewDue: z.optional(z.string()),
+  reviewOverdue: z.boolean(),
+  mayShare: z.array(z.string()),
+  mayNotShare: z.array(z.string()),
+  basis: z.optional(z.string()),
+  unknownReason: z.optional(z.string()),
+});
+
+export const AssessmentViewSchema = z.object({
+  status: z.enum(['not-offered', 'offered', 'accepted', 'declined', 'completed']),
+  task: z.optional(ref('Task/')),
+  versionId: z.optional(z.string()),
+  offeredOn: z.optional(z.string()),
+  respondedOn: z.optional(z.string()),
+  completedOn: z.optional(z.string()),
+  declinedReason: z.optional(z.string()),
+});
+
+export const CarerViewSchema = z.object({
+  id: z.string(),
+  reference: ref('RelatedPerson/'),
+  versionId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  carerStatus: z.enum(['carer', 'not-carer', 'unconfirmed']),
+  relationships: z.array(z.string()),
+  contactRoles: z.array(z.string()),
+  youngCarer: z.boolean(),
+  birthDate: z.optional(z.string()),
+  telecom: z.array(z.object({ system: z.optional(z.string()), value: z.string() })),
+  active: z.boolean(),
+  consent: ConsentViewSchema,
+  assessment: AssessmentViewSchema,
+});
+
+export const ActionKindSchema = z.enum([
+  'add-carer',
+  'record-no-carers',
+  'mark-carer',
+  'mark-not-carer',
+  'record-consent',
+  'withdraw-consent',
+  'offer-assessment',
+  'record-assessment-outcome',
+  'refer-young-carer',
+  'signpost-support',
+  'edit-carer',
+  'open-in-ehr',
+]);
+
+export const PromptViewSchema = z.object({
+  id: z.string(),
+  code: z.enum(PROMPT_CODES),
+  severity: z.enum(['info', 'warning', 'critical']),
+  summary: z.string(),
+  detail: z.string(),
+  commitment: z.string(),
+  actions: z.array(z.object({ kind: ActionKindSchema, label: z.string() })),
+  carer: z.optional(ref('RelatedPerson/')),
+  snoozable: z.boolean(),
+});
+
+/** Writes the server's CapabilityStatement does not offer are turned off with a reason. */
+export const WriteAvailabilitySchema = z.object({ enabled: z.boolean(), reason: z.optional(z.string()) });
+
+export const PanelViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle') }),
+  z.object({ kind: z.literal('ambiguous') }),
+  z.object({ kind: z.literal('loading') }),
+  z.object({
+    kind: z.literal('ready'),
+    patient: PatientHeaderSchema,
+    carers: z.array(CarerViewSchema),
+    prompts: z.array(PromptViewSchema),
+    snoozed: z.number(),
+    askedNoCarers: z.optional(z.object({ askedOn: z.optional(z.string()) })),
+    warnings: z.array(z.string()),
+    writes: z.record(z.string(), WriteAvailabilitySchema),
+  }),
+  /** The FHIR record does not match what the page shows: no patient data at all. */
+  z.object({ kind: z.literal('mismatch'), reasons: z.array(z.string()) }),
+  z.object({ kind: z.literal('error'), message: z.string(), canRetry: z.boolean() }),
+]);
+
+export const SnoozeReasonSchema = z.enum(SNOOZE_REASONS);
+
+export type PatientHeader = z.infer<typeof PatientHeaderSchema>;
+export type CarerView = z.infer<typeof CarerViewSchema>;
+export type ConsentView = z.infer<typeof ConsentViewSchema>;
+export type AssessmentView = z.infer<typeof AssessmentViewSchema>;
+export type PromptView = z.infer<typeof PromptViewSchema>;
+export type PanelView = z.infer<typeof PanelViewSchema>;
+export type ReadyView = Extract<PanelView, { kind: 'ready' }>;

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { EhrProfileSchema } from '../profiles/schema';
+
+/** Out of the box the extension points at the sandbox, so `npm start` needs no setup. */
+export const DEFAULT_FHIR_BASE_URL = 'http://127.0.0.1:8080/fhir';
+
+const httpUrl = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'Enter a full http(s) URL, for example https://fhir.example.nhs.uk/R4.'),
+);
+
+/** Stored options (storage.local): no patient data, only configuration. */
+export const ExtensionOptionsSchema = z.object({
+  fhirBaseUrl: httpUrl,
+  /** SMART App Launch comes in its own issue; the open sandbox needs no token. */
+  authMode: z.enum(['open']),
+  /** Trusts' own EHR profiles, tried before the built-in ones. */
+  profiles: z.array(EhrProfileSchema),
+  /** Origins (scheme://host[:port]) of the EHR pages the content script runs on (production build). */
+  ehrOrigins: z.array(httpUrl),
+  /** Policy overrides, checked with shared/policy's parsePolicy before use. */
+  policyOverrides: z.record(z.string(), z.unknown()),
+});
+
+export type ExtensionOptions = z.infer<typeof ExtensionOptionsSchema>;
+
+export const DEFAULT_OPTIONS: ExtensionOptions = {
+  fhirBaseUrl: DEFAULT_FHIR_BASE_URL,
+  authMode: 'open',
+  profiles: [],
+  ehrOrigins: [],
+  policyOverrides: {},
+};
+
+/** Reads stored options, falling back to the defaults (with the reason) when they do not parse. */
+export function parseOptions(stored: unknown): { options: ExtensionOptions; problem?: string } {
+  const result = z.safeParse(ExtensionOptionsSchema, stored);
+  if (result.success) return { options: result.data };
+  return { options: DEFAULT_OPTIONS, problem: `Saved settings could not be read (${result.error.issues[0]?.message ?? 'invalid'}); using the defaults.` };
+}

@@ -1,0 +1,4 @@
+// WXT's generated types ('#imports', import.meta.env, public paths), written by `wxt prepare`
+// (postinstall). The generated file is a script of references, not a module, so it cannot be imported.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../.wxt/wxt.d.ts" />

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { PERSONAS } from '../../sandbox/personas';
+import { openPatient, searchFhir, useExtensionAgainstSandbox, type E2E } from './harness';
+
+interface Coding {
+  system?: string;
+  code?: string;
+}
+interface Resource {
+  id: string;
+  resourceType: string;
+  status?: string;
+  [key: string]: unknown;
+}
+
+const prompt = (panel: FrameLocator, code: string) => panel.locator(`[data-prompt-code="${code}"]`);
+
+/** Clicks a prompt's action, fills nothing, and returns the form it opened. */
+async function startFromPrompt(panel: FrameLocator, code: string, action: string) {
+  await prompt(panel, code).first().locator(`[data-action="${action}"]`).click();
+  const form = panel.locator('form.form');
+  await form.waitFor();
+  return form;
+}
+
+async function saveAndWaitGone(panel: FrameLocator, form: ReturnType<FrameLocator['locator']>, button: string, code: string): Promise<void> {
+  await form.getByRole('button', { name: button, exact: true }).click();
+  await form.waitFor({ state: 'detached', timeout: 20_000 });
+  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await prompt(panel, code).first().waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+describe('acting on prompts writes FHIR and the prompt goes away', () => {
+  const env = useExtensionAgainstSandbox();
+  const open = async (e: E2E, patientId: string) => openPatient(e, await e.browser.context.newPage(), patientId);
+
+  it('records "asked: no carers" as a List with no entries', async () => {
+    const george = PERSONAS.georgeWilson;
+    const panel = await open(env(), george.patientId);
+    const form = await startFromPrompt(panel, 'identify-carers', 'record-no-carers');
+    await saveAndWaitGone(panel, form, 'Record the answer', 'identify-carers');
+    const lists = await searchFhir<Resource>(env(), `List?subject=Patient/${george.patientId}`);
+    expect(lists).toHaveLength(1);
+    expect(lists[0]).toMatchObject({ status: 'current', mode: 'snapshot', emptyReason: { coding: [{ code: 'nilknown' }] } });
+    expect(lists[0]?.entry).toBeUndefined();
+    expect(await panel.locator('.asked').innerText()).toMatch(/no carers named/);
+  });
+
+  it('adds a carer as a RelatedPerson coded as the patient’s carer', async () => {
+    const fatima = PERSONAS.fatimaBegum;
+    const panel = await open(env(), fatima.patientId);
+    await panel.locator('[data-action="add-carer"]').first().click();
+    const form = panel.getByRole('form', { name: 'Add a carer' });
+    await form.getByLabel('Name').fill('Nadia Begum');
+    await form.getByLabel('Relationship to the patient').selectOption('SIS');
+    await form.getByLabel('Phone (optional)').fill('07700 900999');
+    await form.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    const people = await searchFhir<Resource>(env(), `RelatedPerson?patient=Patient/${fatima.patientId}`);
+    const added = people.find((p) => JSON.stringify(p.name).includes('Nadia Begum'));
+    expect(added).toBeDefined();
+    const codes = (added?.relationship as { coding?: Coding[] }[]).flatMap((r) => r.coding ?? []).map((c) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(['Carer', 'SIS']));
+    await panel.locator(`[data-carer="${added?.id}"]`).waitFor();
+  });
+
+  it('records the patient’s consent to share with a carer', async () => {
+    const amira = PERSONAS.amiraKhan;
+    const panel = await open(env(), amira.patientId);
+    const form = await startFromPrompt(panel, 'record-consent', 'record-consent');
+    await form.getByLabel('Agrees to share', { exact: true }).check();
+    await form.getByLabel('Review by').fill('2027-06-30');
+    await saveAndWaitGone(panel, form, 'Record decision', 'record-consent');
+    const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${amira.patientId}`);
+    expect(consents).toHaveLength(1);
+    expect(consents[0]).toMatchObject({
+      status: 'active',
+      provision: { type: 'permit', period: { end: '2027-06-30' }, actor: [{ reference: { reference: `RelatedPerson/${amira.relatedPersonIds[0]}` } }] },
+    });
+    expect(await panel.locator(`[data-carer="${amira.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('Agreed to share');
+  });
+
+  it('records an assessment offer as a requested Task for the carer', async () => {
+    const amira = PERSONAS.amiraKhan;
+    const panel = await open(env(), amira.patientId);
+    const form = await startFromPrompt(panel, 'offer-assessment', 'offer-assessment');
+    await saveAndWaitGone(panel, form, 'Record offer', 'offer-assessment');
+    const tasks = await searchFhir<Resource>(env(), `Task?subject=RelatedPerson/${amira.relatedPersonIds[0]}`);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: 'requested', intent: 'proposal', code: { coding: [{ code: '512321000000109' }] } });
+  });
+
+  it('records the carer’s answer to an assessment offer', async () => {
+    const lucy = PERSONAS.lucyBrennan;
+    const panel = await open(env(), lucy.patientId);
+    const form = await startFromPrompt(panel, 'follow-up-assessment-offer', 'record-assessment-outcome');
+    await form.getByLabel('Carer accepted the offer').check();
+    await saveAndWaitGone(panel, form, 'Record outcome', 'follow-up-assessment-offer');
+    const tasks = await searchFhir<Resource>(env(), `Task?subject=RelatedPerson/${lucy.relatedPersonIds[0]}`);
+    expect(tasks.map((t) => t.status)).toEqual(['accepted']);
+  });
+
+  it('records that a next of kin is not a carer, and stops asking', async () => {
+    const olivia = PERSONAS.oliviaNowak;
+    const panel = await open(env(), olivia.patientId);
+    const form = await startFromPrompt(panel, 'confirm-carer-status', 'mark-not-carer');
+    await saveAndWaitGone(panel, form, 'Not a carer', 'confirm-carer-status');
+    const [father] = await searchFhir<Resource>(env(), `RelatedPerson?_id=${olivia.relatedPersonIds[0]}`);
+    const status = (father?.extension as { url: string; extension?: { url: string; valueBoolean?: boolean }[] }[]).find((e) => e.url.endsWith('/carer-status'));
+    expect(status?.extension?.find((e) => e.url === 'isCarer')?.valueBoolean).toBe(false);
+    expect(await panel.locator(`[data-carer="${olivia.relatedPersonIds[0]}"]`).innerText()).toContain('Not a carer');
+  });
+
+  it('withdraws consent with a versioned update, keeping the decision as inactive', async () => {
+    const thomas = PERSONAS.thomasReid;
+    const panel = await open(env(), thomas.patientId);
+    await panel.locator(`[data-carer="${thomas.relatedPersonIds[0]}"] [data-action="withdraw-consent"]`).click();
+    const form = panel.locator('form.form');
+    await form.getByRole('button', { name: 'Withdraw consent', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${thomas.patientId}`);
+    expect(consents.map((c) => c.status)).toEqual(['inactive']);
+    expect(await panel.locator(`[data-carer="${thomas.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('withdrawn');
+    await prompt(panel, 'consent-declined-still-listen').waitFor();
+  });
+
+  it('records a partial consent with what may and may not be shared', async () => {
+    const margaret = PERSONAS.margaretEvans;
+    const panel = await open(env(), margaret.patientId);
+    const form = await startFromPrompt(panel, 'review-consent', 'record-consent');
+    await form.getByLabel('Agrees to share some things').check();
+    await form.getByLabel('May be shared').fill('Appointments\nMedication');
+    await form.getByLabel('Must not be shared').fill('Therapy notes');
+    await saveAndWaitGone(panel, form, 'Record decision', 'review-consent');
+    const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${margaret.patientId}&status=active`);
+    const latest = consents.find((c) => JSON.stringify(c).includes('Therapy notes'));
+    expect(latest).toBeDefined();
+    expect(await panel.locator(`[data-carer="${margaret.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('Therapy notes');
+  });
+
+  it('snoozes a prompt with a coded reason, for this patient only', async () => {
+    const helen = PERSONAS.helenPrice;
+    const panel = await open(env(), helen.patientId);
+    const form = await startFromPrompt(panel, 'signpost-support', 'snooze');
+    await form.getByLabel('Reason').selectOption('done-elsewhere');
+    await saveAndWaitGone(panel, form, 'Snooze', 'signpost-support');
+    expect(await panel.locator('#prompts-heading').innerText()).toContain('1 snoozed');
+    // Another patient's signposting prompt is untouched.
+    const other = await open(env(), PERSONAS.kwameMensah.patientId);
+    await prompt(other, 'signpost-support').waitFor();
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
+import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
+import { EXTENSION_DIR } from './extensionBuild';
+
+export interface E2E {
+  sandbox: Sandbox;
+  browser: ExtensionBrowser;
+}
+
+/**
+ * One sandbox (FHIR + EHR on a random port) and one Chromium with the built extension per test
+ * file, the extension pointed at that sandbox's FHIR base through its options storage.
+ */
+export function useExtensionAgainstSandbox(options: { patients?: number; handlers?: RequestHandler[] } = {}): () => E2E {
+  let env: E2E | undefined;
+  beforeAll(async () => {
+    const sandbox = await startSandbox({ port: 0, patients: options.patients ?? 10, ...(options.handlers ? { handlers: options.handlers } : {}) });
+    const browser = await launchWithExtension(EXTENSION_DIR);
+    await configureFhirBase(browser, sandbox.fhirBase);
+    env = { sandbox, browser };
+  });
+  afterAll(async () => {
+    await env?.browser.close();
+    await env?.sandbox.close();
+  });
+  return () => {
+    if (!env) throw new Error('the e2e environment is not ready');
+    return env;
+  };
+}
+
+/** The panel frame on a page (an extension page, so Playwright reaches into it; the page cannot). */
+export function panelOf(page: Page): FrameLocator {
+  return page.frameLocator('[data-carer-prompts-host] iframe');
+}
+
+/** The iframe element in the host page. */
+export function panelIframe(page: Page) {
+  return page.locator('[data-carer-prompts-host] iframe');
+}
+
+/** Waits until the frame is shown (it is transparent and inert while the panel catches up with the page). */
+export async function waitForPanelShown(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('[data-carer-prompts-host] iframe:not([inert])').waitFor({ state: 'visible', timeout });
+}
+
+export async function openPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {
+  await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
+  await waitForPanelShown(page);
+  const panel = panelOf(page);
+  await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
+  return panel;
+}
+
+/** Reads FHIR resources straight from the sandbox (what the extension wrote). */
+export async function searchFhir<T = Record<string, unknown>>(env: E2E, query: string): Promise<T[]> {
+  const response = await fetch(`${env.sandbox.fhirBase}/${query}`, { headers: { accept: 'application/fhir+json' } });
+  if (!response.ok) throw new Error(`FHIR search ${query.split('?')[0]} failed: ${response.status}`);
+  const bundle = (await response.json()) as { entry?: { resource: T; search?: { mode?: string } }[] };
+  return (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => e.resource);
+}
+
+/** Reads one resource from the sandbox. */
+export async function readFhir<T = Record<string, unknown>>(env: E2E, reference: string): Promise<T> {
+  const response = await fetch(`${env.sandbox.fhirBase}/${reference}`, { headers: { accept: 'application/fhir+json' } });
+  if (!response.ok) throw new Error(`FHIR read ${reference.split('/')[0]} failed: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Changes a resource on the server behind the extension's back (another clinician's edit). */
+export async function updateFhir<T extends { resourceType: string; id: string; meta?: { versionId?: string } }>(env: E2E, resource: T): Promise<void> {
+  const response = await fetch(`${env.sandbox.fhirBase}/${resource.resourceType}/${resource.id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json', ...(resource.meta?.versionId ? { 'if-match': `W/"${resource.meta.versionId}"` } : {}) },
+    body: JSON.stringify(resource),
+  });
+  if (!response.ok) throw new Error(`FHIR update failed: ${response.status}`);
+}

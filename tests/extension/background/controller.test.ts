@@ -1,0 +1,168 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import { createController, type ControllerDeps } from '../../../extension/background/controller';
+import type { Gateway } from '../../../extension/background/gateway';
+import { evaluateVisiblePrompts, loadPolicy } from '../../../extension/background/rules';
+import type { BackgroundToPanel } from '../../../extension/protocol/messages';
+import type { BackgroundToContent } from '../../../extension/protocol/page';
+import type { CarerContext, PatientReference } from '../../../shared/domain/types';
+
+const AmiraContext: CarerContext = {
+  patient: { reference: 'Patient/demo-amira-khan', id: 'demo-amira-khan', nhsNumber: '9990011117', name: 'Amira Khan', birthDate: '1979-09-09' },
+  carers: [
+    {
+      reference: 'RelatedPerson/demo-amira-khan-daughter',
+      id: 'demo-amira-khan-daughter',
+      name: 'Sara Khan',
+      carerStatus: 'carer',
+      relationships: ['Daughter'],
+      contactRoles: [],
+      telecom: [{ system: 'phone', value: '07700 900101' }],
+      active: true,
+      identifiedOn: '2026-06-01',
+      consent: { decision: 'none' },
+      assessment: { status: 'not-offered' },
+    },
+  ],
+  orphanConsents: [],
+  warnings: [],
+};
+const DanielContext: CarerContext = { ...AmiraContext, patient: { reference: 'Patient/demo-daniel-okafor', id: 'demo-daniel-okafor', nhsNumber: '9990044449', name: 'Daniel Okafor' }, carers: [] };
+
+/** A FHIR side whose reads the test answers by hand, in any order. */
+function heldGateway() {
+  const pending: { patient: string; resolve: (c: CarerContext) => void }[] = [];
+  const reads: string[] = [];
+  const gateway: Gateway = {
+    readForPage: (identity) =>
+      new Promise((resolve) => {
+        const patient = `Patient/${identity.fhirId ?? identity.nhsNumber ?? ''}`;
+        reads.push(patient);
+        pending.push({ patient, resolve });
+      }),
+    read: async (patient: PatientReference) => (patient === AmiraContext.patient.reference ? AmiraContext : DanielContext),
+    write: async () => undefined,
+    writes: async () => ({}),
+  };
+  const answer = (patient: string, context: CarerContext) => {
+    const index = pending.findIndex((p) => p.patient === patient);
+    pending.splice(index, 1)[0]?.resolve(context);
+  };
+  return { gateway, reads, answer };
+}
+
+/** The panel's end of its port: what the background posted to it. */
+function panelPort() {
+  const posted: BackgroundToPanel[] = [];
+  const port = {
+    name: 'carer-prompts/panel',
+    postMessage: (message: BackgroundToPanel) => void posted.push(message),
+    disconnect: () => undefined,
+    onMessage: { addListener: () => undefined },
+    onDisconnect: { addListener: () => undefined },
+  } as unknown as Browser.runtime.Port;
+  return { port, posted };
+}
+
+function setup(gateway: Gateway) {
+  const sent: { tabId: number; message: BackgroundToContent }[] = [];
+  const deps: ControllerDeps = {
+    gateway: async () => gateway,
+    policy: async () => loadPolicy({}),
+    prompts: evaluateVisiblePrompts,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    sendToTab: (tabId, message) => void sent.push({ tabId, message }),
+  };
+  return { controller: createController(deps), sent, deps };
+}
+
+const views = (posted: BackgroundToPanel[]) => posted.filter((m): m is Extract<BackgroundToPanel, { type: 'view' }> => m.type === 'view');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the background controller', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('never shows a read that finishes after the page moved to another patient', async () => {
+    const { gateway, answer } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    await settle();
+    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    answer('Patient/demo-daniel-okafor', DanielContext);
+    await settle();
+    const ready = views(posted).filter((m) => m.view.kind === 'ready');
+    expect(ready.map((m) => [m.seq, m.view.kind === 'ready' ? m.view.patient.id : ''])).toEqual([[2, 'demo-daniel-okafor']]);
+  });
+
+  it('reads once when the EHR draws the address first and the banner a moment later', async () => {
+    const { gateway, reads, answer } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    await settle();
+    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    expect(reads).toEqual(['Patient/demo-amira-khan']);
+    expect(views(posted).at(-1)).toMatchObject({ seq: 2, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+  });
+
+  it('stops with a notice, and no patient data, when the record is not the patient on the page', async () => {
+    const { gateway, answer } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    const last = views(posted).at(-1);
+    expect(last?.view.kind).toBe('mismatch');
+    expect(JSON.stringify(last)).not.toMatch(/Amira|Sara|9990011117/);
+  });
+
+  it('picks up where it was after the worker is stopped: the tab’s view is in session storage', async () => {
+    const { gateway, answer } = heldGateway();
+    const first = setup(gateway);
+    void first.controller.onRecognition(1, 3, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+
+    const restarted = setup(heldGateway().gateway);
+    await restarted.controller.ready;
+    const { port, posted } = panelPort();
+    await restarted.controller.onPanelConnect(1, port);
+    await restarted.controller.onPanelMessage(1, { type: 'panel/hello' });
+    expect(views(posted).at(-1)).toMatchObject({ seq: 3, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+  });
+
+  it('shows the frame only for the page state the panel has drawn', async () => {
+    const { gateway } = heldGateway();
+    const { controller, sent } = setup(gateway);
+    void controller.onRecognition(4, 5, { kind: 'ambiguous', profileId: 'sandbox-ehr' });
+    await settle();
+    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 4, mode: 'expanded' });
+    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 5, mode: 'expanded' });
+    expect(sent).toEqual([{ tabId: 4, message: { type: 'frame/layout', seq: 5, visible: true, mode: 'expanded' } }]);
+  });
+
+  it('answers a panel that asks about a write the stopped worker never finished', async () => {
+    const { gateway } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    await fakeBrowser.storage.session.set({
+      inflight: { r9: { requestId: 'r9', patient: 'Patient/demo-amira-khan', action: { kind: 'record-no-carers' }, startedAt: '2026-11-23T11:59:00Z', state: 'pending' } },
+    });
+    await controller.onPanelMessage(1, { type: 'action/status', requestId: 'r9' });
+    expect(posted.find((m) => m.type === 'action/result')).toMatchObject({ requestId: 'r9', outcome: 'interrupted' });
+  });
+});

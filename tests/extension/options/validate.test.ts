@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { originsToRequest, validateOptions } from '../../../extension/options/validate';
+
+const draft = { fhirBaseUrl: 'https://fhir.example.nhs.uk/R4/', ehrOrigins: 'https://ehr.example.nhs.uk\n\n', profiles: '', policyOverrides: '' };
+
+describe('validateOptions', () => {
+  it('accepts a server and EHR address, trimming the trailing slash', () => {
+    const result = validateOptions(draft);
+    expect(result).toEqual({ ok: true, options: { fhirBaseUrl: 'https://fhir.example.nhs.uk/R4', authMode: 'open', profiles: [], ehrOrigins: ['https://ehr.example.nhs.uk'], policyOverrides: {} } });
+  });
+
+  it('asks for exactly the FHIR and EHR origins', () => {
+    const result = validateOptions(draft);
+    if (!result.ok) throw new Error('expected valid');
+    expect(originsToRequest(result.options)).toEqual(['https://fhir.example.nhs.uk/*', 'https://ehr.example.nhs.uk/*']);
+  });
+
+  it('refuses a server that is not an http(s) URL', () => {
+    expect(validateOptions({ ...draft, fhirBaseUrl: 'javascript:alert(1)' })).toMatchObject({ ok: false, problems: [expect.stringContaining('FHIR server')] });
+  });
+
+  it('refuses policy overrides the policy does not know, naming the field', () => {
+    const result = validateOptions({ ...draft, policyOverrides: '{ "consentReviewMonth": 6 }' });
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.problems.join(' ')).toContain('consentReviewMonth');
+  });
+
+  it('accepts policy overrides the policy knows', () => {
+    expect(validateOptions({ ...draft, policyOverrides: '{ "consentReviewMonths": 6 }' })).toMatchObject({ ok: true, options: { policyOverrides: { consentReviewMonths: 6 } } });
+  });
+
+  it('refuses a profile whose URL pattern has no id group', () => {
+    const result = validateOptions({ ...draft, profiles: JSON.stringify([{ id: 'my-ehr', label: 'My EHR', urlPatterns: ['/patients/([0-9]+)'] }]) });
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.problems.join(' ')).toMatch(/named group/);
+  });
+
+  it('says when the profiles are not JSON', () => {
+    expect(validateOptions({ ...draft, profiles: '[{' })).toEqual({ ok: false, problems: ['EHR profiles: not valid JSON.'] });
+  });
+});

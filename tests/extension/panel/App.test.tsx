@@ -1,0 +1,102 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../extension/panel/components/App';
+import type { PanelConnection } from '../../../extension/panel/connection';
+import { applyMessage, createPanelStore } from '../../../extension/panel/store';
+import { draftsItem } from '../../../extension/storage/items';
+import type { Action } from '../../../extension/protocol/messages';
+import { AmiraReady, CarerSara, ContactWithMarkupName } from './fixtures';
+
+/** The panel's side of the port, recording what the panel asks the background for. */
+function recordingConnection() {
+  const calls: { runs: { patient: string; action: Action }[]; layouts: number; retries: number } = { runs: [], layouts: 0, retries: 0 };
+  const connection: PanelConnection = {
+    run: (patient, action) => {
+      calls.runs.push({ patient, action });
+      return `req-${calls.runs.length}`;
+    },
+    retry: () => void (calls.retries += 1),
+    layout: () => void (calls.layouts += 1),
+  };
+  return { connection, calls };
+}
+
+describe('the panel', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => cleanup());
+
+  it('shows each carer and prompt with their stable hooks, most severe first', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    expect([...container.querySelectorAll('[data-prompt-code]')].map((e) => e.getAttribute('data-prompt-code'))).toEqual(['offer-assessment', 'record-consent']);
+    expect(container.querySelector(`[data-carer="${CarerSara.id}"]`)?.textContent).toContain('Sara Khan');
+    expect(screen.getByLabelText('2 prompts').textContent).toBe('2');
+    expect(screen.getByText('NHS No. 999 001 1117')).toBeTruthy();
+  });
+
+  it('shows a name containing markup as text, creating no element from it', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    const card = container.querySelector(`[data-carer="${ContactWithMarkupName.id}"]`);
+    expect(card?.querySelector('.carer__name')?.textContent).toBe('Robin <script>alert("carer")</script>');
+    expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('shows nothing about any patient while the record does not match the page', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    applyMessage(store, { type: 'view', seq: 2, view: { kind: 'mismatch', reasons: ['The NHS number on the page is not the NHS number on the FHIR record.'] } });
+    return waitFor(() => {
+      expect(container.textContent).toContain('Stopped: the record does not match this page');
+      expect(container.textContent).not.toContain('Sara');
+      expect(container.querySelector('[data-carer], [data-prompt-code]')).toBeNull();
+    });
+  });
+
+  it('collapses to a tab that still says how many prompts there are', async () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    render(<App store={store} connection={recordingConnection().connection} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse Carer Prompts' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Open Carer Prompts: 2 prompts' })).toBeTruthy());
+    expect(store.mode.value).toBe('collapsed');
+  });
+
+  it('tells the page’s frame it may show only after drawing the view', async () => {
+    const store = createPanelStore();
+    const { connection, calls } = recordingConnection();
+    render(<App store={store} connection={connection} />);
+    const before = calls.layouts;
+    applyMessage(store, { type: 'view', seq: 7, view: AmiraReady });
+    await waitFor(() => expect(calls.layouts).toBeGreaterThan(before));
+  });
+
+  it('keeps a form’s draft in session storage, bound to the patient, and reopens it', async () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    const first = render(<App store={store} connection={recordingConnection().connection} />);
+    fireEvent.click(first.container.querySelector('[data-prompt-code="record-consent"] [data-action="record-consent"]') as HTMLElement);
+    fireEvent.click(await screen.findByLabelText('Declines to share'));
+    await waitFor(async () => expect(Object.values(await draftsItem.getValue())).toMatchObject([{ patient: 'Patient/demo-amira-khan', form: `consent:${CarerSara.id}`, values: { decision: 'deny' } }]));
+    first.unmount();
+
+    render(<App store={store} connection={recordingConnection().connection} />);
+    const reopened = await screen.findByRole('form', { name: 'Consent to share with Sara Khan' });
+    await waitFor(() => expect((reopened.querySelector('input[value="deny"]') as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('sends nothing for a submit the user did not make (untrusted event)', async () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    const { connection, calls } = recordingConnection();
+    const { container } = render(<App store={store} connection={connection} />);
+    fireEvent.click(container.querySelector('[data-prompt-code="offer-assessment"] [data-action="offer-assessment"]') as HTMLElement);
+    const form = await screen.findByRole('form', { name: /assessment/ });
+    fireEvent.submit(form);
+    expect(calls.runs).toEqual([]);
+  });
+});
