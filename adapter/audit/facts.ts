@@ -78,7 +78,7 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
 function consentFact(resource: unknown): AuditFact | NoFact {
   const read = readConsentDecision(resource);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Consent', read.warning);
-  const id = idOf(read.decision.consent);
+  const id = readId(resource);
   if (read.carerRefs.length === 0 && !read.isCarerSharingConsent) return { warning: `Consent/${id} is not about sharing with carers`, ignored: true };
   const fact: AuditFact = {
     kind: 'consent',
@@ -102,7 +102,7 @@ function assessmentFact(resource: unknown): AuditFact | NoFact {
   if (assessment.status === 'not-offered') return { warning: `${assessment.task} records no offer`, ignored: true };
   const fact: AuditFact = {
     kind: 'assessment',
-    id: idOf(assessment.task),
+    id: readId(resource),
     carer: idOf(read.carerRef),
     status: assessment.status,
     recency: recencyOf(assessment.offeredOn, read.lastUpdated),
@@ -118,7 +118,7 @@ function askedNoCarersFact(resource: unknown): AuditFact | NoFact {
   const read = readAskedNoCarersList(resource);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'List', read.warning);
   if (read.patient === undefined) return malformed(resource, 'List', `${read.asked.list} does not name a Patient and was skipped`);
-  const fact: AuditFact = { kind: 'askedNoCarers', id: idOf(read.asked.list), patient: idOf(read.patient) };
+  const fact: AuditFact = { kind: 'askedNoCarers', id: readId(resource), patient: idOf(read.patient) };
   if (read.asked.askedOn !== undefined) fact.askedOn = read.asked.askedOn;
   return fact;
 }
@@ -126,7 +126,7 @@ function askedNoCarersFact(resource: unknown): AuditFact | NoFact {
 function episodeFact(resource: unknown): AuditFact | NoFact {
   const read = readEpisodeOfCare(resource);
   if ('warning' in read) return malformed(resource, 'EpisodeOfCare', read.warning);
-  const id = (resource as { id: string }).id;
+  const id = readId(resource);
   if (!read.current) return { warning: `EpisodeOfCare/${id} has ended and is ignored`, ignored: true };
   if (read.patient === undefined) return malformed(resource, 'EpisodeOfCare', `EpisodeOfCare/${id} does not name a Patient and was skipped`);
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
@@ -148,12 +148,24 @@ function resourceTypeOf(resource: unknown): string | undefined {
   return typeof type === 'string' && /^[A-Z][A-Za-z]{1,63}$/.test(type) ? type : undefined;
 }
 
+/**
+ * The id of a resource its reader accepted (readers accept only resources with a valid FHIR id), as
+ * the JSON holds it: the reader's "Consent/<id>" reference would give a slice of a longer string,
+ * and the audit state keeps ids for the whole run.
+ */
+function readId(resource: unknown): string {
+  return (resource as { id: string }).id;
+}
+
 /** "Patient/123" → "123" (readers return local references). */
 function idOf(reference: string): string {
   return reference.slice(reference.indexOf('/') + 1);
 }
 
 function recencyOf(primary: string | undefined, secondary: string | undefined): RecencyKey {
-  const finite = (ms: number): number | null => (Number.isFinite(ms) ? ms : null);
   return { primary: finite(instantOf(primary)), secondary: finite(instantOf(secondary)) };
+}
+
+function finite(ms: number): number | null {
+  return Number.isFinite(ms) ? ms : null;
 }

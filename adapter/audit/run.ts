@@ -58,7 +58,9 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditResult> {
   const progress = new ProgressTotals(parts.length, (event) => onEvent?.(event));
 
   const collected = await Promise.all(parts.map((events, index) => collect(events, policy, warn, (event) => progress.update(index, event))));
-  const state = collected.map((c) => c.state).reduce(mergeAuditStates, emptyAuditState());
+  // One pull's state is the audit itself (merging it with the empty state would only copy it).
+  const [first = emptyAuditState(), ...others] = collected.map((c) => c.state);
+  const state = others.reduce(mergeAuditStates, first);
   const resources = collected.reduce((n, c) => n + c.resources, 0);
   const incomplete = collected.filter((c) => !c.completeness.complete);
   const final: Completeness =

@@ -23,11 +23,33 @@ export const FHIR_INSTANT = new RegExp(`^${YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0
 
 /** "Dates SHALL be valid dates": the regular expressions alone accept 2026-02-31. */
 export function isCalendarValid(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return true;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  // Read digit by digit: every resource of an audit has several dates, and a RegExp match plus a
+  // Date per date showed in the profile.
+  if (value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return true;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return true;
+  return day <= daysInMonth(year, month);
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 when one of them is not a digit. */
+function digits(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Days in `month` of `year` as Date.UTC counts them (months past 12 roll into the next year; years 0–99 are 1900–1999). */
+function daysInMonth(year: number, month: number): number {
+  if (month < 1 || month > 12) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const y = year < 100 ? year + 1900 : year;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export const isFhirDate = (value: unknown): value is string =>

@@ -3,6 +3,7 @@
  * resource becomes a warning naming only its type and id (never a name or any other patient data).
  */
 import type { z } from 'zod';
+import { conformsTo } from '../fhir/conforms';
 import { isFhirId } from '../fhir/primitives';
 
 /**
@@ -49,6 +50,9 @@ export function parseResource<T>(
   expectedType: string,
   droppable: readonly string[] = [],
 ): ParseOutcome<T> {
+  // Most resources are well formed: when the fast check proves zod would accept the raw JSON as it
+  // is, the raw JSON is the parsed view (the schemas have no defaults or transforms).
+  if (conformsTo(schema, raw)) return { ok: true, value: raw as T, warnings: [] };
   try {
     let candidate = raw;
     const warnings: string[] = [];

@@ -33,7 +33,7 @@ import {
   type TeamMeasures,
   type TeamMonthMeasures,
 } from './coverage';
-import { compareRecencyKeys, type AssessmentRecord, type AuditState, type ConsentRecord, type PatientRecord } from './state';
+import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type ConsentRecord, type PatientRecord } from './state';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -82,73 +82,71 @@ const ASSESSMENT_KEY: Record<AssessmentStatusKind, keyof Tally['carers']['assess
 export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness): Coverage {
   const asOf = today(now, policy.timeZone);
   const groups = new GroupTallies();
+  const calendarDate = calendarDates(policy.timeZone);
 
-  const patientGroups = new Map<string, GroupKey>();
-  for (const [id, record] of state.patients) {
-    if (record.read) patientGroups.set(id, groupOf(record, policy));
-  }
+  const groupOf = groupKeys(calendarDate);
+  const isInScope = (patientId: string): boolean => state.patients.get(patientId)?.read === true;
 
   // RelatedPersons per patient, and consents / tasks per carer: the join a type-ordered export needs.
-  const relatedOf = new Map<string, string[]>();
+  // Each carer of a patient in scope gets one CarerJoin that the Consents and Tasks naming them fill in.
+  const relatedOf = new Map<string, CarerJoin[]>();
+  const joined = new Map<string, CarerJoin>();
   let relatedPersonsOfPatientsNotRead = 0;
   for (const [id, carer] of state.carers) {
-    if (!patientGroups.has(carer.patient)) {
+    if (!isInScope(carer.patient)) {
       relatedPersonsOfPatientsNotRead += 1;
       continue;
     }
+    const join: CarerJoin = { id, record: carer, consent: undefined, task: undefined, firstOffer: undefined };
+    joined.set(id, join);
     const list = relatedOf.get(carer.patient);
-    if (list === undefined) relatedOf.set(carer.patient, [id]);
-    else list.push(id);
+    if (list === undefined) relatedOf.set(carer.patient, [join]);
+    else list.push(join);
   }
 
-  const latestConsent = new Map<string, ConsentRecord>();
   let consentsOfPatientsNotRead = 0;
   const orphanConsentsOf = new Map<string, number>();
   for (const consent of state.consents.values()) {
     let linked = false;
     for (const carerId of consent.carers) {
-      const carer = state.carers.get(carerId);
-      if (carer === undefined || !patientGroups.has(carer.patient)) continue;
-      if (consent.patient !== undefined && consent.patient !== carer.patient) continue;
+      const join = joined.get(carerId);
+      if (join === undefined) continue;
+      if (consent.patient !== undefined && consent.patient !== join.record.patient) continue;
       linked = true;
-      const current = latestConsent.get(carerId);
-      if (current === undefined || compareRecencyKeys(consent, current) > 0) latestConsent.set(carerId, consent);
+      const current = join.consent;
+      if (current === undefined || compareRecency(consent, consent.id, current, current.id) > 0) join.consent = consent;
     }
     if (linked || !consent.carerSharing) continue;
-    if (consent.patient !== undefined && patientGroups.has(consent.patient)) {
+    if (consent.patient !== undefined && isInScope(consent.patient)) {
       orphanConsentsOf.set(consent.patient, (orphanConsentsOf.get(consent.patient) ?? 0) + 1);
     } else {
       consentsOfPatientsNotRead += 1;
     }
   }
 
-  const latestTask = new Map<string, AssessmentRecord>();
-  const firstOffer = new Map<string, CalendarDate>();
   for (const task of state.assessments.values()) {
-    const carer = state.carers.get(task.carer);
-    if (carer === undefined || (task.patient !== undefined && task.patient !== carer.patient)) continue;
-    const current = latestTask.get(task.carer);
-    if (current === undefined || compareRecencyKeys(task, current) > 0) latestTask.set(task.carer, task);
-    const offered = task.offeredOn === undefined ? undefined : toCalendarDate(task.offeredOn, policy.timeZone);
-    const earliest = firstOffer.get(task.carer);
-    if (offered !== undefined && (earliest === undefined || compareDates(offered, earliest) < 0)) firstOffer.set(task.carer, offered);
+    const join = joined.get(task.carer);
+    if (join === undefined || (task.patient !== undefined && task.patient !== join.record.patient)) continue;
+    const current = join.task;
+    if (current === undefined || compareRecency(task, task.id, current, current.id) > 0) join.task = task;
+    const offered = task.offeredOn === undefined ? undefined : calendarDate(task.offeredOn);
+    if (offered !== undefined && (join.firstOffer === undefined || compareDates(offered, join.firstOffer) < 0)) join.firstOffer = offered;
   }
 
-  for (const [patientId, key] of patientGroups) {
-    const record = state.patients.get(patientId) as PatientRecord;
+  for (const [patientId, record] of state.patients) {
+    if (!record.read) continue;
     const summary = patientSummaryOf(patientId, record);
     const outcomes: CarerOutcome[] = [];
-    for (const carerId of relatedOf.get(patientId) ?? []) {
-      const carer = domainCarer(carerId, state, latestConsent.get(carerId), latestTask.get(carerId));
+    for (const join of relatedOf.get(patientId) ?? []) {
+      const carer = domainCarer(join);
       if (!isActiveCarer(carer)) continue;
-      const fact = state.carers.get(carerId);
-      const outcome = classifyCarer(carer, summary, firstOffer.get(carerId), policy, now, asOf);
-      outcome.withoutRelationship = fact?.hasRelationship !== true;
-      outcome.withoutContact = fact?.hasContact !== true;
+      const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
+      outcome.withoutRelationship = !join.record.hasRelationship;
+      outcome.withoutContact = !join.record.hasContact;
       outcomes.push(outcome);
     }
     const orphans = orphanConsentsOf.get(patientId) ?? 0;
-    groups.add(key, (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans));
+    groups.add(groupOf(record), (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans));
   }
 
   const unreadable: Record<string, number> = {};
@@ -181,7 +179,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
     },
     byTeam: [...groups.byTeam].sort(([a], [b]) => compareLabels(a, b)).map(([team, tally]): TeamMeasures => ({ team, ...measuresOf(tally, policy) })),
     byMonth: [...groups.byMonth].sort(([a], [b]) => compareLabels(a, b)).map(([month, tally]): MonthMeasures => ({ month, ...measuresOf(tally, policy) })),
-    byTeamAndMonth: [...groups.byTeamAndMonth.values()]
+    byTeamAndMonth: [...groups.byTeamAndMonth]
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
@@ -198,13 +196,22 @@ class GroupTallies {
   readonly whole = emptyTally();
   readonly byTeam = new Map<string | null, Tally>();
   readonly byMonth = new Map<string | null, Tally>();
-  readonly byTeamAndMonth = new Map<string, { key: GroupKey; tally: Tally }>();
+  /** Team, then month: nested maps rather than a composite string key, which would be built once per patient. */
+  private readonly teamMonths = new Map<string | null, Map<string | null, { key: GroupKey; tally: Tally }>>();
+  readonly byTeamAndMonth: Array<{ key: GroupKey; tally: Tally }> = [];
 
   add(key: GroupKey, count: (tally: Tally) => void): void {
     count(this.whole);
     count(getOrCreate(this.byTeam, key.team, emptyTally));
     count(getOrCreate(this.byMonth, key.month, emptyTally));
-    count(getOrCreate(this.byTeamAndMonth, JSON.stringify([key.team, key.month]), () => ({ key, tally: emptyTally() })).tally);
+    const months = getOrCreate(this.teamMonths, key.team, () => new Map<string | null, { key: GroupKey; tally: Tally }>());
+    count(
+      getOrCreate(months, key.month, () => {
+        const group = { key, tally: emptyTally() };
+        this.byTeamAndMonth.push(group);
+        return group;
+      }).tally,
+    );
   }
 }
 
@@ -226,38 +233,68 @@ function compareLabels(a: string | null, b: string | null): number {
   return folded || (a < b ? -1 : 1);
 }
 
-function groupOf(record: PatientRecord, policy: Policy): GroupKey {
-  const team = record.episode?.team ?? record.team ?? null;
-  const start = record.episode?.serviceStart === undefined ? undefined : toCalendarDate(record.episode.serviceStart, policy.timeZone);
-  return { team, month: start === undefined ? null : start.slice(0, 7) };
+/** toCalendarDate in the policy's zone, each distinct date worked out once (100,000 patients share a few thousand dates). */
+type CalendarDateOf = (iso: string) => CalendarDate | undefined;
+
+function calendarDates(timeZone: string): CalendarDateOf {
+  const known = new Map<string, CalendarDate | undefined>();
+  return (iso) => {
+    if (known.has(iso)) return known.get(iso);
+    const date = toCalendarDate(iso, timeZone);
+    known.set(iso, date);
+    return date;
+  };
+}
+
+/**
+ * A patient's team and month. One GroupKey per distinct team and service start, shared by every
+ * patient with both: 100,000 patients fall into a few hundred groups.
+ */
+function groupKeys(calendarDate: CalendarDateOf): (record: PatientRecord) => GroupKey {
+  const known = new Map<string | null, Map<string | undefined, GroupKey>>();
+  return (record) => {
+    const team = record.episodeTeam ?? record.team ?? null;
+    const starts = getOrCreate(known, team, () => new Map<string | undefined, GroupKey>());
+    return getOrCreate(starts, record.serviceStart, () => {
+      const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
+      return { team, month: start === undefined ? null : start.slice(0, 7) };
+    });
+  };
 }
 
 function patientSummaryOf(id: string, record: PatientRecord): PatientSummary {
   const summary: PatientSummary = { reference: `Patient/${id}`, id };
-  if (record.episode?.serviceStart !== undefined) summary.serviceStart = record.episode.serviceStart;
-  const team = record.episode?.team ?? record.team;
+  if (record.serviceStart !== undefined) summary.serviceStart = record.serviceStart;
+  const team = record.episodeTeam ?? record.team;
   if (team !== undefined) summary.team = team;
   return summary;
 }
 
+/** A carer of a patient in scope, with their most recent Consent and offer Task and their first offer date. */
+interface CarerJoin {
+  id: string;
+  record: CarerRecord;
+  consent: ConsentRecord | undefined;
+  task: AssessmentRecord | undefined;
+  firstOffer: CalendarDate | undefined;
+}
+
 /** The domain Carer the derivations take, rebuilt from the compact records (no name, no contact details). */
-function domainCarer(id: string, state: AuditState, consent: ConsentRecord | undefined, task: AssessmentRecord | undefined): Carer {
-  const fact = state.carers.get(id);
-  if (fact === undefined) throw new Error(`carer ${id} was joined but is not in the state`);
+function domainCarer({ id, record, consent, task }: CarerJoin): Carer {
   const carer: Carer = {
     reference: `RelatedPerson/${id}`,
     id,
-    carerStatus: fact.carerStatus,
+    carerStatus: record.carerStatus,
     relationships: [],
     contactRoles: [],
     telecom: [],
-    active: fact.active,
+    active: record.active,
     consent: consent === undefined ? { decision: 'none' } : consentDecisionOf(consent),
     assessment: task === undefined ? { status: 'not-offered' } : assessmentOf(task),
   };
-  if (fact.birthDate !== undefined) carer.birthDate = fact.birthDate;
-  if (fact.identifiedOn !== undefined) carer.identifiedOn = fact.identifiedOn;
-  if (fact.carerStatusAskedOn !== undefined) carer.carerStatusAskedOn = fact.carerStatusAskedOn;
+  if (record.birthDate !== undefined) carer.birthDate = record.birthDate;
+  if (record.identifiedOn !== undefined) carer.identifiedOn = record.identifiedOn;
+  if (record.carerStatusAskedOn !== undefined) carer.carerStatusAskedOn = record.carerStatusAskedOn;
   return carer;
 }
 
@@ -277,7 +314,15 @@ function assessmentOf(record: AssessmentRecord): AssessmentStatus {
   return status;
 }
 
-function classifyCarer(carer: Carer, patient: PatientSummary, firstOfferedOn: CalendarDate | undefined, policy: Policy, now: Date, asOf: CalendarDate): CarerOutcome {
+function classifyCarer(
+  carer: Carer,
+  patient: PatientSummary,
+  firstOfferedOn: CalendarDate | undefined,
+  policy: Policy,
+  now: Date,
+  asOf: CalendarDate,
+  calendarDate: CalendarDateOf,
+): CarerOutcome {
   const isPast = (due: CalendarDate | undefined): boolean => due !== undefined && compareDates(due, asOf) < 0;
   const outcome: CarerOutcome = {
     young: isYoungCarer(carer, policy, now),
@@ -293,7 +338,7 @@ function classifyCarer(carer: Carer, patient: PatientSummary, firstOfferedOn: Ca
     if (firstOfferedOn !== undefined) outcome.offerLate = compareDates(firstOfferedOn, deadline) > 0;
     else if (carer.assessment.status === 'not-offered' && isPast(deadline)) outcome.offerLate = true;
   }
-  const identified = carer.identifiedOn === undefined ? undefined : toCalendarDate(carer.identifiedOn, policy.timeZone);
+  const identified = carer.identifiedOn === undefined ? undefined : calendarDate(carer.identifiedOn);
   if (identified !== undefined && firstOfferedOn !== undefined) {
     const days = daysBetween(identified, firstOfferedOn);
     if (days >= 0) outcome.daysToOffer = days;

@@ -7,13 +7,21 @@
  * Counting needs a join, so the state holds one compact record per patient, carer (every
  * RelatedPerson), carer-sharing Consent and assessment Task, keyed by resource id — a few dates,
  * codes and ids, never a name or NHS number. Memory is therefore O(patients + related persons +
- * consents + tasks), NOT flat: measured on the sandbox caseload it is about 11 MB for 10,000
- * patients and 78 MB for 100,000 (350,000 resources, 194 MB of NDJSON), i.e. some 220 bytes per
- * resource read, against several hundred bytes for the resource itself. What stays flat is
- * everything else: resources are parsed one at a time and dropped, and rates, medians and
- * breakdowns are computed once, at the end, by ./finalise.ts. (A flat-memory exact audit of a
- * type-ordered export would need an external sort by patient; at NHS trust sizes the join fits.)
+ * consents + tasks), NOT flat; everything else is: resources are parsed one at a time and dropped,
+ * and rates, medians and breakdowns are computed once, at the end, by ./finalise.ts. (A flat-memory
+ * exact audit of a type-ordered export would need an external sort by patient; at NHS trust sizes
+ * the join fits.)
  *
+ * What a record costs, measured on the sandbox caseload (Node 22, 64-bit, no pointer compression;
+ * heap after a full GC, state built from the real pull): 6.6 MB for 10,000 patients and 49.5 MB for
+ * 100,000 (351,834 resources, 236,807 records, 194 MB of NDJSON) — about 220 bytes per record, or
+ * 147 per resource read (it was 270 / 214 per resource with an object per fact and nested episode
+ * and recency objects). Per record, roughly: the Map entry (~40 bytes), the id string (32–40), the
+ * record object (24 + 8 per field: 88–104), a boxed number per recency date (16), and a Consent's
+ * list of carers (~56). To get there records have one fixed shape (all fields always present, so
+ * they share a hidden class and need no out-of-object property store), hold the episode and
+ * recency inline, point at one copy of each team and date (`shared`) and of each patient id (the
+ * PatientRecord's), and never keep a slice of a longer reference string alive.
  * Merging is exact: each record is keyed by resource id and, where two versions of one record meet,
  * the same deterministic choice is made whichever side it came from. So merge is associative and
  * commutative, the empty state is its identity, and the audit of two parts of a population (two
@@ -21,32 +29,84 @@
  * parts counts once; a malformed resource without a usable id cannot be recognised twice, so each
  * occurrence counts.
  */
-import type { AssessmentFact, AuditFact, CarerFact, ConsentFact, EpisodeFact, RecencyKey } from './facts';
+import type { AssessmentFact, AuditFact, CarerFact, ConsentFact, RecencyKey } from './facts';
 
-export interface PatientRecord {
-  /** A Patient resource was read: the patient is in scope. Episodes and Lists alone do not bring a patient into scope. */
-  read: boolean;
-  /** Team from the Patient resource (managing organisation display). */
-  team?: string;
-  /** The current episode of care with the latest start. */
-  episode?: EpisodeRecord;
-  /** The patient has an "asked: no carers" answer on record. */
-  askedNoCarers: boolean;
+/**
+ * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
+ * header and a pointer more): see RecencyKey.
+ */
+export interface Recency {
+  primary: number | null;
+  secondary: number | null;
 }
 
-/** An episode as the patient record keeps it (the patient is the record's key). */
-export type EpisodeRecord = Omit<EpisodeFact, 'kind' | 'patient'>;
-export type ConsentRecord = Omit<ConsentFact, 'kind'>;
-export type AssessmentRecord = Omit<AssessmentFact, 'kind'>;
+/**
+ * A patient: whether their Patient resource was read, and their current episode of care inline (a
+ * patient has at most one current episode in the state; an object per episode would cost more).
+ */
+export interface PatientRecord {
+  /** The patient's id (the key): records that name the patient point at this one copy. */
+  id: string;
+  /** A Patient resource was read: the patient is in scope. Episodes and Lists alone do not bring a patient into scope. */
+  read: boolean;
+  /** The patient has an "asked: no carers" answer on record. */
+  askedNoCarers: boolean;
+  /** Team from the Patient resource (managing organisation display). */
+  team: string | undefined;
+  /** The current episode of care with the latest start (undefined: none read). */
+  episodeId: string | undefined;
+  serviceStart: string | undefined;
+  episodeTeam: string | undefined;
+  episodePrimary: number | null;
+  episodeSecondary: number | null;
+}
+
+/** A RelatedPerson (carer or not); its id is the key. */
+export interface CarerRecord {
+  patient: string;
+  carerStatus: CarerFact['carerStatus'];
+  active: boolean;
+  hasRelationship: boolean;
+  hasContact: boolean;
+  birthDate: string | undefined;
+  identifiedOn: string | undefined;
+  carerStatusAskedOn: string | undefined;
+}
+
+/** A carer-sharing Consent. */
+export interface ConsentRecord extends Recency {
+  id: string;
+  patient: string | undefined;
+  /** RelatedPerson ids, without duplicates, sorted when more than one. */
+  carers: readonly string[];
+  carerSharing: boolean;
+  decision: ConsentFact['decision'];
+  withdrawnOn: string | undefined;
+  recordedOn: string | undefined;
+  reviewDue: string | undefined;
+}
+
+/** An assessment-offer Task. */
+export interface AssessmentRecord extends Recency {
+  id: string;
+  carer: string;
+  patient: string | undefined;
+  status: AssessmentFact['status'];
+  offeredOn: string | undefined;
+  respondedOn: string | undefined;
+  completedOn: string | undefined;
+}
 
 export interface AuditState {
   /**
-   * One copy of each team name and calendar date: 100,000 patients share a few dozen teams and a
-   * few thousand dates, but each parsed resource brings its own copy of the string.
+   * One copy of each team name and date: 100,000 patients share a few dozen teams and a few
+   * thousand dates, but each parsed resource brings its own copy of the string. (Ids are not kept
+   * here — most are named once or twice, and a Map entry costs more than the copy it saves; a
+   * patient's id is shared through its PatientRecord instead.)
    */
   shared: Map<string, string>;
   patients: Map<string, PatientRecord>;
-  carers: Map<string, Omit<CarerFact, 'kind'>>;
+  carers: Map<string, CarerRecord>;
   consents: Map<string, ConsentRecord>;
   assessments: Map<string, AssessmentRecord>;
   malformed: {
@@ -74,11 +134,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       return state;
     }
     case 'episode': {
-      const record = patientRecord(state, fact.patient);
-      const { kind: _kind, patient: _patient, ...episode } = fact;
-      if (episode.team !== undefined) episode.team = share(state, episode.team);
-      if (episode.serviceStart !== undefined) episode.serviceStart = share(state, episode.serviceStart);
-      record.episode = chooseEpisode(record.episode, episode);
+      chooseEpisode(patientRecord(state, fact.patient), fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
       return state;
     }
     case 'askedNoCarers': {
@@ -86,26 +142,15 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       return state;
     }
     case 'carer': {
-      const { kind: _kind, ...carer } = fact;
-      if (carer.birthDate !== undefined) carer.birthDate = share(state, carer.birthDate);
-      if (carer.identifiedOn !== undefined) carer.identifiedOn = share(state, carer.identifiedOn);
-      const current = state.carers.get(fact.id);
-      state.carers.set(fact.id, current === undefined ? carer : chooseByCanonical(current, carer));
+      putCarer(state.carers, fact.id, carerRecord(state, fact));
       return state;
     }
     case 'consent': {
-      const { kind: _kind, ...consent } = fact;
-      const record: ConsentRecord = { ...consent, carers: consent.carers.length === 1 ? consent.carers : [...new Set(consent.carers)].sort() };
-      if (record.reviewDue !== undefined) record.reviewDue = share(state, record.reviewDue);
-      const current = state.consents.get(fact.id);
-      state.consents.set(fact.id, current === undefined ? record : chooseByCanonical(current, record));
+      putConsent(state.consents, fact.id, consentRecord(state, fact, fact.carers.length === 1 ? fact.carers : [...new Set(fact.carers)].sort(), fact.recency));
       return state;
     }
     case 'assessment': {
-      const { kind: _kind, ...assessment } = fact;
-      const record: AssessmentRecord = assessment;
-      const current = state.assessments.get(fact.id);
-      state.assessments.set(fact.id, current === undefined ? record : chooseByCanonical(current, record));
+      putAssessment(state.assessments, fact.id, assessmentRecord(state, fact, fact.recency));
       return state;
     }
     case 'malformed': {
@@ -121,13 +166,21 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
   const out = emptyAuditState();
   for (const source of [a, b]) {
     for (const [key, value] of source.shared) if (!out.shared.has(key)) out.shared.set(key, value);
+  }
+  // Records are copied with their strings taken from the merged state's one copy, so a merged audit is as compact as one read whole.
+  for (const source of [a, b]) {
     for (const [id, record] of source.patients) {
-      const current = out.patients.get(id);
-      out.patients.set(id, current === undefined ? { ...record } : mergePatient(current, record));
+      const merged = patientRecord(out, id);
+      merged.read ||= record.read;
+      merged.askedNoCarers ||= record.askedNoCarers;
+      merged.team = chooseTeam(merged.team, share(out, record.team));
+      if (record.episodeId !== undefined) {
+        chooseEpisode(merged, record.episodeId, share(out, record.serviceStart), share(out, record.episodeTeam), { primary: record.episodePrimary, secondary: record.episodeSecondary });
+      }
     }
-    mergeMap(out.carers, source.carers);
-    mergeMap(out.consents, source.consents);
-    mergeMap(out.assessments, source.assessments);
+    for (const [id, record] of source.carers) putCarer(out.carers, id, carerRecord(out, record));
+    for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record, record.carers, record));
+    for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
   }
@@ -139,11 +192,12 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
  * dates fall back to the id so the choice never depends on which record was read first.
  */
 export function compareRecencyKeys(a: { recency: RecencyKey; id: string }, b: { recency: RecencyKey; id: string }): number {
-  return (
-    compareNullable(a.recency.primary, b.recency.primary) ||
-    compareNullable(a.recency.secondary, b.recency.secondary) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return compareRecency(a.recency, a.id, b.recency, b.id);
+}
+
+/** {@link compareRecencyKeys} for records that hold their recency inline. */
+export function compareRecency(a: Recency, aId: string, b: Recency, bId: string): number {
+  return compareNullable(a.primary, b.primary) || compareNullable(a.secondary, b.secondary) || (aId < bId ? -1 : aId > bId ? 1 : 0);
 }
 
 function compareNullable(a: number | null, b: number | null): number {
@@ -153,33 +207,89 @@ function compareNullable(a: number | null, b: number | null): number {
   return a < b ? -1 : 1;
 }
 
-/** The state's one copy of a short repeated value (a team, a calendar date); longer values are kept as they are. */
+/** The state's one copy of a short repeated value (a team, a date); longer values are kept as they are. */
 function share(state: AuditState, value: string): string;
 function share(state: AuditState, value: string | undefined): string | undefined;
 function share(state: AuditState, value: string | undefined): string | undefined {
   if (value === undefined || value.length > 80) return value;
   const existing = state.shared.get(value);
   if (existing !== undefined) return existing;
-  state.shared.set(value, value);
-  return value;
+  const copy = ownCopy(value);
+  state.shared.set(copy, copy);
+  return copy;
+}
+
+/**
+ * A copy of `value` that shares no memory with it. An id read from a reference ("RelatedPerson/<id>")
+ * may be a slice that keeps the whole reference string alive as long as the state holds it; a JSON
+ * round trip always builds a new, flat string.
+ */
+function ownCopy(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}
+
+/** A patient's id as the state's one copy (the one their PatientRecord holds). */
+function patientId(state: AuditState, id: string): string;
+function patientId(state: AuditState, id: string | undefined): string | undefined;
+function patientId(state: AuditState, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : patientRecord(state, id).id;
 }
 
 function patientRecord(state: AuditState, id: string): PatientRecord {
   let record = state.patients.get(id);
   if (record === undefined) {
-    record = { read: false, askedNoCarers: false };
-    state.patients.set(id, record);
+    // Every field is set here, in one order, so all records share one compact shape.
+    const key = ownCopy(id);
+    record = { id: key, read: false, askedNoCarers: false, team: undefined, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null };
+    state.patients.set(key, record);
   }
   return record;
 }
 
-function mergePatient(a: PatientRecord, b: PatientRecord): PatientRecord {
-  const merged: PatientRecord = { read: a.read || b.read, askedNoCarers: a.askedNoCarers || b.askedNoCarers };
-  const team = chooseTeam(a.team, b.team);
-  if (team !== undefined) merged.team = team;
-  const episode = b.episode === undefined ? a.episode : chooseEpisode(a.episode, b.episode);
-  if (episode !== undefined) merged.episode = episode;
-  return merged;
+function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn'> & Partial<CarerRecord>): CarerRecord {
+  return {
+    patient: patientId(state, from.patient),
+    carerStatus: from.carerStatus,
+    active: from.active,
+    hasRelationship: from.hasRelationship,
+    hasContact: from.hasContact,
+    birthDate: share(state, from.birthDate),
+    identifiedOn: share(state, from.identifiedOn),
+    carerStatusAskedOn: share(state, from.carerStatusAskedOn),
+  };
+}
+
+type ConsentSource = Pick<ConsentRecord, 'id' | 'carerSharing' | 'decision'> & Partial<Pick<ConsentRecord, 'patient' | 'withdrawnOn' | 'recordedOn' | 'reviewDue'>>;
+
+function consentRecord(state: AuditState, from: ConsentSource, carers: readonly string[], recency: Recency): ConsentRecord {
+  return {
+    id: from.id,
+    patient: patientId(state, from.patient),
+    carers: carers.map(ownCopy),
+    carerSharing: from.carerSharing,
+    decision: from.decision,
+    withdrawnOn: share(state, from.withdrawnOn),
+    recordedOn: share(state, from.recordedOn),
+    reviewDue: share(state, from.reviewDue),
+    primary: recency.primary,
+    secondary: recency.secondary,
+  };
+}
+
+type AssessmentSource = Pick<AssessmentRecord, 'id' | 'carer' | 'status'> & Partial<Pick<AssessmentRecord, 'patient' | 'offeredOn' | 'respondedOn' | 'completedOn'>>;
+
+function assessmentRecord(state: AuditState, from: AssessmentSource, recency: Recency): AssessmentRecord {
+  return {
+    id: from.id,
+    carer: ownCopy(from.carer),
+    patient: patientId(state, from.patient),
+    status: from.status,
+    offeredOn: share(state, from.offeredOn),
+    respondedOn: share(state, from.respondedOn),
+    completedOn: share(state, from.completedOn),
+    primary: recency.primary,
+    secondary: recency.secondary,
+  };
 }
 
 /** Two Patient versions naming different teams (a patient in two exported Groups): the alphabetically first, for determinism. */
@@ -190,24 +300,83 @@ function chooseTeam(a: string | undefined, b: string | undefined): string | unde
 }
 
 /** The current episode with the latest start wins (as toCarerContext reads it); ties go to the greater id. */
-function chooseEpisode(current: EpisodeRecord | undefined, candidate: EpisodeRecord): EpisodeRecord {
-  if (current === undefined) return candidate;
-  const order = compareRecencyKeys(candidate, current);
-  if (order !== 0) return order > 0 ? candidate : current;
-  return chooseByCanonical(current, candidate);
-}
-
-/** Of two records with the same id that differ (two versions read in two parts), the one whose JSON sorts last: deterministic and order-free. */
-function chooseByCanonical<T>(a: T, b: T): T {
-  const ja = JSON.stringify(a);
-  const jb = JSON.stringify(b);
-  return jb > ja ? b : a;
-}
-
-function mergeMap<T>(into: Map<string, T>, from: ReadonlyMap<string, T>): void {
-  for (const [id, record] of from) {
-    const current = into.get(id);
-    into.set(id, current === undefined ? record : chooseByCanonical(current, record));
+function chooseEpisode(record: PatientRecord, id: string, serviceStart: string | undefined, team: string | undefined, recency: Recency): void {
+  if (record.episodeId !== undefined) {
+    const current: Recency = { primary: record.episodePrimary, secondary: record.episodeSecondary };
+    const order = compareRecency(recency, id, current, record.episodeId);
+    if (order < 0) return;
+    if (order === 0 && canonicalEpisode(id, serviceStart, team, recency) <= canonicalEpisode(record.episodeId, record.serviceStart, record.episodeTeam, current)) return;
   }
+  record.episodeId = id;
+  record.serviceStart = serviceStart;
+  record.episodeTeam = team;
+  record.episodePrimary = recency.primary;
+  record.episodeSecondary = recency.secondary;
 }
 
+/*
+ * Two versions of one record (the same id read in two parts) that differ: the one whose canonical
+ * JSON sorts last wins — deterministic and independent of read order. The canonical form lists the
+ * fields in the order adapter/audit/facts.ts builds them, so the choice is the one the earlier,
+ * object-per-fact state made.
+ */
+
+function canonicalEpisode(id: string, serviceStart: string | undefined, team: string | undefined, recency: Recency): string {
+  return JSON.stringify({ id, recency: { primary: recency.primary, secondary: recency.secondary }, serviceStart, team });
+}
+
+function putCarer(into: Map<string, CarerRecord>, id: string, record: CarerRecord): void {
+  const current = into.get(id);
+  if (current === undefined || canonicalCarer(id, record) > canonicalCarer(id, current)) into.set(id, record);
+}
+
+function canonicalCarer(id: string, r: CarerRecord): string {
+  return JSON.stringify({
+    id,
+    patient: r.patient,
+    carerStatus: r.carerStatus,
+    active: r.active,
+    hasRelationship: r.hasRelationship,
+    hasContact: r.hasContact,
+    birthDate: r.birthDate,
+    identifiedOn: r.identifiedOn,
+    carerStatusAskedOn: r.carerStatusAskedOn,
+  });
+}
+
+function putConsent(into: Map<string, ConsentRecord>, id: string, record: ConsentRecord): void {
+  const current = into.get(id);
+  if (current === undefined || canonicalConsent(record) > canonicalConsent(current)) into.set(id, record);
+}
+
+function canonicalConsent(r: ConsentRecord): string {
+  return JSON.stringify({
+    id: r.id,
+    carers: r.carers,
+    carerSharing: r.carerSharing,
+    decision: r.decision,
+    recency: { primary: r.primary, secondary: r.secondary },
+    patient: r.patient,
+    recordedOn: r.recordedOn,
+    reviewDue: r.reviewDue,
+    withdrawnOn: r.withdrawnOn,
+  });
+}
+
+function putAssessment(into: Map<string, AssessmentRecord>, id: string, record: AssessmentRecord): void {
+  const current = into.get(id);
+  if (current === undefined || canonicalAssessment(record) > canonicalAssessment(current)) into.set(id, record);
+}
+
+function canonicalAssessment(r: AssessmentRecord): string {
+  return JSON.stringify({
+    id: r.id,
+    carer: r.carer,
+    status: r.status,
+    recency: { primary: r.primary, secondary: r.secondary },
+    patient: r.patient,
+    offeredOn: r.offeredOn,
+    respondedOn: r.respondedOn,
+    completedOn: r.completedOn,
+  });
+}

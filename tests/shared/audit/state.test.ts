@@ -8,7 +8,7 @@ import type { AuditFact } from '../../../shared/audit/facts';
 import { finaliseCoverage } from '../../../shared/audit/finalise';
 import { addFact, emptyAuditState, mergeAuditStates, type AuditState } from '../../../shared/audit/state';
 import { DEFAULT_POLICY } from '../../../shared/policy';
-import { NOW, askedNoCarers, carer, consent, offer, patient } from './personas';
+import { NOW, askedNoCarers, carer, consent, episode, offer, patient } from './personas';
 import { population, random } from './population';
 
 function shuffle<T>(items: readonly T[], rand: () => number): T[] {
@@ -118,5 +118,53 @@ describe('merging partial audits', () => {
     expect(coverage.carers.young * coverage.carers.consentPastReview * coverage.carers.offerNotWithinPolicy * coverage.carers.assessmentReviewOverdue).toBeGreaterThan(0);
     expect(coverage.dataQuality.consentWithoutCarer * coverage.dataQuality.carerWithoutContact * coverage.population.unreadableTotal).toBeGreaterThan(0);
     expect(coverage.byMonth.length).toBeGreaterThan(12);
+  });
+});
+
+describe('choosing between two versions of one record', () => {
+  // Two versions of a resource (the same id read in two parts, edited in between): the one whose
+  // fields, written out in the order the adapter builds facts, sort last as JSON — the rule the
+  // reducer has always applied, so a compact state changes no result.
+  it('keeps the carer version whose canonical form sorts last, whichever is read first', () => {
+    const active = carer('c', 'p', { active: true });
+    const inactive = carer('c', 'p', { active: false });
+    for (const order of [[active, inactive], [inactive, active]]) {
+      const state = reduce([patient('p'), ...order]);
+      expect(state.carers.get('c')?.active).toBe(true);
+    }
+  });
+
+  it('keeps the Consent version whose canonical form sorts last, whichever is read first', () => {
+    const permit = consent('k', 'p', ['c'], 'permit', '2026-01-01');
+    const deny = consent('k', 'p', ['c'], 'deny', '2026-01-01');
+    for (const order of [[permit, deny], [deny, permit]]) {
+      expect(reduce(order).consents.get('k')?.decision).toBe('permit');
+    }
+  });
+
+  it('keeps the offer version whose canonical form sorts last, whichever is read first', () => {
+    const offered = offer('t', 'c', 'offered', '2026-01-01');
+    const completed = offer('t', 'c', 'completed', '2026-01-01');
+    for (const order of [[offered, completed], [completed, offered]]) {
+      expect(reduce(order).assessments.get('t')?.status).toBe('offered');
+    }
+  });
+
+  it('keeps the latest current episode, and of two versions of one episode the one that sorts last', () => {
+    const early = episode('e1', 'p', '2025-01-01', 'North');
+    const late = episode('e2', 'p', '2025-06-01', 'South');
+    const lateRenamed = episode('e2', 'p', '2025-06-01', 'West');
+    for (const order of [[early, late, lateRenamed], [lateRenamed, early, late], [late, lateRenamed, early]]) {
+      const record = reduce(order).patients.get('p');
+      expect(record?.episodeId).toBe('e2');
+      expect(record?.episodeTeam).toBe('West');
+    }
+  });
+
+  it('names a carer\'s patient by the patient record\'s id, and keeps teams and dates in the shared table', () => {
+    const state = reduce([patient('p', 'North'), carer('c1', 'p', { birthDate: '1990-01-01' }), carer('c2', 'p', { birthDate: '1990-01-01' }), episode('e', 'p', '2025-01-01', 'North')]);
+    expect(state.carers.get('c1')?.patient).toBe(state.patients.get('p')?.id);
+    expect(state.carers.get('c1')?.birthDate).toBe(state.carers.get('c2')?.birthDate);
+    expect([...state.shared.keys()].sort()).toEqual(['1990-01-01', '2025-01-01', 'North']);
   });
 });
