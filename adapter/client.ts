@@ -52,7 +52,7 @@ export interface FhirAdapterOptions {
   /** Retries of requests that are safe to repeat (default 2). */
   maxRetries?: number;
   /** Bearer token for each request (SMART on FHIR); `undefined` sends none. */
-  getToken?: () => Promise<string | undefined>;
+  getToken?: (hint?: { rejected?: string }) => Promise<string | undefined>;
   /** Base of the project's extension URLs (policy `extensionBase`). */
   extensionBase?: string;
   /** Who records changes (Practitioner reference): Provenance agent, List.source, Task.requester. */

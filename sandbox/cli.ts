@@ -1,19 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { generateCaseload } from './generate/caseload';
 import { writeNdjson } from './ndjson';
+import { AUDIT_CLIENT_ID, SANDBOX_CLIENT_ID, sandboxSmartAuth } from './auth/index';
 import { PERSONAS } from './personas';
 import { startSandbox } from './server';
 
 /**
- * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR]`
+ * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR] [--auth open|smart [--auth-public-key PEM]]`
  *
  * Starts the sandbox FHIR server (and whatever pages are plugged in) and prints where to look, or
  * with --ndjson writes the same caseload as NDJSON files and exits. Bad flags: one line, exit 2.
  */
 
 const USAGE =
-  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR]';
+  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR] [--auth open|smart] [--auth-public-key audit-key.pub.pem]';
 
 /** Largest caseload served from memory (100,000 patients take about 0.8 GB). */
 const MAX_SERVED_PATIENTS = 200_000;
@@ -36,6 +38,9 @@ const FlagsSchema = z.strictObject({
     .transform((s) => new Date(s))
     .optional(),
   ndjson: z.string().min(1, { error: '--ndjson needs a directory' }).optional(),
+  /** open (default, the demo) or smart: SMART App Launch and Backend Services, bearer tokens required. */
+  auth: z.enum(['open', 'smart'], { error: '--auth must be open or smart' }).default('open'),
+  'auth-public-key': z.string().min(1, { error: '--auth-public-key needs a PEM file' }).optional(),
   help: z.literal('true').optional(),
 });
 
@@ -62,11 +67,20 @@ export function parseSandboxFlags(argv: readonly string[]): SandboxFlags {
   }
   const parsed = FlagsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid flags');
+  if (parsed.data['auth-public-key'] !== undefined && parsed.data.auth !== 'smart') throw new Error('--auth-public-key only applies with --auth smart');
   if (!parsed.data.ndjson && parsed.data.patients > MAX_SERVED_PATIENTS) {
     // The server keeps the whole caseload in memory (about 8 KB a patient); NDJSON streams to disk.
     throw new Error(`--patients above ${MAX_SERVED_PATIENTS} only works with --ndjson (the server holds everything in memory)`);
   }
   return parsed.data;
+}
+
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`cannot read --auth-public-key ${path}`);
+  }
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -92,11 +106,18 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const started = performance.now();
-  const sandbox = await startSandbox({ port: flags.port, host: flags.host, patients: flags.patients, seed: flags.seed, now });
+  const keyFile = flags['auth-public-key'];
+  const auth = flags.auth === 'smart' ? sandboxSmartAuth(keyFile === undefined ? {} : { auditPublicKeyPem: readKeyFile(keyFile) }) : undefined;
+  const sandbox = await startSandbox({ port: flags.port, host: flags.host, patients: flags.patients, seed: flags.seed, now, ...(auth ? { handlers: auth.handlers } : {}) });
   const lines = [
     `Sandbox FHIR server: ${sandbox.fhirBase}  (${flags.patients} generated patients + ${Object.keys(PERSONAS).length} personas, seed ${flags.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
     `EHR page:            ${sandbox.origin}/ehr/`,
     `CapabilityStatement: ${sandbox.fhirBase}/metadata`,
+    ...(auth
+      ? [
+          `SMART sign-in:       ${sandbox.fhirBase}/.well-known/smart-configuration  (client_id ${SANDBOX_CLIENT_ID}${keyFile === undefined ? '' : `; audit client_id ${AUDIT_CLIENT_ID}`}; bearer token required)`,
+        ]
+      : []),
     'Persona patients:',
     ...Object.values(PERSONAS).map((p) => `  Patient/${p.patientId}  NHS ${p.nhsNumber}  ${p.situation}`),
     'Press Ctrl+C to stop.',

@@ -32,7 +32,10 @@ export interface SandboxOptions {
   seed?: number;
   /** "Today" for the caseload's dates (review dates, ages); default the real clock. */
   now?: Date;
-  /** Extra request handlers, tried after defaultHandlers() and before the FHIR routes. */
+  /**
+   * Extra request handlers, tried first (before defaultHandlers() and the FHIR routes), so an
+   * authorization layer guards everything behind it, $export included.
+   */
   handlers?: RequestHandler[];
 }
 
@@ -86,7 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const repo = new SandboxRepository();
   seedCaseload(repo, { patients: options.patients ?? 200, seed: options.seed ?? 1, now });
 
-  const handlers = [...defaultHandlers(), ...(options.handlers ?? [])];
+  const handlers = [...(options.handlers ?? []), ...defaultHandlers()];
   const writeLock = new WriteLock();
   // Known once listening (the port may be chosen by the OS).
   const listening: { fhir?: { fhirBase: string; router: ReturnType<typeof createSandboxRouter> } } = {};

@@ -1,6 +1,7 @@
 /**
  * `npm run audit -- --fhir <base> [--group <id>] [--bulk | --search] [--from-ndjson DIR] [--out DIR]
- * [--now ISO] [--policy FILE]`: consent coverage across a caseload.
+ * [--now ISO] [--policy FILE] [--auth none|bearer-env|backend-services --client-id ID --private-key FILE
+ * [--token-url URL]]`: consent coverage across a caseload.
  *
  * Flags and wiring only: the pull (adapter/audit/pull) feeds the audit core (adapter/audit/run),
  * whose events a progress reporter renders; the reports (adapter/audit/report) are written to
@@ -16,6 +17,9 @@ import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/
 import { createProgressReporter } from '../audit/report/progress';
 import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
 import { runAudit } from '../audit/run';
+import { authorizedFetch, backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, signingKeyFromPem, type TokenSource } from '../auth/backend';
+import { discoverSmartConfiguration } from '../auth/smartConfiguration';
+import { isFhirError } from '../errors';
 
 export interface AuditIo {
   stdout: (text: string) => void;
@@ -29,6 +33,8 @@ export interface AuditIo {
   sleep?: PullOptions['sleep'];
   /** Aborted on Ctrl-C: the pull stops and what was read is written marked INCOMPLETE. */
   signal?: AbortSignal;
+  /** Where `--auth bearer-env` reads CARER_PROMPTS_TOKEN (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** The clock for "now" when --now is not given, and for progress rates. */
   clock?: { now: () => Date; monotonic: () => number };
 }
@@ -36,7 +42,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  'usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>]';
+  'usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] [--auth none|bearer-env|backend-services [--client-id <id> --private-key <PEM file> [--token-url <URL>]]]';
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -55,6 +61,10 @@ const FlagsSchema = z
     out: z.string().min(1, { error: '--out needs a folder' }).default('audit-out'),
     now: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--now must be an ISO date (2026-11-23) or date-time with offset (2026-11-23T12:00:00Z)' }).optional(),
     policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
+    auth: z.enum(['none', 'bearer-env', 'backend-services'], { error: '--auth must be none, bearer-env or backend-services' }).default('none'),
+    'client-id': z.string().min(1, { error: '--client-id must not be empty' }).optional(),
+    'private-key': z.string().min(1, { error: '--private-key needs a PEM file' }).optional(),
+    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).optional(),
     help: z.boolean().optional(),
   })
   .superRefine((flags, ctx) => {
@@ -65,6 +75,12 @@ const FlagsSchema = z
       if (flags.fhir !== undefined) problem('--from-ndjson reads an export already taken: leave out --fhir');
       else if (flags.bulk || flags.search || flags.group !== undefined) problem('--bulk, --search and --group apply to a FHIR server, not to --from-ndjson');
     } else if (flags.fhir === undefined) problem('--fhir <base URL> or --from-ndjson <folder> is required');
+    if (flags.auth !== 'none' && flags.fhir === undefined) problem(`--auth ${flags.auth} applies to a FHIR server (--fhir)`);
+    if (flags.auth === 'backend-services') {
+      if (flags['client-id'] === undefined || flags['private-key'] === undefined) problem('--auth backend-services needs --client-id and --private-key');
+    } else if (flags['client-id'] !== undefined || flags['private-key'] !== undefined || flags['token-url'] !== undefined) {
+      problem('--client-id, --private-key and --token-url apply only with --auth backend-services');
+    }
   });
 
 type Flags = z.infer<typeof FlagsSchema>;
@@ -72,6 +88,7 @@ type Flags = z.infer<typeof FlagsSchema>;
 export async function auditMain(argv: readonly string[], io: AuditIo): Promise<number> {
   let flags: Flags;
   let policy: Policy;
+  let tokenSource: TokenSource | undefined;
   try {
     flags = parseFlags(argv);
     if (flags.help) {
@@ -79,10 +96,16 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       return AUDIT_EXIT.ok;
     }
     policy = await loadPolicy(flags.policy);
+    tokenSource = await tokenSourceFor(flags, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
       return AUDIT_EXIT.usage;
+    }
+    if (isFhirError(error)) {
+      // Discovery of the token endpoint failed: a sentence, never a token.
+      io.stderr(`audit: ${error.userMessage}\n`);
+      return AUDIT_EXIT.failed;
     }
     if (error instanceof PolicyError) {
       io.stderr(`audit: ${error.issues.map((i) => `policy ${i.field}: ${i.message}`).join('; ')}\n`);
@@ -103,7 +126,8 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
 
   try {
     // Several Groups are pulled at the same time, each into its own state, and merged: exactly the audit of them all.
-    const pulls = pullOptions(flags, outDir, io).map((options) => pullPopulation(options));
+    const fetchImpl = tokenSource && flags.fhir !== undefined ? authorizedFetch(io.fetch ?? globalThis.fetch, flags.fhir, tokenSource) : io.fetch;
+    const pulls = pullOptions(flags, outDir, io, fetchImpl).map((options) => pullPopulation(options));
     const result = await runAudit({ events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls, policy, now, onEvent: reporter.onEvent });
     if (!result.complete && result.resources === 0) {
       io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
@@ -141,6 +165,10 @@ function parseFlags(argv: readonly string[]): Flags {
         out: { type: 'string' },
         now: { type: 'string' },
         policy: { type: 'string' },
+        auth: { type: 'string' },
+        'client-id': { type: 'string' },
+        'private-key': { type: 'string' },
+        'token-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -161,16 +189,47 @@ function nowFrom(flag: string): Date {
  * One pull per --group or --from-ndjson folder (or one for everything): parts are read at the same
  * time and merged. Each bulk export keeps its resume checkpoint in its own folder.
  */
-function pullOptions(flags: Flags, outDir: string, io: AuditIo): PullOptions[] {
+function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeof fetch | undefined): PullOptions[] {
   const base: PullOptions = { mode: flags['from-ndjson'] !== undefined ? 'ndjson' : flags.bulk ? 'bulk' : flags.search ? 'search' : 'auto', outDir };
   if (flags['from-ndjson'] !== undefined) return flags['from-ndjson'].map((dir) => ({ ...base, ndjsonDir: resolve(dir) }));
   if (flags.fhir !== undefined) base.fhirBase = flags.fhir;
-  if (io.fetch) base.fetch = io.fetch;
+  if (fetchImpl) base.fetch = fetchImpl;
   if (io.sleep) base.sleep = io.sleep;
   if (io.signal) base.signal = io.signal;
   const groups = flags.group ?? [];
   if (groups.length <= 1) return [groups[0] === undefined ? base : { ...base, group: groups[0] }];
   return groups.map((group) => ({ ...base, group, outDir: join(outDir, `group-${group}`) }));
+}
+
+/**
+ * The token source for --auth: a bearer token from CARER_PROMPTS_TOKEN, or SMART Backend Services
+ * (a signed JWT for a token, from --token-url or the server's smart-configuration). Tokens are
+ * never printed: errors name the variable or the file, not their content.
+ */
+async function tokenSourceFor(flags: Flags, io: AuditIo): Promise<TokenSource | undefined> {
+  if (flags.auth === 'none' || flags.fhir === undefined) return undefined;
+  if (flags.auth === 'bearer-env') {
+    try {
+      return bearerFromEnv(io.env ?? process.env, DEFAULT_TOKEN_ENV);
+    } catch (error) {
+      throw new UsageError(`--auth bearer-env: ${error instanceof Error ? error.message : 'no token'}`);
+    }
+  }
+  const keyFile = flags['private-key'] as string;
+  let pem: string;
+  try {
+    pem = await readFile(keyFile, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read private key file ${keyFile}`);
+  }
+  let key: ReturnType<typeof signingKeyFromPem>;
+  try {
+    key = signingKeyFromPem(pem);
+  } catch (error) {
+    throw new UsageError(`--private-key ${keyFile}: ${error instanceof Error ? error.message : 'unusable key'}`);
+  }
+  const tokenUrl = flags['token-url'] ?? (await discoverSmartConfiguration(flags.fhir, io.fetch ? { fetch: io.fetch } : {})).token_endpoint;
+  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(io.fetch ? { fetch: io.fetch } : {}) });
 }
 
 async function loadPolicy(path: string | undefined): Promise<Policy> {

@@ -4,6 +4,7 @@
  * timeout joined to the caller's signal, retries what is safe to retry, and turns every failure into
  * a FhirError.
  */
+import { SIGN_IN_AGAIN_MESSAGE } from '../auth/signInAgain';
 import { FhirError, errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { fetchTransport } from './fetchTransport';
 import { fhirKitTransport } from './fhirKitTransport';
@@ -22,8 +23,12 @@ export interface FhirHttpOptions {
   maxRetries?: number;
   /** The most to wait in total between retries (default 10 s). */
   maxRetryWaitMs?: number;
-  /** Called before every attempt; the token returned (if any) is sent as `Authorization: Bearer`. */
-  getToken?: () => Promise<string | undefined>;
+  /**
+   * Called before every attempt; the token returned (if any) is sent as `Authorization: Bearer`.
+   * After a 401 it is called once more with `{ rejected: <the token sent> }` (a SMART session then
+   * refreshes) and, given a different token, the request is sent once more.
+   */
+  getToken?: (hint?: { rejected?: string }) => Promise<string | undefined>;
   /** Injected for tests: how to wait between retries. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injected for tests: jitter source in [0, 1). */
@@ -113,9 +118,15 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     const context = request.context;
 
     let waited = 0;
+    let rejectedToken: string | undefined;
+    let unauthorised: FhirError | undefined;
+    let askedForNewToken = false;
     for (let retry = 0; ; retry += 1) {
       if (request.signal?.aborted) throw abortedError(request.signal, context);
-      const headers = { ...baseHeaders, ...(await authorization(options.getToken, context)) };
+      const token = await bearerToken(options.getToken, context, rejectedToken);
+      // The provider had nothing newer than the token just refused: no point sending it again.
+      if (rejectedToken !== undefined && token === rejectedToken && unauthorised) throw unauthorised;
+      const headers: Record<string, string> = token ? { ...baseHeaders, authorization: `Bearer ${token}` } : baseHeaders;
       const attempt = attemptSignal(timeoutMs, request.signal);
       let response: TransportResponse;
       try {
@@ -150,6 +161,19 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
         return { status: response.status, headers: response.headers, body: response.body };
       }
 
+      if (response.status === 401 && token) {
+        const outcome = errorFromResponse(401, response.body, context).outcome;
+        unauthorised = new FhirError({ kind: 'unauthorized', status: 401, ...(outcome ? { outcome } : {}), context, userMessage: SIGN_IN_AGAIN_MESSAGE });
+        if (askedForNewToken) throw unauthorised;
+        // The server refused the token (expired or revoked mid-session): one new token, one retry.
+        // A 401 means the request was not processed, so sending a write again cannot duplicate it.
+        askedForNewToken = true;
+        rejectedToken = token;
+        retry -= 1;
+        continue;
+      }
+      rejectedToken = undefined;
+
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
       const errorContext: FhirErrorContext = retryAfterMs !== undefined ? { ...context, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : context;
       const failure = errorFromResponse(response.status, response.body, errorContext);
@@ -179,15 +203,15 @@ function normaliseBaseUrl(baseUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-async function authorization(getToken: FhirHttpOptions['getToken'], context: FhirErrorContext): Promise<Record<string, string>> {
-  if (!getToken) return {};
-  let token: string | undefined;
+async function bearerToken(getToken: FhirHttpOptions['getToken'], context: FhirErrorContext, rejected: string | undefined): Promise<string | undefined> {
+  if (!getToken) return undefined;
   try {
-    token = await getToken();
+    return await (rejected === undefined ? getToken() : getToken({ rejected }));
   } catch (error) {
+    // A FhirError from the token provider (a SMART session's "sign in again") is passed on as it is.
+    if (error instanceof FhirError) throw error;
     throw new FhirError({ kind: 'unauthorized', cause: error, context, message: 'the token provider failed' });
   }
-  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 async function wait(sleep: NonNullable<FhirHttpOptions['sleep']>, ms: number, signal: AbortSignal | undefined, context: FhirErrorContext): Promise<void> {

@@ -1,0 +1,35 @@
+/**
+ * The configuration `--auth smart` runs with: the extension as a public client (any Chromium
+ * extension's identity redirect, since the sandbox cannot know the extension id), and optionally
+ * the audit as a Backend Services client whose public key is given on the command line. The
+ * sandbox's EHR page keeps reading the record (it stands for the EHR, which has its own session).
+ * A key that cannot be read or is not a PEM public key is one clear Error.
+ */
+import type { KeyObject } from 'node:crypto';
+import { publicKeyFromPem } from './assertion';
+import { AUDIT_CLIENT_ID, CHROMIUM_EXTENSION_REDIRECT, SANDBOX_CLIENT_ID, type AuthServerOptions } from './authServer';
+import { smartAuth, type SmartAuth } from './handler';
+
+export const AUDIT_CLIENT_SCOPES = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'];
+
+export function sandboxSmartAuth(options: { auditPublicKeyPem?: string } & Pick<AuthServerOptions, 'accessTokenSeconds' | 'grant' | 'now'> = {}): SmartAuth {
+  const { auditPublicKeyPem, ...rest } = options;
+  return smartAuth({
+    ...rest,
+    ehrPageReads: true,
+    publicClients: [{ clientId: SANDBOX_CLIENT_ID, redirectUris: (uri) => CHROMIUM_EXTENSION_REDIRECT.test(uri) }],
+    backendClients: auditPublicKeyPem === undefined ? [] : [{ clientId: AUDIT_CLIENT_ID, publicKey: auditKey(auditPublicKeyPem), allowedScopes: AUDIT_CLIENT_SCOPES }],
+  });
+}
+
+function auditKey(pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = publicKeyFromPem(pem);
+  } catch {
+    throw new Error('--auth-public-key is not a PEM public key');
+  }
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (key.asymmetricKeyType === 'rsa' || (key.asymmetricKeyType === 'ec' && curve === 'secp384r1')) return key;
+  throw new Error('--auth-public-key must be an RSA or EC P-384 public key (RS384 / ES384)');
+}
