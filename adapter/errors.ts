@@ -263,7 +263,8 @@ function technicalMessage(kind: FhirErrorKind, status: number | undefined, conte
 
 function waitPhrase(seconds: number | undefined): string {
   if (seconds === undefined) return 'in a minute';
-  if (seconds < 90) return `in about ${Math.max(1, Math.round(seconds))} seconds`;
+  if (seconds < 1.5) return 'in a second or two';
+  if (seconds < 90) return `in about ${Math.round(seconds)} seconds`;
   return `in about ${Math.round(seconds / 60)} minutes`;
 }
 

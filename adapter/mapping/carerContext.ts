@@ -76,10 +76,14 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const patientRef = patient.reference;
 
   const carers: CarerWithoutDecisions[] = [];
+  let unreadableRelatedPersons = 0;
   for (const resource of byType('RelatedPerson')) {
     const read = readRelatedPerson(resource, { extensionBase: options.extensionBase, aliases });
     if ('warning' in read) {
-      if (!read.ignored && belongsTo(resource, patientRef, 'patient')) warnings.push(read.warning);
+      if (!read.ignored && belongsTo(resource, patientRef, 'patient')) {
+        warnings.push(read.warning);
+        unreadableRelatedPersons += 1;
+      }
       continue;
     }
     if (read.patient !== patientRef) continue;
@@ -144,6 +148,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   };
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
+  if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;
   return { ok: true, context, raw };
 }
 

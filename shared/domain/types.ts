@@ -138,6 +138,11 @@ export interface CarerContext {
   /** Present when the patient was asked and named no carers. */
   askedNoCarers?: AskedNoCarers;
   orphanConsents: OrphanConsent[];
+  /**
+   * RelatedPersons of this patient that exist but could not be read safely. When any exist, "no
+   * carer recorded" cannot be claimed: one of them may be the carer.
+   */
+  unreadableRelatedPersons?: number;
   /** Plain-text warnings about data that could not be read safely. Never contain patient data beyond resource ids. */
   warnings: string[];
 }

@@ -35,6 +35,14 @@ export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Pr
     },
   ];
 
+  if ((ctx.unreadableRelatedPersons ?? 0) > 0) {
+    // Never claim "no carer recorded" when a related person's record exists but cannot be read.
+    return prompt(
+      'warning',
+      'Some carer or contact records could not be read — check in the EHR whether a carer is recorded',
+      `${ctx.unreadableRelatedPersons} related person record(s) could not be read safely, so this list may be missing a carer. ${DETAIL}`,
+    );
+  }
   const asked = ctx.askedNoCarers;
   if (asked === undefined) return prompt('warning', 'No carer recorded — ask now whether anyone supports the patient', DETAIL);
 

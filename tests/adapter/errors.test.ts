@@ -77,6 +77,16 @@ describe('normalizeFhirError', () => {
 });
 
 describe('the sentence for the clinician', () => {
+  it.each([
+    [undefined, 'Try again in a minute.'],
+    [1, 'Try again in a second or two.'],
+    [5, 'Try again in about 5 seconds.'],
+    [120, 'Try again in about 2 minutes.'],
+  ])('says how long to wait in plain words (Retry-After %s s)', (retryAfterSeconds, ending) => {
+    const context = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
+    expect(userMessageFor('rate-limited', context)).toMatch(new RegExp(`${ending.replace(/\./g, '\\.')}$`));
+  });
+
   it.each(FHIR_ERROR_KINDS)('exists for %s and ends with a full stop', (kind) => {
     const message = userMessageFor(kind, { interaction: 'update', resourceType: 'Consent' });
     expect(message.length).toBeGreaterThan(10);

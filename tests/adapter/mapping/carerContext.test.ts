@@ -67,6 +67,16 @@ describe('toCarerContext on a whole record', () => {
 
   it('has no warnings for a clean record', () => {
     expect(context.warnings).toEqual([]);
+    expect(context.unreadableRelatedPersons).toBeUndefined();
+  });
+
+  it('counts the patient\'s RelatedPersons it could not read, so no one claims there is no carer', () => {
+    const broken = { ...json(CarerGrace), relationship: 'carer' };
+    const other = { ...json(CarerGrace), id: 'someone-else', patient: { reference: 'Patient/other' }, relationship: 'carer' };
+    const read = contextOf([json(PatientAlex), broken, other]);
+    expect(read.carers).toEqual([]);
+    expect(read.unreadableRelatedPersons).toBe(1);
+    expect(read.warnings).toHaveLength(1);
   });
 
   it('keeps every resource as received in the raw store', () => {

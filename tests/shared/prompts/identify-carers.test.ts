@@ -22,6 +22,17 @@ describe('identify-carers', () => {
     expect(COMMITMENT).toMatch(/^Triangle of Care standard 1: .*first contact/);
   });
 
+  it('never claims "no carer recorded" when a related person exists but could not be read', () => {
+    const prompts = identifyCarers(contextWith({ unreadableRelatedPersons: 2 }), POLICY, NOW);
+    expect(prompts.map((p) => [p.id, p.severity])).toEqual([['identify-carers', 'warning']]);
+    expect(prompts[0]?.summary).toBe('Some carer or contact records could not be read — check in the EHR whether a carer is recorded');
+    expect(prompts[0]?.summary).not.toMatch(/No carer recorded/);
+  });
+
+  it('ignores unreadable records once a readable active carer is recorded', () => {
+    expect(identifyCarers(contextWith({ carers: [JaneDaughter], unreadableRelatedPersons: 1 }), POLICY, NOW)).toEqual([]);
+  });
+
   it('still prompts when the only related people are a former carer, an unconfirmed contact and a confirmed non-carer', () => {
     const prompts = identifyCarers(contextWith({ carers: [FormerFriend, TomBrother, PatNeighbour] }), POLICY, NOW);
     expect(prompts.map((p) => [p.id, p.severity])).toEqual([['identify-carers', 'warning']]);
