@@ -7,6 +7,25 @@ import { defineConfig } from 'wxt';
  */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Extension pages (panel, options) and the service worker: only our own packaged scripts run, no
+ * plugins, no <base> rewriting, no form navigation, no frames inside our pages. Network only from
+ * the service worker to the FHIR server the trust configured (its origin is known only at runtime,
+ * so http(s) generally; host permissions are what actually gate it). No frame-ancestors: the panel
+ * is framed by the trust's EHR pages, whose origins are configured at runtime, and
+ * web_accessible_resources already limits who can frame it.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "connect-src 'self' http: https:",
+  "img-src 'self' data:",
+].join('; ');
+
 export default defineConfig({
   srcDir: 'extension',
   // Explicit imports from '#imports' only (CONVENTIONS.md: no invisible auto-imports).
@@ -21,6 +40,7 @@ export default defineConfig({
       permissions: ['storage', 'scripting'],
       host_permissions: development ? LOOPBACK_MATCHES : [],
       optional_host_permissions: ['http://*/*', 'https://*/*'],
+      content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       web_accessible_resources: [
         // The panel is an extension page framed over the EHR; a dynamic URL stops pages probing for it.
         { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },

@@ -14,9 +14,10 @@ export function isOwnContentScript(sender: SenderLike, extensionId: string, exte
   return sender.id === extensionId && typeof sender.tab?.id === 'number' && sender.frameId === 0 && !(sender.url ?? '').startsWith(extensionOrigin);
 }
 
-/** The panel page of this extension, framed in a tab. */
+/** The panel page of this extension, framed in a tab (a sub-frame: never the tab's top document). */
 export function isOwnPanel(sender: SenderLike, extensionId: string, extensionOrigin: string): sender is SenderLike & { tab: { id: number } } {
   if (sender.id !== extensionId || typeof sender.tab?.id !== 'number' || !sender.url) return false;
+  if (typeof sender.frameId !== 'number' || sender.frameId <= 0) return false;
   try {
     const url = new URL(sender.url);
     // protocol + host rather than URL.origin, which is "null" for chrome-extension: outside Chrome.

@@ -1,3 +1,4 @@
+import '../protocol/zodJitless';
 import { browser, defineBackground } from '#imports';
 import { createBackgroundGateway, testConnection } from '../background/fhirGateway';
 import { createController } from '../background/controller';

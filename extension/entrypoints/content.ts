@@ -14,6 +14,9 @@ export default defineContentScript({
   // Development builds add loopback matches to the manifest (wxt.config.ts); production registers
   // this script at runtime for the EHR origins configured in the options page.
   registration: 'runtime',
+  // No window.postMessage: the page (and every frame in it) would receive it. WXT still tells an
+  // older copy of this script to stop through a DOM event, which posts nothing to the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const frame = createPanelFrame(ctx);
     let seq = 0;

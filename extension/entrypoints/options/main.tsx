@@ -1,3 +1,4 @@
+import '../../protocol/zodJitless';
 import { render } from 'preact';
 import { OptionsApp } from '../../options/OptionsApp';
 import '../../options/options.css';

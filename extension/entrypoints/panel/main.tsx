@@ -1,3 +1,4 @@
+import '../../protocol/zodJitless';
 import { render } from 'preact';
 import { App } from '../../panel/components/App';
 import { connectPanel } from '../../panel/connection';

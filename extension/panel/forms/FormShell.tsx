@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Conflict } from '../../protocol/messages';
+import { createTrustedSubmitGate, isUserGesture } from './trustedSubmit';
 import { WriteStatus } from '../components/Status';
 import type { WriteState } from './useWrite';
 
@@ -28,6 +29,7 @@ export interface FormShellProps {
 export function FormShell(props: FormShellProps) {
   const { title, hint, submitLabel, write, problem, onSubmit, onCancel, draftLines, onOverwrite, children } = props;
   const ref = useRef<HTMLFormElement>(null);
+  const gate = useRef(createTrustedSubmitGate()).current;
   const busy = write.pending !== undefined;
   const conflict = write.result?.outcome === 'conflict' ? write.result.conflict : undefined;
 
@@ -41,9 +43,11 @@ export function FormShell(props: FormShellProps) {
       class="form"
       aria-label={title}
       aria-busy={busy}
+      onClickCapture={(event) => gate.noteClick(event)}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy && event.isTrusted) onSubmit();
+        // Only the clinician's own click or Enter writes; a script's click() or requestSubmit() does not.
+        if (gate.accept(event) && !busy) onSubmit();
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !busy) onCancel();
@@ -98,7 +102,7 @@ function ConflictView({ conflict, draftLines, onOverwrite, onDiscard }: { confli
       </div>
       <div class="form__buttons">
         {onOverwrite ? (
-          <button type="button" class="button button--warning" onClick={(e) => e.isTrusted && onOverwrite(conflict)}>
+          <button type="button" class="button button--warning" onClick={(e) => isUserGesture(e) && onOverwrite(conflict)}>
             Save my draft over the newer version
           </button>
         ) : null}

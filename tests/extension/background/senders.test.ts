@@ -25,6 +25,11 @@ describe('who may talk to the background worker', () => {
     expect(isOwnPanel({ id: 'other', tab: { id: 3 }, frameId: 4, url: `${ORIGIN}/panel.html` }, ID, ORIGIN)).toBe(false);
   });
 
+  it('ignores the panel page opened as a tab’s top document rather than framed beside the record', () => {
+    expect(isOwnPanel({ id: ID, tab: { id: 3 }, frameId: 0, url: `${ORIGIN}/panel.html` }, ID, ORIGIN)).toBe(false);
+    expect(isOwnPanel({ id: ID, tab: { id: 3 }, url: `${ORIGIN}/panel.html` }, ID, ORIGIN)).toBe(false);
+  });
+
   it('accepts the options page only from this extension', () => {
     expect(isOwnOptionsPage({ id: ID, tab: { id: 9 }, url: `${ORIGIN}/options.html` }, ID, ORIGIN)).toBe(true);
     expect(isOwnOptionsPage({ id: ID, tab: { id: 9 }, url: `${ORIGIN}/panel.html` }, ID, ORIGIN)).toBe(false);
