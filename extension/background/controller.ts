@@ -154,6 +154,8 @@ export function createController(deps: ControllerDeps) {
 
   const runAction = async (tabId: number, message: Extract<PanelToBackground, { type: 'action/run' }>): Promise<void> => {
     const { requestId, patient, action } = message;
+    // The same request already being written (a double click, a resend racing the first): its result will come.
+    if (liveWrites.has(requestId)) return;
     const entry: InflightRecord = { requestId, patient, action, startedAt: deps.now().toISOString(), state: 'pending' };
     liveWrites.add(requestId);
     await saveInflight(entry);
@@ -169,7 +171,7 @@ export function createController(deps: ControllerDeps) {
         await snoozesItem.setValue([...others, snooze]);
       } else {
         postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
-        reread = await gateway.write(patient, action, new AbortController().signal);
+        reread = await gateway.write(patient, action, new AbortController().signal, requestId);
       }
       postToPanel(tabId, { type: 'action/progress', requestId, step: 're-reading' });
       await refreshPatient(patient, gateway, reread);

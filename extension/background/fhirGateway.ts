@@ -68,9 +68,9 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
     return raw;
   };
 
-  const write = async (patient: PatientReference, action: WriteAction, signal: AbortSignal): Promise<CarerContext | undefined> => {
+  const write = async (patient: PatientReference, action: WriteAction, signal: AbortSignal, requestId: string): Promise<CarerContext | undefined> => {
     try {
-      const result = await send(patient, action, signal);
+      const result = await send(patient, action, signal, requestId);
       if (!result.record) return undefined;
       raws.set(patient, result.record.raw);
       return result.record.context;
@@ -79,7 +79,7 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
     }
   };
 
-  const send = async (patient: PatientReference, action: WriteAction, signal: AbortSignal): Promise<WriteResult> => {
+  const send = async (patient: PatientReference, action: WriteAction, signal: AbortSignal, requestId: string): Promise<WriteResult> => {
     const opts = { signal };
     switch (action.kind) {
         case 'add-carer': {
@@ -90,6 +90,7 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
           return adapter.recordCarer(
             {
               patient,
+              requestId,
               name: { text: action.name },
               ...(action.relationship ? { relationship: action.relationship } : {}),
               ...(action.birthDate ? { birthDate: action.birthDate } : {}),
@@ -99,11 +100,12 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
           );
         }
         case 'record-no-carers':
-          return adapter.recordAskedNoCarers({ patient }, opts);
+          return adapter.recordAskedNoCarers({ patient, requestId }, opts);
         case 'record-consent':
           return adapter.recordConsent(
             {
               patient,
+              requestId,
               carer: action.carer,
               decision: action.decision,
               decidedOn: new Date().toISOString(),
@@ -113,7 +115,7 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
             opts,
           );
         case 'offer-assessment':
-          return adapter.offerAssessment({ patient, carer: action.carer }, opts);
+          return adapter.offerAssessment({ patient, carer: action.carer, requestId }, opts);
         case 'mark-carer': {
           const raw = await rawAt(patient, action.carer, action.versionId, signal);
           return adapter.markCarerStatus(action.carer, action.isCarer, { raw, patient, signal });

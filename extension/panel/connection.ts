@@ -48,8 +48,10 @@ export function connectPanel(store: PanelStore) {
   open();
 
   return {
-    run(patient: `Patient/${string}`, action: Action): string {
-      const requestId = crypto.randomUUID();
+    run(patient: `Patient/${string}`, action: Action, requestId: string = crypto.randomUUID()): string {
+      // A resend under the same id replaces the earlier answer: the clinician sees this attempt's outcome.
+      const { [requestId]: _previous, ...otherResults } = store.results.value;
+      store.results.value = otherResults;
       store.pending.value = { ...store.pending.value, [requestId]: { patient, step: 'writing' } };
       post({ type: 'action/run', requestId, patient, action });
       return requestId;

@@ -202,6 +202,24 @@ describe('faults on the way to the FHIR server', () => {
     await page.close();
   }, 90_000);
 
+  it('when the server saves an assessment offer but never answers, saving the same draft again finds the first: the clinician sees "Saved." and there is one Task', async () => {
+    const samuel = PERSONAS.samuelAdeyemi;
+    const carer = samuel.relatedPersonIds[0] ?? '';
+    const { page, panel, form } = await openForm(env(), samuel, 'offer-assessment', 'offer-assessment');
+    faults.current = { kind: 'hang-after-processing', times: 1 };
+    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    expect(await errorShown(form)).toMatch(/took too long.*cannot tell whether.*saved/);
+    expect(await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`)).toHaveLength(1);
+
+    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const tasks = await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`);
+    expect(tasks.map((t) => t.status)).toEqual(['requested']);
+    expect(await versionsOf(env(), 'Task', tasks[0]?.id ?? '')).toHaveLength(1);
+    await page.close();
+  }, 90_000);
+
   it('on a 412 from a colleague’s edit the clinician sees both versions and nothing is overwritten; saving over it keeps the colleague’s change (no lost update)', async () => {
     const thomas = PERSONAS.thomasReid;
     const page = await env().browser.context.newPage();

@@ -16,10 +16,19 @@ export interface WriteState {
  */
 export function useWrite(store: PanelStore, connection: PanelConnection, patient: `Patient/${string}`): WriteState {
   const [requestId, setRequestId] = useState<string>();
+  const [lastSent, setLastSent] = useState<{ action: string; requestId: string }>();
   return {
     pending: requestId ? store.pending.value[requestId] : undefined,
     result: requestId ? store.results.value[requestId] : undefined,
-    submit: (action) => setRequestId(connection.run(patient, action)),
+    submit: (action) => {
+      // Saving the same draft again (after a timeout or a dropped connection, when nobody can tell
+      // whether the first attempt landed) reuses its request id, so the server's conditional create
+      // finds the first attempt instead of making a duplicate. A changed draft is a new request.
+      const sent = JSON.stringify(action);
+      const id = lastSent?.action === sent ? lastSent.requestId : crypto.randomUUID();
+      setLastSent({ action: sent, requestId: id });
+      setRequestId(connection.run(patient, action, id));
+    },
     reset: () => setRequestId(undefined),
   };
 }
