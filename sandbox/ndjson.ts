@@ -31,7 +31,8 @@ export async function writeNdjson(dir: string, resources: Iterable<Resource>): P
       }
       entry.file.count += 1;
       if (!entry.stream.write(`${JSON.stringify(resource)}\n`)) {
-        await Promise.race([once(entry.stream, 'drain'), once(entry.stream, 'error').then(([err]) => Promise.reject(err as Error))]);
+        // events.once rejects on the stream's 'error' by itself; a second listener per wait would pile up.
+        await once(entry.stream, 'drain');
       }
     }
   } finally {

@@ -22,7 +22,7 @@ import { revincludePath } from '../../adapter/read/readCarerContext';
 import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox } from '../../sandbox/server';
 import { CHROMIUM, chromiumArgs, configureFhirBase, launchWithExtension } from '../e2e/browser';
-import { buildExtension } from '../e2e/extensionBuild';
+import { buildExtension, E2E_OUT_DIR } from '../e2e/extensionBuild';
 import type { BenchReport } from './run';
 
 const ROUNDS = 20;
@@ -93,7 +93,8 @@ async function navigate(page: Page, patientId: string): Promise<number> {
 }
 
 export async function run(): Promise<BenchReport> {
-  const dir = buildExtension();
+  // Its own build folder, so a bench never swaps the extension under a running e2e suite.
+  const dir = buildExtension(join(dirname(E2E_OUT_DIR), 'bench'));
   const sandbox = await startSandbox({ port: 0, patients: 20 });
   const withExtension = await launchWithExtension(dir);
   try {
