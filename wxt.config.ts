@@ -37,7 +37,7 @@ export default defineConfig({
     return {
       name: development ? 'Carer Prompts (development)' : 'Carer Prompts',
       description: "Carers' charter prompts beside the clinical record: identify carers, record consent, offer assessments.",
-      permissions: ['storage', 'scripting'],
+      permissions: ['storage', 'scripting', 'identity'],
       host_permissions: development ? LOOPBACK_MATCHES : [],
       optional_host_permissions: ['http://*/*', 'https://*/*'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

@@ -17,6 +17,8 @@ export interface ControllerDeps {
   prompts: (context: CarerContext, policy: Policy, now: Date, snoozes: readonly Snooze[]) => { all: Prompt[]; visible: Prompt[] };
   now: () => Date;
   sendToTab: (tabId: number, message: BackgroundToContent) => void;
+  /** SMART mode: opens the browser's sign-in window; throws GatewayError `sign-in` when it does not complete. */
+  signIn?: () => Promise<void>;
 }
 
 type Port = Browser.runtime.Port;
@@ -68,6 +70,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   const errorView = (error: unknown): PanelView => {
+    if (error instanceof GatewayError && error.kind === 'sign-in') return { kind: 'error', message: error.userMessage, canRetry: false, signIn: true };
     if (error instanceof GatewayError) return { kind: 'error', message: error.userMessage, canRetry: error.kind !== 'not-found' };
     return { kind: 'error', message: 'Carer Prompts could not read the record. Try again; if it keeps happening, tell your EHR support team.', canRetry: true };
   };
@@ -182,7 +185,7 @@ export function createController(deps: ControllerDeps) {
         result = { type: 'action/result', requestId, patient, outcome: 'conflict', stillOnScreen, message: error.userMessage, ...(error.conflict ? { conflict: error.conflict } : {}) };
       } else {
         const message = error instanceof GatewayError ? error.userMessage : 'The change was not saved. Check your connection and try again.';
-        result = { type: 'action/result', requestId, patient, outcome: 'failed', stillOnScreen, message };
+        result = { type: 'action/result', requestId, patient, outcome: 'failed', stillOnScreen, message, ...(error instanceof GatewayError && error.kind === 'sign-in' ? { signIn: true } : {}) };
       }
     } finally {
       liveWrites.delete(requestId);
@@ -260,6 +263,20 @@ export function createController(deps: ControllerDeps) {
           if (!record || record.seq !== message.seq) return;
           await panelModeItem.setValue(message.mode);
           deps.sendToTab(tabId, { type: 'frame/layout', seq: record.seq, visible: record.view.kind !== 'idle', mode: message.mode });
+          return;
+        case 'panel/sign-in':
+          if (!deps.signIn) return;
+          try {
+            await deps.signIn();
+          } catch (error) {
+            if (record) setView(tabId, record.seq, errorView(error));
+            return;
+          }
+          if (record?.identity) {
+            dropRead(tabId);
+            setView(tabId, record.seq, { kind: 'loading' });
+            await load(tabId);
+          }
           return;
         case 'panel/retry':
           if (record?.identity) {

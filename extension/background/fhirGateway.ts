@@ -1,4 +1,5 @@
 import { createFhirAdapter, type FhirAdapter, type WriteResult } from '../../adapter/client';
+import type { SignedIn, SmartSession, WriteAction as AdapterWrite } from '../../adapter/auth';
 import type { Capabilities } from '../../adapter/capabilities';
 import { FhirError } from '../../adapter/errors';
 import type { RawResource, RawStore } from '../../adapter/fhir/rawStore';
@@ -25,20 +26,32 @@ const TIMEOUT_MS = 15_000;
  */
 const adapters = new Map<string, { adapter: FhirAdapter; raws: Map<PatientReference, RawStore> }>();
 
-function adapterFor(options: ExtensionOptions) {
+/** SMART mode: where the bearer token comes from, and what the granted scopes allow. Never a token in hand. */
+export interface GatewayAuth {
+  getToken: SmartSession['getToken'];
+  signedIn: SmartSession['signedIn'];
+}
+
+function adapterFor(options: ExtensionOptions, auth: GatewayAuth | undefined) {
   const extensionBase = loadPolicy(options.policyOverrides).extensionBase;
-  const key = `${options.fhirBaseUrl}|${extensionBase}`;
+  const key = `${options.fhirBaseUrl}|${extensionBase}|${options.authMode}|${options.clientId ?? ''}`;
   let entry = adapters.get(key);
   if (!entry) {
-    entry = { adapter: createFhirAdapter({ baseUrl: options.fhirBaseUrl, timeoutMs: TIMEOUT_MS, extensionBase, fetch: workerFetch }), raws: new Map() };
+    const adapter = createFhirAdapter({ baseUrl: options.fhirBaseUrl, timeoutMs: TIMEOUT_MS, extensionBase, fetch: workerFetch, ...(auth ? { getToken: auth.getToken } : {}) });
+    entry = { adapter, raws: new Map() };
     adapters.set(key, entry);
   }
   return entry;
 }
 
-/** The FHIR gateway for the configured server (open sandbox auth for now; SMART comes in its own issue). */
-export function createBackgroundGateway(options: ExtensionOptions): Gateway {
-  const { adapter, raws } = adapterFor(options);
+/** Forgets the adapters (and what they read): on sign-out, nothing read under the old session is reused. */
+export function dropAdapters(): void {
+  adapters.clear();
+}
+
+/** The FHIR gateway for the configured server: no token in open mode, the SMART session's in smart mode. */
+export function createBackgroundGateway(options: ExtensionOptions, auth?: GatewayAuth): Gateway {
+  const { adapter, raws } = adapterFor(options, auth);
 
   const read = async (patient: PatientReference, signal: AbortSignal): Promise<CarerContext> => {
     try {
@@ -151,12 +164,14 @@ export function createBackgroundGateway(options: ExtensionOptions): Gateway {
     },
     write,
     async writes(signal) {
+      let fromServer: ReadyView['writes'];
       try {
-        return writesFrom(await adapter.capabilities({ signal }));
+        fromServer = writesFrom(await adapter.capabilities({ signal }));
       } catch {
         // Unknown capabilities: offer every action and let the server decide (each failure is explained).
-        return {};
+        fromServer = {};
       }
+      return auth ? withGrantedScopes(fromServer, await auth.signedIn()) : fromServer;
     },
   };
 }
@@ -175,6 +190,34 @@ export function writesFrom(capabilities: Capabilities): ReadyView['writes'] {
     'record-assessment-outcome': entry(canWrite.Task.update, 'Task.update'),
     'record-no-carers': entry(canWrite.List.create, 'List.create'),
   };
+}
+
+/** The panel's write actions and the adapter write each one performs. */
+const ADAPTER_WRITE: Record<string, AdapterWrite> = {
+  'add-carer': 'recordCarer',
+  'mark-carer': 'markCarerStatus',
+  'mark-not-carer': 'markCarerStatus',
+  'record-consent': 'recordConsent',
+  'withdraw-consent': 'withdrawConsent',
+  'offer-assessment': 'offerAssessment',
+  'record-assessment-outcome': 'recordAssessmentOutcome',
+  'record-no-carers': 'recordAskedNoCarers',
+};
+
+/**
+ * Turns off, with the reason, each write the granted scopes do not cover (a server may grant fewer
+ * scopes than asked), so the panel never tries, gets 403 and tries again. A write the server itself
+ * refuses keeps the server's reason.
+ */
+export function withGrantedScopes(writes: ReadyView['writes'], signedIn: SignedIn | undefined): ReadyView['writes'] {
+  if (!signedIn) return writes;
+  const combined: ReadyView['writes'] = { ...writes };
+  for (const [kind, write] of Object.entries(ADAPTER_WRITE)) {
+    if (combined[kind]?.enabled === false) continue;
+    const allowance = signedIn.capabilities.writes[write];
+    combined[kind] = allowance.allowed ? { enabled: true } : { enabled: false, reason: allowance.reason };
+  }
+  return combined;
 }
 
 /** Options page's "test connection": reads the CapabilityStatement and says what it found. */
@@ -214,6 +257,9 @@ function toGatewayError(error: unknown): GatewayError {
         return new GatewayError('conflict', error.userMessage, error.current ? conflictFrom(error.current.resource, error.current.versionId) : undefined, { cause: error });
       case 'aborted':
         return new GatewayError('aborted', error.userMessage, undefined, { cause: error });
+      case 'unauthorized':
+        // The session ended (expired, revoked, never signed in): "sign in again", the draft kept.
+        return new GatewayError('sign-in', error.userMessage, undefined, { cause: error });
       case 'not-found':
       case 'gone':
         return new GatewayError('not-found', error.userMessage, undefined, { cause: error });

@@ -23,7 +23,8 @@ export interface Gateway {
 export class GatewayError extends Error {
   override readonly name = 'GatewayError';
   constructor(
-    readonly kind: 'conflict' | 'not-found' | 'unavailable' | 'aborted' | 'failed',
+    /** `sign-in`: the SMART session ended; the panel offers "Sign in again" and keeps the draft. */
+    readonly kind: 'conflict' | 'not-found' | 'unavailable' | 'aborted' | 'failed' | 'sign-in',
     readonly userMessage: string,
     readonly conflict?: Conflict,
     options?: ErrorOptions,

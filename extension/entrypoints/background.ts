@@ -1,6 +1,9 @@
 import '../protocol/zodJitless';
 import { browser, defineBackground } from '#imports';
-import { createBackgroundGateway, testConnection } from '../background/fhirGateway';
+import { createBackgroundGateway, dropAdapters, testConnection } from '../background/fhirGateway';
+import { GatewayError } from '../background/gateway';
+import { signIn, smartSessionFor } from '../background/smartAuth';
+import { FhirError } from '../../adapter/errors';
 import { createController } from '../background/controller';
 import { evaluateVisiblePrompts, loadPolicy } from '../background/rules';
 import { registerEhrContentScripts } from '../background/registration';
@@ -22,7 +25,21 @@ export default defineBackground(() => {
   const readOptions = async () => parseOptions(await optionsItem.getValue()).options;
 
   const controller = createController({
-    gateway: async () => createBackgroundGateway(await readOptions()),
+    gateway: async () => {
+      const options = await readOptions();
+      if (options.authMode === 'smart' && options.clientId === undefined) throw new GatewayError('failed', 'Carer Prompts is set to sign in with SMART but has no client id. Ask your system administrator to complete the settings.');
+      return createBackgroundGateway(options, smartSessionFor(options));
+    },
+    signIn: async () => {
+      const session = smartSessionFor(await readOptions());
+      if (!session) return;
+      try {
+        await signIn(session);
+      } catch (error) {
+        if (error instanceof FhirError) throw new GatewayError('sign-in', error.userMessage, undefined, { cause: error });
+        throw new GatewayError('sign-in', 'Sign-in did not complete. Try again; if it keeps happening, tell your EHR support team.', undefined, { cause: error });
+      }
+    },
     policy: async () => loadPolicy((await readOptions()).policyOverrides),
     prompts: evaluateVisiblePrompts,
     now: () => new Date(),
@@ -45,6 +62,16 @@ export default defineBackground(() => {
     if (isOwnOptionsPage(sender, extensionId, extensionOrigin)) {
       const message = parseMessage(OptionsToBackgroundSchema, raw);
       if (!message) return undefined;
+      if (message.type === 'options/sign-out') {
+        void readOptions()
+          .then(async (options) => {
+            await smartSessionFor(options)?.signOut();
+            dropAdapters();
+            sendResponse({ signedOut: true });
+          })
+          .catch(() => sendResponse({ signedOut: false }));
+        return true;
+      }
       void testConnection(message.fhirBaseUrl).then(sendResponse);
       return true;
     }

@@ -3,7 +3,7 @@ import { browser } from '#imports';
 import { BUILTIN_PROFILES } from '../profiles/builtin';
 import { PROBE_INPUT_KEY, type ProbeSummary } from '../profiles/probe';
 import type { EhrProfile } from '../profiles/schema';
-import { TestConnectionResultSchema, type OptionsToBackground, type TestConnectionResult } from '../protocol/options';
+import { SignOutResultSchema, TestConnectionResultSchema, type OptionsToBackground, type TestConnectionResult } from '../protocol/options';
 import { parseMessage } from '../protocol/page';
 import { optionsItem } from '../storage/items';
 import { parseOptions } from '../storage/options';
@@ -17,6 +17,7 @@ export function OptionsApp() {
   const [status, setStatus] = useState<Status>();
   const [connection, setConnection] = useState<Status>();
   const [probe, setProbe] = useState<Status>();
+  const [signInStatus, setSignIn] = useState<Status>();
   const [tabs, setTabs] = useState<{ id: number; title: string }[]>([]);
   const [tabId, setTabId] = useState<string>('');
 
@@ -55,6 +56,12 @@ export function OptionsApp() {
     setConnection({ tone: result.ok ? 'ok' : 'error', lines: [result.message, ...result.notes] });
   };
 
+  const signOut = async () => {
+    const message: OptionsToBackground = { type: 'options/sign-out' };
+    const reply = parseMessage(SignOutResultSchema, await browser.runtime.sendMessage(message).catch(() => undefined));
+    setSignIn(reply?.signedOut ? { tone: 'ok', lines: ['Signed out: Carer Prompts holds no sign-in to the FHIR server.'] } : { tone: 'error', lines: ['Sign-out did not complete. Close the browser to end the session.'] });
+  };
+
   const testOnTab = async () => {
     const parsed = validateOptions(draft);
     if (!parsed.ok) {
@@ -91,8 +98,22 @@ export function OptionsApp() {
           <fieldset>
             <legend>Sign-in</legend>
             <label>
-              <input type="radio" name="auth" checked readOnly /> Open sandbox (no sign-in). SMART on FHIR sign-in comes in a later release.
+              <input type="radio" name="auth" value="open" checked={draft.authMode !== 'smart'} onChange={() => setDraft({ ...draft, authMode: 'open' })} /> Open sandbox (no sign-in)
             </label>
+            <label>
+              <input type="radio" name="auth" value="smart" checked={draft.authMode === 'smart'} onChange={() => setDraft({ ...draft, authMode: 'smart' })} /> SMART on FHIR sign-in (the trust’s FHIR server)
+            </label>
+            {draft.authMode === 'smart' ? (
+              <>
+                <label for="client-id">Client id registered for Carer Prompts</label>
+                <input id="client-id" type="text" value={draft.clientId ?? ''} onInput={set('clientId')} required />
+                <p class="hint">Register this redirect address with it: {browser.identity.getRedirectURL()}</p>
+                <button type="button" class="secondary" onClick={() => void signOut()}>
+                  Sign out
+                </button>
+                <StatusLines status={signInStatus} />
+              </>
+            ) : null}
           </fieldset>
         </section>
         <section>

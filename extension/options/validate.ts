@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PolicyError, parsePolicy } from '../../shared/policy';
 import { EhrProfileSchema } from '../profiles/schema';
-import { ExtensionOptionsSchema, type ExtensionOptions } from '../storage/options';
+import { ExtensionOptionsSchema, SMART_NEEDS_CLIENT_ID, type ExtensionOptions } from '../storage/options';
 
 /** The options form as typed: text fields, parsed on save. */
 export interface OptionsDraft {
@@ -9,6 +9,9 @@ export interface OptionsDraft {
   ehrOrigins: string;
   profiles: string;
   policyOverrides: string;
+  /** 'open' (default) or 'smart'. */
+  authMode?: string;
+  clientId?: string;
 }
 
 export type ValidationResult = { ok: true; options: ExtensionOptions } | { ok: false; problems: string[] };
@@ -29,9 +32,13 @@ export function validateOptions(draft: OptionsDraft): ValidationResult {
     const parsed = z.safeParse(z.array(EhrProfileSchema), profiles);
     if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`EHR profiles ${issue.path.join('.')}: ${issue.message}`);
   }
+  const smart = draft.authMode === 'smart';
+  const clientId = draft.clientId?.trim() ?? '';
+  if (smart && clientId === '') problems.push(`Sign-in: ${SMART_NEEDS_CLIENT_ID}`);
   const candidate = {
     fhirBaseUrl: draft.fhirBaseUrl.trim().replace(/\/+$/, ''),
-    authMode: 'open',
+    authMode: smart ? 'smart' : 'open',
+    ...(smart && clientId !== '' ? { clientId } : {}),
     profiles: profiles ?? [],
     ehrOrigins: draft.ehrOrigins
       .split('\n')
@@ -69,6 +76,8 @@ export function draftFrom(options: ExtensionOptions): OptionsDraft {
     ehrOrigins: options.ehrOrigins.join('\n'),
     profiles: options.profiles.length ? JSON.stringify(options.profiles, null, 2) : '',
     policyOverrides: Object.keys(options.policyOverrides).length ? JSON.stringify(options.policyOverrides, null, 2) : '',
+    authMode: options.authMode,
+    clientId: options.clientId ?? '',
   };
 }
 

@@ -59,6 +59,10 @@ export function connectPanel(store: PanelStore) {
     retry(): void {
       post({ type: 'panel/retry' });
     },
+    /** SMART mode: asks the background to open the browser's sign-in window (no token ever reaches the panel). */
+    signIn(): void {
+      post({ type: 'panel/sign-in' });
+    },
     /** Tells the background (and through it the page's frame) the panel's size. */
     layout(): void {
       post({ type: 'panel/shown', seq: store.seq.value, mode: store.mode.value });

@@ -74,6 +74,8 @@ export const ActionResultSchema = z.object({
   stillOnScreen: z.boolean(),
   message: z.optional(z.string()),
   conflict: z.optional(ConflictSchema),
+  /** Not saved because the SMART session ended: the panel offers "Sign in again" and keeps the draft. */
+  signIn: z.optional(z.boolean()),
 });
 
 /** Panel → background, over the "panel" port. */
@@ -81,6 +83,8 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/hello') }),
   z.object({ type: z.literal('panel/shown'), seq: z.number(), mode: PanelModeSchema }),
   z.object({ type: z.literal('panel/retry') }),
+  /** A trusted click on "Sign in again": the background opens the browser's sign-in window. */
+  z.object({ type: z.literal('panel/sign-in') }),
   z.object({ type: z.literal('action/run'), requestId: z.string().check(z.minLength(8)), patient: patientRef, action: ActionSchema }),
   z.object({ type: z.literal('action/status'), requestId: z.string() }),
 ]);

@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
 
-/** Options page → background: check a FHIR server before saving it (the background does all network). */
-export const OptionsToBackgroundSchema = z.object({ type: z.literal('options/test-connection'), fhirBaseUrl: z.string().check(z.maxLength(2000)) });
+/**
+ * Options page → background: check a FHIR server before saving it (the background does all
+ * network), and sign out of the SMART session (tokens forgotten, the grant revoked when it can be).
+ */
+export const OptionsToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('options/test-connection'), fhirBaseUrl: z.string().check(z.maxLength(2000)) }),
+  z.object({ type: z.literal('options/sign-out') }),
+]);
+
+export const SignOutResultSchema = z.object({ signedOut: z.boolean() });
 
 export const TestConnectionResultSchema = z.object({
   ok: z.boolean(),

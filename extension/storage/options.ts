@@ -18,8 +18,10 @@ const httpUrl = z.string().check(
 /** Stored options (storage.local): no patient data, only configuration. */
 export const ExtensionOptionsSchema = z.object({
   fhirBaseUrl: httpUrl,
-  /** SMART App Launch comes in its own issue; the open sandbox needs no token. */
-  authMode: z.enum(['open']),
+  /** `open`: no token (the sandbox, the default). `smart`: SMART App Launch 2 sign-in (docs/auth.md). */
+  authMode: z.enum(['open', 'smart']),
+  /** The SMART client id the trust registered for the extension (smart mode only). */
+  clientId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Trusts' own EHR profiles, tried before the built-in ones. */
   profiles: z.array(EhrProfileSchema),
   /** Origins (scheme://host[:port]) of the EHR pages the content script runs on (production build). */
@@ -29,6 +31,9 @@ export const ExtensionOptionsSchema = z.object({
 });
 
 export type ExtensionOptions = z.infer<typeof ExtensionOptionsSchema>;
+
+/** Smart mode needs a client id: without one the extension cannot sign in. */
+export const SMART_NEEDS_CLIENT_ID = 'SMART sign-in needs the client id your trust registered for Carer Prompts.';
 
 export const DEFAULT_OPTIONS: ExtensionOptions = {
   fhirBaseUrl: DEFAULT_FHIR_BASE_URL,

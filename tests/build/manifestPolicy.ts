@@ -4,6 +4,7 @@
  */
 export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   storage: 'Options in storage.local; tab state, in-flight writes and drafts in storage.session (memory only).',
+  identity: 'SMART App Launch sign-in: launchWebAuthFlow opens the authorization server in the browser’s own window and returns to https://<extension-id>.chromiumapp.org/ (getRedirectURL); no Google account access.',
   scripting: 'Registers the content script at runtime for the EHR origins the trust configured, and runs the profile probe on an open EHR tab from the options page.',
 };
 

@@ -57,7 +57,9 @@ export async function launchWithExtension(extensionDir: string, options: { headl
 /** The extension's stored options, as the options page writes them (storage.local `options`). */
 export interface StoredOptions {
   fhirBaseUrl: string;
-  authMode: 'open';
+  authMode: 'open' | 'smart';
+  /** SMART mode: the client id registered with the authorization server. */
+  clientId?: string;
   profiles: unknown[];
   ehrOrigins: string[];
   policyOverrides: Record<string, unknown>;

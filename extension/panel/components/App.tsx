@@ -122,6 +122,11 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
       return (
         <Notice tone="error" title="Carer information is not available">
           <p>{view.message}</p>
+          {view.signIn ? (
+            <button type="button" class="button button--primary" onClick={() => connection.signIn()}>
+              Sign in again
+            </button>
+          ) : null}
           {view.canRetry ? (
             <button type="button" class="button button--secondary" onClick={() => connection.retry()}>
               Try again
@@ -161,6 +166,9 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   }, [patient.reference]);
 
   const canWrite = (kind: ActionKind): boolean => view.writes[kind]?.enabled !== false;
+  // Why each turned-off change is off (server capabilities, or scopes the sign-in was not given), once each.
+  const offReasons = [...new Set(Object.values(view.writes).flatMap((w) => (w.enabled === false && w.reason ? [w.reason] : [])))];
+  const prompts = view.prompts.map((p) => ({ ...p, actions: p.actions.filter((a) => canWrite(a.kind)) }));
   const ctx: FormContext = {
     patient: patient.reference,
     store,
@@ -200,13 +208,22 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
           </ul>
         </Notice>
       ) : null}
+      {offReasons.length > 0 ? (
+        <Notice tone="info" title="Some changes cannot be made from here">
+          <ul>
+            {offReasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       {open ? <div class="form-area">{renderForm(open, ctx, view, carerById)}</div> : null}
       <section aria-labelledby="prompts-heading">
         <h2 id="prompts-heading" class="section-title">
           Prompts
           {view.snoozed > 0 ? <span class="section-title__aside"> ({view.snoozed} snoozed)</span> : null}
         </h2>
-        <PromptList prompts={view.prompts} onAction={openForPrompt} />
+        <PromptList prompts={prompts} onAction={openForPrompt} />
       </section>
       <section aria-labelledby="carers-heading">
         <h2 id="carers-heading" class="section-title">

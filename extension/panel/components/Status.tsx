@@ -21,9 +21,14 @@ export function WriteStatus({ write }: { write: WriteState }) {
   }
   if (result.outcome === 'conflict') return null;
   return (
-    <p class="status status--error" role="alert">
-      {result.message ?? 'The change was not saved. Check the details and try again.'}
-    </p>
+    <div class="status status--error" role="alert">
+      <p>{result.message ?? 'The change was not saved. Check the details and try again.'}</p>
+      {result.signIn ? (
+        <button type="button" class="button button--secondary" onClick={() => write.signIn()}>
+          Sign in again
+        </button>
+      ) : null}
+    </div>
   );
 }
 

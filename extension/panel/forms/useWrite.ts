@@ -8,6 +8,8 @@ export interface WriteState {
   result?: ActionResult;
   submit: (action: Action) => void;
   reset: () => void;
+  /** After a "sign in again" answer: opens the sign-in; the form and its draft stay as they are. */
+  signIn: () => void;
 }
 
 /**
@@ -30,5 +32,6 @@ export function useWrite(store: PanelStore, connection: PanelConnection, patient
       setRequestId(connection.run(patient, action, id));
     },
     reset: () => setRequestId(undefined),
+    signIn: () => connection.signIn(),
   };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createController, type ControllerDeps } from '../../../extension/background/controller';
-import type { Gateway } from '../../../extension/background/gateway';
+import { GatewayError, type Gateway } from '../../../extension/background/gateway';
 import { evaluateVisiblePrompts, loadPolicy } from '../../../extension/background/rules';
 import type { BackgroundToPanel } from '../../../extension/protocol/messages';
 import type { BackgroundToContent } from '../../../extension/protocol/page';
@@ -164,5 +164,81 @@ describe('the background controller', () => {
     });
     await controller.onPanelMessage(1, { type: 'action/status', requestId: 'r9' });
     expect(posted.find((m) => m.type === 'action/result')).toMatchObject({ requestId: 'r9', outcome: 'interrupted' });
+  });
+
+  describe('when the SMART sign-in has ended', () => {
+    /** A FHIR side behind a sign-in: every call is refused with "sign in again" until the clinician signs in. */
+    function signInGateway() {
+      const state = { signedIn: false, signIns: 0, writes: [] as string[] };
+      const ended = () => new GatewayError('sign-in', 'Your sign-in to the FHIR server has ended. Sign in again: what you entered has been kept and nothing was lost.');
+      const gateway: Gateway = {
+        readForPage: async () => {
+          if (!state.signedIn) throw ended();
+          return AmiraContext;
+        },
+        read: async () => {
+          if (!state.signedIn) throw ended();
+          return AmiraContext;
+        },
+        write: async (_patient, _action, _signal, requestId) => {
+          if (!state.signedIn) throw ended();
+          state.writes.push(requestId);
+          return AmiraContext;
+        },
+        writes: async () => ({}),
+      };
+      const signIn = async () => {
+        state.signIns += 1;
+        state.signedIn = true;
+      };
+      return { gateway, signIn, state };
+    }
+
+    it('offers "Sign in again", then reads the record once the clinician has signed in', async () => {
+      const { gateway, signIn, state } = signInGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, signIn });
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
+      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: expect.stringMatching(/Sign in again/), canRetry: false, signIn: true });
+
+      await controller.onPanelMessage(1, { type: 'panel/sign-in' });
+      expect(state.signIns).toBe(1);
+      expect(views(posted).at(-1)).toMatchObject({ seq: 1, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    });
+
+    it('answers a refused write with "sign in again", writes nothing, and the resent request lands once after sign-in', async () => {
+      const { gateway, signIn, state } = signInGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, signIn });
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
+      const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ outcome: 'failed', signIn: true, message: expect.stringMatching(/kept/) })]);
+      expect(state.writes).toEqual([]);
+
+      await controller.onPanelMessage(1, { type: 'panel/sign-in' });
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      expect(state.writes).toEqual(['request-0001']);
+      expect(posted.filter((m) => m.type === 'action/result').at(-1)).toMatchObject({ outcome: 'saved' });
+    });
+
+    it('keeps "Sign in again" on screen when the sign-in window is closed', async () => {
+      const { gateway } = signInGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({
+        ...deps,
+        signIn: async () => {
+          throw new GatewayError('sign-in', 'Sign-in to the FHIR server was cancelled or refused. Sign in again to continue: what you entered has been kept.');
+        },
+      });
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
+      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      await controller.onPanelMessage(1, { type: 'panel/sign-in' });
+      expect(views(posted).at(-1)?.view).toMatchObject({ kind: 'error', signIn: true, message: expect.stringMatching(/cancelled/) });
+    });
   });
 });

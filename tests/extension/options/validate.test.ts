@@ -9,6 +9,19 @@ describe('validateOptions', () => {
     expect(result).toEqual({ ok: true, options: { fhirBaseUrl: 'https://fhir.example.nhs.uk/R4', authMode: 'open', profiles: [], ehrOrigins: ['https://ehr.example.nhs.uk'], policyOverrides: {} } });
   });
 
+  it('stays open (no sign-in) unless SMART sign-in is chosen', () => {
+    expect(validateOptions({ ...draft, clientId: 'ignored' })).toMatchObject({ ok: true, options: { authMode: 'open' } });
+    expect(validateOptions({ ...draft, clientId: 'ignored' })).not.toMatchObject({ options: { clientId: expect.anything() } });
+  });
+
+  it('keeps SMART sign-in with the client id the trust registered', () => {
+    expect(validateOptions({ ...draft, authMode: 'smart', clientId: ' carer-prompts ' })).toMatchObject({ ok: true, options: { authMode: 'smart', clientId: 'carer-prompts' } });
+  });
+
+  it('refuses SMART sign-in without a client id', () => {
+    expect(validateOptions({ ...draft, authMode: 'smart', clientId: '  ' })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Sign-in: .*client id/)] });
+  });
+
   it('asks for exactly the FHIR and EHR origins', () => {
     const result = validateOptions(draft);
     if (!result.ok) throw new Error('expected valid');

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../extension/panel/components/App';
+import { WriteStatus } from '../../../extension/panel/components/Status';
 import type { PanelConnection } from '../../../extension/panel/connection';
 import { applyMessage, createPanelStore } from '../../../extension/panel/store';
 import { draftsItem } from '../../../extension/storage/items';
@@ -10,13 +11,14 @@ import { AmiraReady, CarerSara, ContactWithMarkupName } from './fixtures';
 
 /** The panel's side of the port, recording what the panel asks the background for. */
 function recordingConnection() {
-  const calls: { runs: { patient: string; action: Action }[]; layouts: number; retries: number } = { runs: [], layouts: 0, retries: 0 };
+  const calls: { runs: { patient: string; action: Action }[]; layouts: number; retries: number; signIns: number } = { runs: [], layouts: 0, retries: 0, signIns: 0 };
   const connection: PanelConnection = {
     run: (patient, action) => {
       calls.runs.push({ patient, action });
       return `req-${calls.runs.length}`;
     },
     retry: () => void (calls.retries += 1),
+    signIn: () => void (calls.signIns += 1),
     layout: () => void (calls.layouts += 1),
   };
   return { connection, calls };
@@ -98,5 +100,46 @@ describe('the panel', () => {
     const form = await screen.findByRole('form', { name: /assessment/ });
     fireEvent.submit(form);
     expect(calls.runs).toEqual([]);
+  });
+
+  it('offers "Sign in again" when the sign-in to the FHIR server has ended, and asks the background (never a token in the panel)', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', seq: 1, view: { kind: 'error', message: 'Your sign-in to the FHIR server has ended. Sign in again: what you entered has been kept and nothing was lost.', canRetry: false, signIn: true } });
+    const { connection, calls } = recordingConnection();
+    render(<App store={store} connection={connection} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(calls.signIns).toBe(1);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('shows why each turned-off change cannot be made, and offers no button for it', () => {
+    const store = createPanelStore();
+    const reason = 'You cannot record a consent decision here: your sign-in was not given permission to create Consent. Record it in the EHR, or ask your system administrator for access.';
+    applyMessage(store, { type: 'view', seq: 1, view: { ...AmiraReady, writes: { 'record-consent': { enabled: false, reason }, 'withdraw-consent': { enabled: false, reason } } } });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    const notice = screen.getByRole('status', { name: 'Some changes cannot be made from here' });
+    expect(notice.querySelectorAll('li')).toHaveLength(1);
+    expect(notice.textContent).toContain(reason);
+    expect(container.querySelector('[data-action="record-consent"]')).toBeNull();
+    expect(container.querySelector('[data-action="offer-assessment"]')).not.toBeNull();
+  });
+});
+
+describe('a write refused because the sign-in ended', () => {
+  afterEach(() => cleanup());
+
+  it('says so, offers "Sign in again" and leaves the form as it was', () => {
+    let signIns = 0;
+    const result = { type: 'action/result' as const, requestId: 'req-1', patient: 'Patient/demo-amira-khan' as const, outcome: 'failed' as const, stillOnScreen: true, message: 'Your sign-in to the FHIR server has ended. Sign in again: what you entered has been kept and nothing was lost.', signIn: true };
+    render(<WriteStatus write={{ result, submit: () => undefined, reset: () => undefined, signIn: () => void (signIns += 1) }} />);
+    expect(screen.getByRole('alert').textContent).toContain('what you entered has been kept');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(signIns).toBe(1);
+  });
+
+  it('offers no sign-in for other failures', () => {
+    const result = { type: 'action/result' as const, requestId: 'req-1', patient: 'Patient/demo-amira-khan' as const, outcome: 'failed' as const, stillOnScreen: true, message: 'The server is not answering.' };
+    render(<WriteStatus write={{ result, submit: () => undefined, reset: () => undefined, signIn: () => undefined }} />);
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
   });
 });
