@@ -331,3 +331,51 @@ describe('writes act only on the clinician’s own input', () => {
     await page.close();
   });
 });
+
+describe('a copy of the panel framed by the page itself', () => {
+  it('gets no patient data and writes nothing when clicked, while the real panel keeps working', async () => {
+    const amira = PERSONAS.amiraKhan;
+    const page = await context.newPage();
+    await openPatient(env(), page, amira.patientId);
+    const real = page.frameLocator('[data-carer-prompts-host] iframe');
+    await real.locator('[data-prompt-code="offer-assessment"]').first().waitFor();
+    // What a panel that is sent the patient shows (so the copy's blank text below means something).
+    expect(await real.locator('body').innerText()).toContain(amira.family);
+
+    // The page reads the panel frame's address and frames it again, in plain view (a clickjacking copy).
+    await page.evaluate(() => {
+      const copy = document.createElement('iframe');
+      copy.src = document.querySelector<HTMLIFrameElement>('[data-carer-prompts-host] iframe')?.src ?? '';
+      copy.id = 'copy';
+      Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: '600px', height: '700px', zIndex: '2147483647' });
+      document.body.append(copy);
+    });
+    const copy = await (await page.locator('#copy').elementHandle())?.contentFrame();
+    if (!copy) throw new Error('the copy did not load');
+    await copy.waitForLoadState();
+    // It is the extension's own panel page, loaded and running, and given every chance to connect.
+    expect(new URL(copy.url()).pathname).toBe('/panel.html');
+    expect(await copy.evaluate(() => document.readyState)).toBe('complete');
+    const writesBefore = [...writes];
+    await page.waitForTimeout(2500);
+    await copy.locator('body').click({ position: { x: 200, y: 200 } });
+    await copy.locator('body').click({ position: { x: 300, y: 120 } });
+    expect(await writesAfterSettling(page)).toEqual(writesBefore);
+
+    const shown = await copy.evaluate(() => ({ text: document.body.innerText, prompts: document.querySelectorAll('[data-prompt-code], [data-carer], form').length }));
+    expect(shown.prompts).toBe(0);
+    expect(shown.text).not.toContain(amira.family);
+    expect(shown.text).not.toContain(amira.given);
+
+    // The real panel kept the tab's connection: the clinician's real click saves, once.
+    await real.locator('[data-prompt-code="offer-assessment"] [data-action="offer-assessment"]').first().click();
+    const form = real.locator('form.form');
+    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await real.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await searchFhir(env(), `Task?subject=RelatedPerson/${amira.relatedPersonIds[0] ?? ''}`)).toHaveLength(1);
+    // And the copy still shows nothing of the patient.
+    expect(await copy.evaluate(() => document.body.innerText)).not.toContain(amira.family);
+    await page.close();
+  });
+});
