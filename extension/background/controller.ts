@@ -1,14 +1,13 @@
 import type { Browser } from '#imports';
 import type { CarerContext, PatientReference, Prompt, Snooze } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
-import { inflightItem, panelKeysItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
+import { inflightItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
 import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
 import { PanelToBackgroundSchema } from '../protocol/messages';
 import { parseMessage, type BackgroundToContent, type RecognitionMessage } from '../protocol/page';
 import type { PanelView } from '../protocol/view';
 import { GatewayError, type Gateway } from './gateway';
 import { identityMismatches } from './identityCheck';
-import { isRegisteredPanelKey } from './senders';
 import { toReadyView } from './toView';
 
 export interface ControllerDeps {
@@ -28,36 +27,21 @@ type Port = Browser.runtime.Port;
  * The background's state machine: which patient each tab shows, the panel port of each tab, the
  * read under way for each tab (aborted when the page moves on), and writes in flight. Tab state and
  * write outcomes are mirrored to session storage so a stopped worker picks up where it was.
- *
- * A tab's panel port is heard only once its hello presents the key the tab's content script
- * registered for the frame it created: a copy of the panel that the page frames itself has no key,
- * is disconnected and is never sent anything.
  */
 export function createController(deps: ControllerDeps) {
   const records = new Map<number, TabRecord>();
   const ports = new Map<number, Port>();
-  /** The key each tab's content script registered for the panel frame it created. */
-  const panelKeys = new Map<number, string>();
-  /** The key each port's hello presented. */
-  const presented = new WeakMap<Port, string>();
-  /** Ports whose hello came before their tab's key was registered: sent nothing until then. */
-  const waiting = new Map<number, Set<Port>>();
   const liveWrites = new Set<string>();
   const contexts = new Map<PatientReference, CarerContext>();
 
-  const restored = Promise.all([tabsItem.getValue(), panelKeysItem.getValue()]).then(([saved, keys]) => {
+  const restored = tabsItem.getValue().then((saved) => {
     for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId))) records.set(Number(tabId), record);
-    for (const [tabId, key] of Object.entries(keys)) if (!panelKeys.has(Number(tabId))) panelKeys.set(Number(tabId), key);
   });
 
   let persistQueue: Promise<void> = Promise.resolve();
   const persist = (): void => {
     const snapshot = Object.fromEntries([...records].map(([id, r]) => [String(id), r]));
     persistQueue = persistQueue.then(() => tabsItem.setValue(snapshot)).catch(() => undefined);
-  };
-  const persistKeys = (): void => {
-    const snapshot = Object.fromEntries([...panelKeys].map(([id, key]) => [String(id), key]));
-    persistQueue = persistQueue.then(() => panelKeysItem.setValue(snapshot)).catch(() => undefined);
   };
 
   const postToPanel = (tabId: number, message: BackgroundToPanel): void => {
@@ -161,27 +145,6 @@ export function createController(deps: ControllerDeps) {
     return onScreen;
   };
 
-  /**
-   * A port that said hello: accepted as the tab's panel (and answered) when its key is the tab's,
-   * held when the tab has no key yet, else disconnected without a word.
-   */
-  const admit = (tabId: number, port: Port): void => {
-    const registered = panelKeys.get(tabId);
-    if (registered === undefined) {
-      waiting.set(tabId, (waiting.get(tabId) ?? new Set<Port>()).add(port));
-      return;
-    }
-    if (!isRegisteredPanelKey(presented.get(port), registered)) {
-      port.disconnect();
-      return;
-    }
-    const previous = ports.get(tabId);
-    if (previous && previous !== port) previous.disconnect();
-    ports.set(tabId, port);
-    const record = records.get(tabId);
-    if (record) postToPanel(tabId, { type: 'view', seq: record.seq, view: record.view });
-  };
-
   const showsPatient = (tabId: number, patient: PatientReference): boolean => records.get(tabId)?.patient === patient;
 
   const saveInflight = async (entry: InflightRecord): Promise<void> => {
@@ -276,41 +239,16 @@ export function createController(deps: ControllerDeps) {
       if (recognition.kind === 'patient') await load(tabId);
     },
 
-    /** The content script created the tab's panel frame: only a panel presenting this key is the tab's. */
-    async onPanelKey(tabId: number, key: string): Promise<void> {
-      await restored;
-      panelKeys.set(tabId, key);
-      persistKeys();
-      const current = ports.get(tabId);
-      if (current && !isRegisteredPanelKey(presented.get(current), key)) {
-        ports.delete(tabId);
-        current.disconnect();
-      }
-      const held = waiting.get(tabId) ?? new Set<Port>();
-      waiting.delete(tabId);
-      for (const port of held) admit(tabId, port);
-    },
-
     async onPanelConnect(tabId: number, port: Port): Promise<void> {
       await restored;
+      ports.get(tabId)?.disconnect();
+      ports.set(tabId, port);
       port.onMessage.addListener((raw: unknown) => {
         const message = parseMessage(PanelToBackgroundSchema, raw);
-        if (ports.get(tabId) === port) {
-          if (message) void this.onPanelMessage(tabId, message);
-          return;
-        }
-        // Not yet accepted: only a hello is heard, and it decides. Anything else first ends the port.
-        if (presented.has(port)) return;
-        if (message?.type !== 'panel/hello') {
-          port.disconnect();
-          return;
-        }
-        presented.set(port, message.key);
-        admit(tabId, port);
+        if (message) void this.onPanelMessage(tabId, message);
       });
       port.onDisconnect.addListener(() => {
         if (ports.get(tabId) === port) ports.delete(tabId);
-        waiting.get(tabId)?.delete(port);
       });
     },
 
@@ -359,8 +297,6 @@ export function createController(deps: ControllerDeps) {
     onTabRemoved(tabId: number): void {
       dropRead(tabId);
       ports.delete(tabId);
-      waiting.delete(tabId);
-      if (panelKeys.delete(tabId)) persistKeys();
       if (records.delete(tabId)) persist();
     },
   };

@@ -37,11 +37,3 @@ export function isOwnOptionsPage(sender: SenderLike, extensionId: string, extens
     return false;
   }
 }
-
-/**
- * The panel the content script created for the tab, and no copy the page framed itself: only the
- * real frame was given the tab's key. No key registered yet: no panel is accepted.
- */
-export function isRegisteredPanelKey(presented: string | undefined, registered: string | undefined): boolean {
-  return registered !== undefined && presented === registered;
-}

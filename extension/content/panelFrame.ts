@@ -1,5 +1,5 @@
-import { browser, createIframeUi, type ContentScriptContext } from '#imports';
-import type { PanelKeyMessage, PanelMode } from '../protocol/page';
+import { createIframeUi, type ContentScriptContext } from '#imports';
+import type { PanelMode } from '../protocol/page';
 
 const EXPANDED_WIDTH = 380;
 const COLLAPSED = { width: 64, height: 96 };
@@ -41,24 +41,11 @@ export function createPanelFrame(ctx: ContentScriptContext) {
   };
 
   return {
-    /**
-     * Ensures the frame exists (hidden until the panel has drawn the current patient). For a frame
-     * it has just created, returns that frame's new key, for the background (undefined otherwise).
-     */
-    mount(): string | undefined {
-      if (mounted) return undefined;
-      const key = newPanelKey();
+    /** Ensures the frame exists (hidden until the panel has drawn the current patient). */
+    mount(): void {
+      if (mounted) return;
       ui.mount();
       mounted = true;
-      // Every time a document loads in this frame (the panel, or the panel reloaded), it is handed
-      // the key. The target origin is this extension's (taken from the browser, never from the
-      // DOM), so only an extension page in this very frame receives it: if the page navigated the
-      // frame elsewhere, the browser drops the message. Copies the page frames are never sent it.
-      const message: PanelKeyMessage = { type: 'carer-prompts/panel-key', key };
-      const origin = browser.runtime.getURL('/');
-      const iframe = ui.iframe;
-      iframe.addEventListener('load', () => iframe.contentWindow?.postMessage(message, origin));
-      return key;
     },
     hide,
     show(mode: PanelMode): void {
@@ -75,11 +62,6 @@ export function createPanelFrame(ctx: ContentScriptContext) {
       mounted = false;
     },
   };
-}
-
-/** 128 random bits as hex: the key of one panel frame. */
-function newPanelKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**

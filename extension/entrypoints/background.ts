@@ -56,10 +56,6 @@ export default defineBackground(() => {
         void controller.onRecognition(sender.tab.id, message.seq, message.recognition);
         return undefined;
       }
-      if (message.type === 'page/panel-key') {
-        void controller.onPanelKey(sender.tab.id, message.key);
-        return undefined;
-      }
       void readOptions().then((options) => sendResponse(options.profiles));
       return true;
     }

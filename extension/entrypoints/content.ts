@@ -14,9 +14,8 @@ export default defineContentScript({
   // Development builds add loopback matches to the manifest (wxt.config.ts); production registers
   // this script at runtime for the EHR origins configured in the options page.
   registration: 'runtime',
-  // No window.postMessage to the page: the page (and every frame in it) would receive it. WXT still
-  // tells an older copy of this script to stop through a DOM event, which posts nothing to the page.
-  // (The panel frame's key is posted to that frame's window alone: see ../content/panelFrame.ts.)
+  // No window.postMessage: the page (and every frame in it) would receive it. WXT still tells an
+  // older copy of this script to stop through a DOM event, which posts nothing to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
     const frame = createPanelFrame(ctx);
@@ -30,11 +29,7 @@ export default defineContentScript({
       // Everything about the previous patient disappears at once, before the background knows.
       frame.hide();
       if (recognition.kind === 'none') frame.remove();
-      else {
-        // A new frame: the background accepts only the panel that presents this frame's key.
-        const key = frame.mount();
-        if (key !== undefined) send({ type: 'page/panel-key', key }).catch(() => undefined);
-      }
+      else frame.mount();
       send({ type: 'page/recognition', seq, recognition }).catch(() => undefined);
     });
 

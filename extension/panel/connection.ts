@@ -1,21 +1,16 @@
 import { browser, type Browser } from '#imports';
 import { BackgroundToPanelSchema, PANEL_PORT_NAME, type Action, type PanelToBackground } from '../protocol/messages';
-import { PanelKeyMessageSchema, parseMessage } from '../protocol/page';
+import { parseMessage } from '../protocol/page';
 import { applyMessage, type PanelStore } from './store';
 
 /**
  * The panel's line to the background worker: a port, reopened whenever the worker is stopped
  * (MV3 may stop it at any time). Reconnecting wakes the worker, which restores the tab's state
  * from session storage and answers how any write under way ended.
- *
- * The panel connects only once the content script that created its frame has handed it the frame's
- * key, and presents the key in its hello: a copy of the panel framed by the page never gets a key,
- * so it never connects and shows no patient data.
  */
 export function connectPanel(store: PanelStore) {
   let port: Browser.runtime.Port | undefined;
   let retryDelay = 50;
-  let key: string | undefined;
 
   const post = (message: PanelToBackground): void => {
     if (!port) open();
@@ -23,12 +18,8 @@ export function connectPanel(store: PanelStore) {
   };
 
   const open = (): void => {
-    if (key === undefined) return;
-    const hello: PanelToBackground = { type: 'panel/hello', key };
-    let opened: Browser.runtime.Port;
     try {
-      opened = browser.runtime.connect({ name: PANEL_PORT_NAME });
-      port = opened;
+      port = browser.runtime.connect({ name: PANEL_PORT_NAME });
     } catch {
       // The extension was reloaded or removed: this frame is orphaned and will be replaced.
       store.connected.value = false;
@@ -40,8 +31,7 @@ export function connectPanel(store: PanelStore) {
       if (!message) return;
       applyMessage(store, message);
     });
-    opened.onDisconnect.addListener(() => {
-      if (port !== opened) return; // replaced when a new key arrived
+    port.onDisconnect.addListener(() => {
       port = undefined;
       store.connected.value = false;
       setTimeout(() => {
@@ -50,21 +40,12 @@ export function connectPanel(store: PanelStore) {
       }, retryDelay);
     });
     retryDelay = 50;
-    port.postMessage(hello);
+    port.postMessage({ type: 'panel/hello' } satisfies PanelToBackground);
     // Writes sent before the worker stopped: ask how they ended.
     for (const requestId of Object.keys(store.pending.value)) port.postMessage({ type: 'action/status', requestId } satisfies PanelToBackground);
   };
 
-  // The page can post here too, but cannot know the key: a forged one is refused by the background.
-  window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const message = parseMessage(PanelKeyMessageSchema, event.data);
-    if (!message || message.key === key) return;
-    key = message.key;
-    const previous = port;
-    port = undefined;
-    previous?.disconnect();
-    open();
-  });
+  open();
 
   return {
     run(patient: `Patient/${string}`, action: Action, requestId: string = crypto.randomUUID()): string {

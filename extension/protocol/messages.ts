@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PROMPT_CODES } from '../../shared/domain/types';
-import { PanelKeySchema, PanelModeSchema } from './page';
+import { PanelModeSchema } from './page';
 import { PanelViewSchema, SnoozeReasonSchema } from './view';
 
 /**
@@ -80,8 +80,7 @@ export const ActionResultSchema = z.object({
 
 /** Panel → background, over the "panel" port. */
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
-  /** The first message on every port: a panel is heard only once its key matches its tab's. */
-  z.object({ type: z.literal('panel/hello'), key: PanelKeySchema }),
+  z.object({ type: z.literal('panel/hello') }),
   z.object({ type: z.literal('panel/shown'), seq: z.number(), mode: PanelModeSchema }),
   z.object({ type: z.literal('panel/retry') }),
   /** A trusted click on "Sign in again": the background opens the browser's sign-in window. */

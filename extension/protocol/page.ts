@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
  * that runs on every EHR page stays small.
  *
  *   content script --page/recognition--> background --frame/layout--> content script
- *   content script --page/panel-key--> background, and --key--> its own panel frame only
  *   panel <==port "panel"==> background   (./messages.ts)
  */
 
@@ -21,17 +20,6 @@ export const PageIdentitySchema = z.object({
   birthDate: z.optional(shortText(200)),
 });
 
-/**
- * A panel frame's key: 128 random bits the content script makes for each frame it creates. It goes
- * to the background (runtime message) and to that frame alone (postMessage to the extension's
- * origin in that frame's window); never into the DOM or a URL, so the page cannot learn it and a
- * copy of the panel the page frames itself has nothing to present.
- */
-export const PanelKeySchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
-
-/** Content script → its own panel frame (window.postMessage, targeted at the extension's origin). */
-export const PanelKeyMessageSchema = z.object({ type: z.literal('carer-prompts/panel-key'), key: PanelKeySchema });
-
 export const RecognitionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('ambiguous'), profileId: z.string() }),
@@ -42,11 +30,6 @@ export const RecognitionSchema = z.discriminatedUnion('kind', [
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/recognition'), seq: z.number(), recognition: RecognitionSchema }),
   z.object({ type: z.literal('page/profiles') }),
-  /**
-   * The secret key of the panel frame this content script has just created (see PanelKeySchema):
-   * the background accepts a panel for the tab only when it presents this key.
-   */
-  z.object({ type: z.literal('page/panel-key'), key: PanelKeySchema }),
 ]);
 
 export const PanelModeSchema = z.enum(['collapsed', 'expanded']);
@@ -64,7 +47,6 @@ export type RecognitionMessage = z.infer<typeof RecognitionSchema>;
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 export type PanelMode = z.infer<typeof PanelModeSchema>;
-export type PanelKeyMessage = z.infer<typeof PanelKeyMessageSchema>;
 
 /** Parses a message; undefined when it is not one of ours (callers ignore it). */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {

@@ -27,13 +27,6 @@ export interface TabRecord {
 }
 export const tabsItem = storage.defineItem<Record<string, TabRecord>>('session:tabs', { fallback: {}, version: 1 });
 
-/**
- * The key (per tab) of the panel frame the content script created: the only panel the background
- * accepts presents it. In memory-backed session storage, which content scripts and pages cannot
- * read, so a restarted worker still knows it.
- */
-export const panelKeysItem = storage.defineItem<Record<string, string>>('session:panelKeys', { fallback: {}, version: 1 });
-
 /** A clinician's unsent form, bound to the patient it was opened for. */
 export interface DraftRecord {
   patient: `Patient/${string}`;

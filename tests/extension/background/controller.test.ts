@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { createController, type Controller, type ControllerDeps } from '../../../extension/background/controller';
+import { createController, type ControllerDeps } from '../../../extension/background/controller';
 import { GatewayError, type Gateway } from '../../../extension/background/gateway';
 import { evaluateVisiblePrompts, loadPolicy } from '../../../extension/background/rules';
 import type { BackgroundToPanel } from '../../../extension/protocol/messages';
@@ -52,35 +52,17 @@ function heldGateway() {
   return { gateway, reads, answer };
 }
 
-/** The key the content script made for the panel frame it created in tab 1 (and gave that frame alone). */
-const PANEL_KEY = '0123456789abcdef0123456789abcdef';
-/** A key a copy of the panel framed by the page might guess. */
-const GUESSED_KEY = 'ffffffffffffffffffffffffffffffff';
-
-/**
- * The panel's end of its port: what the background posted to it, whether the background hung up,
- * and a way to send the background a message over it.
- */
+/** The panel's end of its port: what the background posted to it. */
 function panelPort() {
   const posted: BackgroundToPanel[] = [];
-  const listeners: ((raw: unknown) => void)[] = [];
-  const state = { disconnected: false };
   const port = {
     name: 'carer-prompts/panel',
     postMessage: (message: BackgroundToPanel) => void posted.push(message),
-    disconnect: () => void (state.disconnected = true),
-    onMessage: { addListener: (listener: (raw: unknown) => void) => void listeners.push(listener) },
+    disconnect: () => undefined,
+    onMessage: { addListener: () => undefined },
     onDisconnect: { addListener: () => undefined },
   } as unknown as Browser.runtime.Port;
-  const send = (message: unknown) => listeners.forEach((listener) => listener(message));
-  return { port, posted, state, send };
-}
-
-/** The content script registers its frame's key; the panel in that frame connects and says hello with it. */
-async function connectRegistered(controller: Controller, tabId: number, panel: ReturnType<typeof panelPort>): Promise<void> {
-  await controller.onPanelKey(tabId, PANEL_KEY);
-  await controller.onPanelConnect(tabId, panel.port);
-  panel.send({ type: 'panel/hello', key: PANEL_KEY });
+  return { port, posted };
 }
 
 function setup(gateway: Gateway) {
@@ -104,9 +86,8 @@ describe('the background controller', () => {
   it('never shows a read that finishes after the page moved to another patient', async () => {
     const { gateway, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const panel = panelPort();
-    const { posted } = panel;
-    await connectRegistered(controller, 1, panel);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
     void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
     void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
@@ -121,9 +102,8 @@ describe('the background controller', () => {
   it('reads once when the EHR draws the address first and the banner a moment later', async () => {
     const { gateway, reads, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const panel = panelPort();
-    const { posted } = panel;
-    await connectRegistered(controller, 1, panel);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
     void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
     void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
@@ -137,9 +117,8 @@ describe('the background controller', () => {
   it('stops with a notice, and no patient data, when the record is not the patient on the page', async () => {
     const { gateway, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const panel = panelPort();
-    const { posted } = panel;
-    await connectRegistered(controller, 1, panel);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
     void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
@@ -152,7 +131,6 @@ describe('the background controller', () => {
   it('picks up where it was after the worker is stopped: the tab’s view is in session storage', async () => {
     const { gateway, answer } = heldGateway();
     const first = setup(gateway);
-    await first.controller.onPanelKey(1, PANEL_KEY);
     void first.controller.onRecognition(1, 3, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
@@ -160,10 +138,9 @@ describe('the background controller', () => {
 
     const restarted = setup(heldGateway().gateway);
     await restarted.controller.ready;
-    const panel = panelPort();
-    await restarted.controller.onPanelConnect(1, panel.port);
-    panel.send({ type: 'panel/hello', key: PANEL_KEY });
-    const { posted } = panel;
+    const { port, posted } = panelPort();
+    await restarted.controller.onPanelConnect(1, port);
+    await restarted.controller.onPanelMessage(1, { type: 'panel/hello' });
     expect(views(posted).at(-1)).toMatchObject({ seq: 3, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
@@ -180,9 +157,8 @@ describe('the background controller', () => {
   it('answers a panel that asks about a write the stopped worker never finished', async () => {
     const { gateway } = heldGateway();
     const { controller } = setup(gateway);
-    const panel = panelPort();
-    const { posted } = panel;
-    await connectRegistered(controller, 1, panel);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
     await fakeBrowser.storage.session.set({
       inflight: { r9: { requestId: 'r9', patient: 'Patient/demo-amira-khan', action: { kind: 'record-no-carers' }, startedAt: '2026-11-23T11:59:00Z', state: 'pending' } },
     });
@@ -222,9 +198,8 @@ describe('the background controller', () => {
       const { gateway, signIn, state } = signInGateway();
       const { deps } = setup(gateway);
       const controller = createController({ ...deps, signIn });
-      const panel = panelPort();
-      const { posted } = panel;
-      await connectRegistered(controller, 1, panel);
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
       await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
       expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: expect.stringMatching(/Sign in again/), canRetry: false, signIn: true });
 
@@ -237,9 +212,8 @@ describe('the background controller', () => {
       const { gateway, signIn, state } = signInGateway();
       const { deps } = setup(gateway);
       const controller = createController({ ...deps, signIn });
-      const panel = panelPort();
-      const { posted } = panel;
-      await connectRegistered(controller, 1, panel);
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
       const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
       await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
       expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ outcome: 'failed', signIn: true, message: expect.stringMatching(/kept/) })]);
@@ -260,105 +234,11 @@ describe('the background controller', () => {
           throw new GatewayError('sign-in', 'Sign-in to the FHIR server was cancelled or refused. Sign in again to continue: what you entered has been kept.');
         },
       });
-      const panel = panelPort();
-      const { posted } = panel;
-      await connectRegistered(controller, 1, panel);
+      const { port, posted } = panelPort();
+      await controller.onPanelConnect(1, port);
       await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(views(posted).at(-1)?.view).toMatchObject({ kind: 'error', signIn: true, message: expect.stringMatching(/cancelled/) });
-    });
-  });
-
-  describe('only the panel frame the content script created is the tab’s panel', () => {
-    const amiraOnScreen = async () => {
-      const held = heldGateway();
-      const { controller } = setup(held.gateway);
-      void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
-      await settle();
-      held.answer('Patient/demo-amira-khan', AmiraContext);
-      await settle();
-      return controller;
-    };
-
-    it('refuses a copy of the panel without the frame’s key: disconnected, sent nothing', async () => {
-      const controller = await amiraOnScreen();
-      const real = panelPort();
-      await connectRegistered(controller, 1, real);
-      await settle();
-      for (const hello of [{ type: 'panel/hello', key: GUESSED_KEY }, { type: 'panel/hello' }]) {
-        const copy = panelPort();
-        await controller.onPanelConnect(1, copy.port);
-        copy.send(hello);
-        await settle();
-        expect(copy.posted).toEqual([]);
-        expect(copy.state.disconnected).toBe(true);
-      }
-      // The real panel keeps the tab's connection and still gets the patient.
-      expect(real.state.disconnected).toBe(false);
-      expect(views(real.posted).at(-1)?.view).toMatchObject({ kind: 'ready', patient: { id: 'demo-amira-khan' } });
-    });
-
-    it('acts on nothing a panel sends before its hello is accepted, not even a well-formed write', async () => {
-      const writes: string[] = [];
-      const { gateway } = heldGateway();
-      const { controller } = setup({ ...gateway, write: async (patient) => void writes.push(patient) });
-      await controller.onPanelKey(1, PANEL_KEY);
-      const copy = panelPort();
-      await controller.onPanelConnect(1, copy.port);
-      copy.send({ type: 'action/run', requestId: 'copy-request-1', patient: 'Patient/demo-amira-khan', action: { kind: 'record-no-carers' } });
-      copy.send({ type: 'panel/hello', key: GUESSED_KEY });
-      copy.send({ type: 'action/run', requestId: 'copy-request-2', patient: 'Patient/demo-amira-khan', action: { kind: 'record-no-carers' } });
-      await settle();
-      expect(writes).toEqual([]);
-      expect(copy.posted).toEqual([]);
-    });
-
-    it('holds a hello that comes before the frame’s key is registered, sending nothing until it is', async () => {
-      const controller = await amiraOnScreen();
-      const early = panelPort();
-      const copy = panelPort();
-      await controller.onPanelConnect(1, early.port);
-      await controller.onPanelConnect(1, copy.port);
-      early.send({ type: 'panel/hello', key: PANEL_KEY });
-      copy.send({ type: 'panel/hello', key: GUESSED_KEY });
-      await settle();
-      expect(early.posted).toEqual([]);
-      expect(copy.posted).toEqual([]);
-
-      await controller.onPanelKey(1, PANEL_KEY);
-      expect(views(early.posted).at(-1)?.view).toMatchObject({ kind: 'ready', patient: { id: 'demo-amira-khan' } });
-      expect(early.state.disconnected).toBe(false);
-      expect(copy.state.disconnected).toBe(true);
-      expect(copy.posted).toEqual([]);
-    });
-
-    it('drops the old panel when the content script creates a new frame with a new key', async () => {
-      const controller = await amiraOnScreen();
-      const old = panelPort();
-      await connectRegistered(controller, 1, old);
-      const newKey = 'abcdefabcdefabcdefabcdefabcdef12';
-      await controller.onPanelKey(1, newKey);
-      expect(old.state.disconnected).toBe(true);
-      const replacement = panelPort();
-      await controller.onPanelConnect(1, replacement.port);
-      replacement.send({ type: 'panel/hello', key: newKey });
-      expect(replacement.state.disconnected).toBe(false);
-      expect(views(replacement.posted).at(-1)?.view).toMatchObject({ kind: 'ready' });
-    });
-
-    it('still refuses a copy after the worker is stopped: the key is in session storage', async () => {
-      const first = setup(heldGateway().gateway);
-      await first.controller.onPanelKey(1, PANEL_KEY);
-      await settle();
-      const restarted = setup(heldGateway().gateway);
-      const copy = panelPort();
-      await restarted.controller.onPanelConnect(1, copy.port);
-      copy.send({ type: 'panel/hello', key: GUESSED_KEY });
-      expect(copy.state.disconnected).toBe(true);
-      const real = panelPort();
-      await restarted.controller.onPanelConnect(1, real.port);
-      real.send({ type: 'panel/hello', key: PANEL_KEY });
-      expect(real.state.disconnected).toBe(false);
     });
   });
 });

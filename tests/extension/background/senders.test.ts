@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnContentScript, isOwnOptionsPage, isOwnPanel, isRegisteredPanelKey } from '../../../extension/background/senders';
+import { isOwnContentScript, isOwnOptionsPage, isOwnPanel } from '../../../extension/background/senders';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -34,14 +34,5 @@ describe('who may talk to the background worker', () => {
     expect(isOwnOptionsPage({ id: ID, tab: { id: 9 }, url: `${ORIGIN}/options.html` }, ID, ORIGIN)).toBe(true);
     expect(isOwnOptionsPage({ id: ID, tab: { id: 9 }, url: `${ORIGIN}/panel.html` }, ID, ORIGIN)).toBe(false);
     expect(isOwnOptionsPage({ id: ID, url: 'https://ehr.example.nhs.uk/options.html' }, ID, ORIGIN)).toBe(false);
-  });
-
-  it('accepts as the tab’s panel only the one presenting the key its content script registered', () => {
-    const key = '0123456789abcdef0123456789abcdef';
-    expect(isRegisteredPanelKey(key, key)).toBe(true);
-    expect(isRegisteredPanelKey('ffffffffffffffffffffffffffffffff', key)).toBe(false);
-    expect(isRegisteredPanelKey(undefined, key)).toBe(false);
-    expect(isRegisteredPanelKey(key, undefined)).toBe(false);
-    expect(isRegisteredPanelKey(undefined, undefined)).toBe(false);
   });
 });
