@@ -1,27 +1,16 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Consent, Patient, RelatedPerson } from '@medplum/fhirtypes';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bulkExport, type BulkExportOptions } from '../../../adapter/bulk/bulkExport';
 import type { SourceEvent } from '../../../adapter/bulk/sourceEvents';
+import { CarerGrace, ConsentAdaGrace, PatientAda, PatientBen } from '../support/populationPersonas';
 
 const BASE = 'https://fhir.trust.test/r4';
 const STATUS = `${BASE}/$export-status/job-1`;
 
-const PatientAda: Patient = { resourceType: 'Patient', id: 'ada' };
-const PatientBen: Patient = { resourceType: 'Patient', id: 'ben' };
-const CarerGrace: RelatedPerson = { resourceType: 'RelatedPerson', id: 'grace', patient: { reference: 'Patient/ada' } };
-const ConsentAdaGrace: Consent = {
-  resourceType: 'Consent',
-  id: 'c1',
-  status: 'active',
-  scope: { coding: [{ code: 'patient-privacy' }] },
-  category: [{ coding: [{ code: '59284-0' }] }],
-  patient: { reference: 'Patient/ada' },
-};
 
 const ndjson = (...resources: object[]): string => resources.map((resource) => JSON.stringify(resource)).join('\n') + '\n';
 

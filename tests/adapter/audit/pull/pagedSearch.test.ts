@@ -1,23 +1,13 @@
-import type { Bundle, Consent, Group, Patient, RelatedPerson, Resource, Task } from '@medplum/fhirtypes';
+import type { Bundle, Group, Patient, Resource, Task } from '@medplum/fhirtypes';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pullPopulation, type PullEvent, type PullOptions } from '../../../../adapter/audit/pull';
+import { CarerGrace, ConsentAdaGrace, PatientAda, PatientBen } from '../../support/populationPersonas';
 
 const BASE = 'https://fhir.trust.test/r4';
 
-const PatientAda: Patient = { resourceType: 'Patient', id: 'ada' };
-const PatientBen: Patient = { resourceType: 'Patient', id: 'ben' };
 const PatientCal: Patient = { resourceType: 'Patient', id: 'cal' };
-const CarerGrace: RelatedPerson = { resourceType: 'RelatedPerson', id: 'grace', patient: { reference: 'Patient/ada' } };
-const ConsentAdaGrace: Consent = {
-  resourceType: 'Consent',
-  id: 'c1',
-  status: 'active',
-  scope: { coding: [{ code: 'patient-privacy' }] },
-  category: [{ coding: [{ code: '59284-0' }] }],
-  patient: { reference: 'Patient/ada' },
-};
 const OfferToGrace: Task = { resourceType: 'Task', id: 't1', status: 'requested', intent: 'proposal', for: { reference: 'RelatedPerson/grace' } };
 const TeamNorth: Group = {
   resourceType: 'Group',
