@@ -16,6 +16,7 @@
 import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
 import type { CarerReference, PatientReference } from '../shared/domain/types';
 import { DEFAULT_EXTENSION_BASE } from '../shared/terminology';
+import { DEFAULT_POLICY } from '../shared/policy';
 import { capabilitiesLoader, type Capabilities } from './capabilities';
 import { normalizeFhirError } from './errors';
 import { createFhirHttp, type FhirHttpOptions } from './http/fhirHttp';
@@ -55,6 +56,10 @@ export interface FhirAdapterOptions {
   getToken?: (hint?: { rejected?: string }) => Promise<string | undefined>;
   /** Base of the project's extension URLs (policy `extensionBase`). */
   extensionBase?: string;
+  /** The zone whose calendar days decisions are read in (policy `timeZone`; default Europe/London). */
+  timeZone?: string;
+  /** "Now" for the decisions read and the dates written (the `--now` of the commands); default: the system clock. */
+  clock?: () => Date;
   /** Who records changes (Practitioner reference): Provenance agent, List.source, Task.requester. */
   recorder?: Reference<Practitioner | PractitionerRole>;
   /** For tests: retry wait, jitter, clock and UUIDs. */
@@ -104,13 +109,15 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     ...(testing.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: testing.maxRetryWaitMs } : {}),
   });
   const extensionBase = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
+  const timeZone = options.timeZone ?? DEFAULT_POLICY.timeZone;
+  const clock = options.clock ?? testing.clock ?? (() => new Date());
   const capabilities = capabilitiesLoader(http);
   const seen = new SeenResources();
 
   const read = async (patient: string, signal?: AbortSignal): Promise<CarerRecord> => {
     patientIdOf(patient); // a bad reference fails before any request, /metadata included
     const caps = await capabilities(signal);
-    const record = await readCarerContext(http, caps, patient, { extensionBase, ...(signal ? { signal } : {}) });
+    const record = await readCarerContext(http, caps, patient, { policy: { extensionBase, timeZone }, now: clock(), ...(signal ? { signal } : {}) });
     seen.rememberRecord(record.raw, record.context.patient.reference);
     return record;
   };
@@ -120,7 +127,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     capabilities,
     extensionBase,
     ...(options.recorder ? { recorder: options.recorder } : {}),
-    now: testing.clock ?? (() => new Date()),
+    now: clock,
     newUuid: testing.newUuid ?? (() => crypto.randomUUID()),
     seen,
     reread: read,

@@ -118,7 +118,7 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
       { name: 'category', type: 'token' },
       { name: 'scope', type: 'token' },
       { name: 'date', type: 'date' },
-      { name: 'period', type: 'date', documentation: 'provision.period (end = review date)' },
+      { name: 'period', type: 'date', documentation: 'provision.period: when the decision is valid (the review date is the consent-review-due extension)' },
     ],
     searchInclude: ['Consent:patient', 'Consent:actor'],
     searchRevInclude: ['Provenance:target'],

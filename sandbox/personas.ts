@@ -328,6 +328,9 @@ const definitions = {
           decision: 'permit',
           dateTime: dateTimeOffset(now, -150),
           reviewDue: dayOffset(now, 215),
+          // Lucy agreed from the day she decided, for a year: a validity the panel reads as in force until then.
+          validFrom: dayOffset(now, -150),
+          validUntil: dayOffset(now, 215),
         }),
       ],
       tasks: [

@@ -62,6 +62,16 @@ export const PolicySchema = z.strictObject({
     .int({ error: 'must be a whole number of days' })
     .min(1, { error: 'must be at least 1 day' })
     .max(365, { error: 'must be at most 365 days' }),
+  /**
+   * When the patient is unable to decide about sharing at present, the form proposes asking again
+   * after this many days (a local default; capacity is decision- and time-specific, Mental Capacity
+   * Act 2005 s.2, so the question is asked again soon rather than at the yearly review).
+   */
+  askAgainDays: z
+    .number({ error: 'must be a number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 day' })
+    .max(365, { error: 'must be at most 365 days' }),
   /** A carer younger than this is a young carer (Children Act 1989 s.17ZA: under 18). */
   youngCarerUnderAge: z
     .number({ error: 'must be an age in years' })
@@ -88,6 +98,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   assessmentReviewMonths: 12,
   consentReviewMonths: 12,
   offerFollowUpDays: 28,
+  askAgainDays: 28,
   youngCarerUnderAge: 18,
   timeZone: 'Europe/London',
   extensionBase: DEFAULT_EXTENSION_BASE,

@@ -50,10 +50,16 @@ export const READ_CARER_ROLES: readonly CodingConst[] = [
   WRITE_CARER_ROLE,
   { system: SYSTEM.snomed, code: '407542009', display: 'Informal caregiver' },
   { system: SYSTEM.snomed, code: '407543004', display: 'Primary caregiver' },
-  { system: SYSTEM.snomed, code: '133932002', display: 'Caregiver' },
+  // Read, never written, until confirmed: not found in any public code list reviewed so far (../shared/terminology.md).
   { system: SYSTEM.snomed, code: '1364141000000107', display: 'Unpaid caregiver' },
   { system: SYSTEM.v3RoleClass, code: 'CAREGIVER', display: 'caregiver' },
 ];
+
+/**
+ * SNOMED 133932002 "Caregiver (person)" does not say whether the care is paid: a possible carer, to
+ * be confirmed as unpaid, never a confirmed unpaid carer (issue 8 finding 9).
+ */
+export const POSSIBLE_CARER_ROLES: readonly CodingConst[] = [{ system: SYSTEM.snomed, code: '133932002', display: 'Caregiver' }];
 
 /** SNOMED 229774002 "Caregiver" (occupation): a paid carer, never counted as an unpaid carer. */
 export const PAID_CAREGIVER_OCCUPATION: CodingConst = { system: SYSTEM.snomed, code: '229774002', display: 'Caregiver (occupation)' };
@@ -105,6 +111,14 @@ export const CONTACT_ROLES: Readonly<Record<string, 'next-of-kin' | 'emergency-c
 export const DEFAULT_EXTENSION_BASE = 'https://carer-prompts.example.org/fhir/StructureDefinition';
 export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/carer-status`;
 
+/**
+ * Project extensions on Consent (docs/extensions.md): when the decision is due for review
+ * (`valueDate`; not provision.period, which is the decision's validity in FHIR), and the basis of a
+ * decision that is not an adult patient's own (`valueCode`, one of CONSENT_BASES in shared/domain/types.ts).
+ */
+export const consentReviewDueExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-review-due`;
+export const consentBasisExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-basis`;
+
 /** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */
 export const COPY_CORRESPONDENCE_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator';
 
@@ -126,15 +140,21 @@ export const READ_CONSENT_CATEGORIES: readonly CodingConst[] = [
 ];
 export const POLICY_OPT_IN: CodingConst = { system: SYSTEM.v3ActCode, code: 'OPTIN', display: 'opt-in' };
 export const POLICY_OPT_OUT: CodingConst = { system: SYSTEM.v3ActCode, code: 'OPTOUT', display: 'opt-out' };
-/** Information recipient: the actor role written; PRCP (official R4 examples), INF and DELEGATEE also read. */
+/**
+ * Information recipient: the actor role written; PRCP (official R4 examples) and DELEGATEE also read.
+ * v3-ParticipationType INF is "informant" — someone who gives information, not a recipient — so a
+ * Consent naming a carer only as informant is not about sharing with them (issue 8 finding 10; the
+ * design's terminology listed INF as a recipient, which the issue corrects).
+ */
 export const WRITE_ACTOR_ROLE: CodingConst = { system: SYSTEM.v3ParticipationType, code: 'IRCP', display: 'information recipient' };
 export const READ_ACTOR_ROLES: readonly CodingConst[] = [
   WRITE_ACTOR_ROLE,
   { system: SYSTEM.v3ParticipationType, code: 'PRCP', display: 'primary information recipient' },
-  { system: SYSTEM.v3ParticipationType, code: 'INF', display: 'informant' },
   { system: SYSTEM.v3RoleCode, code: 'DELEGATEE', display: 'delegatee' },
 ];
 export const CONSENT_ACTION_DISCLOSE: CodingConst = { system: SYSTEM.consentAction, code: 'disclose', display: 'Disclose' };
+/** Actions that are about a carer receiving information: disclose (written) and access. collect / use / correct are not. */
+export const READ_SHARING_ACTIONS: readonly CodingConst[] = [CONSENT_ACTION_DISCLOSE, { system: SYSTEM.consentAction, code: 'access', display: 'Access' }];
 /** Purposes: FAMRQT (family member authorised by the patient) and COC (coordination of care); never CAREMGT. */
 export const CONSENT_PURPOSES: readonly CodingConst[] = [
   { system: SYSTEM.v3ActReason, code: 'FAMRQT', display: 'family requested' },

@@ -5,6 +5,7 @@
  * details leave this function.
  */
 import type { AuditFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
+import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
@@ -34,7 +35,7 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
     case 'RelatedPerson':
       return carerFact(resource, options);
     case 'Consent':
-      return consentFact(resource);
+      return consentFact(resource, options);
     case 'Task':
       return assessmentFact(resource);
     case 'List':
@@ -53,6 +54,7 @@ function patientFact(resource: unknown): AuditFact | NoFact {
   if ('warning' in read) return malformed(resource, 'Patient', read.warning);
   const fact: AuditFact = { kind: 'patient', id: read.patient.id };
   if (read.patient.team !== undefined) fact.team = read.patient.team;
+  if (read.patient.deceased !== undefined) fact.deceased = true;
   return fact;
 }
 
@@ -71,28 +73,53 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
   };
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
   if (carer.identifiedOn !== undefined) fact.identifiedOn = carer.identifiedOn;
+  if (carer.endedOn !== undefined) fact.endedOn = carer.endedOn;
   if (carer.carerStatusAskedOn !== undefined) fact.carerStatusAskedOn = carer.carerStatusAskedOn;
   return fact;
 }
 
-function consentFact(resource: unknown): AuditFact | NoFact {
-  const read = readConsentDecision(resource);
+function consentFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  const read = readConsentDecision(resource, { extensionBase: options.extensionBase });
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Consent', read.warning);
-  const id = readId(resource);
-  if (read.carerRefs.length === 0 && !read.isCarerSharingConsent) return { warning: `Consent/${id} is not about sharing with carers`, ignored: true };
-  const fact: AuditFact = {
-    kind: 'consent',
-    id,
-    carers: read.carerRefs.map(idOf),
-    carerSharing: read.isCarerSharingConsent,
-    decision: read.decision.decision,
-    recency: recencyOf(read.decision.recordedOn, read.lastUpdated),
+  const { statement } = read;
+  if (!statement.aboutCarerSharing) return { warning: `${statement.consent} is not about sharing with carers`, ignored: true };
+  return { kind: 'consent', id: readId(resource), statement: forAudit(statement) };
+}
+
+/** The statement less who decided or recorded it and the free text of what may be shared (see ConsentFact). */
+function forAudit(statement: ConsentStatement): ConsentStatement {
+  const compact: ConsentStatement = {
+    consent: statement.consent,
+    state: statement.state,
+    aboutCarerSharing: statement.aboutCarerSharing,
+    mentions: statement.mentions,
+    named: Object.fromEntries(Object.entries(statement.named).map(([carer, ruling]) => [carer, digestOf(ruling)])),
+    topNamesNobody: statement.topNamesNobody,
+    decidedByPatient: statement.decidedByPatient,
   };
-  if (read.patient !== undefined) fact.patient = idOf(read.patient);
-  if (read.decision.recordedOn !== undefined) fact.recordedOn = read.decision.recordedOn;
-  if (read.decision.reviewDue !== undefined) fact.reviewDue = read.decision.reviewDue;
-  if (read.decision.withdrawnOn !== undefined) fact.withdrawnOn = read.decision.withdrawnOn;
-  return fact;
+  if (statement.everyoneElse !== undefined) compact.everyoneElse = digestOf(statement.everyoneElse);
+  for (const key of ['patient', 'uninterpretable', 'recordedOn', 'lastUpdated', 'validFrom', 'validUntil', 'reviewDue', 'basis'] as const) {
+    const value = statement[key];
+    if (value !== undefined) (compact as unknown as Record<string, unknown>)[key] = value;
+  }
+  return compact;
+}
+
+function digestOf(ruling: ConsentRuling): ConsentRuling {
+  const out: ConsentRuling = { kind: ruling.kind };
+  if (ruling.mayShare !== undefined) out.mayShare = [listDigest(ruling.mayShare)];
+  if (ruling.mayNotShare !== undefined) out.mayNotShare = [listDigest(ruling.mayNotShare)];
+  return out;
+}
+
+/** A 52-bit FNV-1a digest of a sorted list: equal lists give equal digests; the text is not kept. */
+function listDigest(items: readonly string[]): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const ch of [...items].sort().join('\u0000')) {
+    hash ^= BigInt(ch.codePointAt(0) as number);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return (hash >> 12n).toString(36);
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

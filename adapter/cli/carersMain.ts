@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { evaluatePrompts } from '../../shared/prompts/index';
 import { DEFAULT_POLICY, parsePolicy, PolicyError, type Policy } from '../../shared/policy';
-import { assessmentReviewDue, consentReviewDue, isYoungCarer } from '../../shared/domain/derive';
+import { assessmentReviewDue, consentReviewDue, isCurrent, isYoungCarer } from '../../shared/domain/derive';
 import type { CarerContext } from '../../shared/domain/types';
 import { toCarerReport, type CarerReport } from '../../shared/report/carerReport';
 import { formatCarerReport } from '../../shared/report/carerReportText';
@@ -64,7 +64,7 @@ async function promptsCommand(argv: readonly string[], io: CliIo): Promise<numbe
   const policy = await loadPolicy(flags.data.policy);
   const now = flags.data.now ? new Date(flags.data.now) : new Date();
 
-  const adapter = createFhirAdapter({ baseUrl: flags.data.fhir, extensionBase: policy.extensionBase, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const adapter = createFhirAdapter({ baseUrl: flags.data.fhir, extensionBase: policy.extensionBase, timeZone: policy.timeZone, clock: () => now, ...(io.fetch ? { fetch: io.fetch } : {}) });
   const patient = await adapter.resolvePatient(flags.data.patient);
   const record = await adapter.readCarerContext(patient.reference);
   print(buildReport(record.context, policy, now), flags.data.json === true, io);
@@ -89,7 +89,7 @@ async function explainCommand(argv: readonly string[], io: CliIo): Promise<numbe
     : // A lone RelatedPerson or Consent is explained against the patient it references: the patient
       // is known by reference only, so nothing about them is invented beyond that reference.
       [{ resourceType: 'Patient', id: patient.replace(/^Patient\//, '') }, ...file.resources];
-  const parsed = toCarerContext(resources, { patient, extensionBase: policy.extensionBase });
+  const parsed = toCarerContext(resources, { patient, policy, now });
   if (!parsed.ok) throw new FhirFileError(parsed.reason);
   const context: CarerContext = { ...parsed.context, warnings: [...file.warnings, ...parsed.context.warnings] };
   print(buildReport(context, policy, now), flags.data.json === true, io);
@@ -100,6 +100,10 @@ export function buildReport(context: CarerContext, policy: Policy, now: Date): C
   const byRef = new Map(context.carers.map((c) => [c.reference as string, c]));
   const prompts = evaluatePrompts(context, policy, now);
   return toCarerReport(context, prompts, {
+    isCurrent: (ref) => {
+      const carer = byRef.get(ref);
+      return carer ? isCurrent(carer, policy, now) : false;
+    },
     isYoung: (ref) => {
       const carer = byRef.get(ref);
       return carer ? isYoungCarer(carer, policy, now) : false;

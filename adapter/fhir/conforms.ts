@@ -82,7 +82,9 @@ const isPatient: Check = (v) =>
   optional(isFhirDate, v.birthDate) &&
   optionalArray(isAddress, v.address) &&
   optional(isReference, v.managingOrganization) &&
-  optionalArray(isReference, v.generalPractitioner);
+  optionalArray(isReference, v.generalPractitioner) &&
+  optional(isBoolean, v.deceasedBoolean) &&
+  optionalDateTime(v.deceasedDateTime);
 
 const isRelatedPerson: Check = (v) =>
   isObject(v) &&

@@ -41,6 +41,9 @@ export const PatientSchema = z.looseObject({
   address: z.array(Address).optional(),
   managingOrganization: Reference.optional(),
   generalPractitioner: z.array(Reference).optional(),
+  /** @see https://hl7.org/fhir/R4/patient-definitions.html#Patient.deceased_x_ */
+  deceasedBoolean: z.boolean().optional(),
+  deceasedDateTime: fhirDateTime.optional(),
 });
 
 /** @see https://hl7.org/fhir/R4/relatedperson.html */

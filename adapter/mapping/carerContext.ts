@@ -2,10 +2,11 @@
  * FHIR resources for one patient → the CarerContext the prompt rules and the audit read.
  *
  * - the patient: `options.patient` ("Patient/123"), or the single Patient present;
- * - every RelatedPerson of that patient, in record order, each with the decision from the most
- *   recent Consent naming it (by dateTime, then meta.lastUpdated, later record wins a tie) and the
- *   assessment from the most recent offer Task (by authoredOn, then meta.lastUpdated);
- * - privacy Consents of this patient naming no RelatedPerson of theirs → orphanConsents;
+ * - every RelatedPerson of that patient, in record order, each with the decision in force now from
+ *   all of the patient's Consents (shared/consent/decisionInForce.ts: the one meaning, which the
+ *   audit uses too) and the assessment from the most recent offer Task (by authoredOn, then
+ *   meta.lastUpdated);
+ * - carer-sharing Consents of this patient naming no RelatedPerson of theirs → orphanConsents;
  * - the most recent "asked: no carers" List, reported even when a carer recorded since supersedes it
  *   (the prompt rules decide that, and the audit counts the answer);
  * - serviceStart / team from the current EpisodeOfCare, if the data holds one (see ./readPatient.ts).
@@ -13,12 +14,14 @@
  * Malformed resources become `warnings` naming only type and id, never an exception: this runs
  * on whatever a server, a file or a trust's IT team hands it.
  */
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentDecision, OrphanConsent } from '../../shared/domain/types';
+import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../../shared/consent/decisionInForce';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentStatement, OrphanConsent } from '../../shared/domain/types';
+import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
-import { readConsentDecision, type ConsentRead } from './readConsentDecision';
+import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
 import { readRelatedPerson, type CarerWithoutDecisions } from './readRelatedPerson';
@@ -28,8 +31,10 @@ import { localReference } from './references';
 export interface ToCarerContextOptions {
   /** "Patient/<id>" to build the context for; required when the data holds several patients. */
   patient?: string;
-  /** Base of the project's extension URLs (policy `extensionBase`). */
-  extensionBase: string;
+  /** The policy's extension base (project extension URLs) and zone (calendar days). */
+  policy: Pick<Policy, 'extensionBase' | 'timeZone'>;
+  /** "Now", for the decision in force (validity, dates in the future). */
+  now: Date;
 }
 
 export type ToCarerContextResult = { ok: true; context: CarerContext; raw: RawStore } | { ok: false; reason: string };
@@ -40,7 +45,7 @@ export const MAX_WARNINGS = 50;
 /** The reason given when reading failed for an unforeseen cause (a bug, not bad data). */
 export const UNREADABLE = 'the FHIR data could not be read';
 
-export const NO_DECISION: ConsentDecision = { decision: 'none' };
+export { NO_DECISION };
 export const NOT_OFFERED: AssessmentStatus = { status: 'not-offered' };
 
 export function toCarerContext(resources: readonly unknown[], options: ToCarerContextOptions): ToCarerContextResult {
@@ -78,7 +83,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const carers: CarerWithoutDecisions[] = [];
   let unreadableRelatedPersons = 0;
   for (const resource of byType('RelatedPerson')) {
-    const read = readRelatedPerson(resource, { extensionBase: options.extensionBase, aliases });
+    const read = readRelatedPerson(resource, { extensionBase: options.policy.extensionBase, aliases });
     if ('warning' in read) {
       if (!read.ignored && belongsTo(resource, patientRef, 'patient')) {
         warnings.push(read.warning);
@@ -92,19 +97,25 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   }
   const carerRefs = new Set<string>(carers.map((c) => c.reference));
 
-  const latestConsent = new Map<string, ConsentRead>();
+  const statements: ConsentStatement[] = [];
   const orphans: OrphanConsent[] = [];
   for (const resource of byType('Consent')) {
-    const read = readConsentDecision(resource, { aliases });
+    const read = readConsentDecision(resource, { extensionBase: options.policy.extensionBase, aliases });
     if ('warning' in read) {
       if (!read.ignored && belongsTo(resource, patientRef, 'patient')) warnings.push(read.warning);
       continue;
     }
-    if (read.patient !== undefined && read.patient !== patientRef) continue;
-    const named = read.carerRefs.filter((r) => carerRefs.has(r));
-    if (named.length > 0 || read.patient === patientRef) warnings.push(...read.warnings);
-    for (const carer of named) keepLatest(latestConsent, carer, read, (c) => ({ primary: c.decision.recordedOn, secondary: c.lastUpdated }));
-    if (named.length === 0 && read.patient === patientRef && read.isCarerSharingConsent) orphans.push(orphanOf(read));
+    const { statement } = read;
+    const namesOurs = statement.mentions.some((r) => carerRefs.has(r));
+    if (statement.patient !== patientRef) {
+      // Counts for nobody (shared/consent/decisionInForce.ts); said, so a clinician can find it.
+      if (statement.patient === undefined && namesOurs && statement.aboutCarerSharing) warnings.push(`${statement.consent} names this patient's carer but no patient, so it is not read as this patient's decision — check in the EHR`);
+      continue;
+    }
+    warnings.push(...read.warnings);
+    if (!statement.aboutCarerSharing && namesOurs) warnings.push(`${statement.consent} names a carer but is not about sharing information with them (another scope, action or role), so it is not read as a decision about sharing`);
+    statements.push(statement);
+    if (namesNoRelatedPerson(statement, patientRef, carerRefs)) orphans.push(orphanOf(statement));
   }
 
   const latestTask = new Map<string, AssessmentTaskRead>();
@@ -139,7 +150,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     carers: carers.map(
       (carer): Carer => ({
         ...carer,
-        consent: latestConsent.get(carer.reference)?.decision ?? NO_DECISION,
+        consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
         assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
       }),
     ),
@@ -170,10 +181,20 @@ function keepLatest<T>(map: Map<string, T>, key: string, candidate: T, order: (t
   if (current === undefined || compareRecency(order(candidate), order(current)) >= 0) map.set(key, candidate);
 }
 
-function orphanOf(read: ConsentRead): OrphanConsent {
-  const orphan: OrphanConsent = { consent: read.decision.consent, decision: read.decision.decision };
-  if (read.decision.recordedOn) orphan.recordedOn = read.decision.recordedOn;
-  if (read.actorReference) orphan.actorReference = read.actorReference;
+function orphanOf(statement: ConsentStatement): OrphanConsent {
+  const first = statement.mentions[0];
+  const ruling = (statement.everyoneElse ?? (first === undefined ? undefined : statement.named[first]))?.kind;
+  const decision: OrphanConsent['decision'] =
+    statement.uninterpretable !== undefined || statement.state === 'not-a-decision'
+      ? 'unknown'
+      : statement.state === 'withdrawn'
+        ? 'withdrawn'
+        : statement.state === 'lacks-capacity'
+          ? 'lacks-capacity'
+          : (ruling ?? 'unknown');
+  const orphan: OrphanConsent = { consent: statement.consent, decision };
+  if (statement.recordedOn) orphan.recordedOn = statement.recordedOn;
+  if (statement.actorReference) orphan.actorReference = statement.actorReference;
   return orphan;
 }
 

@@ -26,6 +26,7 @@ export interface PatientRead {
 
 /** Elements the summary can do without when they are malformed (each left out with a warning). */
 const DROPPABLE = ['identifier', 'name', 'birthDate', 'address', 'managingOrganization', 'generalPractitioner'] as const;
+// deceased[x] is never dropped: a malformed one makes the Patient unreadable rather than alive.
 
 export function readPatient(raw: unknown): PatientRead | ReadWarning {
   const parsed = parseResource(PatientSchema, raw, 'Patient', DROPPABLE);
@@ -47,6 +48,8 @@ export function readPatient(raw: unknown): PatientRead | ReadWarning {
   if (address) patient.address = address;
   const team = resource.managingOrganization?.display?.trim();
   if (team) patient.team = team;
+  if (resource.deceasedDateTime) patient.deceased = resource.deceasedDateTime;
+  else if (resource.deceasedBoolean === true) patient.deceased = true;
   return { patient, warnings };
 }
 

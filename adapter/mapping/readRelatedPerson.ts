@@ -8,9 +8,15 @@
  * 2. the project carer-status extension at the configured base (docs/extensions.md): isCarer
  *    false → 'not-carer', true → 'carer'; askedOn is kept.
  * 3. otherwise 'unconfirmed' (a contact nobody has asked about yet).
+ *
+ * A paid care worker (SNOMED 229774002, the occupation) with no carer coding is 'not-carer' and is
+ * never asked about; with a carer coding too they stay a carer, flagged `paidCareWorker` so the
+ * contradiction is raised (carer-coded-as-paid). SNOMED 133932002 "Caregiver (person)" alone does
+ * not say unpaid: 'unconfirmed', flagged `possibleCarer`. period.end is kept as `endedOn`: an ended
+ * relationship is history (shared/domain/derive.ts isCurrent).
  */
 import type { Carer, ContactPoint, ContactRole } from '../../shared/domain/types';
-import { CONTACT_ROLES, FAMILY_RELATIONSHIPS, PAID_CAREGIVER_OCCUPATION, READ_CARER_ROLES, SYSTEM, codingMatches } from '../../shared/terminology';
+import { CONTACT_ROLES, FAMILY_RELATIONSHIPS, PAID_CAREGIVER_OCCUPATION, POSSIBLE_CARER_ROLES, READ_CARER_ROLES, SYSTEM, codingMatches } from '../../shared/terminology';
 import type { FhirCodeableConcept } from '../fhir/datatypes';
 import { RelatedPersonSchema, type FhirRelatedPerson } from '../fhir/schemas';
 import { readCarerStatusExtension, readCopyCorrespondence } from './extensions';
@@ -46,12 +52,21 @@ export function readRelatedPerson(raw: unknown, options: ReadRelatedPersonOption
 
   const relationship = resource.relationship ?? [];
   const statusExtension = readCarerStatusExtension(resource.extension, options.extensionBase);
-  const hasCarerCoding = relationship.some((concept) => (concept.coding ?? []).some((c) => codingMatches(c, READ_CARER_ROLES)));
+  const hasCoding = (codes: readonly { system: string; code: string; display: string }[]): boolean => relationship.some((concept) => (concept.coding ?? []).some((c) => codingMatches(c, codes)));
+  const hasCarerCoding = hasCoding(READ_CARER_ROLES);
+  const paid = hasCoding([PAID_CAREGIVER_OCCUPATION]);
+  const possible = !hasCarerCoding && hasCoding(POSSIBLE_CARER_ROLES);
 
   const carer: CarerWithoutDecisions = {
     reference: `RelatedPerson/${resource.id}`,
     id: resource.id,
-    carerStatus: hasCarerCoding ? 'carer' : statusExtension?.isCarer === true ? 'carer' : statusExtension?.isCarer === false ? 'not-carer' : 'unconfirmed',
+    carerStatus: hasCarerCoding
+      ? 'carer'
+      : statusExtension?.isCarer === true
+        ? 'carer'
+        : statusExtension?.isCarer === false || (paid && !possible)
+          ? 'not-carer'
+          : 'unconfirmed',
     relationships: relationshipsOf(relationship),
     contactRoles: contactRolesOf(relationship),
     telecom: telecomOf(resource),
@@ -65,6 +80,13 @@ export function readRelatedPerson(raw: unknown, options: ReadRelatedPersonOption
   const address = addressText(resource.address);
   if (address) carer.address = address;
   if (resource.period?.start) carer.identifiedOn = resource.period.start;
+  if (resource.period?.end) carer.endedOn = resource.period.end;
+  if (paid) carer.paidCareWorker = true;
+  if (possible && carer.carerStatus === 'unconfirmed') carer.possibleCarer = true;
+  const identifiers = (resource.identifier ?? [])
+    .filter((i) => typeof i.value === 'string' && i.value.trim() !== '')
+    .map((i) => `${i.system ?? ''}|${(i.value as string).trim()}`);
+  if (identifiers.length > 0) carer.identifiers = [...new Set(identifiers)];
   const copy = readCopyCorrespondence(resource.extension);
   if (copy !== undefined) carer.copyCorrespondence = copy;
   return { carer, patient, warnings: parsed.warnings };
@@ -85,7 +107,7 @@ function relationshipsOf(concepts: readonly FhirCodeableConcept[]): string[] {
       continue;
     }
     const describesSomethingElse = codings.some(
-      (c) => codingMatches(c, READ_CARER_ROLES) || codingMatches(c, [PAID_CAREGIVER_OCCUPATION]) || c.system === SYSTEM.v2ContactRole,
+      (c) => codingMatches(c, READ_CARER_ROLES) || codingMatches(c, POSSIBLE_CARER_ROLES) || codingMatches(c, [PAID_CAREGIVER_OCCUPATION]) || c.system === SYSTEM.v2ContactRole,
     );
     if (!describesSomethingElse) add(conceptText(concept));
   }

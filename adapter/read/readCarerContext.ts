@@ -12,6 +12,7 @@
  * Every search result is paged through (`next` links on the server's own origin only).
  */
 import type { CarerContext } from '../../shared/domain/types';
+import type { Policy } from '../../shared/policy';
 import type { Capabilities } from '../capabilities';
 import { FhirError, errorFromResponse, type FhirErrorContext } from '../errors';
 import { isRawResource, type RawResource, type RawStore } from '../fhir/rawStore';
@@ -27,7 +28,9 @@ export interface CarerRecord {
 }
 
 export interface ReadCarerContextOptions {
-  extensionBase: string;
+  /** The policy's extension base and zone, and "now": the decision in force is decided as the record is read. */
+  policy: Pick<Policy, 'extensionBase' | 'timeZone'>;
+  now: Date;
   signal?: AbortSignal;
 }
 
@@ -41,7 +44,7 @@ export async function readCarerContext(http: FhirHttp, capabilities: Capabilitie
   if (!resources.some((r) => r.resourceType === 'Patient' && r.id === id)) {
     throw new FhirError({ kind: 'not-found', status: 404, context: { interaction: 'read', resourceType: 'Patient' } });
   }
-  const mapped = toCarerContext(resources, { patient: `Patient/${id}`, extensionBase: options.extensionBase });
+  const mapped = toCarerContext(resources, { patient: `Patient/${id}`, policy: options.policy, now: options.now });
   if (!mapped.ok) {
     throw new FhirError({ kind: 'invalid-response', issues: [mapped.reason], context: { interaction: 'read', resourceType: 'Patient' }, message: 'the patient record could not be mapped' });
   }

@@ -68,7 +68,7 @@ export interface WriteResult {
  */
 export type RecordCarerInput = Omit<BuildCarerInput, 'requestId' | 'identifiedOn'> & { identifiedOn?: string; requestId?: string };
 export type RecordAskedNoCarersInput = Omit<BuildAskedNoCarersInput, 'requestId' | 'askedOn'> & { askedOn?: string; requestId?: string };
-export type RecordConsentInput = Omit<BuildConsentInput, 'requestId'> & { requestId?: string };
+export type RecordConsentInput = Omit<BuildConsentInput, 'requestId' | 'extensionBase'> & { requestId?: string };
 export type OfferAssessmentInput = Omit<BuildAssessmentOfferInput, 'requestId' | 'offeredOn'> & { offeredOn?: string; requestId?: string };
 
 export async function recordCarer(deps: WriteDeps, input: RecordCarerInput, options: WriteOptions = {}): Promise<WriteResult> {
@@ -85,7 +85,7 @@ export async function recordAskedNoCarers(deps: WriteDeps, input: RecordAskedNoC
 }
 
 export async function recordConsent(deps: WriteDeps, input: RecordConsentInput, options: WriteOptions = {}): Promise<WriteResult> {
-  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Consent' }, () => buildConsent({ ...input, requestId: input.requestId ?? deps.newUuid() }));
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Consent' }, () => buildConsent({ ...input, extensionBase: deps.extensionBase, requestId: input.requestId ?? deps.newUuid() }));
 }
 
 export async function offerAssessment(deps: WriteDeps, input: OfferAssessmentInput, options: WriteOptions = {}): Promise<WriteResult> {

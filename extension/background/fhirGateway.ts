@@ -11,6 +11,7 @@ import type { ExtensionOptions } from '../storage/options';
 import { conflictFrom } from './conflictLines';
 import { GatewayError, type Gateway } from './gateway';
 import { loadPolicy } from './rules';
+import { formDefaults } from '../../shared/domain/derive';
 
 type WriteAction = Exclude<Action, { kind: 'snooze' }>;
 
@@ -33,11 +34,11 @@ export interface GatewayAuth {
 }
 
 function adapterFor(options: ExtensionOptions, auth: GatewayAuth | undefined) {
-  const extensionBase = loadPolicy(options.policyOverrides).extensionBase;
-  const key = `${options.fhirBaseUrl}|${extensionBase}|${options.authMode}|${options.clientId ?? ''}`;
+  const { extensionBase, timeZone } = loadPolicy(options.policyOverrides);
+  const key = `${options.fhirBaseUrl}|${extensionBase}|${timeZone}|${options.authMode}|${options.clientId ?? ''}`;
   let entry = adapters.get(key);
   if (!entry) {
-    const adapter = createFhirAdapter({ baseUrl: options.fhirBaseUrl, timeoutMs: TIMEOUT_MS, extensionBase, fetch: workerFetch, ...(auth ? { getToken: auth.getToken } : {}) });
+    const adapter = createFhirAdapter({ baseUrl: options.fhirBaseUrl, timeoutMs: TIMEOUT_MS, extensionBase, timeZone, fetch: workerFetch, ...(auth ? { getToken: auth.getToken } : {}) });
     entry = { adapter, raws: new Map() };
     adapters.set(key, entry);
   }
@@ -122,8 +123,12 @@ export function createBackgroundGateway(options: ExtensionOptions, auth?: Gatewa
               carer: action.carer,
               decision: action.decision,
               decidedOn: new Date().toISOString(),
-              reviewDue: action.reviewDue ?? defaultReviewDue(),
+              reviewDue: action.reviewDue ?? defaultReviewDue(options, action.decision),
               ...(action.decision === 'partial' ? { mayShare: action.mayShare, mayNotShare: action.mayNotShare } : {}),
+              ...(action.basis !== undefined ? { basis: action.basis } : {}),
+              ...(action.decidedByCarer !== undefined || action.decidedByName !== undefined
+                ? { decidedBy: { ...(action.decidedByCarer ? { reference: action.decidedByCarer } : {}), ...(action.decidedByName ? { display: action.decidedByName } : {}) } }
+                : {}),
             },
             opts,
           );
@@ -242,10 +247,10 @@ function versionOf(raw: RawResource): string | undefined {
   return typeof versionId === 'string' ? versionId : undefined;
 }
 
-function defaultReviewDue(): string {
-  const d = new Date();
-  d.setFullYear(d.getFullYear() + 1);
-  return d.toISOString().slice(0, 10);
+/** The same default the form shows (shared/domain/derive.ts formDefaults), should a panel send none. */
+function defaultReviewDue(options: ExtensionOptions, decision: string): string {
+  const defaults = formDefaults({ reference: 'Patient/-', id: '-' }, loadPolicy(options.policyOverrides), new Date());
+  return decision === 'lacks-capacity' ? defaults.askAgainOn : defaults.consentReviewDue;
 }
 
 /** The adapter's error, in the panel's terms. */

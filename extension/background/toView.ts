@@ -1,5 +1,6 @@
 import { compareDates, today } from '../../shared/domain/dates';
-import { consentReviewDue, isYoungCarer } from '../../shared/domain/derive';
+import { consentReviewDue, formDefaults, isCurrent, isYoungCarer } from '../../shared/domain/derive';
+import { BASIS_LABEL, decisionSentence } from '../../shared/consent/decisionText';
 import type { Carer, CarerContext, Prompt } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import type { CarerView, PromptView, ReadyView } from '../protocol/view';
@@ -19,9 +20,9 @@ export interface ReadyViewInput {
 export function toReadyView({ context, allPrompts, visiblePrompts, writes, policy, now }: ReadyViewInput): ReadyView {
   const { patient } = context;
   const todayDate = today(now, policy.timeZone);
-  const overdue = (carer: Carer): boolean => {
+  const review = (carer: Carer): { due?: string; overdue: boolean } => {
     const due = consentReviewDue(carer.consent, policy);
-    return due !== undefined && compareDates(due, todayDate) < 0;
+    return due === undefined ? { overdue: false } : { due, overdue: compareDates(due, todayDate) < 0 };
   };
   return {
     kind: 'ready',
@@ -32,17 +33,18 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
       ...(patient.birthDate !== undefined ? { birthDate: patient.birthDate } : {}),
       ...(patient.nhsNumber !== undefined ? { nhsNumber: patient.nhsNumber } : {}),
     },
-    carers: context.carers.filter((c) => c.active).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), overdue(carer))),
+    carers: context.carers.filter((c) => isCurrent(c, policy, now)).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), review(carer), policy)),
     // evaluatePrompts orders by severity; snoozing keeps that order.
     prompts: visiblePrompts.map(toPromptView),
     snoozed: allPrompts.length - visiblePrompts.length,
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
+    formDefaults: formDefaults(patient, policy, now),
     warnings: [...context.warnings],
     writes,
   };
 }
 
-function toCarerView(carer: Carer, youngCarer: boolean, reviewOverdue: boolean): CarerView {
+function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; overdue: boolean }, policy: Policy): CarerView {
   const { consent, assessment } = carer;
   return {
     id: carer.id,
@@ -58,14 +60,15 @@ function toCarerView(carer: Carer, youngCarer: boolean, reviewOverdue: boolean):
     active: carer.active,
     consent: {
       decision: consent.decision,
+      summary: decisionSentence(consent, policy.timeZone),
       ...(consent.consent !== undefined ? { consent: consent.consent } : {}),
       ...(consent.versionId !== undefined ? { versionId: consent.versionId } : {}),
       ...(consent.recordedOn !== undefined ? { recordedOn: consent.recordedOn } : {}),
-      ...(consent.reviewDue !== undefined ? { reviewDue: consent.reviewDue } : {}),
-      reviewOverdue,
+      ...(review.due !== undefined ? { reviewDue: review.due } : {}),
+      reviewOverdue: review.overdue,
       mayShare: [...(consent.mayShare ?? [])],
       mayNotShare: [...(consent.mayNotShare ?? [])],
-      ...(consent.basis !== undefined ? { basis: consent.basis } : {}),
+      ...(consent.basis !== undefined ? { basis: BASIS_LABEL[consent.basis] } : consent.basisText !== undefined ? { basis: consent.basisText } : {}),
       ...(consent.unknownReason !== undefined ? { unknownReason: consent.unknownReason } : {}),
     },
     assessment: {

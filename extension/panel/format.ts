@@ -6,25 +6,14 @@ export function formatDate(value: string | undefined): string {
   return displayDate(value.slice(0, 10));
 }
 
-/** Today as YYYY-MM-DD in the clinician's time zone (for date inputs). */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** YYYY-MM-DD a number of months after `from` (review dates). */
-export function addMonthsIso(from: Date, months: number): string {
-  const d = new Date(from.getFullYear(), from.getMonth() + months, from.getDate());
-  return todayIso(d);
-}
-
 export const CONSENT_LABEL: Record<string, string> = {
   permit: 'Agreed to share',
   deny: 'Declined to share',
   partial: 'Agreed to share some information',
   withdrawn: 'Consent withdrawn',
+  expired: 'Decision no longer valid — ask again',
+  conflict: 'Conflicting decisions — check in the EHR',
+  'lacks-capacity': 'Unable to decide at present',
   none: 'No decision recorded',
   unknown: 'Recorded decision cannot be read',
 };

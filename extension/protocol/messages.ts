@@ -27,10 +27,17 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('record-consent'),
     carer: carerRef,
-    decision: z.enum(['permit', 'deny', 'partial']),
+    decision: z.enum(['permit', 'deny', 'partial', 'lacks-capacity']),
     mayShare: z.array(shortText(200)),
     mayNotShare: z.array(shortText(200)),
+    /** The review date, or (unable to decide at present) when to ask again. */
     reviewDue: z.optional(isoDate),
+    /** Who decided, when not the patient (their basis), or the patient as a Gillick-competent child. */
+    basis: z.optional(z.enum(['best-interests', 'lpa', 'deputy', 'parental-responsibility', 'gillick-competent'])),
+    /** The person deciding for the patient, when they are one of the patient's related persons … */
+    decidedByCarer: z.optional(carerRef),
+    /** … or their name as recorded (the clinician making a best-interests decision, an attorney not on record). */
+    decidedByName: z.optional(shortText(200)),
   }),
   z.object({
     kind: z.literal('withdraw-consent'),

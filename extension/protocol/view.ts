@@ -17,7 +17,9 @@ export const PatientHeaderSchema = z.object({
 });
 
 export const ConsentViewSchema = z.object({
-  decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown']),
+  decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown']),
+  /** The decision in one sentence (shared/consent/decisionText.ts): what, when, and who decided when not the patient. */
+  summary: z.string(),
   consent: z.optional(ref('Consent/')),
   versionId: z.optional(z.string()),
   recordedOn: z.optional(z.string()),
@@ -96,6 +98,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     prompts: z.array(PromptViewSchema),
     snoozed: z.number(),
     askedNoCarers: z.optional(z.object({ askedOn: z.optional(z.string()) })),
+    /** Dates the forms start from, computed by the background with the policy (the panel does no date arithmetic). */
+    formDefaults: z.object({ today: z.string(), consentReviewDue: z.string(), askAgainOn: z.string(), patientUnder16: z.boolean() }),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

@@ -28,7 +28,9 @@ import {
   WRITE_ACTOR_ROLE,
   WRITE_CARER_ROLE,
   WRITE_CONSENT_CATEGORY,
+  DEFAULT_EXTENSION_BASE,
   carerStatusExtensionUrl,
+  consentReviewDueExtensionUrl,
 } from '../../shared/terminology';
 import type { CodingConst } from '../../shared/terminology';
 import type { Team } from './teams';
@@ -168,8 +170,13 @@ export interface ConsentInput {
   /** `inactive` = withdrawn. */
   status?: 'active' | 'inactive' | 'entered-in-error';
   dateTime: string;
-  /** provision.period.end: when the decision should be reviewed. */
+  /** When the decision should be reviewed: the review-due extension (docs/extensions.md), never provision.period. */
   reviewDue?: string;
+  /** meta.lastUpdated: when the record last changed (for an inactive Consent, when it was withdrawn). */
+  lastUpdated?: string;
+  /** provision.period: the decision's validity, only where the patient limited it in time. */
+  validFrom?: string;
+  validUntil?: string;
   /** For partial consent: what may not be shared (plain text). */
   excluded?: string[];
 }
@@ -184,9 +191,10 @@ export function consentResource(input: ConsentInput): WithId<Consent> {
     input.decision === 'partial'
       ? `Patient agrees to share information with this carer, except: ${(input.excluded ?? ['Details of psychological therapy sessions']).join('; ')}.`
       : undefined;
+  const period = input.validFrom || input.validUntil ? { period: { ...(input.validFrom ? { start: input.validFrom } : {}), ...(input.validUntil ? { end: input.validUntil } : {}) } } : {};
   const provision: ConsentProvision = {
     type: top,
-    period: { start: input.dateTime.slice(0, 10), ...(input.reviewDue ? { end: input.reviewDue } : {}) },
+    ...period,
     ...(input.carerId ? { actor: [{ role: concept(WRITE_ACTOR_ROLE), reference: { reference: `RelatedPerson/${input.carerId}` } }] } : {}),
     action: [concept(CONSENT_ACTION_DISCLOSE)],
     purpose: CONSENT_PURPOSES.map(coding),
@@ -195,6 +203,8 @@ export function consentResource(input: ConsentInput): WithId<Consent> {
   return {
     resourceType: 'Consent',
     id: input.id,
+    ...(input.lastUpdated ? { meta: { lastUpdated: input.lastUpdated } } : {}),
+    ...(input.reviewDue ? { extension: [{ url: consentReviewDueExtensionUrl(DEFAULT_EXTENSION_BASE), valueDate: input.reviewDue }] } : {}),
     ...(summary ? { text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${summary}</div>` } } : {}),
     identifier: [{ system: `${SANDBOX_ID_SYSTEM}/consent`, value: input.id }],
     status: input.status ?? 'active',

@@ -336,6 +336,8 @@ function* generateCarer(random: Random, ctx: CarerContext): Generator<WithId<Res
         status: 'inactive',
         dateTime: dateTimeOffset(now, -priorDaysAgo),
         reviewDue: dayOffset(now, 365 - priorDaysAgo),
+        // Set aside when the newer decision was recorded.
+        lastUpdated: dateTimeOffset(now, -plan.consentDaysAgo, 8),
       });
     }
     const input: ConsentInput = {
@@ -343,7 +345,7 @@ function* generateCarer(random: Random, ctx: CarerContext): Generator<WithId<Res
       patientId: ctx.id,
       carerId,
       decision: plan.consent === 'withdrawn' ? 'permit' : plan.consent,
-      ...(plan.consent === 'withdrawn' ? { status: 'inactive' } : {}),
+      ...(plan.consent === 'withdrawn' ? { status: 'inactive', lastUpdated: dateTimeOffset(now, -random.int(1, plan.consentDaysAgo), 18) } : {}),
       dateTime: dateTimeOffset(now, -plan.consentDaysAgo, random.int(9, 17)),
       reviewDue: dayOffset(now, 365 - plan.consentDaysAgo),
       ...(plan.consent === 'partial' ? { excluded: [random.pick(PARTIAL_EXCLUSIONS)] } : {}),

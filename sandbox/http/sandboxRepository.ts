@@ -68,7 +68,8 @@ export class SandboxRepository extends MemoryRepository {
     if (byId.has(resource.id)) {
       throw new OperationOutcomeError(badRequest(`Seeding ${resource.resourceType}/${resource.id}: id already in use`));
     }
-    const stored = { ...resource, meta: { ...resource.meta, versionId: '1', lastUpdated } } as Resource;
+    // A seeded record keeps the time it says it last changed (a withdrawal's date is that time); others are stamped now.
+    const stored = { ...resource, meta: { ...resource.meta, versionId: '1', lastUpdated: resource.meta?.lastUpdated ?? lastUpdated } } as Resource;
     byId.set(resource.id, stored);
     let historyById = history.get(resource.resourceType);
     if (!historyById) {

@@ -53,9 +53,24 @@ export const MeasuresSchema = z.strictObject({
     total: count,
     /** Of those, under the policy's young-carer age on `now`. */
     young: count,
-    /** From each carer's most recent Consent; `unknown` = a Consent that cannot be interpreted safely. */
-    consent: z.strictObject({ permit: count, deny: count, partial: count, withdrawn: count, none: count, unknown: count }),
-    /** Decisions in force (permit, deny, partial) whose review date has passed. */
+    /**
+     * Each carer's decision in force (shared/consent/decisionInForce.ts, as the panel reads it):
+     * `expired` = the decision's validity ended; `conflict` = equally new decisions disagree;
+     * `lacks-capacity` = the patient was unable to decide at present; `unknown` = a Consent that
+     * cannot be interpreted safely, or a permission not given by the patient or on a valid basis.
+     */
+    consent: z.strictObject({
+      permit: count,
+      deny: count,
+      partial: count,
+      withdrawn: count,
+      expired: count,
+      conflict: count,
+      'lacks-capacity': count,
+      none: count,
+      unknown: count,
+    }),
+    /** Recorded decisions (including withdrawn, expired and unable to decide) whose review or ask-again date has passed. */
     consentPastReview: count,
     /** From each carer's most recent assessment-offer Task by authoredOn. */
     assessment: z.strictObject({ notOffered: count, offered: count, accepted: count, declined: count, completed: count }),
@@ -113,6 +128,11 @@ export const CoverageSchema = MeasuresSchema.extend({
     relatedPersonsOfPatientsNotRead: count,
     /** Carer-sharing Consents naming no patient, or a patient that was not read. */
     consentsOfPatientsNotRead: count,
+    /**
+     * Left out of every measure, as the panel leaves them out of its prompts: patients recorded as
+     * deceased, and carers whose relationship with the patient has ended (RelatedPerson.period.end).
+     */
+    excluded: z.strictObject({ deceasedPatients: count, endedCarerRelationships: count }),
   }),
   /** Teams in alphabetical order (never ranked); null = no team recorded. */
   byTeam: z.array(TeamMeasuresSchema),

@@ -5,7 +5,7 @@
  *
  * Dates are ISO 8601 strings as FHIR gives them; ids are the FHIR logical ids (no "Type/" prefix).
  */
-import type { AssessmentStatusKind, CarerStatus, ConsentDecisionKind } from '../domain/types';
+import type { AssessmentStatusKind, CarerStatus, ConsentStatement } from '../domain/types';
 
 /**
  * A record's place in "most recent" order, as epoch milliseconds: its own date (Consent.dateTime,
@@ -24,6 +24,8 @@ export interface PatientFact {
   id: string;
   /** Team (managing organisation or care team display) when the Patient says. */
   team?: string;
+  /** Patient.deceased[x]: excluded from the measures and counted as an exclusion. */
+  deceased?: boolean;
 }
 
 /**
@@ -51,30 +53,24 @@ export interface CarerFact {
   birthDate?: string;
   /** RelatedPerson.period.start: when the person was identified as a carer. */
   identifiedOn?: string;
+  /** RelatedPerson.period.end: the relationship ended (history from then on). */
+  endedOn?: string;
   /** Has at least one family / social relationship recorded (beside the carer coding). */
   hasRelationship: boolean;
   /** Has at least one current telecom or an address. */
   hasContact: boolean;
 }
 
-/** A Consent about sharing with / involving carers, reduced to what coverage needs. */
+/**
+ * A Consent about sharing with / involving carers, as the statement shared/consent/decisionInForce.ts
+ * weighs (the same one the clinician's view weighs), less what the audit must not keep: who recorded
+ * or decided it, the basis as worded, and the actor as written are left out, and the lists of what
+ * may and may not be shared are replaced by a digest (decisionInForce only compares them).
+ */
 export interface ConsentFact {
   kind: 'consent';
   id: string;
-  /** The patient the Consent is about, when it names one. */
-  patient?: string;
-  /** RelatedPerson ids the Consent names as information recipients (may be empty). */
-  carers: string[];
-  /** A privacy Consent that is (or may be) about carers; only these can be "consent without carer". */
-  carerSharing: boolean;
-  decision: ConsentDecisionKind | 'unknown';
-  /** When a withdrawn decision was withdrawn, if known (restarts the review clock). */
-  withdrawnOn?: string;
-  /** Consent.dateTime. */
-  recordedOn?: string;
-  /** provision.period.end. */
-  reviewDue?: string;
-  recency: RecencyKey;
+  statement: ConsentStatement;
 }
 
 /** A carer's needs-assessment offer Task. */

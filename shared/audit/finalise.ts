@@ -19,7 +19,7 @@
  */
 import { compareDates, daysBetween, today, toCalendarDate, type CalendarDate } from '../domain/dates';
 import { assessmentReviewDue, consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
-import type { AssessmentStatus, AssessmentStatusKind, Carer, ConsentDecision, ConsentDecisionKind, PatientSummary } from '../domain/types';
+import type { AssessmentStatus, AssessmentStatusKind, Carer, ConsentDecision, ConsentDecisionKind, ConsentStatement, PatientSummary } from '../domain/types';
 import type { Policy } from '../policy';
 import {
   COVERAGE_SCHEMA_VERSION,
@@ -33,7 +33,8 @@ import {
   type TeamMeasures,
   type TeamMonthMeasures,
 } from './coverage';
-import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type ConsentRecord, type PatientRecord } from './state';
+import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
+import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -92,36 +93,37 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
   const relatedOf = new Map<string, CarerJoin[]>();
   const joined = new Map<string, CarerJoin>();
   let relatedPersonsOfPatientsNotRead = 0;
+  let excludedDeceased = 0;
+  let excludedEndedRelationships = 0;
   for (const [id, carer] of state.carers) {
     if (!isInScope(carer.patient)) {
       relatedPersonsOfPatientsNotRead += 1;
       continue;
     }
-    const join: CarerJoin = { id, record: carer, consent: undefined, task: undefined, firstOffer: undefined };
+    const join: CarerJoin = { id, record: carer, consents: [], task: undefined, firstOffer: undefined };
     joined.set(id, join);
     const list = relatedOf.get(carer.patient);
     if (list === undefined) relatedOf.set(carer.patient, [join]);
     else list.push(join);
   }
 
+  // Consents by the carers they name, and those that rule for every carer of their patient: each carer's
+  // decision is then weighed by shared/consent/decisionInForce.ts, exactly as the clinician's view weighs it.
   let consentsOfPatientsNotRead = 0;
-  const orphanConsentsOf = new Map<string, number>();
-  for (const consent of state.consents.values()) {
-    let linked = false;
-    for (const carerId of consent.carers) {
-      const join = joined.get(carerId);
-      if (join === undefined) continue;
-      if (consent.patient !== undefined && consent.patient !== join.record.patient) continue;
-      linked = true;
-      const current = join.consent;
-      if (current === undefined || compareRecency(consent, consent.id, current, current.id) > 0) join.consent = consent;
-    }
-    if (linked || !consent.carerSharing) continue;
-    if (consent.patient !== undefined && isInScope(consent.patient)) {
-      orphanConsentsOf.set(consent.patient, (orphanConsentsOf.get(consent.patient) ?? 0) + 1);
-    } else {
+  const forEveryoneOf = new Map<string, ConsentStatement[]>();
+  const patientConsents = new Map<string, ConsentStatement[]>();
+  for (const { statement } of state.consents.values()) {
+    const patient = statement.patient === undefined ? undefined : statement.patient.slice('Patient/'.length);
+    if (patient === undefined || !isInScope(patient)) {
       consentsOfPatientsNotRead += 1;
+      continue;
     }
+    pushTo(patientConsents, patient, statement);
+    for (const carer of statement.mentions) {
+      const join = joined.get(carer.slice('RelatedPerson/'.length));
+      if (join !== undefined && join.record.patient === patient) join.consents.push(statement);
+    }
+    if (statement.topNamesNobody) pushTo(forEveryoneOf, patient, statement);
   }
 
   for (const task of state.assessments.values()) {
@@ -135,17 +137,31 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
 
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
+    // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
+    if (record.deceased) {
+      excludedDeceased += 1;
+      continue;
+    }
     const summary = patientSummaryOf(patientId, record);
     const outcomes: CarerOutcome[] = [];
-    for (const join of relatedOf.get(patientId) ?? []) {
-      const carer = domainCarer(join);
-      if (!isActiveCarer(carer)) continue;
+    const related = relatedOf.get(patientId) ?? [];
+    const relatedPersons = new Set(related.map((join) => `RelatedPerson/${join.id}`));
+    const patientRef = `Patient/${patientId}`;
+    const everyone = forEveryoneOf.get(patientId) ?? [];
+    for (const join of related) {
+      const statements = everyone.length === 0 ? join.consents : [...new Set([...join.consents, ...everyone])];
+      const consent = statements.length === 0 ? { ...NO_DECISION } : decisionInForce({ carer: `RelatedPerson/${join.id}`, patient: patientRef, relatedPersons, statements }, policy, now);
+      const carer = domainCarer(join, consent);
+      if (!isActiveCarer(carer, policy, now)) {
+        if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
+        continue;
+      }
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       outcomes.push(outcome);
     }
-    const orphans = orphanConsentsOf.get(patientId) ?? 0;
+    const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
     groups.add(groupOf(record), (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans));
   }
 
@@ -175,6 +191,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       unreadable: sortedUnreadable,
       unreadableTotal: Object.values(unreadable).reduce((a, b) => a + b, 0),
       relatedPersonsOfPatientsNotRead,
+      excluded: { deceasedPatients: excludedDeceased, endedCarerRelationships: excludedEndedRelationships },
       consentsOfPatientsNotRead,
     },
     byTeam: [...groups.byTeam].sort(([a], [b]) => compareLabels(a, b)).map(([team, tally]): TeamMeasures => ({ team, ...measuresOf(tally, policy) })),
@@ -274,13 +291,14 @@ function patientSummaryOf(id: string, record: PatientRecord): PatientSummary {
 interface CarerJoin {
   id: string;
   record: CarerRecord;
-  consent: ConsentRecord | undefined;
+  /** Consents that name this carer. */
+  consents: ConsentStatement[];
   task: AssessmentRecord | undefined;
   firstOffer: CalendarDate | undefined;
 }
 
 /** The domain Carer the derivations take, rebuilt from the compact records (no name, no contact details). */
-function domainCarer({ id, record, consent, task }: CarerJoin): Carer {
+function domainCarer({ id, record, task }: CarerJoin, consent: ConsentDecision): Carer {
   const carer: Carer = {
     reference: `RelatedPerson/${id}`,
     id,
@@ -289,21 +307,20 @@ function domainCarer({ id, record, consent, task }: CarerJoin): Carer {
     contactRoles: [],
     telecom: [],
     active: record.active,
-    consent: consent === undefined ? { decision: 'none' } : consentDecisionOf(consent),
+    consent,
     assessment: task === undefined ? { status: 'not-offered' } : assessmentOf(task),
   };
   if (record.birthDate !== undefined) carer.birthDate = record.birthDate;
   if (record.identifiedOn !== undefined) carer.identifiedOn = record.identifiedOn;
+  if (record.endedOn !== undefined) carer.endedOn = record.endedOn;
   if (record.carerStatusAskedOn !== undefined) carer.carerStatusAskedOn = record.carerStatusAskedOn;
   return carer;
 }
 
-function consentDecisionOf(record: ConsentRecord): ConsentDecision {
-  const decision: ConsentDecision = { decision: record.decision, consent: `Consent/${record.id}` };
-  if (record.recordedOn !== undefined) decision.recordedOn = record.recordedOn;
-  if (record.reviewDue !== undefined) decision.reviewDue = record.reviewDue;
-  if (record.withdrawnOn !== undefined) decision.withdrawnOn = record.withdrawnOn;
-  return decision;
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 function assessmentOf(record: AssessmentRecord): AssessmentStatus {
@@ -352,7 +369,7 @@ function emptyTally(): Tally {
     carers: {
       total: 0,
       young: 0,
-      consent: { permit: 0, deny: 0, partial: 0, withdrawn: 0, none: 0, unknown: 0 },
+      consent: { permit: 0, deny: 0, partial: 0, withdrawn: 0, expired: 0, conflict: 0, 'lacks-capacity': 0, none: 0, unknown: 0 },
       consentPastReview: 0,
       assessment: { notOffered: 0, offered: 0, accepted: 0, declined: 0, completed: 0 },
       offerJudged: 0,
@@ -392,7 +409,8 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCare
 
 function measuresOf(tally: Tally, policy: Policy): Measures {
   const c = tally.carers;
-  const decided = c.consent.permit + c.consent.deny + c.consent.partial + c.consent.withdrawn;
+  // A recorded answer: a decision, a withdrawal, one whose validity ended (past review), or "unable to decide at present".
+  const decided = c.consent.permit + c.consent.deny + c.consent.partial + c.consent.withdrawn + c.consent.expired + c.consent['lacks-capacity'];
   const rate = (numerator: number, denominator: number): Rate => rateOf(numerator, denominator, policy);
   const rates: Record<RateId, Rate> = {
     carersIdentified: rate(tally.patients.withCarer + tally.patients.askedNoCarers, tally.patients.total),

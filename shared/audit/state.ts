@@ -29,7 +29,8 @@
  * parts counts once; a malformed resource without a usable id cannot be recognised twice, so each
  * occurrence counts.
  */
-import type { AssessmentFact, AuditFact, CarerFact, ConsentFact, RecencyKey } from './facts';
+import type { ConsentStatement } from '../domain/types';
+import type { AssessmentFact, AuditFact, CarerFact, RecencyKey } from './facts';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -53,6 +54,8 @@ export interface PatientRecord {
   askedNoCarers: boolean;
   /** Team from the Patient resource (managing organisation display). */
   team: string | undefined;
+  /** The Patient resource says the patient has died. */
+  deceased: boolean;
   /** The current episode of care with the latest start (undefined: none read). */
   episodeId: string | undefined;
   serviceStart: string | undefined;
@@ -71,19 +74,13 @@ export interface CarerRecord {
   birthDate: string | undefined;
   identifiedOn: string | undefined;
   carerStatusAskedOn: string | undefined;
+  endedOn: string | undefined;
 }
 
-/** A carer-sharing Consent. */
-export interface ConsentRecord extends Recency {
+/** A carer-sharing Consent: the statement decisionInForce weighs (see ConsentFact). */
+export interface ConsentRecord {
   id: string;
-  patient: string | undefined;
-  /** RelatedPerson ids, without duplicates, sorted when more than one. */
-  carers: readonly string[];
-  carerSharing: boolean;
-  decision: ConsentFact['decision'];
-  withdrawnOn: string | undefined;
-  recordedOn: string | undefined;
-  reviewDue: string | undefined;
+  statement: ConsentStatement;
 }
 
 /** An assessment-offer Task. */
@@ -130,6 +127,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
     case 'patient': {
       const record = patientRecord(state, fact.id);
       record.read = true;
+      record.deceased ||= fact.deceased === true;
       record.team = chooseTeam(record.team, share(state, fact.team));
       return state;
     }
@@ -146,7 +144,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       return state;
     }
     case 'consent': {
-      putConsent(state.consents, fact.id, consentRecord(state, fact, fact.carers.length === 1 ? fact.carers : [...new Set(fact.carers)].sort(), fact.recency));
+      putConsent(state.consents, fact.id, consentRecord(state, fact.id, fact.statement));
       return state;
     }
     case 'assessment': {
@@ -173,13 +171,14 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
       const merged = patientRecord(out, id);
       merged.read ||= record.read;
       merged.askedNoCarers ||= record.askedNoCarers;
+      merged.deceased ||= record.deceased;
       merged.team = chooseTeam(merged.team, share(out, record.team));
       if (record.episodeId !== undefined) {
         chooseEpisode(merged, record.episodeId, share(out, record.serviceStart), share(out, record.episodeTeam), { primary: record.episodePrimary, secondary: record.episodeSecondary });
       }
     }
     for (const [id, record] of source.carers) putCarer(out.carers, id, carerRecord(out, record));
-    for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record, record.carers, record));
+    for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record.id, record.statement));
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
@@ -240,13 +239,13 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
   if (record === undefined) {
     // Every field is set here, in one order, so all records share one compact shape.
     const key = ownCopy(id);
-    record = { id: key, read: false, askedNoCarers: false, team: undefined, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null };
+    record = { id: key, read: false, askedNoCarers: false, team: undefined, deceased: false, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null };
     state.patients.set(key, record);
   }
   return record;
 }
 
-function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn'> & Partial<CarerRecord>): CarerRecord {
+function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn'> & Partial<CarerRecord>): CarerRecord {
   return {
     patient: patientId(state, from.patient),
     carerStatus: from.carerStatus,
@@ -256,24 +255,19 @@ function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'i
     birthDate: share(state, from.birthDate),
     identifiedOn: share(state, from.identifiedOn),
     carerStatusAskedOn: share(state, from.carerStatusAskedOn),
+    endedOn: share(state, from.endedOn),
   };
 }
 
-type ConsentSource = Pick<ConsentRecord, 'id' | 'carerSharing' | 'decision'> & Partial<Pick<ConsentRecord, 'patient' | 'withdrawnOn' | 'recordedOn' | 'reviewDue'>>;
-
-function consentRecord(state: AuditState, from: ConsentSource, carers: readonly string[], recency: Recency): ConsentRecord {
-  return {
-    id: from.id,
-    patient: patientId(state, from.patient),
-    carers: carers.map(ownCopy),
-    carerSharing: from.carerSharing,
-    decision: from.decision,
-    withdrawnOn: share(state, from.withdrawnOn),
-    recordedOn: share(state, from.recordedOn),
-    reviewDue: share(state, from.reviewDue),
-    primary: recency.primary,
-    secondary: recency.secondary,
-  };
+function consentRecord(state: AuditState, id: string, statement: ConsentStatement): ConsentRecord {
+  const patient = statement.patient === undefined ? undefined : `Patient/${patientId(state, statement.patient.slice('Patient/'.length))}`;
+  const shared: ConsentStatement = { ...statement, mentions: statement.mentions.map(ownCopy) };
+  if (patient !== undefined) shared.patient = share(state, patient);
+  for (const key of ['recordedOn', 'lastUpdated', 'validFrom', 'validUntil', 'reviewDue'] as const) {
+    const value = statement[key];
+    if (value !== undefined) shared[key] = share(state, value);
+  }
+  return { id, statement: shared };
 }
 
 type AssessmentSource = Pick<AssessmentRecord, 'id' | 'carer' | 'status'> & Partial<Pick<AssessmentRecord, 'patient' | 'offeredOn' | 'respondedOn' | 'completedOn'>>;
@@ -341,6 +335,7 @@ function canonicalCarer(id: string, r: CarerRecord): string {
     birthDate: r.birthDate,
     identifiedOn: r.identifiedOn,
     carerStatusAskedOn: r.carerStatusAskedOn,
+    endedOn: r.endedOn,
   });
 }
 
@@ -350,17 +345,7 @@ function putConsent(into: Map<string, ConsentRecord>, id: string, record: Consen
 }
 
 function canonicalConsent(r: ConsentRecord): string {
-  return JSON.stringify({
-    id: r.id,
-    carers: r.carers,
-    carerSharing: r.carerSharing,
-    decision: r.decision,
-    recency: { primary: r.primary, secondary: r.secondary },
-    patient: r.patient,
-    recordedOn: r.recordedOn,
-    reviewDue: r.reviewDue,
-    withdrawnOn: r.withdrawnOn,
-  });
+  return JSON.stringify({ id: r.id, statement: r.statement });
 }
 
 function putAssessment(into: Map<string, AssessmentRecord>, id: string, record: AssessmentRecord): void {

@@ -285,3 +285,16 @@ export function ageOn(birthDate: string, on: CalendarDate): number | undefined {
   if (month < birthMonth || (month === birthMonth && day < birthDay)) age -= 1;
   return age < 0 ? undefined : age;
 }
+
+/**
+ * The instant (epoch milliseconds) a FHIR dateTime names when it carries a time of day and an
+ * offset; `undefined` for a date, a partial date, a time without an offset, or anything invalid.
+ * Ordering decisions needs to know which records can be put in order within a day and which cannot.
+ *
+ * @example timeOfDayInstant('2026-03-01T10:00:00Z') // 1772359200000
+ * @example timeOfDayInstant('2026-03-01') // undefined
+ */
+export function timeOfDayInstant(iso: string): number | undefined {
+  if (typeof iso !== 'string') return undefined;
+  return parseIso(iso)?.instant;
+}

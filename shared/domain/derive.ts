@@ -9,7 +9,7 @@
  */
 import type { AssessmentStatus, Carer, ConsentDecision, PatientSummary } from './types';
 import type { Policy } from '../policy';
-import { addMonthsCapped, ageOn, compareDates, today, toCalendarDate, type CalendarDate } from './dates';
+import { addDays, addMonthsCapped, ageOn, compareDates, today, toCalendarDate, type CalendarDate } from './dates';
 
 /** The first of the candidate dates that is a valid date, as a calendar date in the policy's zone. */
 function firstDate(policy: Policy, ...candidates: (string | undefined)[]): CalendarDate | undefined {
@@ -21,9 +21,20 @@ function firstDate(policy: Policy, ...candidates: (string | undefined)[]): Calen
   return undefined;
 }
 
-/** An active related person whom the record marks as the patient's carer: the people carer prompts are about. */
-export function isActiveCarer(carer: Carer): boolean {
-  return carer.active && carer.carerStatus === 'carer';
+/**
+ * A related person who is part of the patient's life now: active, and their relationship has not
+ * ended (RelatedPerson.period.end before today). An ended relationship is history, not a carer.
+ */
+export function isCurrent(carer: Carer, policy: Pick<Policy, 'timeZone'>, now: Date): boolean {
+  if (!carer.active) return false;
+  if (carer.endedOn === undefined) return true;
+  const ended = toCalendarDate(carer.endedOn, policy.timeZone, { partial: 'end' });
+  return ended === undefined || compareDates(ended, today(now, policy.timeZone)) >= 0;
+}
+
+/** A current related person whom the record marks as the patient's carer: the people carer prompts are about. */
+export function isActiveCarer(carer: Carer, policy: Pick<Policy, 'timeZone'>, now: Date): boolean {
+  return carer.carerStatus === 'carer' && isCurrent(carer, policy, now);
 }
 
 /**
@@ -63,15 +74,20 @@ export function assessmentReviewDue(assessment: AssessmentStatus, policy: Policy
 
 /**
  * When the patient's decision about sharing with a carer is due for review, or `undefined` when
- * there is no decision to review (`none`, `unknown`) or its date is unknown.
+ * there is no decision to review (`none`, `unknown`, `conflict`) or its date is unknown.
  *
- * - permit / deny / partial: the review date on the Consent (provision.period.end); without one,
- *   the decision date plus `policy.consentReviewMonths`.
- * - withdrawn: the withdrawal date plus `policy.consentReviewMonths` when known (a patient who has
- *   just withdrawn consent is not asked again at once); otherwise as above.
+ * - permit / deny / partial: the review date on the Consent (the review-due extension); without
+ *   one, the decision date plus `policy.consentReviewMonths`.
+ * - withdrawn: the withdrawal date plus `policy.consentReviewMonths` when known (asking again counts
+ *   from the withdrawal, so a patient who has just withdrawn consent is not asked again at once);
+ *   otherwise as above.
+ * - expired: the day its validity ended (already past: ask again).
+ * - lacks-capacity: the ask-again date recorded with it; without one, the day it was recorded.
  */
 export function consentReviewDue(consent: ConsentDecision, policy: Policy): CalendarDate | undefined {
-  if (consent.decision === 'none' || consent.decision === 'unknown') return undefined;
+  if (consent.decision === 'none' || consent.decision === 'unknown' || consent.decision === 'conflict') return undefined;
+  if (consent.decision === 'expired') return firstDate(policy, consent.expiredOn, consent.validUntil);
+  if (consent.decision === 'lacks-capacity') return firstDate(policy, consent.reviewDue, consent.recordedOn);
   if (consent.decision === 'withdrawn') {
     const withdrawn = firstDate(policy, consent.withdrawnOn);
     if (withdrawn !== undefined) return addMonthsCapped(withdrawn, policy.consentReviewMonths);
@@ -97,4 +113,28 @@ export function firstOfferDeadline(carer: Carer, patient: PatientSummary, policy
   if (starts.length === 0) return undefined;
   const latest = starts.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
   return addMonthsCapped(latest, policy.firstOfferWithinMonths);
+}
+
+/**
+ * The dates a clinician's forms start from, computed once with the policy (the panel does no date
+ * arithmetic): today, the review date of a decision recorded today, the date to ask again when the
+ * patient is unable to decide, and whether the patient is under 16 (Gillick competence, not the
+ * Mental Capacity Act, is then the test of whether they can decide).
+ */
+export interface FormDefaults {
+  today: CalendarDate;
+  consentReviewDue: CalendarDate;
+  askAgainOn: CalendarDate;
+  patientUnder16: boolean;
+}
+
+export function formDefaults(patient: PatientSummary, policy: Policy, now: Date): FormDefaults {
+  const on = today(now, policy.timeZone);
+  const age = patient.birthDate === undefined ? undefined : ageOn(patient.birthDate, on);
+  return {
+    today: on,
+    consentReviewDue: addMonthsCapped(on, policy.consentReviewMonths),
+    askAgainOn: addDays(on, policy.askAgainDays),
+    patientUnder16: age !== undefined && age < 16,
+  };
 }

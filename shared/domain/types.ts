@@ -24,6 +24,11 @@ export interface PatientSummary {
   serviceStart?: string;
   /** The team (managing organisation or care team display) the patient is on, if known. */
   team?: string;
+  /**
+   * Patient.deceased[x]: true, or the date of death. A deceased patient gets no consent or offer
+   * prompts; their carers may still be signposted (bereavement support).
+   */
+  deceased?: true | string;
 }
 
 /** Whether a related person is the patient's (unpaid) carer, as the record says. */
@@ -32,13 +37,31 @@ export type CarerStatus = 'carer' | 'not-carer' | 'unconfirmed';
 /** Roles a contact holds that make them worth asking about (v2-0131). */
 export type ContactRole = 'next-of-kin' | 'emergency-contact' | 'contact-person';
 
-export type ConsentDecisionKind = 'permit' | 'deny' | 'partial' | 'withdrawn' | 'none';
+/**
+ * The decision in force for one carer (shared/consent/decisionInForce.ts decides it; nothing else does):
+ * - permit / deny / partial: a decision in force now; partial lists what may and may not be shared;
+ * - withdrawn: the patient withdrew an earlier decision (the Consent is inactive);
+ * - expired: the newest decision's validity (provision.period.end) has passed: not in force, ask again;
+ * - conflict: two equally new decisions disagree, or a newer one has no date: never permission;
+ * - lacks-capacity: the patient is unable to decide at present; ask again on `reviewDue`;
+ * - none: no decision recorded; unknown: a Consent exists but cannot be interpreted safely.
+ */
+export type ConsentDecisionKind = 'permit' | 'deny' | 'partial' | 'withdrawn' | 'expired' | 'conflict' | 'lacks-capacity' | 'none';
 
 /**
- * The patient's decision about sharing information with (and involving) one carer, read from the
- * most recent Consent naming that carer. `unknown` means a Consent exists but cannot be
- * interpreted safely (no provision.type, an unknown modifierExtension…): it is never shown as a
- * decision, and `unknownReason` says why.
+ * Why someone other than the patient decided, or why the patient could not (Mental Capacity Act 2005
+ * s.4 best interests; lasting power of attorney for health and welfare; a court-appointed deputy;
+ * parental responsibility for a child who is not Gillick competent), or that a patient under 16
+ * decided as a Gillick-competent child. `lacks-capacity`: unable to decide at present.
+ */
+export const CONSENT_BASES = ['best-interests', 'lpa', 'deputy', 'parental-responsibility', 'gillick-competent', 'lacks-capacity'] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];
+
+/**
+ * The patient's decision about sharing information with (and involving) one carer. `unknown` means a
+ * Consent exists but cannot be interpreted safely (no provision.type, an unknown modifierExtension,
+ * a decision by someone else with no basis that allows it…): it is never shown as a decision, and
+ * `unknownReason` says why.
  */
 export interface ConsentDecision {
   decision: ConsentDecisionKind | 'unknown';
@@ -49,20 +72,90 @@ export interface ConsentDecision {
   recordedOn?: string;
   /** Who recorded it (display), when the record says. */
   recordedBy?: string;
-  /** provision.period.end: when the decision should be reviewed. */
+  /** When the decision should be reviewed (the review-due extension; docs/extensions.md). */
   reviewDue?: string;
+  /** provision.period.end: the end of the decision's validity, when the patient limited it in time. */
+  validUntil?: string;
   /**
-   * When a `withdrawn` decision was withdrawn (the inactive Consent's meta.lastUpdated, or the
-   * Provenance of the withdrawal), if known; the consent review clock restarts from it.
+   * When a `withdrawn` decision was withdrawn (the inactive Consent's meta.lastUpdated), if known;
+   * asking again counts from it.
    */
   withdrawnOn?: string;
+  /** For `withdrawn`: the decision that was withdrawn (what the patient had agreed). */
+  previously?: 'permit' | 'deny' | 'partial';
+  /** For `expired`: the decision whose validity ended, and when. */
+  expiredDecision?: 'permit' | 'deny' | 'partial';
+  expiredOn?: string;
+  /** Consents naming this carer dated after today: a data-quality problem, never the newest decision. */
+  futureDated?: `Consent/${string}`[];
+  /** For `conflict`: the Consents that disagree, newest first. */
+  conflicting?: `Consent/${string}`[];
   /** For partial decisions: what may be shared (plain text displays). */
   mayShare?: string[];
   /** For partial decisions: what may not be shared (plain text displays). */
   mayNotShare?: string[];
-  /** The basis when the decision is not the patient's own (best interests, LPA, parental responsibility). */
-  basis?: string;
+  /** Who decided: Consent.performer as a reference ("Patient/1", "RelatedPerson/2") or its display. */
+  decidedBy?: string;
+  /** The patient decided (performer is the patient, or no performer was recorded). */
+  decidedByPatient?: boolean;
+  /** The basis of the decision when it was not the patient's own, or not an adult's (see ConsentBasis). */
+  basis?: ConsentBasis;
+  /** The basis as the record words it, when it is not one of the coded bases. */
+  basisText?: string;
   unknownReason?: string;
+}
+
+/** What one Consent says about one carer, before it is weighed against the patient's other Consents. */
+export type ConsentRulingKind = 'permit' | 'deny' | 'partial';
+export interface ConsentRuling {
+  kind: ConsentRulingKind;
+  mayShare?: string[];
+  mayNotShare?: string[];
+}
+
+/**
+ * One Consent, read without reference to the patient's other Consents or to "now": what
+ * shared/consent/decisionInForce.ts weighs. The adapter reads it from FHIR (adapter/mapping); the
+ * panel, `carers` and the audit all pass these to the same function.
+ */
+export interface ConsentStatement {
+  consent: `Consent/${string}`;
+  versionId?: string;
+  /** "Patient/<id>" the Consent is about; a Consent that names no patient counts for nobody. */
+  patient?: string;
+  /**
+   * decision: a decision in force (status active); withdrawn: status inactive; lacks-capacity: the
+   * patient was unable to decide (status proposed with that basis); not-a-decision: any other status.
+   */
+  state: 'decision' | 'withdrawn' | 'lacks-capacity' | 'not-a-decision';
+  /** Why the Consent cannot be interpreted at all (modifier extension, a provision with no type…). */
+  uninterpretable?: string;
+  /** About sharing information with, or involving, carers: privacy scope, a disclosure action, a recipient role. */
+  aboutCarerSharing: boolean;
+  /** Every RelatedPerson the Consent names anywhere ("RelatedPerson/<id>"), sorted. */
+  mentions: readonly string[];
+  /** What the Consent rules for each RelatedPerson it names (absent when it cannot be interpreted). */
+  named: Readonly<Record<string, ConsentRuling>>;
+  /** Its top provision names nobody: it rules for every carer of the patient it does not name. */
+  topNamesNobody: boolean;
+  /** What it rules for those carers (absent when it cannot be interpreted). */
+  everyoneElse?: ConsentRuling;
+  /** Consent.dateTime. */
+  recordedOn?: string;
+  /** meta.lastUpdated: orders an undated decision, and dates a withdrawal. */
+  lastUpdated?: string;
+  /** provision.period: the decision's validity. */
+  validFrom?: string;
+  validUntil?: string;
+  /** The review-due extension. */
+  reviewDue?: string;
+  recordedBy?: string;
+  decidedBy?: string;
+  decidedByPatient: boolean;
+  basis?: ConsentBasis;
+  basisText?: string;
+  /** The first actor reference as written, for a clinician to find a Consent that names no carer. */
+  actorReference?: string;
 }
 
 export type AssessmentStatusKind = 'not-offered' | 'offered' | 'accepted' | 'declined' | 'completed';
@@ -106,6 +199,20 @@ export interface Carer {
   address?: string;
   /** RelatedPerson.active; an inactive related person is kept for history but never prompted about. */
   active: boolean;
+  /**
+   * RelatedPerson.period.end: the relationship ended (history, not a carer, from that day on; see
+   * derive.ts `isCurrent`).
+   */
+  endedOn?: string;
+  /** Coded as a paid care worker (SNOMED 229774002, the occupation): never prompted as an unpaid carer. */
+  paidCareWorker?: boolean;
+  /**
+   * Coded only as SNOMED 133932002 "Caregiver (person)", which does not say unpaid: a possible carer,
+   * to be confirmed as unpaid (carerStatus stays 'unconfirmed').
+   */
+  possibleCarer?: boolean;
+  /** Identifiers as "system|value", to recognise the same person recorded twice. */
+  identifiers?: string[];
   /** When the person was identified as a carer (RelatedPerson.period.start), if recorded. */
   identifiedOn?: string;
   /** UK Core CopyCorrespondenceIndicator, when present. */
@@ -124,7 +231,7 @@ export interface AskedNoCarers {
 /** A Consent about carer sharing that names no RelatedPerson of this patient. */
 export interface OrphanConsent {
   consent: `Consent/${string}`;
-  decision: ConsentDecisionKind | 'unknown';
+  decision: ConsentRulingKind | 'withdrawn' | 'lacks-capacity' | 'unknown';
   recordedOn?: string;
   /** The actor reference as written, if any (for the clinician to find it in the EHR). */
   actorReference?: string;
@@ -163,6 +270,10 @@ export const PROMPT_CODES = [
   'signpost-support',
   'carer-missing-details',
   'consent-without-carer',
+  'consent-conflict',
+  'consent-dated-in-future',
+  'possible-duplicate-carer',
+  'carer-coded-as-paid',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

@@ -11,14 +11,14 @@ import { assessmentReviewDue as reviewDueOn, isActiveCarer } from '../domain/der
 import { carerLabel, displayDate, summaryLine } from '../domain/describe';
 
 export const COMMITMENT =
-  "NSF for mental health standard six: carers have their own needs assessed at least annually (reviewed on significant change)";
+  "Local standard (the county's carers' policy): a carer's assessment is reviewed annually, or sooner if needs or circumstances change significantly";
 
 export function assessmentReviewDue(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   const todayDate = today(now, policy.timeZone);
   const prompts: Prompt[] = [];
   for (const carer of ctx.carers) {
     const { status } = carer.assessment;
-    if (!isActiveCarer(carer) || (status !== 'completed' && status !== 'declined')) continue;
+    if (!isActiveCarer(carer, policy, now) || (status !== 'completed' && status !== 'declined')) continue;
     const due = reviewDueOn(carer.assessment, policy);
     if (due !== undefined && compareDates(todayDate, due) < 0) continue;
     const label = carerLabel(carer);
@@ -28,11 +28,11 @@ export function assessmentReviewDue(ctx: CarerContext, policy: Policy, now: Date
       code: 'assessment-review-due',
       severity: 'warning',
       summary: summaryLine(
-        status === 'completed' ? `Needs assessment review for ${label} — ${when}` : `${label} declined a needs assessment — offer again (${when})`,
+        status === 'completed' ? `Carer's assessment review for ${label} — ${when}` : `${label} declined a carer's assessment — offer again (${when})`,
       ),
       detail:
         (status === 'completed'
-          ? `The carer's needs assessment is reviewed at least every ${policy.assessmentReviewMonths} months, or sooner if things change. `
+          ? `The carer's assessment is reviewed at least every ${policy.assessmentReviewMonths} months, or sooner if things change. `
           : `The carer declined an assessment; offer it again after ${policy.assessmentReviewMonths} months, as circumstances change. `) +
         'Record the new offer and the answer.',
       commitment: COMMITMENT,

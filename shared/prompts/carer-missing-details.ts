@@ -19,10 +19,10 @@ function hasContact(carer: Carer): boolean {
   return carer.telecom.some((t) => typeof t.value === 'string' && t.value.trim().length > 0) || (carer.address ?? '').trim().length > 0;
 }
 
-export function carerMissingDetails(ctx: CarerContext, _policy: Policy, _now: Date): Prompt[] {
+export function carerMissingDetails(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   const prompts: Prompt[] = [];
   for (const carer of ctx.carers) {
-    if (!isActiveCarer(carer)) continue;
+    if (!isActiveCarer(carer, policy, now)) continue;
     const missing = [hasRelationship(carer) ? undefined : 'relationship', hasContact(carer) ? undefined : 'contact details'].filter(
       (m): m is string => m !== undefined,
     );

@@ -8,7 +8,7 @@ import type { Carer, CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
 import { FAMILY_RELATIONSHIPS } from '../terminology';
 import { carerLabel, summaryLine } from '../domain/describe';
-import { carerAge } from '../domain/derive';
+import { carerAge, isCurrent } from '../domain/derive';
 
 export const COMMITMENT =
   'Triangle of Care standard 1: carers and the essential role they play are identified at first contact or as soon as possible thereafter';
@@ -33,7 +33,8 @@ function isLikelyCarer(contact: Carer): boolean {
 
 export function confirmCarerStatus(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
-    .filter((contact) => contact.active && contact.carerStatus === 'unconfirmed')
+    // A paid care worker is never asked about as an unpaid carer, unless also coded as a possible carer.
+    .filter((contact) => isCurrent(contact, policy, now) && contact.carerStatus === 'unconfirmed' && (contact.paidCareWorker !== true || contact.possibleCarer === true))
     .map((contact): Prompt => {
       const roles = [...new Set(contact.contactRoles.map((role) => ROLE_TEXT[role]).filter((r) => r !== undefined))];
       const recorded = roles.length > 0 ? ` They are recorded as ${roles.join(' and ')}.` : '';
@@ -44,9 +45,13 @@ export function confirmCarerStatus(ctx: CarerContext, policy: Policy, now: Date)
         id: `confirm-carer-status:${contact.reference}`,
         code: 'confirm-carer-status',
         severity: young || isLikelyCarer(contact) ? 'warning' : 'info',
-        summary: summaryLine(`Is ${carerLabel(contact)} a carer? Ask and record the answer`),
+        summary: summaryLine(
+          contact.possibleCarer === true
+            ? `${carerLabel(contact)} is recorded as a caregiver — confirm they are an unpaid carer`
+            : `Is ${carerLabel(contact)} a carer? Ask and record the answer`,
+        ),
         detail:
-          `This contact has not been asked about yet.${recorded}${youngText} Ask the patient (and the contact) whether they give ` +
+          `${contact.possibleCarer === true ? 'The record says this person is a caregiver, but not whether the care is unpaid.' : 'This contact has not been asked about yet.'}${recorded}${youngText} Ask the patient (and the contact) whether they give ` +
           'unpaid help or support. Mark them as a carer, or as not a carer so this stops asking.',
         commitment: COMMITMENT,
         actions: [

@@ -7,13 +7,14 @@
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
 import { carerLabel, oneLine, shorten, summaryLine } from '../domain/describe';
+import { isCurrent } from '../domain/derive';
 
 export const COMMITMENT =
   'Triangle of Care standard 3: decisions about sharing information with carers are recorded clearly, so staff know what they may share';
 
-export function consentCannotInterpret(ctx: CarerContext, _policy: Policy, _now: Date): Prompt[] {
+export function consentCannotInterpret(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
-    .filter((carer) => carer.active && carer.carerStatus !== 'not-carer' && carer.consent.decision === 'unknown')
+    .filter((carer) => isCurrent(carer, policy, now) && carer.carerStatus !== 'not-carer' && carer.consent.decision === 'unknown')
     .map((carer): Prompt => {
       const reason = oneLine(carer.consent.unknownReason ?? '');
       return {
@@ -22,7 +23,7 @@ export function consentCannotInterpret(ctx: CarerContext, _policy: Policy, _now:
         severity: 'warning',
         summary: summaryLine(`Consent for ${carerLabel(carer)} cannot be interpreted — check in the EHR`),
         detail:
-          `A consent record${carer.consent.consent ? ` (${carer.consent.consent})` : ''} names this person but cannot be read safely` +
+          'A consent record names this person but cannot be read safely' +
           `${reason ? `: ${shorten(reason, 200)}` : ''}. Do not treat it as permission or refusal. Read it in the EHR and, if needed, record the decision again.`,
         commitment: COMMITMENT,
         actions: [

@@ -1,6 +1,7 @@
 /**
- * consent-declined-still-listen: the patient declined (or withdrew) consent to share with a carer.
- * That is not a reason to shut the carer out: the prompt reminds staff what they may always do.
+ * consent-declined-still-listen: the patient refused (or withdrew) consent to share with a carer.
+ * That is not a reason to shut the carer out: the prompt reminds staff what they may always do, and
+ * what needs a recorded decision first.
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
@@ -8,23 +9,24 @@ import { isActiveCarer } from '../domain/derive';
 import { carerLabel, summaryLine } from '../domain/describe';
 
 export const COMMITMENT =
-  "Triangle of Care standard 3: where the patient declines consent, carers are still listened to and given general information";
+  'Triangle of Care standard 3: where the patient declines consent, carers are still listened to and given general information';
 
 const DETAIL =
-  'Without consent you can still: listen to the carer and receive information from them; give general information ' +
-  "that is not personal to the patient — about the condition, medication in general, the Mental Health Act, the care " +
-  "programme approach, local carers' support, and discharge arrangements that affect the carer. If there is a risk of " +
-  'serious harm, safeguarding may justify sharing without consent: follow the trust\'s policy and record why.';
+  'Without consent you can still listen to the carer and receive information from them, and give general information that ' +
+  'is not personal to the patient: about the condition, medication in general, the Mental Health Act, the care programme ' +
+  "approach, and local carers' support. Anything personal to the patient — including their discharge arrangements — needs a " +
+  'recorded decision first: their consent, a best-interests decision, or a risk of serious harm (follow the trust’s ' +
+  'safeguarding policy). Record why, and tell the patient unless doing so would increase the risk.';
 
-export function consentDeclinedStillListen(ctx: CarerContext, _policy: Policy, _now: Date): Prompt[] {
+export function consentDeclinedStillListen(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
-    .filter((carer) => isActiveCarer(carer) && (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn'))
+    .filter((carer) => isActiveCarer(carer, policy, now) && (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn'))
     .map((carer): Prompt => ({
       id: `consent-declined-still-listen:${carer.reference}`,
       code: 'consent-declined-still-listen',
       severity: 'info',
       summary: summaryLine(`No consent to share with ${carerLabel(carer)} — you can still listen and give general information`),
-      detail: `${carer.consent.decision === 'withdrawn' ? 'The patient withdrew consent to share.' : 'The patient declined consent to share.'} ${DETAIL}`,
+      detail: `${carer.consent.decision === 'withdrawn' ? 'The patient withdrew consent to share.' : 'The patient declined consent to share with this carer.'} ${DETAIL}`,
       commitment: COMMITMENT,
       actions: [
         { kind: 'signpost-support', label: "Signpost to carers' support" },

@@ -5,24 +5,24 @@
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
-import { displayDate, oneLine, shorten, summaryLine } from '../domain/describe';
+import { displayDate, summaryLine } from '../domain/describe';
 import { toCalendarDate } from '../domain/dates';
 
 export const COMMITMENT = 'Triangle of Care standard 3: every decision about sharing information names the carer it applies to';
 
 const DECISION_TEXT: Record<string, string> = {
-  permit: 'permit',
-  deny: 'refusal',
-  partial: 'partial',
+  permit: 'agreed to share',
+  deny: 'declined to share',
+  partial: 'agreed to share some information',
   withdrawn: 'withdrawn',
-  none: 'no decision',
+  'lacks-capacity': 'unable to decide',
   unknown: 'cannot interpret',
 };
 
 export function consentWithoutCarer(ctx: CarerContext, policy: Policy, _now: Date): Prompt[] {
   return ctx.orphanConsents.map((orphan): Prompt => {
     const recordedOn = orphan.recordedOn === undefined ? undefined : toCalendarDate(orphan.recordedOn, policy.timeZone);
-    const actor = oneLine(orphan.actorReference ?? '');
+    const actor = orphan.actorReference ?? '';
     return {
       id: `consent-without-carer:${orphan.consent}`,
       code: 'consent-without-carer',
@@ -31,7 +31,7 @@ export function consentWithoutCarer(ctx: CarerContext, policy: Policy, _now: Dat
         `A consent decision (${DECISION_TEXT[orphan.decision] ?? 'cannot interpret'}${recordedOn ? `, ${displayDate(recordedOn)}` : ''}) names no carer of this patient — check in the EHR`,
       ),
       detail:
-        `${orphan.consent} ${actor ? `names ${shorten(actor, 120)}, which is not one of this patient's related persons` : 'names nobody it applies to'}. ` +
+        `The decision ${actor ? "names someone who is not one of this patient's carers or contacts" : 'names nobody it applies to'}. ` +
         'Find which carer the decision was meant for, and record it again against that carer.',
       commitment: COMMITMENT,
       actions: [

@@ -9,13 +9,13 @@ import { daysBetween, today, toCalendarDate } from '../domain/dates';
 import { isActiveCarer } from '../domain/derive';
 import { carerLabel, displayDate, summaryLine } from '../domain/describe';
 
-export const COMMITMENT = "Care Act 2014 s.10: an offered carer's needs assessment is followed up until the carer has answered";
+export const COMMITMENT = "Local standard (the county's carers' policy): an offered carer's assessment is followed up until the carer has answered";
 
 export function followUpAssessmentOffer(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   const todayDate = today(now, policy.timeZone);
   const prompts: Prompt[] = [];
   for (const carer of ctx.carers) {
-    if (!isActiveCarer(carer) || carer.assessment.status !== 'offered') continue;
+    if (!isActiveCarer(carer, policy, now) || carer.assessment.status !== 'offered') continue;
     const offeredOn = carer.assessment.offeredOn === undefined ? undefined : toCalendarDate(carer.assessment.offeredOn, policy.timeZone);
     const waited = offeredOn === undefined ? undefined : daysBetween(offeredOn, todayDate);
     if (waited !== undefined && waited < policy.offerFollowUpDays) continue;
@@ -25,8 +25,8 @@ export function followUpAssessmentOffer(ctx: CarerContext, policy: Policy, now: 
       severity: 'warning',
       summary: summaryLine(
         offeredOn === undefined
-          ? `Follow up the needs assessment offered to ${carerLabel(carer)} — offer date not recorded`
-          : `Follow up the needs assessment offered to ${carerLabel(carer)} on ${displayDate(offeredOn)}`,
+          ? `Follow up the carer's assessment offered to ${carerLabel(carer)} — offer date not recorded`
+          : `Follow up the carer's assessment offered to ${carerLabel(carer)} on ${displayDate(offeredOn)}`,
       ),
       detail:
         (waited === undefined ? 'The offer has no date. ' : `The offer was made ${waited} days ago and no answer is recorded. `) +

@@ -18,7 +18,7 @@ const DETAIL =
   'helps or supports them and would be affected by their illness. Record each carer, or record that the patient named no carers.';
 
 export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
-  if (ctx.carers.some(isActiveCarer)) return [];
+  if (ctx.carers.some((carer) => isActiveCarer(carer, policy, now))) return [];
   const prompt = (severity: Prompt['severity'], summary: string, detail: string): Prompt[] => [
     {
       id: 'identify-carers',

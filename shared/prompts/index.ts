@@ -18,6 +18,10 @@ import { recordConsent } from './record-consent';
 import { reviewConsent } from './review-consent';
 import { signpostSupport } from './signpost-support';
 import { youngCarerReferral } from './young-carer-referral';
+import { consentConflict } from './consent-conflict';
+import { consentDatedInFuture } from './consent-dated-in-future';
+import { possibleDuplicateCarer } from './possible-duplicate-carer';
+import { carerCodedAsPaid } from './carer-coded-as-paid';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -36,7 +40,17 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'signpost-support': signpostSupport,
   'carer-missing-details': carerMissingDetails,
   'consent-without-carer': consentWithoutCarer,
+  'consent-conflict': consentConflict,
+  'consent-dated-in-future': consentDatedInFuture,
+  'possible-duplicate-carer': possibleDuplicateCarer,
+  'carer-coded-as-paid': carerCodedAsPaid,
 };
+
+/**
+ * After the patient's death nothing is asked of or about them (no consent, no offer, no "ask now");
+ * their carers may still be pointed to support, bereavement support included.
+ */
+const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>(['signpost-support']);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 
@@ -51,7 +65,9 @@ export function evaluatePrompts(ctx: CarerContext, policy: Policy, now: Date): P
   today(now, policy.timeZone); // fail fast, with a clear message, on an invalid clock or zone
   const seen = new Set<string>();
   const prompts: Prompt[] = [];
+  const deceased = ctx.patient.deceased !== undefined;
   for (const code of PROMPT_CODES) {
+    if (deceased && !AFTER_DEATH.has(code)) continue;
     for (const prompt of PROMPT_RULES[code](ctx, policy, now)) {
       if (seen.has(prompt.id)) continue;
       seen.add(prompt.id);

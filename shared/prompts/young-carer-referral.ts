@@ -13,7 +13,7 @@ export const COMMITMENT =
 
 export function youngCarerReferral(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
-    .filter((carer) => isActiveCarer(carer) && isYoungCarer(carer, policy, now))
+    .filter((carer) => isActiveCarer(carer, policy, now) && isYoungCarer(carer, policy, now))
     .map((carer): Prompt => {
       const age = carerAge(carer, policy, now);
       return {

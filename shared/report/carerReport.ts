@@ -3,8 +3,10 @@
  * read. Additive changes only; a breaking change needs a new field name, never a new meaning.
  *
  * `consent.decision` may also be `unknown` (a Consent exists but cannot be interpreted safely — see
- * the `consent-cannot-interpret` prompt); consumers that only know the five decisions must treat it
- * as "not a decision", never as permit.
+ * the `consent-cannot-interpret` prompt), `expired` (the decision's validity ended), `conflict`
+ * (equally new decisions disagree) or `lacks-capacity` (unable to decide at present); consumers that
+ * only know the first five decisions must treat any other as "not a decision", never as permit.
+ * The decision is shared/consent/decisionInForce.ts's, the one the panel and the audit use.
  */
 import { z } from 'zod';
 import type { CarerContext, Prompt } from '../domain/types';
@@ -23,9 +25,18 @@ export const CarerReportSchema = z.object({
       relationship: z.array(z.string()),
       young: z.boolean(),
       consent: z.object({
-        decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown']),
+        decision: z.enum(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown', 'expired', 'conflict', 'lacks-capacity']),
         recordedOn: z.string().optional(),
         reviewDue: z.string().optional(),
+        /** When a withdrawn decision was withdrawn. */
+        withdrawnOn: z.string().optional(),
+        /** Who decided, as a reference ("Patient/1", "RelatedPerson/2") or as recorded. */
+        decidedBy: z.string().optional(),
+        /** Why someone other than the patient decided (shared/domain/types.ts CONSENT_BASES), or the basis as worded. */
+        basis: z.string().optional(),
+        /** For partial decisions: what may, and may not, be shared (plain text). */
+        mayShare: z.array(z.string()).optional(),
+        mayNotShare: z.array(z.string()).optional(),
       }),
       assessment: z.object({
         status: z.enum(['not-offered', 'offered', 'accepted', 'declined', 'completed']),
@@ -40,6 +51,8 @@ export const CarerReportSchema = z.object({
       code: z.string(),
       severity: z.enum(['info', 'warning', 'critical']),
       summary: z.string(),
+      detail: z.string(),
+      commitment: z.string(),
       carer: z.string().optional(),
     }),
   ),
@@ -49,17 +62,19 @@ export type CarerReport = z.infer<typeof CarerReportSchema>;
 
 /** What the report needs to know beyond the record: derived facts computed by the domain with the policy and "now". */
 export interface CarerReportDerivations {
+  /** Active and the relationship has not ended: others are history, left out like inactive ones. */
+  isCurrent(carerReference: string): boolean;
   isYoung(carerReference: string): boolean;
   consentReviewDue(carerReference: string): string | undefined;
   assessmentReviewDue(carerReference: string): string | undefined;
 }
 
-/** Builds the contract from a carer context and its prompts. Inactive related persons are history and are left out. */
+/** Builds the contract from a carer context and its prompts. Inactive related persons and ended relationships are history and are left out. */
 export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], derived: CarerReportDerivations): CarerReport {
   return {
     patient: withoutUndefined({ reference: ctx.patient.reference, nhsNumber: ctx.patient.nhsNumber, name: ctx.patient.name }),
     carers: ctx.carers
-      .filter((c) => c.active)
+      .filter((c) => derived.isCurrent(c.reference))
       .map((c) => ({
         reference: c.reference,
         name: c.name ?? '',
@@ -70,6 +85,11 @@ export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], der
           decision: c.consent.decision,
           recordedOn: c.consent.recordedOn,
           reviewDue: derived.consentReviewDue(c.reference),
+          withdrawnOn: c.consent.withdrawnOn,
+          decidedBy: c.consent.decidedBy,
+          basis: c.consent.basis ?? c.consent.basisText,
+          mayShare: c.consent.mayShare,
+          mayNotShare: c.consent.mayNotShare,
         }),
         assessment: withoutUndefined({
           status: c.assessment.status,
@@ -78,7 +98,7 @@ export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], der
           reviewDue: derived.assessmentReviewDue(c.reference),
         }),
       })),
-    prompts: prompts.map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, carer: p.carer })),
+    prompts: prompts.map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, detail: p.detail, commitment: p.commitment, carer: p.carer })),
     warnings: [...ctx.warnings],
   };
 }

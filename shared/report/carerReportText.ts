@@ -5,15 +5,9 @@
  */
 import { formatNhsNumber } from '../nhsNumber';
 import type { CarerReport } from './carerReport';
+import { DECISION_LABEL } from '../consent/decisionText';
 
-const DECISION_TEXT: Record<CarerReport['carers'][number]['consent']['decision'], string> = {
-  permit: 'patient agreed to share',
-  deny: 'patient declined sharing',
-  partial: 'patient agreed to share some information',
-  withdrawn: 'consent withdrawn',
-  none: 'not recorded',
-  unknown: 'cannot interpret — check in the EHR',
-};
+const DECISION_TEXT: Record<CarerReport['carers'][number]['consent']['decision'], string> = DECISION_LABEL;
 
 const ASSESSMENT_TEXT: Record<CarerReport['carers'][number]['assessment']['status'], string> = {
   'not-offered': 'not offered',
@@ -41,11 +35,15 @@ export function formatCarerReport(report: CarerReport): string {
     lines.push(`  • ${c.name ? asText(c.name) : '(no name recorded)'}${rel}${c.young ? ' — YOUNG CARER' : ''}  (${asText(c.reference)})`);
     const recorded = c.consent.recordedOn ? `, recorded ${day(c.consent.recordedOn)}` : '';
     const review = c.consent.reviewDue ? `, review by ${day(c.consent.reviewDue)}` : '';
-    lines.push(`      consent: ${DECISION_TEXT[c.consent.decision]}${recorded}${review}`);
+    const withdrawn = c.consent.withdrawnOn ? `, withdrawn ${day(c.consent.withdrawnOn)}` : '';
+    const basis = c.consent.basis ? `, decided on the basis of ${asText(c.consent.basis)}` : '';
+    lines.push(`      consent: ${DECISION_TEXT[c.consent.decision]}${recorded}${withdrawn}${basis}${review}`);
+    if (c.consent.mayShare?.length) lines.push(`        may share: ${c.consent.mayShare.map(asText).join('; ')}`);
+    if (c.consent.mayNotShare?.length) lines.push(`        do NOT share: ${c.consent.mayNotShare.map(asText).join('; ')}`);
     const offered = c.assessment.offeredOn ? `, offered ${day(c.assessment.offeredOn)}` : '';
     const completed = c.assessment.completedOn ? `, completed ${day(c.assessment.completedOn)}` : '';
     const aReview = c.assessment.reviewDue ? `, review by ${day(c.assessment.reviewDue)}` : '';
-    lines.push(`      needs assessment: ${ASSESSMENT_TEXT[c.assessment.status]}${offered}${completed}${aReview}`);
+    lines.push(`      carer's assessment: ${ASSESSMENT_TEXT[c.assessment.status]}${offered}${completed}${aReview}`);
   }
   if (contacts.length > 0) {
     lines.push('');

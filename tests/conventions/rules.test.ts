@@ -36,6 +36,8 @@ const CONTEXTS: CarerContext[] = [
       carerWith(JaneDaughter, { reference: 'RelatedPerson/d1', consent: { decision: 'deny', recordedOn: '2020-01-01' }, assessment: { status: 'completed', completedOn: '2020-01-01' } }),
       carerWith(JaneDaughter, { reference: 'RelatedPerson/d2', consent: { decision: 'unknown' }, relationships: [], identifiedOn: '2020-01-01', assessment: { status: 'offered', offeredOn: '2020-01-01' } }),
       carerWith(JaneDaughter, { reference: 'RelatedPerson/d3', identifiedOn: '2020-01-01' }),
+      carerWith(GraceMother, { reference: 'RelatedPerson/g1', name: 'Gail', consent: { decision: 'conflict', conflicting: ['Consent/a', 'Consent/b'] } }),
+      carerWith(GraceMother, { reference: 'RelatedPerson/g2', name: 'Gwen', consent: { decision: 'permit', recordedOn: '2026-03-01', futureDated: ['Consent/typo'] }, paidCareWorker: true }),
     ],
     orphanConsents: [{ consent: 'Consent/o', decision: 'permit' }],
   }),

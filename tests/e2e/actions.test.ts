@@ -1,3 +1,4 @@
+import { DEFAULT_EXTENSION_BASE } from '../../shared/terminology';
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
@@ -76,9 +77,13 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({
       status: 'active',
-      provision: { type: 'permit', period: { end: '2027-06-30' }, actor: [{ reference: { reference: `RelatedPerson/${amira.relatedPersonIds[0]}` } }] },
+      performer: [{ reference: `Patient/${amira.patientId}` }],
+      extension: [{ url: `${DEFAULT_EXTENSION_BASE}/consent-review-due`, valueDate: '2027-06-30' }],
+      provision: { type: 'permit', actor: [{ reference: { reference: `RelatedPerson/${amira.relatedPersonIds[0]}` } }] },
     });
-    expect(await panel.locator(`[data-carer="${amira.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('Agreed to share');
+    // The review date is not the decision's validity: nothing else would read it as expiring.
+    expect((consents[0] as { provision?: { period?: unknown } }).provision?.period).toBeUndefined();
+    expect(await panel.locator(`[data-carer="${amira.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('The patient agreed to share information');
   });
 
   it('records an assessment offer as a requested Task for the carer', async () => {

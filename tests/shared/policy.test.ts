@@ -19,6 +19,7 @@ describe('DEFAULT_POLICY', () => {
       assessmentReviewMonths: 12,
       consentReviewMonths: 12,
       offerFollowUpDays: 28,
+      askAgainDays: 28,
       youngCarerUnderAge: 18,
       timeZone: 'Europe/London',
       extensionBase: DEFAULT_EXTENSION_BASE,

@@ -25,7 +25,7 @@ const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['patients.neverAsked', (m) => m.patients.neverAsked],
   ['carers.total', (m) => m.carers.total],
   ['carers.young', (m) => m.carers.young],
-  ...(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.consent.${k}`, (m) => m.carers.consent[k]]),
+  ...(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.consent.${k}`, (m) => m.carers.consent[k]]),
   ['carers.consentPastReview', (m) => m.carers.consentPastReview],
   ...(['notOffered', 'offered', 'accepted', 'declined', 'completed'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.assessment.${k}`, (m) => m.carers.assessment[k]]),
   ['carers.offerNotWithinPolicy', (m) => m.carers.offerNotWithinPolicy],

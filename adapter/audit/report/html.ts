@@ -127,6 +127,8 @@ function countsTable(c: Coverage): Html {
   const n = formatCount;
   return html`<table class="counts"><tbody>
 ${row('Patients in scope', n(c.patients.total))}
+${row('left out: patients recorded as deceased', n(c.population.excluded.deceasedPatients), true)}
+${row('left out: carers whose relationship has ended', n(c.population.excluded.endedCarerRelationships), true)}
 ${row('with a carer recorded', n(c.patients.withCarer), true)}
 ${row('asked, and said they have no carer', n(c.patients.askedNoCarers), true)}
 ${row('never asked', n(c.patients.neverAsked), true)}
@@ -136,6 +138,9 @@ ${row('consent: yes, share', n(c.carers.consent.permit), true)}
 ${row('consent: no, do not share', n(c.carers.consent.deny), true)}
 ${row('consent: share some things', n(c.carers.consent.partial), true)}
 ${row('consent: withdrawn', n(c.carers.consent.withdrawn), true)}
+${row('consent: decision no longer valid (ask again)', n(c.carers.consent.expired), true)}
+${row('consent: conflicting decisions (check in the EHR)', n(c.carers.consent.conflict), true)}
+${row('consent: patient unable to decide at present', n(c.carers.consent['lacks-capacity']), true)}
 ${row('consent: no decision recorded', n(c.carers.consent.none), true)}
 ${row('consent: record cannot be interpreted', n(c.carers.consent.unknown), true)}
 ${row('consent decisions past their review date', n(c.carers.consentPastReview), true)}

@@ -267,13 +267,13 @@ function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, carerById
     case 'mark-not-carer':
       return <MarkCarerForm {...ctx} carer={carer} isCarer={false} />;
     case 'record-consent':
-      return <ConsentForm {...ctx} carer={carer} />;
+      return <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} />;
     case 'withdraw-consent':
       return <WithdrawConsentForm {...ctx} carer={carer} />;
     case 'offer-assessment':
       return <OfferAssessmentForm {...ctx} carer={carer} />;
     case 'record-assessment-outcome':
-      return <AssessmentOutcomeForm {...ctx} carer={carer} />;
+      return <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />;
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 import type { ActionKind } from '../../../shared/domain/types';
 import type { CarerView } from '../../protocol/view';
-import { ASSESSMENT_LABEL, CONSENT_LABEL, formatDate } from '../format';
+import { ASSESSMENT_LABEL, formatDate } from '../format';
 
 export type OpenCarerForm = (kind: ActionKind, carer: CarerView) => void;
 
@@ -51,16 +51,14 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
         <dl class="carer__facts">
           <dt>Consent</dt>
           <dd data-consent={consent.decision}>
-            {CONSENT_LABEL[consent.decision]}
-            {consent.recordedOn ? `, ${formatDate(consent.recordedOn)}` : ''}
-            {consent.reviewDue ? <span class={consent.reviewOverdue ? 'overdue' : ''}>{` · review ${consent.reviewOverdue ? 'overdue since' : 'by'} ${formatDate(consent.reviewDue)}`}</span> : null}
-            {consent.decision === 'partial' ? (
-              <span class="carer__partial">
-                {consent.mayShare.length ? ` May share: ${consent.mayShare.join('; ')}.` : ''}
-                {consent.mayNotShare.length ? ` Not: ${consent.mayNotShare.join('; ')}.` : ''}
-              </span>
+            {consent.decision === 'partial' && consent.mayNotShare.length ? (
+              <strong class="carer__do-not-share" role="note">{`Do not share: ${consent.mayNotShare.join('; ')}`}</strong>
             ) : null}
-            {consent.basis ? <span class="carer__basis">{` Basis: ${consent.basis}`}</span> : null}
+            <span class="carer__decision">{consent.summary}</span>
+            {consent.decision === 'partial' ? (
+              <span class="carer__partial">{consent.mayShare.length ? ` May share only: ${consent.mayShare.join('; ')}.` : ' Everything else may be shared.'}</span>
+            ) : null}
+            {consent.reviewDue ? <span class={consent.reviewOverdue ? 'overdue' : ''}>{` · ${consent.decision === 'lacks-capacity' ? 'ask again' : 'review'} ${consent.reviewOverdue ? 'overdue since' : 'by'} ${formatDate(consent.reviewDue)}`}</span> : null}
             {consent.unknownReason ? <span class="carer__unknown">{` ${consent.unknownReason}`}</span> : null}
           </dd>
           <dt>Carer’s assessment</dt>

@@ -1,10 +1,10 @@
 import { FAMILY_RELATIONSHIPS } from '../../../shared/terminology';
 import { SNOOZE_REASONS, type PromptCode } from '../../../shared/domain/types';
 import type { Action } from '../../protocol/messages';
-import type { CarerView, PromptView } from '../../protocol/view';
+import type { CarerView, PromptView, ReadyView } from '../../protocol/view';
 import type { PanelConnection } from '../connection';
 import { useDraft } from '../drafts';
-import { addMonthsIso, CONSENT_LABEL, formatDate, SNOOZE_REASON_LABEL, todayIso } from '../format';
+import { CONSENT_LABEL, formatDate, SNOOZE_REASON_LABEL } from '../format';
 import type { PanelStore } from '../store';
 import { RadioGroup, SelectField, TextArea, TextField, lines } from './fields';
 import { FormShell } from './FormShell';
@@ -125,11 +125,39 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
   );
 }
 
-export function ConsentForm(ctx: FormContext & { carer: CarerView }) {
-  const { carer } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `consent:${carer.id}`, { decision: '', mayShare: '', mayNotShare: '', reviewDue: addMonthsIso(new Date(), 12) });
+type Decider = 'patient' | 'lpa' | 'deputy' | 'parental-responsibility' | 'best-interests';
+
+/** Who decided, in the form's words; under 16 the test is Gillick competence, not the Mental Capacity Act. */
+const DECIDER_OPTIONS = (under16: boolean): [Decider, string][] =>
+  under16
+    ? [
+        ['patient', 'The patient (judged Gillick competent to decide)'],
+        ['parental-responsibility', 'A person with parental responsibility (the patient is not Gillick competent)'],
+      ]
+    : [
+        ['patient', 'The patient'],
+        ['lpa', 'An attorney under a lasting power of attorney for health and welfare'],
+        ['deputy', 'A court-appointed deputy'],
+        ['best-interests', 'A best-interests decision (Mental Capacity Act 2005 s.4)'],
+      ];
+
+export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults'] }) {
+  const { carer, defaults } = ctx;
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `consent:${carer.id}`, {
+    decision: '',
+    decidedBy: 'patient',
+    decidedByCarer: '',
+    decidedByName: '',
+    mayShare: '',
+    mayNotShare: '',
+    reviewDue: defaults.consentReviewDue,
+    askAgainOn: defaults.askAgainOn,
+  });
   const v = draft.values;
   const decision = v.decision ?? '';
+  const decidedBy = (v.decidedBy ?? 'patient') as Decider;
+  const unable = decision === 'lacks-capacity';
+  const unableLabel = defaults.patientUnder16 ? 'Not able to decide at present (not Gillick competent)' : 'Unable to decide at present (lacks capacity)';
   return (
     <FormShell
       title={`Consent to share with ${carerName(carer)}`}
@@ -137,20 +165,29 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView }) {
       submitLabel="Record decision"
       write={write}
       problem={problem}
-      draftLines={[`Decision: ${CONSENT_LABEL[decision] ?? 'not chosen'}`, `Review by: ${formatDate(v.reviewDue)}`]}
+      draftLines={[
+        `Decision: ${unable ? unableLabel : (CONSENT_LABEL[decision] ?? 'not chosen')}`,
+        unable ? `Ask again on: ${formatDate(v.askAgainOn)}` : `Review by: ${formatDate(v.reviewDue)}`,
+      ]}
       onCancel={cancel}
       onSubmit={() =>
         send(() => {
-          if (decision !== 'permit' && decision !== 'deny' && decision !== 'partial') return 'Choose the patient’s decision.';
+          if (decision !== 'permit' && decision !== 'deny' && decision !== 'partial' && decision !== 'lacks-capacity') return 'Choose the patient’s decision.';
           if (decision === 'partial' && lines(v.mayShare).length === 0 && lines(v.mayNotShare).length === 0) return 'Say what may, or may not, be shared.';
-          if (v.reviewDue && !/^\d{4}-\d{2}-\d{2}$/.test(v.reviewDue)) return 'Enter the review date as a date.';
+          const due = unable ? v.askAgainOn : v.reviewDue;
+          if (!due || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return unable ? 'Enter the date to ask again as a date.' : 'Enter the review date as a date.';
+          const basis = unable ? undefined : decidedBy === 'patient' ? (defaults.patientUnder16 ? 'gillick-competent' : undefined) : decidedBy;
+          if (!unable && decidedBy !== 'patient' && !v.decidedByCarer && !v.decidedByName?.trim()) return 'Say who made the decision.';
           return {
             kind: 'record-consent',
             carer: carer.reference,
             decision,
             mayShare: decision === 'partial' ? lines(v.mayShare) : [],
             mayNotShare: decision === 'partial' ? lines(v.mayNotShare) : [],
-            ...(v.reviewDue ? { reviewDue: v.reviewDue } : {}),
+            reviewDue: due,
+            ...(basis !== undefined ? { basis } : {}),
+            ...(!unable && decidedBy !== 'patient' && v.decidedByCarer ? { decidedByCarer: v.decidedByCarer as `RelatedPerson/${string}` } : {}),
+            ...(!unable && decidedBy !== 'patient' && !v.decidedByCarer && v.decidedByName?.trim() ? { decidedByName: v.decidedByName.trim() } : {}),
           };
         })
       }
@@ -164,15 +201,35 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView }) {
           ['permit', 'Agrees to share'],
           ['deny', 'Declines to share'],
           ['partial', 'Agrees to share some things'],
+          ['lacks-capacity', unableLabel],
         ]}
       />
       {decision === 'partial' ? (
         <>
-          <TextArea label="May be shared" name="mayShare" hint="One item per line, e.g. appointments" value={v.mayShare ?? ''} onInput={(x) => draft.set('mayShare', x)} />
+          <TextArea label="May be shared (only these)" name="mayShare" hint="One item per line, e.g. appointment times. Leave empty if everything else may be shared." value={v.mayShare ?? ''} onInput={(x) => draft.set('mayShare', x)} />
           <TextArea label="Must not be shared" name="mayNotShare" hint="One item per line" value={v.mayNotShare ?? ''} onInput={(x) => draft.set('mayNotShare', x)} />
         </>
       ) : null}
-      <TextField label="Review by" name="reviewDue" type="date" required value={v.reviewDue ?? ''} onInput={(x) => draft.set('reviewDue', x)} />
+      {decision !== '' && !unable ? (
+        <RadioGroup legend="Who made this decision?" name="decidedBy" value={decidedBy} onChange={(x) => draft.set('decidedBy', x)} options={DECIDER_OPTIONS(defaults.patientUnder16)} />
+      ) : null}
+      {decision !== '' && !unable && decidedBy !== 'patient' ? (
+        <>
+          <SelectField
+            label="The person who decided, if recorded here"
+            name="decidedByCarer"
+            value={v.decidedByCarer ?? ''}
+            onChange={(x) => draft.set('decidedByCarer', x)}
+            options={[['', 'Not listed'], ...ctx.carers.map((c): [string, string] => [c.reference, c.name ?? 'Name not recorded'])]}
+          />
+          {v.decidedByCarer ? null : <TextField label="Their name and role" name="decidedByName" required value={v.decidedByName ?? ''} onInput={(x) => draft.set('decidedByName', x)} />}
+        </>
+      ) : null}
+      {unable ? (
+        <TextField label="Ask again on" name="askAgainOn" type="date" required value={v.askAgainOn ?? ''} onInput={(x) => draft.set('askAgainOn', x)} />
+      ) : (
+        <TextField label="Review by" name="reviewDue" type="date" required value={v.reviewDue ?? ''} onInput={(x) => draft.set('reviewDue', x)} />
+      )}
     </FormShell>
   );
 }
@@ -204,7 +261,7 @@ export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
   return (
     <FormShell
       title={`Offer ${carerName(carer)} a carer’s assessment`}
-      hint="Records that a carer’s needs assessment (Care Act 2014) was offered today."
+      hint="Records that a carer’s assessment was offered today (the local authority assesses the carer’s own needs)."
       submitLabel="Record offer"
       write={write}
       problem={problem}
@@ -215,9 +272,9 @@ export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
   );
 }
 
-export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView }) {
+export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; today: string }) {
   const { carer } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `outcome:${carer.id}`, { outcome: '', date: todayIso(), reason: '' });
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
   const v = draft.values;
   const task = carer.assessment.task;
   const action = (versionId?: string): Action | string => {

@@ -47,20 +47,27 @@ describe('toAuditFact', () => {
     }
   });
 
-  it('reads a Consent as the carers it names, its decision and dates', () => {
-    expect(fact(ConsentGracePartial)).toEqual({
+  it('reads a Consent as the statement the clinician’s view weighs, less who decided and the free text of what may be shared', () => {
+    const partial = fact(ConsentGracePartial);
+    expect(partial).toEqual({
       kind: 'consent',
       id: 'grace-partial',
-      patient: 'alex',
-      carers: ['grace'],
-      carerSharing: true,
-      decision: 'partial',
-      recordedOn: '2026-08-01T10:00:00+01:00',
-      reviewDue: '2027-08-01',
-      recency: { primary: Date.parse('2026-08-01T10:00:00+01:00'), secondary: null },
+      statement: {
+        consent: 'Consent/grace-partial',
+        patient: 'Patient/alex',
+        state: 'decision',
+        aboutCarerSharing: true,
+        mentions: ['RelatedPerson/grace'],
+        named: { 'RelatedPerson/grace': { kind: 'partial', mayShare: [expect.any(String)], mayNotShare: [expect.any(String)] } },
+        topNamesNobody: false,
+        decidedByPatient: true,
+        recordedOn: '2026-08-01T10:00:00+01:00',
+        validUntil: '2027-08-01',
+      },
     });
-    expect(fact(ConsentIvyModifier)).toMatchObject({ decision: 'unknown', carers: ['ivy'] });
-    expect(fact(ConsentOrphan)).toMatchObject({ carers: ['someone-else'], carerSharing: true });
+    expect(JSON.stringify(partial)).not.toMatch(/Medication|forensic/i);
+    expect(fact(ConsentIvyModifier)).toMatchObject({ statement: { uninterpretable: expect.stringContaining('modifier extension'), mentions: ['RelatedPerson/ivy'] } });
+    expect(fact(ConsentOrphan)).toMatchObject({ statement: { mentions: ['RelatedPerson/someone-else'], aboutCarerSharing: true } });
   });
 
   it('reads an offer Task with the carer it was made to', () => {

@@ -4,7 +4,7 @@ import { runAudit, type AuditEvent } from '../../../adapter/audit/run';
 import { toCarerContext } from '../../../adapter/mapping/carerContext';
 import { isActiveCarer } from '../../../shared/domain/derive';
 import { DEFAULT_POLICY } from '../../../shared/policy';
-import { EXTENSION_BASE, PatientAlex, alexRecord, asJson } from '../../fixtures/fhir/personas';
+import { READ_OPTIONS, PatientAlex, alexRecord, asJson } from '../../fixtures/fhir/personas';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -20,9 +20,9 @@ async function* pull(resources: readonly unknown[], end: PullEvent | null = { ty
 
 describe('runAudit', () => {
   it('counts exactly what the clinician’s view shows for the same record', async () => {
-    const context = toCarerContext(alexRecord.map(asJson), { extensionBase: EXTENSION_BASE });
+    const context = toCarerContext(alexRecord.map(asJson), { ...READ_OPTIONS });
     if (!context.ok) throw new Error(context.reason);
-    const carers = context.context.carers.filter(isActiveCarer);
+    const carers = context.context.carers.filter((c) => isActiveCarer(c, DEFAULT_POLICY, NOW));
     const { coverage, complete } = await runAudit({ events: pull([...alexRecord].reverse()), policy: DEFAULT_POLICY, now: NOW });
 
     expect(complete).toBe(true);

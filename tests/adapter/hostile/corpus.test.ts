@@ -1,3 +1,4 @@
+import { READ_OPTIONS } from '../../fixtures/fhir/personas';
 /**
  * The hostile corpus (tests/fixtures/hostile) through the adapter's mapping and the prompt rules:
  * nothing throws, what could not be read is said plainly, and no warning repeats record text
@@ -7,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { MAX_WARNINGS, toCarerContext } from '../../../adapter/mapping/carerContext';
 import { DEFAULT_POLICY } from '../../../shared/policy';
 import { evaluatePrompts } from '../../../shared/prompts/index';
-import { DEFAULT_EXTENSION_BASE } from '../../../shared/terminology';
 import { HOSTILE_CARER_NAMES, HOSTILE_CASES, SCRIPT_PAYLOADS } from '../../fixtures/hostile/corpus';
 
 const PATIENT_ID = 'hostile';
@@ -17,7 +17,7 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 /** Record text that must never be echoed in a warning. */
 const RECORD_TEXT = [NHS_NUMBER, '999 015 5542', 'Hostile Testcase', ...HOSTILE_CARER_NAMES.flatMap((n) => [n, ...n.split(' ')]), ...Object.values(SCRIPT_PAYLOADS), '<', 'WWWW'];
 
-const read = (resources: unknown[]) => toCarerContext(JSON.parse(JSON.stringify(resources)) as unknown[], { patient: `Patient/${PATIENT_ID}`, extensionBase: DEFAULT_EXTENSION_BASE });
+const read = (resources: unknown[]) => toCarerContext(JSON.parse(JSON.stringify(resources)) as unknown[], { patient: `Patient/${PATIENT_ID}`, ...READ_OPTIONS });
 
 describe('the adapter on hostile FHIR', { timeout: 60_000 }, () => {
   it.each(HOSTILE_CASES.map((c) => [c.title, c] as const))('reads a record with %s without throwing, and evaluates its prompts', (_title, hostile) => {

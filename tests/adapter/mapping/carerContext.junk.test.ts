@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UNREADABLE, toCarerContext } from '../../../adapter/mapping/carerContext';
-import { CarerGrace, ConsentGracePartial, EXTENSION_BASE, PatientAlex, TaskGraceCompleted, alexRecord, asJson } from '../../fixtures/fhir/personas';
+import { READ_OPTIONS, CarerGrace, ConsentGracePartial, PatientAlex, TaskGraceCompleted, alexRecord, asJson } from '../../fixtures/fhir/personas';
 
 type Json = Record<string, unknown>;
-const options = { extensionBase: EXTENSION_BASE };
+const options = { ...READ_OPTIONS };
 
 /** Mulberry32: small, seeded, good enough to shuffle junk. */
 function random(seed: number): () => number {

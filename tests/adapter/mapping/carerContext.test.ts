@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_WARNINGS, toCarerContext } from '../../../adapter/mapping/carerContext';
 import type { CarerContext } from '../../../shared/domain/types';
-import {
+import { READ_OPTIONS,
   CarerGrace,
   ConsentGracePartial,
   ConsentGracePermit,
   ContactHenry,
-  EXTENSION_BASE,
   ListAskedNoCarers,
   PatientAlex,
   TaskGraceCompleted,
@@ -17,7 +16,7 @@ import {
 
 type Json = Record<string, unknown>;
 const json = (value: unknown): Json => asJson(value) as Json;
-const options = { extensionBase: EXTENSION_BASE };
+const options = { ...READ_OPTIONS };
 
 function contextOf(resources: readonly unknown[], patient?: string): CarerContext {
   const result = toCarerContext(resources, patient === undefined ? options : { ...options, patient });
@@ -92,11 +91,19 @@ describe('toCarerContext choosing records', () => {
     expect(reversed.carers[0]?.consent.consent).toBe('Consent/grace-partial');
   });
 
-  it('breaks a dateTime tie with meta.lastUpdated', () => {
+  it('never settles a same-day tie by meta.lastUpdated or record order: the decisions conflict', () => {
     const older = { ...json(ConsentGracePermit), id: 'older', dateTime: '2026-08-01', meta: { lastUpdated: '2026-08-01T09:00:00Z' } };
     const newer = { ...json(ConsentGracePermit), id: 'newer', dateTime: '2026-08-01', status: 'inactive', meta: { lastUpdated: '2026-08-01T12:00:00Z' } };
-    const context = contextOf([json(PatientAlex), json(CarerGrace), newer, older]);
-    expect(context.carers[0]?.consent).toMatchObject({ consent: 'Consent/newer', decision: 'withdrawn' });
+    for (const order of [[newer, older], [older, newer]]) {
+      const context = contextOf([json(PatientAlex), json(CarerGrace), ...order]);
+      expect(context.carers[0]?.consent).toMatchObject({ decision: 'conflict', conflicting: ['Consent/newer', 'Consent/older'] });
+    }
+  });
+
+  it('reads a withdrawal on a later day as the decision in force, dated by its last update', () => {
+    const permit = { ...json(ConsentGracePermit), id: 'permit', dateTime: '2026-08-01', meta: { lastUpdated: '2026-08-01T09:00:00Z' } };
+    const withdrawn = { ...json(ConsentGracePermit), id: 'withdrawn', dateTime: '2026-07-01', status: 'inactive', meta: { lastUpdated: '2026-08-03T12:00:00Z' } };
+    expect(contextOf([json(PatientAlex), json(CarerGrace), withdrawn, permit]).carers[0]?.consent).toMatchObject({ consent: 'Consent/withdrawn', decision: 'withdrawn', withdrawnOn: '2026-08-03T12:00:00Z', previously: 'permit' });
   });
 
   it('compares dateTimes in different time zones as instants', () => {

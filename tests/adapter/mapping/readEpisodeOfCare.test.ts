@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readEpisodeOfCare } from '../../../adapter/mapping/readEpisodeOfCare';
 import { toCarerContext } from '../../../adapter/mapping/carerContext';
-import { EXTENSION_BASE, EpisodeAlex, PatientAlex, asJson } from '../../fixtures/fhir/personas';
+import { READ_OPTIONS, EpisodeAlex, PatientAlex, asJson } from '../../fixtures/fhir/personas';
 
 type Json = Record<string, unknown>;
 const json = (value: unknown): Json => asJson(value) as Json;
 const patientOf = (resources: unknown[]) => {
-  const result = toCarerContext(resources, { extensionBase: EXTENSION_BASE });
+  const result = toCarerContext(resources, { ...READ_OPTIONS });
   if (!result.ok) throw new Error(result.reason);
   return result.context.patient;
 };
@@ -33,7 +33,7 @@ describe('service start and team from EpisodeOfCare', () => {
   });
 
   it('warns about a malformed episode of this patient', () => {
-    const result = toCarerContext([json(PatientAlex), { ...json(EpisodeAlex), period: { start: 'June' } }], { extensionBase: EXTENSION_BASE });
+    const result = toCarerContext([json(PatientAlex), { ...json(EpisodeAlex), period: { start: 'June' } }], { ...READ_OPTIONS });
     expect(result.ok && result.context.warnings).toEqual(['EpisodeOfCare/alex-episode could not be read (period.start: not a FHIR dateTime)']);
   });
 });

@@ -46,11 +46,30 @@ describe('readRelatedPerson', () => {
   it.each([
     ['407542009', 'Informal caregiver'],
     ['407543004', 'Primary caregiver'],
-    ['133932002', 'Caregiver'],
     ['1364141000000107', 'Unpaid caregiver'],
   ])('reads SNOMED %s as a carer', (code) => {
     const raw = { resourceType: 'RelatedPerson', id: 'r', patient: { reference: 'Patient/alex' }, relationship: [{ coding: [{ system: SCT, code }] }] };
     expect(carerOf(raw).carerStatus).toBe('carer');
+  });
+
+  it('reads SNOMED 133932002 "Caregiver (person)" as a possible carer to confirm as unpaid, never as a confirmed carer', () => {
+    const raw = { resourceType: 'RelatedPerson', id: 'r', patient: { reference: 'Patient/alex' }, relationship: [{ coding: [{ system: SCT, code: '133932002' }] }] };
+    expect(carerOf(raw)).toMatchObject({ carerStatus: 'unconfirmed', possibleCarer: true });
+  });
+
+  it('keeps a paid care worker coded also as a carer a carer, flagged so the contradiction is raised', () => {
+    const raw = {
+      resourceType: 'RelatedPerson',
+      id: 'r',
+      patient: { reference: 'Patient/alex' },
+      relationship: [{ coding: [{ system: SCT, code: '229774002' }] }, { coding: [{ system: SCT, code: '407542009' }] }],
+    };
+    expect(carerOf(raw)).toMatchObject({ carerStatus: 'carer', paidCareWorker: true });
+  });
+
+  it('keeps the end of the relationship and the identifiers that recognise the same person twice', () => {
+    const raw = { resourceType: 'RelatedPerson', id: 'r', patient: { reference: 'Patient/alex' }, period: { start: '2020-01-01', end: '2026-01-31' }, identifier: [{ system: 'https://trust.example/id', value: ' 42 ' }] };
+    expect(carerOf(raw)).toMatchObject({ endedOn: '2026-01-31', identifiers: ['https://trust.example/id|42'] });
   });
 
   it('reads v3-RoleClass CAREGIVER as a carer', () => {
@@ -63,9 +82,10 @@ describe('readRelatedPerson', () => {
     expect(carerOf(raw).carerStatus).toBe('carer');
   });
 
-  it('does not count SNOMED 229774002 (the paid carer occupation) as a carer, nor show it as a relationship', () => {
+  it('does not count SNOMED 229774002 (the paid carer occupation) as a carer, never asks about them, nor shows it as a relationship', () => {
     const carer = carerOf(asJson(PaidCarerPat));
-    expect(carer.carerStatus).toBe('unconfirmed');
+    expect(carer.carerStatus).toBe('not-carer');
+    expect(carer.paidCareWorker).toBe(true);
     expect(carer.relationships).toEqual([]);
     expect(carer.active).toBe(false);
   });

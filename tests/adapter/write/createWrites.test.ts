@@ -160,7 +160,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
       .recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'partial', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' })
       .catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('bad-request');
-    expect(error.userMessage).toMatch(/^Nothing was saved: a partial decision must say what may not be shared/);
+    expect(error.userMessage).toMatch(/^Nothing was saved: a partial decision must say what may, or may not, be shared/);
     expect(fhir.dataRequests).toHaveLength(0);
   });
 

@@ -13,7 +13,7 @@ import benedicte from '../../fixtures/fhir/examples/relatedperson-example-benedi
 import ukConsent from '../../fixtures/fhir/examples/uk-carer-consent.json';
 import ukCarer from '../../fixtures/fhir/examples/uk-carer-relatedperson.json';
 import ukTask from '../../fixtures/fhir/examples/uk-assessment-task.json';
-import { EXTENSION_BASE } from '../../fixtures/fhir/personas';
+import { READ_OPTIONS, EXTENSION_BASE } from '../../fixtures/fhir/personas';
 import { validateR4 } from '../../support/validateR4';
 
 /** Every JSON path at which two values differ ("a.b[2].c"); [] when they are deep-equal. */
@@ -39,7 +39,7 @@ function readAll() {
     type: 'searchset',
     entry: [ALEX, ukCarer, ukConsent, ukTask].map((r) => ({ resource: structuredClone(r) })),
   };
-  const result = toCarerContext([bundle], { extensionBase: EXTENSION_BASE });
+  const result = toCarerContext([bundle], { ...READ_OPTIONS });
   if (!result.ok) throw new Error(result.reason);
   return result;
 }

@@ -12,7 +12,7 @@ export const CarerSara: CarerView = {
   youngCarer: false,
   telecom: [{ system: 'phone', value: '07700 900101' }],
   active: true,
-  consent: { decision: 'none', reviewOverdue: false, mayShare: [], mayNotShare: [] },
+  consent: { decision: 'none', summary: 'Not recorded', reviewOverdue: false, mayShare: [], mayNotShare: [] },
   assessment: { status: 'not-offered' },
 };
 
@@ -57,4 +57,5 @@ export const AmiraReady: ReadyView = {
   snoozed: 0,
   warnings: [],
   writes: {},
+  formDefaults: { today: '2026-11-23', consentReviewDue: '2027-11-23', askAgainOn: '2026-12-21', patientUnder16: false },
 };

@@ -85,7 +85,7 @@ describe('consent decisions', () => {
   });
 
   it('counts a carer with no Consent as none', () => {
-    expect(audit([patient('p'), carer('c', 'p')]).carers.consent).toEqual({ permit: 0, deny: 0, partial: 0, withdrawn: 0, none: 1, unknown: 0 });
+    expect(audit([patient('p'), carer('c', 'p')]).carers.consent).toEqual({ permit: 0, deny: 0, partial: 0, withdrawn: 0, expired: 0, conflict: 0, 'lacks-capacity': 0, none: 1, unknown: 0 });
   });
 
   it('takes the most recent Consent by dateTime, whatever order they were read in', () => {
@@ -95,13 +95,11 @@ describe('consent decisions', () => {
     expect(audit([patient('p'), carer('c', 'p'), older, newer]).carers.consent.withdrawn).toBe(1);
   });
 
-  it('breaks a dateTime tie by lastUpdated, then by id', () => {
-    const a = consent('a', 'p', ['c'], 'permit', '2026-01-01', { recency: { primary: Date.parse('2026-01-01'), secondary: Date.parse('2026-02-01') } });
-    const b = consent('b', 'p', ['c'], 'deny', '2026-01-01', { recency: { primary: Date.parse('2026-01-01'), secondary: Date.parse('2026-01-15') } });
-    expect(audit([patient('p'), carer('c', 'p'), a, b]).carers.consent.permit).toBe(1);
-    const x = consent('x', 'p', ['c'], 'permit', '2026-01-01');
-    const y = consent('y', 'p', ['c'], 'deny', '2026-01-01');
-    expect(audit([patient('p'), carer('c', 'p'), y, x]).carers.consent.deny).toBe(1);
+  it('never settles two equally new, disagreeing decisions by last update or id: they are a conflict', () => {
+    const a = consent('a', 'p', ['c'], 'permit', '2026-01-01', { lastUpdated: '2026-02-01T00:00:00Z' });
+    const b = consent('b', 'p', ['c'], 'deny', '2026-01-01', { lastUpdated: '2026-01-15T00:00:00Z' });
+    expect(audit([patient('p'), carer('c', 'p'), a, b]).carers.consent.conflict).toBe(1);
+    expect(audit([patient('p'), carer('c', 'p'), b, a]).carers.consent.conflict).toBe(1);
   });
 
   it('ignores a Consent of another patient that names the carer', () => {
@@ -123,7 +121,7 @@ describe('consent decisions', () => {
   });
 
   it('does not count a Consent that is not about carers as consent without carer', () => {
-    expect(audit([patient('p'), consent('k', 'p', [], 'permit', '2026-01-01', { carerSharing: false })]).dataQuality.consentWithoutCarer).toBe(0);
+    expect(audit([patient('p'), consent('k', 'p', [], 'permit', '2026-01-01', { aboutCarerSharing: false })]).dataQuality.consentWithoutCarer).toBe(0);
   });
 
   it('counts carer-sharing Consents of patients not read apart', () => {
@@ -132,8 +130,10 @@ describe('consent decisions', () => {
     expect(coverage.dataQuality.consentWithoutCarer).toBe(0);
   });
 
-  it('applies a Consent that names no patient to the carer it names', () => {
-    expect(audit([patient('p'), carer('c', 'p'), consent('k', undefined, ['c'], 'deny', '2026-01-01')]).carers.consent.deny).toBe(1);
+  it('counts a Consent that names no patient for nobody, as the clinician’s view does', () => {
+    const coverage = audit([patient('p'), carer('c', 'p'), consent('k', undefined, ['c'], 'deny', '2026-01-01')]);
+    expect(coverage.carers.consent.none).toBe(1);
+    expect(coverage.population.consentsOfPatientsNotRead).toBe(1);
   });
 
   it('counts one multi-carer Consent for each carer it names', () => {

@@ -3,6 +3,7 @@
  * Facts are what adapter/audit/facts.ts produces from FHIR; they never hold names.
  */
 import type { AssessmentFact, AskedNoCarersFact, CarerFact, ConsentFact, EpisodeFact, PatientFact, RecencyKey } from '../../../shared/audit/facts';
+import type { ConsentRuling, ConsentStatement } from '../../../shared/domain/types';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 export const AS_OF = '2026-11-23';
@@ -27,11 +28,30 @@ export function carer(id: string, patientId: string, extra: Partial<Omit<CarerFa
   return { kind: 'carer', id, patient: patientId, carerStatus: 'carer', active: true, hasRelationship: true, hasContact: true, ...extra };
 }
 
-export function consent(id: string, patientId: string | undefined, carers: string[], decision: ConsentFact['decision'], recordedOn?: string, extra: Partial<ConsentFact> = {}): ConsentFact {
-  const fact: ConsentFact = { kind: 'consent', id, carers, carerSharing: true, decision, recency: at(recordedOn), ...extra };
-  if (patientId !== undefined) fact.patient = patientId;
-  if (recordedOn !== undefined) fact.recordedOn = recordedOn;
-  return fact;
+/** What a test Consent decides: a ruling, a withdrawal, "unable to decide", or a record that cannot be interpreted. */
+export type TestDecision = 'permit' | 'deny' | 'partial' | 'withdrawn' | 'lacks-capacity' | 'unknown';
+
+/**
+ * A Consent fact as adapter/audit/facts.ts makes it: one ruling for every carer it names (or, naming
+ * nobody, for everyone), `extra` overriding any element of the statement.
+ */
+export function consent(id: string, patientId: string | undefined, carers: string[], decision: TestDecision, recordedOn?: string, extra: Partial<ConsentStatement> = {}): ConsentFact {
+  const ruling: ConsentRuling = decision === 'partial' ? { kind: 'partial', mayNotShare: ['digest'] } : { kind: decision === 'deny' ? 'deny' : 'permit' };
+  const mentions = carers.map((c) => `RelatedPerson/${c}`).sort();
+  const statement: ConsentStatement = {
+    consent: `Consent/${id}`,
+    state: decision === 'withdrawn' ? 'withdrawn' : decision === 'lacks-capacity' ? 'lacks-capacity' : 'decision',
+    aboutCarerSharing: true,
+    mentions,
+    named: Object.fromEntries(mentions.map((m) => [m, ruling])),
+    topNamesNobody: carers.length === 0,
+    decidedByPatient: true,
+  };
+  if (carers.length === 0) statement.everyoneElse = ruling;
+  if (decision === 'unknown') statement.uninterpretable = 'It carries a modifier extension: cannot interpret — check in the EHR';
+  if (patientId !== undefined) statement.patient = `Patient/${patientId}`;
+  if (recordedOn !== undefined) statement.recordedOn = recordedOn;
+  return { kind: 'consent', id, statement: { ...statement, ...extra } };
 }
 
 export function offer(id: string, carerId: string, status: AssessmentFact['status'], offeredOn?: string, extra: Partial<AssessmentFact> = {}): AssessmentFact {

@@ -18,7 +18,7 @@ export function random(seed: number): () => number {
 }
 
 const TEAMS = ['North', 'South', 'Older adults', undefined];
-const DECISIONS = ['permit', 'deny', 'partial', 'withdrawn', 'unknown'] as const;
+const DECISIONS = ['permit', 'deny', 'partial', 'withdrawn', 'lacks-capacity', 'unknown'] as const;
 const TASK_STATUSES = ['offered', 'accepted', 'declined', 'completed'] as const;
 
 /** A population with every kind of fact, including the awkward ones: orphans, ties, strangers' records, unreadable lines. */
@@ -53,7 +53,9 @@ export function population(seed: number, patients: number, options: { idlessMalf
       for (let k = 0; k < consents; k += 1) {
         // Same-day decisions happen: ties must be broken the same way in every part.
         const recorded = rand() < 0.2 ? '2025-06-01' : date(2024);
-        facts.push(consent(`k${p}-${c}-${k}`, rand() < 0.9 ? pid : undefined, [cid], pick(DECISIONS), recorded, rand() < 0.3 ? { reviewDue: date(2025) } : {}));
+        // Some decisions were limited in time and have expired; some carry a review date.
+        const extra = rand() < 0.1 ? { validUntil: date(2024) } : rand() < 0.3 ? { reviewDue: date(2025) } : {};
+        facts.push(consent(`k${p}-${c}-${k}`, rand() < 0.9 ? pid : undefined, [cid], pick(DECISIONS), recorded, extra));
       }
       const tasks = Math.floor(rand() * 3);
       for (let t = 0; t < tasks; t += 1) {

@@ -138,7 +138,7 @@ describe('choosing between two versions of one record', () => {
     const permit = consent('k', 'p', ['c'], 'permit', '2026-01-01');
     const deny = consent('k', 'p', ['c'], 'deny', '2026-01-01');
     for (const order of [[permit, deny], [deny, permit]]) {
-      expect(reduce(order).consents.get('k')?.decision).toBe('permit');
+      expect(reduce(order).consents.get('k')?.statement.named['RelatedPerson/c']?.kind).toBe('permit');
     }
   });
 

@@ -5,16 +5,32 @@ import {
   consentReviewDue,
   firstOfferDeadline,
   isActiveCarer,
+  isCurrent,
   isYoungCarer,
 } from '../../../shared/domain/derive';
 import { FormerFriend, GraceMother, JaneDaughter, LeoYoungSon, NOW, PatientAlex, PatNeighbour, POLICY, TomBrother, carerWith, noonOn } from '../fixtures';
 
 describe('isActiveCarer', () => {
   it('is true only for an active person marked as carer', () => {
-    expect(isActiveCarer(JaneDaughter)).toBe(true);
-    expect(isActiveCarer(FormerFriend)).toBe(false);
-    expect(isActiveCarer(TomBrother)).toBe(false);
-    expect(isActiveCarer(PatNeighbour)).toBe(false);
+    expect(isActiveCarer(JaneDaughter, POLICY, NOW)).toBe(true);
+    expect(isActiveCarer(FormerFriend, POLICY, NOW)).toBe(false);
+    expect(isActiveCarer(TomBrother, POLICY, NOW)).toBe(false);
+    expect(isActiveCarer(PatNeighbour, POLICY, NOW)).toBe(false);
+  });
+});
+
+describe('isCurrent', () => {
+  it('treats a relationship that has ended as history from the day after its end', () => {
+    const ended = carerWith(JaneDaughter, { endedOn: '2026-06-14' });
+    const endsToday = carerWith(JaneDaughter, { endedOn: '2026-06-15' });
+    expect(isCurrent(ended, POLICY, NOW)).toBe(false);
+    expect(isActiveCarer(ended, POLICY, NOW)).toBe(false);
+    expect(isCurrent(endsToday, POLICY, NOW)).toBe(true);
+  });
+
+  it('reads a relationship ended in a month as ending on its last day', () => {
+    expect(isCurrent(carerWith(JaneDaughter, { endedOn: '2026-06' }), POLICY, NOW)).toBe(true);
+    expect(isCurrent(carerWith(JaneDaughter, { endedOn: '2026-05' }), POLICY, NOW)).toBe(false);
   });
 });
 

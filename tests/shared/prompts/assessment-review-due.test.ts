@@ -21,7 +21,7 @@ describe('assessment-review-due', () => {
         id: 'assessment-review-due:RelatedPerson/jane',
         code: 'assessment-review-due',
         severity: 'warning',
-        summary: 'Needs assessment review for Jane Smith (Daughter) — due 15 Jun 2026',
+        summary: "Carer's assessment review for Jane Smith (Daughter) — due 15 Jun 2026",
         detail: expect.stringContaining('at least every 12 months'),
         commitment: COMMITMENT,
         actions: [
@@ -33,14 +33,15 @@ describe('assessment-review-due', () => {
       },
     ]);
     expect(assessmentReviewDue(completedYearAgo, POLICY, noonOn('2026-06-16'))).toHaveLength(1);
-    expect(COMMITMENT).toMatch(/standard six/);
+    expect(COMMITMENT).toMatch(/^Local standard/);
+    expect(COMMITMENT).not.toMatch(/NSF|National Service Framework/);
   });
 
   it('offers again a year after the carer declined', () => {
     const declined = withAssessment({ status: 'declined', offeredOn: '2025-06-01', respondedOn: '2025-06-15', declinedReason: 'Not now' });
     expect(assessmentReviewDue(declined, POLICY, noonOn('2026-06-14'))).toEqual([]);
     expect(assessmentReviewDue(declined, POLICY, noonOn('2026-06-15'))).toEqual([
-      expect.objectContaining({ summary: 'Jane Smith (Daughter) declined a needs assessment — offer again (due 15 Jun 2026)' }),
+      expect.objectContaining({ summary: "Jane Smith (Daughter) declined a carer's assessment — offer again (due 15 Jun 2026)" }),
     ]);
   });
 
@@ -58,7 +59,7 @@ describe('assessment-review-due', () => {
 
   it('treats an assessment with no date at all as due', () => {
     expect(assessmentReviewDue(withAssessment({ status: 'completed' }), POLICY, NOW)).toEqual([
-      expect.objectContaining({ summary: 'Needs assessment review for Jane Smith (Daughter) — date of the last one not recorded' }),
+      expect.objectContaining({ summary: "Carer's assessment review for Jane Smith (Daughter) — date of the last one not recorded" }),
     ]);
   });
 

@@ -14,7 +14,7 @@ describe('consent-cannot-interpret', () => {
         severity: 'warning',
         summary: 'Consent for Jane Smith (Daughter) cannot be interpreted — check in the EHR',
         detail:
-          'A consent record (Consent/c-9) names this person but cannot be read safely: unknown modifierExtension https://vendor.example/x. ' +
+          'A consent record names this person but cannot be read safely: unknown modifierExtension https://vendor.example/x. ' +
           'Do not treat it as permission or refusal. Read it in the EHR and, if needed, record the decision again.',
         commitment: COMMITMENT,
         actions: [

@@ -14,7 +14,7 @@ describe('consent-declined-still-listen', () => {
       code: 'consent-declined-still-listen',
       severity: 'info',
       summary: 'No consent to share with Jane Smith (Daughter) — you can still listen and give general information',
-      detail: expect.stringMatching(/^The patient declined consent to share\./),
+      detail: expect.stringMatching(/^The patient declined consent to share with this carer\./),
       commitment: COMMITMENT,
       actions: [
         { kind: 'signpost-support', label: "Signpost to carers' support" },
@@ -34,11 +34,18 @@ describe('consent-declined-still-listen', () => {
     'the Mental Health Act',
     'the care programme approach',
     "local carers' support",
-    'discharge arrangements that affect the carer',
-    'safeguarding may justify sharing without consent',
   ])('says staff may still: %s', (words) => {
     const [prompt] = consentDeclinedStillListen(contextWith({ carers: [carerWith(JaneDaughter, { consent: DENY })] }), POLICY, NOW);
     expect(prompt?.detail).toContain(words);
+  });
+
+  it('never calls discharge arrangements general information: personal information needs a recorded decision, and the patient told unless that raises risk', () => {
+    const [prompt] = consentDeclinedStillListen(contextWith({ carers: [carerWith(JaneDaughter, { consent: DENY })] }), POLICY, NOW);
+    const general = prompt?.detail.slice(prompt.detail.indexOf('give general information'), prompt.detail.indexOf('Anything personal'));
+    expect(general).not.toMatch(/discharge/i);
+    expect(prompt?.detail).toContain('Anything personal to the patient — including their discharge arrangements — needs a recorded decision first');
+    expect(prompt?.detail).toMatch(/consent, a best-interests decision, or a risk of serious harm/);
+    expect(prompt?.detail).toMatch(/tell the patient unless doing so would increase the risk/);
   });
 
   it('reminds the same when consent was withdrawn', () => {

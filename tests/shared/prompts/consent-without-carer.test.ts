@@ -13,9 +13,9 @@ describe('consent-without-carer', () => {
         id: 'consent-without-carer:Consent/c-1',
         code: 'consent-without-carer',
         severity: 'warning',
-        summary: 'A consent decision (permit, 3 Feb 2026) names no carer of this patient — check in the EHR',
+        summary: 'A consent decision (agreed to share, 3 Feb 2026) names no carer of this patient — check in the EHR',
         detail:
-          "Consent/c-1 names RelatedPerson/someone-else, which is not one of this patient's related persons. " +
+          "The decision names someone who is not one of this patient's carers or contacts. " +
           'Find which carer the decision was meant for, and record it again against that carer.',
         commitment: COMMITMENT,
         actions: [
@@ -36,10 +36,11 @@ describe('consent-without-carer', () => {
     });
     const prompts = consentWithoutCarer(ctx, POLICY, NOW);
     expect(prompts.map((p) => [p.id, p.carer, p.summary])).toEqual([
-      ['consent-without-carer:Consent/a', undefined, 'A consent decision (refusal) names no carer of this patient — check in the EHR'],
+      ['consent-without-carer:Consent/a', undefined, 'A consent decision (declined to share) names no carer of this patient — check in the EHR'],
       ['consent-without-carer:Consent/b', undefined, 'A consent decision (cannot interpret) names no carer of this patient — check in the EHR'],
     ]);
-    expect(prompts[0]?.detail).toMatch(/^Consent\/a names nobody it applies to\./);
+    expect(prompts[0]?.detail).toMatch(/^The decision names nobody it applies to\./);
+    expect(prompts.map((p) => p.detail).join(' ')).not.toMatch(/Consent\//);
   });
 
   it('says nothing when every consent names a carer', () => {

@@ -19,7 +19,7 @@ describe('follow-up-assessment-offer', () => {
         id: 'follow-up-assessment-offer:RelatedPerson/jane',
         code: 'follow-up-assessment-offer',
         severity: 'warning',
-        summary: 'Follow up the needs assessment offered to Jane Smith (Daughter) on 18 May 2026',
+        summary: "Follow up the carer's assessment offered to Jane Smith (Daughter) on 18 May 2026",
         detail: expect.stringMatching(/^The offer was made 28 days ago and no answer is recorded\./),
         commitment: COMMITMENT,
         actions: [{ kind: 'record-assessment-outcome', label: 'Record answer' }],
@@ -51,7 +51,7 @@ describe('follow-up-assessment-offer', () => {
     for (const date of [undefined, 'last week']) {
       expect(followUpAssessmentOffer(offered(date), POLICY, NOW)).toEqual([
         expect.objectContaining({
-          summary: 'Follow up the needs assessment offered to Jane Smith (Daughter) — offer date not recorded',
+          summary: "Follow up the carer's assessment offered to Jane Smith (Daughter) — offer date not recorded",
           detail: expect.stringMatching(/^The offer has no date\./),
         }),
       ]);

@@ -30,14 +30,11 @@ describe('evaluatePrompts', () => {
     ]);
   });
 
-  it('puts a critical prompt first as soon as a deadline passes', () => {
+  it('keeps an overdue deadline a warning: only safety is critical', () => {
     // 2 Aug: Jane's first offer is overdue; Leo's offer of 10 Jun has waited 53 days.
-    expect(summaryOf(evaluatePrompts(household, POLICY, noonOn('2026-08-02'))).slice(0, 4)).toEqual([
-      ['critical', 'offer-assessment', 'RelatedPerson/jane'],
-      ['warning', 'confirm-carer-status', 'RelatedPerson/tom'],
-      ['warning', 'record-consent', 'RelatedPerson/jane'],
-      ['warning', 'follow-up-assessment-offer', 'RelatedPerson/leo'],
-    ]);
+    const prompts = evaluatePrompts(household, POLICY, noonOn('2026-08-02'));
+    expect(prompts.filter((p) => p.severity === 'critical')).toEqual([]);
+    expect(prompts.find((p) => p.code === 'offer-assessment')?.summary).toMatch(/^Overdue: /);
   });
 
   it('asks to identify carers, and only that, for a patient with nobody recorded', () => {
@@ -114,8 +111,12 @@ describe('evaluatePrompts on any record', () => {
         address: pick([undefined, '', '1 Road']),
         active: r() < 0.8,
         identifiedOn: pick(DATES),
+        ...(r() < 0.1 ? { endedOn: pick(DATES) } : {}),
+        ...(r() < 0.1 ? { paidCareWorker: true } : {}),
+        ...(r() < 0.1 ? { possibleCarer: true } : {}),
         consent: {
-          decision: pick(['permit', 'deny', 'partial', 'withdrawn', 'none', 'unknown'] as const),
+          decision: pick(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown'] as const),
+          ...(r() < 0.1 ? { futureDated: ['Consent/typo' as const] } : {}),
           recordedOn: pick(DATES),
           reviewDue: pick(DATES),
           withdrawnOn: pick(DATES),
@@ -130,7 +131,7 @@ describe('evaluatePrompts on any record', () => {
       };
     });
     const ctx: CarerContext = {
-      patient: { ...PatientAlex, serviceStart: pick(DATES) },
+      patient: { ...PatientAlex, serviceStart: pick(DATES), ...(r() < 0.05 ? { deceased: true as const } : {}) },
       carers,
       ...(r() < 0.5 ? { askedNoCarers: { list: 'List/1', askedOn: pick(DATES) } } : {}),
       orphanConsents: r() < 0.3 ? [{ consent: 'Consent/o', decision: pick(['permit', 'unknown'] as const), recordedOn: pick(DATES), actorReference: pick([undefined, 'RelatedPerson/x', 'Z'.repeat(500)]) }] : [],

@@ -7,13 +7,13 @@ import { FormerFriend, JaneDaughter, LeoYoungSon, NOW, PatientAlex, PatNeighbour
 const janeOnly = contextWith({ carers: [JaneDaughter] });
 
 describe('offer-assessment', () => {
-  it("prompts to offer a carer's needs assessment, with the date it is due by", () => {
+  it("prompts to offer a carer's assessment, with the date it is due by", () => {
     expect(offerAssessment(janeOnly, POLICY, NOW)).toEqual([
       {
         id: 'offer-assessment:RelatedPerson/jane',
         code: 'offer-assessment',
         severity: 'warning',
-        summary: "Offer Jane Smith (Daughter) a carer's needs assessment by 1 Aug 2026",
+        summary: "Offer Jane Smith (Daughter) a carer's assessment by 1 Aug 2026",
         detail: expect.stringContaining('Care Act 2014 s.10'),
         commitment: COMMITMENT,
         actions: [{ kind: 'offer-assessment', label: 'Record assessment offer' }],
@@ -21,7 +21,8 @@ describe('offer-assessment', () => {
         snoozable: true,
       },
     ]);
-    expect(COMMITMENT).toMatch(/^Care Act 2014 s\.10: .*within 3 months/);
+    expect(COMMITMENT).toMatch(/^Local standard \(the county's carers' policy\): .*within 3 months/);
+    expect(COMMITMENT).not.toMatch(/Care Act/);
   });
 
   it('stays a warning up to and including the deadline', () => {
@@ -29,30 +30,30 @@ describe('offer-assessment', () => {
     expect(offerAssessment(janeOnly, POLICY, noonOn('2026-08-01'))[0]?.severity).toBe('warning');
   });
 
-  it('becomes critical the day after the deadline', () => {
+  it('reads "Overdue" the day after the deadline, and is not marked urgent: a missed deadline is not a safety alert', () => {
     for (const day of ['2026-08-02', '2027-01-01']) {
       const [prompt] = offerAssessment(janeOnly, POLICY, noonOn(day));
-      expect(prompt?.severity).toBe('critical');
-      expect(prompt?.summary).toBe('Needs assessment not offered to Jane Smith (Daughter) — first offer was due 1 Aug 2026');
+      expect(prompt?.severity).toBe('warning');
+      expect(prompt?.summary).toBe("Overdue: offer Jane Smith (Daughter) a carer's assessment — the first offer was due 1 Aug 2026");
     }
   });
 
   it('counts from the service start when the carer was identified before it', () => {
     const early = contextWith({ carers: [carerWith(JaneDaughter, { identifiedOn: '2025-06-01' })] });
-    expect(offerAssessment(early, POLICY, noonOn('2026-04-10'))[0]?.severity).toBe('warning');
-    expect(offerAssessment(early, POLICY, noonOn('2026-04-11'))[0]?.severity).toBe('critical');
+    expect(offerAssessment(early, POLICY, noonOn('2026-04-10'))[0]?.summary).not.toMatch(/^Overdue/);
+    expect(offerAssessment(early, POLICY, noonOn('2026-04-11'))[0]?.summary).toMatch(/^Overdue/);
   });
 
   it('clamps the deadline at the end of a shorter month', () => {
     const lateNovember = contextWith({ carers: [carerWith(JaneDaughter, { identifiedOn: '2026-11-30' })] });
-    expect(offerAssessment(lateNovember, POLICY, noonOn('2027-02-28'))[0]?.severity).toBe('warning');
-    expect(offerAssessment(lateNovember, POLICY, noonOn('2027-03-01'))[0]?.severity).toBe('critical');
+    expect(offerAssessment(lateNovember, POLICY, noonOn('2027-02-28'))[0]?.summary).not.toMatch(/^Overdue/);
+    expect(offerAssessment(lateNovember, POLICY, noonOn('2027-03-01'))[0]?.summary).toMatch(/^Overdue/);
   });
 
   it('follows the policy period, and says so in the commitment', () => {
     const oneMonth = { ...POLICY, firstOfferWithinMonths: 1 };
     const [prompt] = offerAssessment(janeOnly, oneMonth, noonOn('2026-06-02'));
-    expect(prompt?.severity).toBe('critical');
+    expect(prompt?.summary).toMatch(/^Overdue/);
     expect(prompt?.commitment).toContain('within 1 month of');
     expect(offerAssessment(janeOnly, { ...POLICY, firstOfferWithinMonths: 6 }, NOW)[0]?.commitment).toContain('within 6 months of');
   });
@@ -61,7 +62,7 @@ describe('offer-assessment', () => {
     const unknown = contextWith({ patient: { ...PatientAlex, serviceStart: undefined }, carers: [carerWith(JaneDaughter, { identifiedOn: undefined })] });
     const [prompt] = offerAssessment(unknown, POLICY, noonOn('2030-01-01'));
     expect(prompt?.severity).toBe('warning');
-    expect(prompt?.summary).toBe("Offer Jane Smith (Daughter) a carer's needs assessment");
+    expect(prompt?.summary).toBe("Offer Jane Smith (Daughter) a carer's assessment");
     expect(prompt?.detail).toContain('the deadline is unknown');
   });
 

@@ -22,7 +22,7 @@ describe('review-consent', () => {
         code: 'review-consent',
         severity: 'warning',
         summary: 'Review consent to share with Jane Smith (Daughter) — due 15 Jun 2026',
-        detail: expect.stringMatching(/^The patient agreed to share information with this carer\. It was due for review on 15 Jun 2026\./),
+        detail: expect.stringMatching(/^The patient agreed to share information, 1 Sep 2025\. It was due for review on 15 Jun 2026\./),
         commitment: COMMITMENT,
         actions: [
           { kind: 'record-consent', label: 'Record new decision' },
@@ -39,6 +39,7 @@ describe('review-consent', () => {
     const undated = withConsent({ decision: 'deny', recordedOn: '2025-06-15T10:00:00+01:00' });
     expect(reviewConsent(undated, POLICY, noonOn('2026-06-14'))).toEqual([]);
     expect(reviewConsent(undated, POLICY, noonOn('2026-06-15'))).toEqual([expect.objectContaining({ summary: 'Review consent to share with Jane Smith (Daughter) — due 15 Jun 2026' })]);
+    expect(reviewConsent(undated, POLICY, noonOn('2026-06-16'))[0]?.summary).toMatch(/^Overdue: /);
     expect(reviewConsent(undated, POLICY, noonOn('2026-06-16'))).toHaveLength(1);
   });
 
@@ -50,14 +51,33 @@ describe('review-consent', () => {
   });
 
   it.each([
-    ['permit', 'agreed to share information', true],
-    ['partial', 'agreed to share some information', true],
-    ['deny', 'declined to share information', false],
-    ['withdrawn', 'withdrew consent to share information', false],
+    ['permit', 'The patient agreed to share information, 1 Jan 2024.', true],
+    ['partial', 'The patient agreed to share some information, 1 Jan 2024.', true],
+    ['deny', 'The patient declined to share information, 1 Jan 2024.', false],
+    ['withdrawn', 'Consent withdrawn.', false],
   ] as const)('reviews a %s decision, offering withdrawal only where something is shared', (decision, words, canWithdraw) => {
     const [prompt] = reviewConsent(withConsent({ decision, recordedOn: '2024-01-01' }), POLICY, NOW);
-    expect(prompt?.detail).toContain(`The patient ${words} with this carer.`);
+    expect(prompt?.detail).toContain(words);
     expect(prompt?.actions.some((a) => a.kind === 'withdraw-consent')).toBe(canWithdraw);
+  });
+
+  it('asks again at once when the decision is no longer valid (its validity ended), saying so', () => {
+    const [prompt] = reviewConsent(withConsent({ decision: 'expired', expiredDecision: 'permit', recordedOn: '2025-01-10', expiredOn: '2026-05-31' }), POLICY, NOW);
+    expect(prompt?.summary).toBe('Consent decision for Jane Smith (Daughter) is no longer valid — ask again');
+    expect(prompt?.detail).toMatch(/^The decision \(agreed 10 Jan 2025\) was valid until 31 May 2026: ask again\./);
+    expect(prompt?.actions.map((a) => a.kind)).toEqual(['record-consent']);
+  });
+
+  it('asks again on the date set when the patient was unable to decide, and not before', () => {
+    const unable = withConsent({ decision: 'lacks-capacity', recordedOn: '2026-06-01', reviewDue: '2026-06-29' });
+    expect(reviewConsent(unable, POLICY, NOW)).toEqual([]);
+    expect(reviewConsent(unable, POLICY, noonOn('2026-06-29'))).toEqual([
+      expect.objectContaining({ summary: 'Ask again whether the patient can decide about sharing with Jane Smith (Daughter) — due 29 Jun 2026' }),
+    ]);
+  });
+
+  it('says "Overdue" once the review date has passed', () => {
+    expect(reviewConsent(permitDue, POLICY, noonOn('2026-06-16'))[0]?.summary).toBe('Overdue: review consent to share with Jane Smith (Daughter) — due 15 Jun 2026');
   });
 
   it('does not ask to review a consent the patient has only just withdrawn', () => {

@@ -4,6 +4,7 @@ import { readConsentDecision } from '../../../../adapter/mapping/readConsentDeci
 import type { RawResource } from '../../../../adapter/fhir/rawStore';
 import ukConsent from '../../../fixtures/fhir/examples/uk-carer-consent.json';
 import { validateR4 } from '../../../support/validateR4';
+import { DEFAULT_EXTENSION_BASE } from '../../../../shared/terminology';
 
 describe('withConsentWithdrawn', () => {
   it('sets status inactive and loses nothing else (extensions, _status, meta, narrative)', () => {
@@ -12,8 +13,8 @@ describe('withConsentWithdrawn', () => {
     expect(validateR4(after)).toEqual([]);
     expect(after).toEqual({ ...ukConsent, status: 'inactive' });
     expect(before).toEqual(ukConsent);
-    const read = readConsentDecision(after);
-    expect('decision' in read && read.decision.decision).toBe('withdrawn');
+    const read = readConsentDecision(after, { extensionBase: DEFAULT_EXTENSION_BASE });
+    expect('statement' in read && read.statement.state).toBe('withdrawn');
   });
 
   it('refuses a Consent entered in error and a resource that is not a Consent', () => {
