@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FhirError } from '../errors';
+import { fetchWithinOrigin } from '../http/redirects';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
 
 /** Endpoints must be https, or http on this machine (the sandbox): tokens never cross the network in clear. */
@@ -61,8 +62,9 @@ export async function discoverSmartConfiguration(fhirBase: string, options: Disc
   const url = `${fhirBase.replace(/\/+$/, '')}/.well-known/smart-configuration`;
   let response: Response;
   try {
-    response = await fetchImpl(url, { ...REQUEST_INIT_DEFAULTS, headers: { accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
+    response = await fetchWithinOrigin(fetchImpl, url, { ...REQUEST_INIT_DEFAULTS, headers: { accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
+    if (error instanceof FhirError) throw error;
     throw new FhirError({ kind: 'network', cause: error, message: 'smart-configuration could not be fetched' });
   }
   if (!response.ok) {
