@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { FhirError, errorFromResponse, normalizeFhirError } from '../errors';
-import { ndjsonLines, type ByteSource } from './ndjsonLines';
+import { NdjsonLineTooLongError, ndjsonLines, type ByteSource } from './ndjsonLines';
 import { parseNdjsonLine, type NdjsonItem } from './ndjsonResources';
 import { PULL_RETRY_POLICY, readJsonQuietly, retryDelay, sendWithRetry, type PullTransport, type RetryPolicy } from './transport';
 
@@ -58,6 +58,10 @@ export async function* downloadFile(url: URL, transport: PullTransport, options:
         finished = true;
         break;
       } catch (error) {
+        if (error instanceof NdjsonLineTooLongError) {
+          // Not retried: the same file would bring the same endless line.
+          throw new FhirError({ kind: 'invalid-response', cause: error, message: `${options.name}: ${error.message}`, userMessage: error.describe(options.name) });
+        }
         const normalized = normalizeFhirError(error);
         const retryable = normalized.kind === 'network' || normalized.kind === 'timeout';
         if (transport.signal?.aborted || !retryable || retry >= policy.maxRetries) throw normalized;
