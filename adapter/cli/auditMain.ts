@@ -8,7 +8,7 @@
  * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
  * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -20,6 +20,7 @@ import { runAudit } from '../audit/run';
 import { authorizedFetch, backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, signingKeyFromPem, type TokenSource } from '../auth/backend';
 import { discoverSmartConfiguration } from '../auth/smartConfiguration';
 import { isFhirError } from '../errors';
+import { ensureOutputDir, UnsafeFolderError, writePrivateFile } from '../files/privateFiles';
 
 export interface AuditIo {
   stdout: (text: string) => void;
@@ -138,6 +139,10 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
     return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
   } catch (error) {
+    if (error instanceof UnsafeFolderError) {
+      io.stderr(`audit: ${error.message}\n`);
+      return AUDIT_EXIT.failed;
+    }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       io.stderr(`audit: cannot write to ${outDir} (${code})\n`);
@@ -248,19 +253,18 @@ async function loadPolicy(path: string | undefined): Promise<Policy> {
   }
 }
 
-/** Each file is written whole or not at all (temporary name, then rename), so a reader never sees half a report. */
+/**
+ * Each file is written whole or not at all (a new temporary file, then rename), so a reader never
+ * sees half a report, and owner-only (0600): the reports hold counts, but a team-month cell of one
+ * can point to a person, and warnings.txt names record ids. Share a report by copying it on purpose.
+ */
 async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await ensureOutputDir(outDir);
   const files: [string, string][] = [
     ['coverage.json', toJson(coverage)],
     ['coverage.csv', toCsv(coverage)],
     ['report.html', toHtml(coverage)],
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
-  for (const [name, content] of files) {
-    const target = join(outDir, name);
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, target);
-  }
+  for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);
 }

@@ -3,12 +3,12 @@
  * and against the sandbox FHIR server by bulk $export and by paged search. Every path must give
  * exactly the audit of the same caseload computed in memory.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_EXIT, auditMain, type AuditIo } from '../../adapter/cli/auditMain';
+import { AUDIT_EXIT, auditMain, OUTPUT_FILES, type AuditIo } from '../../adapter/cli/auditMain';
 import type { PullEvent } from '../../adapter/audit/pull/events';
 import { runAudit } from '../../adapter/audit/run';
 import { CoverageSchema, type Coverage } from '../../shared/audit/coverage';
@@ -77,6 +77,36 @@ describe('audit --from-ndjson', () => {
     expect(run.stdout).toContain(`Carer consent coverage as at 23 Nov 2026`);
     expect(run.stdout).toContain(`Wrote coverage.json, coverage.csv, report.html to ${out}`);
     expect(run.stderr).toMatch(/audit: read [\d,]+ resources in [\d.]+ s/);
+  });
+
+  it('writes its outputs owner-only, in a new folder only the user can enter, never through a planted temporary name', async () => {
+    const out = join(work, 'out-private');
+    const victim = join(work, 'victim.txt');
+    await writeFile(victim, 'the user\'s own file\n');
+    await mkdir(out, { mode: 0o700 });
+    // The temporary names the audit once used were predictable: a link planted at one was written through.
+    for (const name of OUTPUT_FILES) await symlink(victim, join(out, `${name}.${process.pid}.tmp`));
+    const run = await audit(['--from-ndjson', ndjson, '--out', out, '--now', NOW]);
+    expect(run.code).toBe(AUDIT_EXIT.ok);
+    expect(await readFile(victim, 'utf8')).toBe('the user\'s own file\n');
+    for (const name of OUTPUT_FILES) {
+      const written = await lstat(join(out, name));
+      expect(written.isFile()).toBe(true);
+      expect(written.mode & 0o777).toBe(0o600);
+    }
+    const fresh = join(work, 'out-fresh', 'nested');
+    expect((await audit(['--from-ndjson', ndjson, '--out', fresh, '--now', NOW])).code).toBe(AUDIT_EXIT.ok);
+    expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses to write into a folder every user can write to, with one line and exit 1', async () => {
+    const shared = join(work, 'out-shared');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    const run = await audit(['--from-ndjson', ndjson, '--out', shared, '--now', NOW]);
+    expect(run.code).toBe(AUDIT_EXIT.failed);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(`audit: ${shared} can be written by every user; choose a folder of your own`);
+    expect(await readdir(shared)).toEqual([]);
   });
 
   it('counts every patient in the export, with teams and months from their episodes of care', async () => {
