@@ -7,19 +7,11 @@
 import { z } from 'zod';
 import { FhirError } from '../errors';
 import { fetchWithinOrigin } from '../http/redirects';
+import { isSecureEndpoint } from '../http/secureUrl';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
 
 /** Endpoints must be https, or http on this machine (the sandbox): tokens never cross the network in clear. */
-export function isSecureEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
-}
+export { isSecureEndpoint };
 
 const endpoint = z.string().refine(isSecureEndpoint, { error: 'must be an https URL (or http on localhost)' });
 

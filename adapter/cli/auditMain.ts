@@ -20,6 +20,7 @@ import { runAudit } from '../audit/run';
 import { authorizedFetch, backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, signingKeyFromPem, type TokenSource } from '../auth/backend';
 import { discoverSmartConfiguration } from '../auth/smartConfiguration';
 import { isFhirError } from '../errors';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
 import { ensureOutputDir, UnsafeFolderError, writePrivateFile } from '../files/privateFiles';
 
 export interface AuditIo {
@@ -51,7 +52,10 @@ class UsageError extends Error {}
 
 const FlagsSchema = z
   .strictObject({
-    fhir: z.url({ protocol: /^https?$/, error: '--fhir must be an http(s) URL, the FHIR server base' }).optional(),
+    fhir: z
+      .url({ protocol: /^https?$/, error: '--fhir must be an http(s) URL, the FHIR server base' })
+      .refine(isSecureEndpoint, { error: `--fhir ${HTTPS_REQUIRED_MESSAGE}` })
+      .optional(),
     group: z
       .array(z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, { error: '--group must be a FHIR id (letters, digits, "-" and ".", up to 64)' }))
       .refine((groups) => new Set(groups).size === groups.length, { error: '--group names the same Group twice' })
@@ -65,7 +69,7 @@ const FlagsSchema = z
     auth: z.enum(['none', 'bearer-env', 'backend-services'], { error: '--auth must be none, bearer-env or backend-services' }).default('none'),
     'client-id': z.string().min(1, { error: '--client-id must not be empty' }).optional(),
     'private-key': z.string().min(1, { error: '--private-key needs a PEM file' }).optional(),
-    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).optional(),
+    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).refine(isSecureEndpoint, { error: `--token-url ${HTTPS_REQUIRED_MESSAGE}` }).optional(),
     help: z.boolean().optional(),
   })
   .superRefine((flags, ctx) => {

@@ -8,6 +8,7 @@ import { SIGN_IN_AGAIN_MESSAGE } from '../auth/signInAgain';
 import { FhirError, errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { fetchTransport } from './fetchTransport';
 import { fhirKitTransport } from './fhirKitTransport';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from './secureUrl';
 import { isRedirectStatus, opaqueRedirectError, sameOriginRedirect } from './redirects';
 import { DEFAULT_RETRY_POLICY, backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 import { abortableSleep, attemptSignal } from './signal';
@@ -207,8 +208,9 @@ function normaliseBaseUrl(baseUrl: string): string {
   } catch {
     throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not a URL', userMessage: 'The FHIR server address is not a valid URL. Check the server setting.' });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not http(s)', userMessage: 'The FHIR server address must start with https://. Check the server setting.' });
+  if (!isSecureEndpoint(url.href)) {
+    // Carers' names, phone numbers and NHS numbers would cross the network in clear.
+    throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not https (nor http on this machine)', userMessage: `The FHIR server address ${HTTPS_REQUIRED_MESSAGE}. Check the server setting.` });
   }
   url.search = '';
   url.hash = '';

@@ -161,16 +161,18 @@ describe('audit --from-ndjson', () => {
 
 describe('audit flags', () => {
   it.each([
-    [['--fhir', 'http://x.example/fhir', '--bulk', '--search'], 'choose --bulk or --search, not both'],
+    [['--fhir', 'https://x.example/fhir', '--bulk', '--search'], 'choose --bulk or --search, not both'],
     [['--out', 'x'], '--fhir <base URL> or --from-ndjson <folder> is required'],
     [['--fhir', 'ftp://x.example/fhir'], '--fhir must be an http(s) URL'],
-    [['--fhir', 'http://x.example/fhir', '--now', 'yesterday'], '--now must be an ISO date'],
-    [['--fhir', 'http://x.example/fhir', '--group', 'a/b'], '--group must be a FHIR id'],
-    [['--from-ndjson', 'dir', '--fhir', 'http://x.example/fhir'], 'leave out --fhir'],
+    [['--fhir', 'https://x.example/fhir', '--now', 'yesterday'], '--now must be an ISO date'],
+    [['--fhir', 'http://x.example/fhir'], '--fhir must start with https:// (http:// only for this computer: localhost or 127.0.0.1)'],
+    [['--fhir', 'https://x.example/fhir', '--auth', 'backend-services', '--client-id', 'a', '--private-key', 'k.pem', '--token-url', 'http://auth.x.example/token'], '--token-url must start with https://'],
+    [['--fhir', 'https://x.example/fhir', '--group', 'a/b'], '--group must be a FHIR id'],
+    [['--from-ndjson', 'dir', '--fhir', 'https://x.example/fhir'], 'leave out --fhir'],
     [['--from-ndjson', 'dir', '--search'], 'apply to a FHIR server'],
-    [['--fhir', 'http://x.example/fhir', '--colour'], "Unknown option '--colour'"],
-    [['--fhir', 'http://x.example/fhir', 'extra'], 'Unexpected argument'],
-    [['--fhir', 'http://x.example/fhir', '--policy', '/no/such/file.json'], 'cannot read policy file /no/such/file.json'],
+    [['--fhir', 'https://x.example/fhir', '--colour'], "Unknown option '--colour'"],
+    [['--fhir', 'https://x.example/fhir', 'extra'], 'Unexpected argument'],
+    [['--fhir', 'https://x.example/fhir', '--policy', '/no/such/file.json'], 'cannot read policy file /no/such/file.json'],
   ])('rejects %j with one clear line and exit 2', async (argv, message) => {
     const run = await audit(argv);
     expect(run.code).toBe(AUDIT_EXIT.usage);

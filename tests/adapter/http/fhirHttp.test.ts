@@ -247,6 +247,21 @@ describe.each(TRANSPORTS)('the FHIR HTTP client over %s', (_name, injectedFetch)
 });
 
 describe('the FHIR base URL', () => {
+  it('is refused when it is http:// to anywhere but this computer: patient data never crosses a network in clear', () => {
+    const refused = (() => {
+      try {
+        createFhirHttp({ baseUrl: 'http://fhir.trust.example/R4' });
+        return undefined;
+      } catch (error) {
+        return error as FhirError;
+      }
+    })();
+    expect(refused?.userMessage).toBe('The FHIR server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1). Check the server setting.');
+    expect(() => createFhirHttp({ baseUrl: 'http://127.0.0.1.evil.example/R4' })).toThrow(FhirError);
+    expect(createFhirHttp({ baseUrl: 'http://127.0.0.1:8080/fhir' }).origin).toBe('http://127.0.0.1:8080');
+    expect(createFhirHttp({ baseUrl: 'http://localhost:8080/fhir' }).origin).toBe('http://localhost:8080');
+  });
+
   it('is refused with a clear error when it is not an http(s) URL', () => {
     expect(() => createFhirHttp({ baseUrl: 'ftp://fhir.test' })).toThrow(FhirError);
     expect(() => createFhirHttp({ baseUrl: 'not a url' })).toThrow(/not a URL/);
