@@ -366,6 +366,16 @@ describe('Backend Services for the audit', () => {
     expect((await fhirFetch(`${sandbox.fhirBase}/RelatedPerson`, { method: 'POST', json: carerFor(amira.patientId), headers: { authorization } })).status).toBe(403);
   });
 
+  it('starts no bulk export for a scoped token either: operations are refused (403), so the audit pulls by paged search', async () => {
+    const getToken = backendServicesToken({ clientId: AUDIT_CLIENT_ID, tokenUrl: tokenUrl(), key: AUDIT_KEY, now: () => clock });
+    const authorization = `Bearer ${await getToken()}`;
+    for (const path of ['$export?_type=Patient', 'Patient/$export', 'Group/team-cmht-north/$export']) {
+      const reply = await fhirFetch(`${sandbox.fhirBase}/${path}`, { headers: { authorization, prefer: 'respond-async' } });
+      expect(reply.status).toBe(403);
+      expect(reply.headers.get('content-location')).toBeNull();
+    }
+  });
+
   it('rejects a replayed assertion (same jti), another key, and an assertion for another audience', async () => {
     const form = (assertion: string) =>
       fhirFetch<Record<string, unknown>>(tokenUrl(), {
