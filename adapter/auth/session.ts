@@ -18,6 +18,7 @@
  */
 import { FhirError } from '../errors';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
+import { fetchWithinOrigin } from '../http/redirects';
 import { buildAuthorizeUrl } from './authorizeUrl';
 import { grantedCapabilities, type GrantedCapabilities } from './grantedCapabilities';
 import { fhirUserFromIdToken } from './idToken';
@@ -210,7 +211,7 @@ export function createSmartSession(sessionOptions: SmartSessionOptions): SmartSe
         const { revocation_endpoint } = await config();
         if (revocation_endpoint === undefined) return;
         const [token, hint] = tokens.refreshToken !== undefined ? [tokens.refreshToken, 'refresh_token'] : [tokens.accessToken, 'access_token'];
-        await (options.fetch ?? globalThis.fetch)(revocation_endpoint, {
+        await fetchWithinOrigin(options.fetch ?? globalThis.fetch, revocation_endpoint, {
           ...REQUEST_INIT_DEFAULTS,
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -6,19 +6,12 @@
  */
 import { z } from 'zod';
 import { FhirError } from '../errors';
+import { fetchWithinOrigin } from '../http/redirects';
+import { isSecureEndpoint } from '../http/secureUrl';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
 
 /** Endpoints must be https, or http on this machine (the sandbox): tokens never cross the network in clear. */
-export function isSecureEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
-}
+export { isSecureEndpoint };
 
 const endpoint = z.string().refine(isSecureEndpoint, { error: 'must be an https URL (or http on localhost)' });
 
@@ -61,8 +54,9 @@ export async function discoverSmartConfiguration(fhirBase: string, options: Disc
   const url = `${fhirBase.replace(/\/+$/, '')}/.well-known/smart-configuration`;
   let response: Response;
   try {
-    response = await fetchImpl(url, { ...REQUEST_INIT_DEFAULTS, headers: { accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
+    response = await fetchWithinOrigin(fetchImpl, url, { ...REQUEST_INIT_DEFAULTS, headers: { accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
+    if (error instanceof FhirError) throw error;
     throw new FhirError({ kind: 'network', cause: error, message: 'smart-configuration could not be fetched' });
   }
   if (!response.ok) {

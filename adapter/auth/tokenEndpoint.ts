@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FhirError } from '../errors';
+import { fetchWithinOrigin } from '../http/redirects';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
 import { signInAgain } from './signInAgain';
 
@@ -31,7 +32,7 @@ export async function requestToken(tokenEndpoint: string, params: URLSearchParam
   const fetchImpl = options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await fetchImpl(tokenEndpoint, {
+    response = await fetchWithinOrigin(fetchImpl, tokenEndpoint, {
       ...REQUEST_INIT_DEFAULTS,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -39,6 +40,7 @@ export async function requestToken(tokenEndpoint: string, params: URLSearchParam
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
+    if (error instanceof FhirError) throw error;
     throw new FhirError({ kind: 'network', cause: error, message: 'the token endpoint could not be reached' });
   }
   let body: unknown;

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { normalizeFhirError } from '../errors';
+import { ensurePrivateDir, UnsafeFolderError } from '../files/privateFiles';
 import { CheckpointStore } from './checkpoint';
 import { downloadFile } from './downloadFile';
 import { AUDIT_RESOURCE_TYPES, exportKickOffUrl, kickOffExport, type ExportLevel } from './kickOff';
@@ -114,7 +115,7 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
       );
       return saving;
     };
-    if (store) await mkdir(store.filesDir, { recursive: true, mode: 0o700 });
+    if (store) await ensurePrivateDir(store.filesDir);
 
     const tasks = files.map((file) => async function* fileTask(): AsyncGenerator<SourceEvent> {
       try {
@@ -167,6 +168,10 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
     keepJob = false;
     yield { type: 'complete', complete: true };
   } catch (error) {
+    if (error instanceof UnsafeFolderError) {
+      yield { type: 'complete', complete: false, reason: `The --out folder is not safe for patient data: ${error.message}.` };
+      return;
+    }
     const normalized = normalizeFhirError(error);
     if (normalized.kind === 'aborted' || options.transport.signal?.aborted) {
       keepJob = store !== undefined;

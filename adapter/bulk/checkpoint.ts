@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ensurePrivateDir, writePrivateFile } from '../files/privateFiles';
 
 /**
  * A small record of an export in progress, kept in the audit's --out directory so an interrupted
@@ -49,18 +50,15 @@ export class CheckpointStore {
     }
   }
 
-  /** Written to a temporary file and renamed, so a crash mid-write never leaves a torn checkpoint. */
+  /** Written to a new temporary file and renamed, so a crash mid-write never leaves a torn checkpoint. */
   async save(checkpoint: BulkCheckpoint): Promise<void> {
-    await mkdir(this.filesDir, { recursive: true, mode: 0o700 });
-    const temporary = `${this.path}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, this.path);
+    await ensurePrivateDir(this.filesDir);
+    await writePrivateFile(this.path, `${JSON.stringify(checkpoint, null, 2)}\n`);
   }
 
   /** Removes the checkpoint and every kept file: the export is done (or abandoned). */
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
-    await rm(`${this.path}.tmp`, { force: true });
     await rm(this.filesDir, { recursive: true, force: true });
   }
 

@@ -1,8 +1,9 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { FhirError, errorFromResponse, normalizeFhirError } from '../errors';
-import { ndjsonLines, type ByteSource } from './ndjsonLines';
+import { createPrivateWriteStream } from '../files/privateFiles';
+import { NdjsonLineTooLongError, ndjsonLines, type ByteSource } from './ndjsonLines';
 import { parseNdjsonLine, type NdjsonItem } from './ndjsonResources';
 import { PULL_RETRY_POLICY, readJsonQuietly, retryDelay, sendWithRetry, type PullTransport, type RetryPolicy } from './transport';
 
@@ -24,10 +25,13 @@ export interface DownloadOptions {
 export async function* downloadFile(url: URL, transport: PullTransport, options: DownloadOptions): AsyncGenerator<NdjsonItem> {
   const policy = options.retry ?? PULL_RETRY_POLICY;
   const partPath = options.keepAs === undefined ? undefined : `${options.keepAs}.part`;
-  const copy = partPath === undefined ? undefined : createWriteStream(partPath, { mode: 0o600 });
-  // A local copy that cannot be written (disk full) costs only the resume: the file is then
-  // downloaded again on a rerun. It never fails the download itself.
+  // A local copy that cannot be written (disk full, a name planted in the folder) costs only the
+  // resume: the file is then downloaded again on a rerun. It never fails the download itself.
   let copyFailed = false;
+  const copy = partPath === undefined ? undefined : await createPrivateWriteStream(partPath).catch(() => {
+    copyFailed = true;
+    return undefined;
+  });
   copy?.on('error', () => {
     copyFailed = true;
   });
@@ -58,6 +62,10 @@ export async function* downloadFile(url: URL, transport: PullTransport, options:
         finished = true;
         break;
       } catch (error) {
+        if (error instanceof NdjsonLineTooLongError) {
+          // Not retried: the same file would bring the same endless line.
+          throw new FhirError({ kind: 'invalid-response', cause: error, message: `${options.name}: ${error.message}`, userMessage: error.describe(options.name) });
+        }
         const normalized = normalizeFhirError(error);
         const retryable = normalized.kind === 'network' || normalized.kind === 'timeout';
         if (transport.signal?.aborted || !retryable || retry >= policy.maxRetries) throw normalized;

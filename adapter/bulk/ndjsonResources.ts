@@ -22,9 +22,11 @@ export async function* ndjsonResources(
   source: ByteSource,
   sourceName: string,
   onBytes?: (byteCount: number) => void,
+  maxLineLength?: number,
 ): AsyncGenerator<NdjsonItem> {
   // One async step per chunk, not per line: lines are parsed in a plain loop over each chunk's lines.
-  const splitter = new NdjsonLineSplitter();
+  // A line over the limit throws NdjsonLineTooLongError out of the loop, which stops reading the source.
+  const splitter = new NdjsonLineSplitter(maxLineLength);
   for await (const chunk of source) {
     onBytes?.(chunk.byteLength);
     for (const line of splitter.push(chunk)) yield parseNdjsonLine(line, sourceName);

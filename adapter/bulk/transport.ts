@@ -1,5 +1,6 @@
 import { errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from '../http/retry';
+import { fetchWithinOrigin } from '../http/redirects';
 import { REQUEST_INIT_DEFAULTS } from '../http/types';
 
 /**
@@ -50,7 +51,8 @@ export async function sendWithRetry(
   for (let retry = 0; ; retry += 1) {
     let response: Response;
     try {
-      response = await transport.fetch(url, { ...REQUEST_INIT_DEFAULTS, ...init, ...(transport.signal ? { signal: transport.signal } : {}) });
+      // Redirects only within the FHIR server's origin: a file or status link must not take the token or the query elsewhere.
+      response = await fetchWithinOrigin(transport.fetch, url, { ...REQUEST_INIT_DEFAULTS, ...init, ...(transport.signal ? { signal: transport.signal } : {}) }, context);
     } catch (error) {
       const failure = normalizeFhirError(error, context);
       if (failure.kind !== 'network' || transport.signal?.aborted) throw failure;

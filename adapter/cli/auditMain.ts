@@ -8,7 +8,7 @@
  * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
  * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -20,6 +20,8 @@ import { runAudit } from '../audit/run';
 import { authorizedFetch, backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, signingKeyFromPem, type TokenSource } from '../auth/backend';
 import { discoverSmartConfiguration } from '../auth/smartConfiguration';
 import { isFhirError } from '../errors';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
+import { ensureOutputDir, UnsafeFolderError, writePrivateFile } from '../files/privateFiles';
 
 export interface AuditIo {
   stdout: (text: string) => void;
@@ -50,7 +52,10 @@ class UsageError extends Error {}
 
 const FlagsSchema = z
   .strictObject({
-    fhir: z.url({ protocol: /^https?$/, error: '--fhir must be an http(s) URL, the FHIR server base' }).optional(),
+    fhir: z
+      .url({ protocol: /^https?$/, error: '--fhir must be an http(s) URL, the FHIR server base' })
+      .refine(isSecureEndpoint, { error: `--fhir ${HTTPS_REQUIRED_MESSAGE}` })
+      .optional(),
     group: z
       .array(z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, { error: '--group must be a FHIR id (letters, digits, "-" and ".", up to 64)' }))
       .refine((groups) => new Set(groups).size === groups.length, { error: '--group names the same Group twice' })
@@ -64,7 +69,7 @@ const FlagsSchema = z
     auth: z.enum(['none', 'bearer-env', 'backend-services'], { error: '--auth must be none, bearer-env or backend-services' }).default('none'),
     'client-id': z.string().min(1, { error: '--client-id must not be empty' }).optional(),
     'private-key': z.string().min(1, { error: '--private-key needs a PEM file' }).optional(),
-    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).optional(),
+    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).refine(isSecureEndpoint, { error: `--token-url ${HTTPS_REQUIRED_MESSAGE}` }).optional(),
     help: z.boolean().optional(),
   })
   .superRefine((flags, ctx) => {
@@ -138,6 +143,10 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
     return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
   } catch (error) {
+    if (error instanceof UnsafeFolderError) {
+      io.stderr(`audit: ${error.message}\n`);
+      return AUDIT_EXIT.failed;
+    }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       io.stderr(`audit: cannot write to ${outDir} (${code})\n`);
@@ -248,19 +257,18 @@ async function loadPolicy(path: string | undefined): Promise<Policy> {
   }
 }
 
-/** Each file is written whole or not at all (temporary name, then rename), so a reader never sees half a report. */
+/**
+ * Each file is written whole or not at all (a new temporary file, then rename), so a reader never
+ * sees half a report, and owner-only (0600): the reports hold counts, but a team-month cell of one
+ * can point to a person, and warnings.txt names record ids. Share a report by copying it on purpose.
+ */
 async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await ensureOutputDir(outDir);
   const files: [string, string][] = [
     ['coverage.json', toJson(coverage)],
     ['coverage.csv', toCsv(coverage)],
     ['report.html', toHtml(coverage)],
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
-  for (const [name, content] of files) {
-    const target = join(outDir, name);
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, target);
-  }
+  for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);
 }

@@ -15,6 +15,7 @@ import { formatCarerReport } from '../../shared/report/carerReportText';
 import { toCarerContext } from '../mapping/carerContext';
 import { createFhirAdapter } from '../client';
 import { FhirError } from '../errors';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
 import { FhirFileError, loadFhirFile, patientOfFile } from '../explain/loadFhirFile';
 
 export interface CliIo {
@@ -58,7 +59,7 @@ export async function carersMain(argv: readonly string[], io: CliIo): Promise<nu
 
 async function promptsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { fhir: { type: 'string' } });
-  const flags = CommonFlags.extend({ fhir: z.url({ protocol: /^https?$/ }) }).safeParse(values);
+  const flags = CommonFlags.extend({ fhir: z.url({ protocol: /^https?$/ }).refine(isSecureEndpoint, { error: 'insecure' }) }).safeParse(values);
   if (!flags.success) throw new UsageError(describeFlagError(flags.error, values));
   if (!flags.data.patient) throw new UsageError('--patient is required (a FHIR id or an NHS number)');
   const policy = await loadPolicy(flags.data.policy);
@@ -172,7 +173,11 @@ function describeFlagError(error: z.ZodError, values: Record<string, unknown>): 
   const issue = error.issues[0];
   const flag = issue ? String(issue.path[0] ?? '') : '';
   if (flag === 'now') return `--now must be an ISO date or date-time with offset (got "${String(values.now)}")`;
-  if (flag === 'fhir') return values.fhir === undefined ? '--fhir is required (the FHIR server base URL)' : `--fhir must be an http(s) URL (got "${String(values.fhir)}")`;
+  if (flag === 'fhir') {
+    if (values.fhir === undefined) return '--fhir is required (the FHIR server base URL)';
+    if (issue?.message === 'insecure') return `--fhir ${HTTPS_REQUIRED_MESSAGE} (got "${String(values.fhir)}")`;
+    return `--fhir must be an http(s) URL (got "${String(values.fhir)}")`;
+  }
   return `--${flag}: ${issue?.message ?? 'invalid'}`;
 }
 

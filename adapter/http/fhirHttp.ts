@@ -8,6 +8,8 @@ import { SIGN_IN_AGAIN_MESSAGE } from '../auth/signInAgain';
 import { FhirError, errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { fetchTransport } from './fetchTransport';
 import { fhirKitTransport } from './fhirKitTransport';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from './secureUrl';
+import { isRedirectStatus, opaqueRedirectError, sameOriginRedirect } from './redirects';
 import { DEFAULT_RETRY_POLICY, backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 import { abortableSleep, attemptSignal } from './signal';
 import type { HttpMethod, Transport, TransportResponse } from './types';
@@ -107,7 +109,8 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   };
 
   const send = async (request: FhirHttpRequest): Promise<FhirHttpResponse> => {
-    const url = resolve(request.path);
+    let url = resolve(request.path);
+    let hops = 0;
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const baseHeaders: Record<string, string> = { accept: FHIR_JSON };
     if (body !== undefined) baseHeaders['content-type'] = FHIR_JSON;
@@ -143,8 +146,18 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
         continue;
       }
 
+      if (response.opaqueRedirect) throw opaqueRedirectError(context);
+      if (isRedirectStatus(response.status)) {
+        // Followed by hand, and only on this origin: the request (its body, its query) goes nowhere else.
+        url = sameOriginRedirect({ from: url, status: response.status, location: response.headers.get('location'), method: request.method, hops }, origin, context).href;
+        hops += 1;
+        retry -= 1;
+        rejectedToken = undefined;
+        continue;
+      }
+
       if (response.url !== undefined && new URL(response.url).origin !== origin) {
-        // A redirect took the request to another origin: its answer is not the FHIR server's.
+        // Defence in depth, should a transport ever follow a redirect itself: this answer is not the FHIR server's.
         throw new FhirError({
           kind: 'invalid-response',
           status: response.status,
@@ -195,8 +208,9 @@ function normaliseBaseUrl(baseUrl: string): string {
   } catch {
     throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not a URL', userMessage: 'The FHIR server address is not a valid URL. Check the server setting.' });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not http(s)', userMessage: 'The FHIR server address must start with https://. Check the server setting.' });
+  if (!isSecureEndpoint(url.href)) {
+    // Carers' names, phone numbers and NHS numbers would cross the network in clear.
+    throw new FhirError({ kind: 'bad-request', message: 'the FHIR base URL is not https (nor http on this machine)', userMessage: `The FHIR server address ${HTTPS_REQUIRED_MESSAGE}. Check the server setting.` });
   }
   url.search = '';
   url.hash = '';

@@ -9,15 +9,18 @@
  *   we turn those back into a response so the retry logic can read Retry-After;
  * - a successful response keeps the raw `Response` on a hidden property (`Client.httpFor`), which is
  *   how ETag and Location are read;
+ * - it logs URLs, headers and bodies through `debug` when DEBUG names it: silenced (quietFhirKitClient.ts);
  * - a JSON body that is not an object (`null`, a number) makes it throw a TypeError from
  *   `Object.defineProperty`, which would look like a network failure: recognised and reported as an
  *   unreadable answer.
  */
 import { Client } from 'fhir-kit-client';
 import { httpErrorShape } from '../errors';
+import { silenceFhirKitClientLogging } from './quietFhirKitClient';
 import { REQUEST_INIT_DEFAULTS, type Transport } from './types';
 
 export function fhirKitTransport(baseUrl: string): Transport {
+  silenceFhirKitClientLogging();
   const client = new Client({ baseUrl });
   return async (request) => {
     try {

@@ -23,8 +23,10 @@ export interface TransportResponse {
   body: unknown;
   /** True when there was a body but it was not JSON. */
   unparsable: boolean;
-  /** The URL that answered, after any redirects, when the transport knows it. */
+  /** The URL that answered, when the transport knows it. */
   url?: string;
+  /** A browser's opaque redirect (status 0): the server redirected, and where to cannot be read. */
+  opaqueRedirect?: boolean;
 }
 
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
@@ -34,6 +36,8 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
  * - `keepalive: false` — fhir-kit-client sends `keepalive: true`, which caps request bodies at 64 KiB
  *   in browsers (a transaction with a long consent text would fail);
  * - `cache: 'no-store'` — carer and consent data must never land in the HTTP cache (on disk);
- * - `credentials: 'omit'` — the bearer token is the only credential; EHR cookies are never sent.
+ * - `credentials: 'omit'` — the bearer token is the only credential; EHR cookies are never sent;
+ * - `redirect: 'manual'` — a redirect is never followed by fetch, which would re-send the body and the
+ *   query (an NHS number) to wherever it points; adapter/http/redirects.ts follows same-origin ones.
  */
-export const REQUEST_INIT_DEFAULTS = { keepalive: false, cache: 'no-store', credentials: 'omit' } as const satisfies RequestInit;
+export const REQUEST_INIT_DEFAULTS = { keepalive: false, cache: 'no-store', credentials: 'omit', redirect: 'manual' } as const satisfies RequestInit;

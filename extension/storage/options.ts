@@ -1,23 +1,27 @@
 import * as z from 'zod/mini';
+import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../../adapter/http/secureUrl';
 import { EhrProfileSchema } from '../profiles/schema';
 
 /** Out of the box the extension points at the sandbox, so `npm start` needs no setup. */
 export const DEFAULT_FHIR_BASE_URL = 'http://127.0.0.1:8080/fhir';
 
-const httpUrl = z.string().check(
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-    } catch {
-      return false;
-    }
-  }, 'Enter a full http(s) URL, for example https://fhir.example.nhs.uk/R4.'),
-);
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.string().check(z.refine(isHttpUrl, 'Enter a full http(s) URL, for example https://fhir.example.nhs.uk/R4.'));
+
+/** The FHIR server carries patient data: https, or http only to this computer (the sandbox). */
+const fhirBaseUrl = httpUrl.check(z.refine((value) => !isHttpUrl(value) || isSecureEndpoint(value), `The FHIR server address ${HTTPS_REQUIRED_MESSAGE}.`));
 
 /** Stored options (storage.local): no patient data, only configuration. */
 export const ExtensionOptionsSchema = z.object({
-  fhirBaseUrl: httpUrl,
+  fhirBaseUrl,
   /** `open`: no token (the sandbox, the default). `smart`: SMART App Launch 2 sign-in (docs/auth.md). */
   authMode: z.enum(['open', 'smart']),
   /** The SMART client id the trust registered for the extension (smart mode only). */

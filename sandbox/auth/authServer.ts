@@ -7,12 +7,17 @@
  */
 import { createHash, createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { checkAssertion } from './assertion';
-import { isGrantableResourceScope } from './scopes';
+import { isGrantableResourceScope, isRegisteredScope } from './scopes';
 
 export interface PublicClient {
   clientId: string;
   /** Exact redirect URIs allowed, or a test for them (e.g. any `https://<id>.chromiumapp.org/`). */
   redirectUris: readonly string[] | ((uri: string) => boolean);
+  /**
+   * The scopes this client is registered for: a sign-in is granted only these (or narrower resource
+   * scopes within them), whatever it asks for — `offline_access` only if registered.
+   */
+  scopes: readonly string[];
 }
 
 export interface BackendClient {
@@ -141,9 +146,9 @@ export class SmartAuthServer {
     const challenge = params.get('code_challenge') ?? '';
     if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) return invalid('code_challenge must be a base64url SHA-256');
     const requested = (params.get('scope') ?? '').split(/\s+/).filter(Boolean);
-    const grantable = requested.filter((s) => USER_EXTRA_SCOPES.has(s) || isGrantableResourceScope(s, 'user'));
+    const grantable = (scope: string) => (USER_EXTRA_SCOPES.has(scope) || isGrantableResourceScope(scope, 'user')) && isRegisteredScope(scope, client.scopes);
     // A server may grant fewer or narrower scopes than asked (e.g. read where read/write was asked).
-    const scopes = this.options.grant ? this.options.grant(grantable).filter((s) => USER_EXTRA_SCOPES.has(s) || isGrantableResourceScope(s, 'user')) : grantable;
+    const scopes = this.options.grant ? this.options.grant(requested.filter(grantable)).filter(grantable) : requested.filter(grantable);
     const code = token();
     this.codes.set(code, { clientId, redirectUri, challenge, scopes, expiresAt: this.now() + CODE_TTL_MS });
     return back({ code });

@@ -8,7 +8,12 @@
  * - POST /auth/revoke — ends the grant a token belongs to (RFC 7009; sign-out);
  * - every other /fhir request needs `Authorization: Bearer` (401 + WWW-Authenticate otherwise) and
  *   scopes that cover it (403 + OperationOutcome otherwise). /fhir/metadata stays public.
+ *
+ * The gate trusts nothing a client can set about itself (Sec-Fetch-Site, Origin, Referer): the EHR
+ * page reads with its own session cookie, checked like a token with read-only scopes. A request
+ * whose Host is not this server's (DNS rebinding) is refused before anything else.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import { applyCors } from '../http/cors';
@@ -24,13 +29,16 @@ const REALM = 'carer-prompts-sandbox';
 
 export interface SmartAuthOptions extends AuthServerOptions {
   /**
-   * Let the sandbox's own EHR page read (GET) FHIR without a token, as a real EHR reads with its
-   * own session. Recognised by a header no web page or extension page can set or fake in a browser
-   * (`Sec-Fetch-Site: same-origin`; the EHR page sends no Referer): requests from the extension,
-   * from other origins, from non-browser clients without that header, or with a token are checked.
+   * Let the sandbox's own EHR page read FHIR without a token, as a real EHR reads with its own
+   * session: every page under /ehr/ sets a session cookie (HttpOnly, SameSite=Strict, this port
+   * only) and a /fhir request carrying it, and no Authorization header, is checked against read-only
+   * scopes. So the EHR page can read what it shows, and nothing it holds can write or export.
    */
   ehrPageReads?: boolean;
 }
+
+/** What the EHR page's session may do: read and search, as the EHR page itself shows the record. */
+export const EHR_SESSION_SCOPES: readonly string[] = ['user/*.rs'];
 
 export interface SmartAuth {
   /** Request handlers to pass to startSandbox({ handlers }). */
@@ -42,10 +50,22 @@ export interface SmartAuth {
 /** The handlers for `--auth smart`: one auth server per sandbox, made on the first request (when the base URL is known). */
 export function smartAuth(options: SmartAuthOptions = {}): SmartAuth {
   let server: SmartAuthServer | undefined;
+  const ehrSession = randomBytes(32).toString('base64url');
   const handler: RequestHandler = async (req, res, ctx) => {
     server ??= new SmartAuthServer(ctx.fhirBase, options);
+    if (!isOwnHost(req.headers.host, ctx.fhirBase)) {
+      // DNS rebinding: a page on another site whose name now points here must not reach the record.
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Misdirected request: this server answers only to its own host name.\n');
+      return true;
+    }
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
+    const cookieName = ehrCookieName(ctx.fhirBase);
+    if (options.ehrPageReads === true && (url.pathname === '/' || url.pathname === '/ehr' || url.pathname.startsWith('/ehr/')) && (method === 'GET' || method === 'HEAD')) {
+      // The EHR page's own session (the EHR handler answers the page itself).
+      res.setHeader('Set-Cookie', `${cookieName}=${ehrSession}; Path=/fhir; HttpOnly; SameSite=Strict`);
+      return false;
+    }
     if (url.pathname === '/fhir/.well-known/smart-configuration') {
       sendJson(req, res, 200, server.smartConfiguration());
       return true;
@@ -84,21 +104,23 @@ export function smartAuth(options: SmartAuthOptions = {}): SmartAuth {
       return true;
     }
     if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) {
-      if (options.ehrPageReads === true && isEhrPageRead(req)) return false;
-      return gate(req, res, server, url);
+      const ehrGrant = options.ehrPageReads === true && req.headers.authorization === undefined && cookieValue(req.headers.cookie, cookieName) === ehrSession ? EHR_SESSION_GRANT : undefined;
+      return gate(req, res, server, url, ehrGrant);
     }
     return false;
   };
   return { handlers: [handler], server: () => server };
 }
 
-async function gate(req: IncomingMessage, res: ServerResponse, server: SmartAuthServer, url: URL): Promise<boolean> {
+const EHR_SESSION_GRANT: AccessGrant = { clientId: 'sandbox-ehr-page', scopes: EHR_SESSION_SCOPES, kind: 'user', expiresAt: Number.POSITIVE_INFINITY };
+
+async function gate(req: IncomingMessage, res: ServerResponse, server: SmartAuthServer, url: URL, ehrGrant: AccessGrant | undefined): Promise<boolean> {
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname.slice('/fhir'.length).replace(/^\/+/, '');
   if (method === 'OPTIONS' || path === 'metadata' || path === 'metadata/') return false;
   const header = req.headers.authorization ?? '';
   const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header)?.[1];
-  const grant = bearer === undefined ? undefined : server.introspect(bearer);
+  const grant = bearer === undefined ? ehrGrant : server.introspect(bearer);
   if (!grant) {
     // RFC 6750 §3: no error code when no token was sent; invalid_token when one was and is no good.
     const challenge = bearer === undefined ? `Bearer realm="${REALM}"` : `Bearer realm="${REALM}", error="invalid_token", error_description="The access token is expired, revoked or unknown"`;
@@ -113,12 +135,18 @@ async function gate(req: IncomingMessage, res: ServerResponse, server: SmartAuth
       return true;
     }
     access = bundleAccess(body);
-    // The body was read here to check each entry; hand the same bytes on to the FHIR routes.
-    Object.defineProperty(req, Symbol.asyncIterator, {
-      value: async function* () {
-        yield body;
-      },
-    });
+    replayBody(req, body);
+  } else if (method === 'POST' && /^[A-Z][A-Za-z]+\/_search\/?$/.test(path)) {
+    // A search by POST carries its parameters (_include, _revinclude among them) in the form body.
+    const body = await readBody(req);
+    if (body === undefined) {
+      sendFhirJson(req, res, 413, payloadTooLarge(`Request body is larger than ${MAX_BODY_BYTES} bytes`));
+      return true;
+    }
+    const params = new URLSearchParams(url.search);
+    for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.append(name, value);
+    access = requiredAccess(method, `${path}?${params.toString()}`);
+    replayBody(req, body);
   } else {
     access = requiredAccess(method, `${path}${url.search}`);
   }
@@ -130,9 +158,45 @@ async function gate(req: IncomingMessage, res: ServerResponse, server: SmartAuth
   return false;
 }
 
-function isEhrPageRead(req: IncomingMessage): boolean {
-  const method = (req.method ?? 'GET').toUpperCase();
-  return (method === 'GET' || method === 'HEAD') && req.headers.authorization === undefined && req.headers['sec-fetch-site'] === 'same-origin';
+/** The body was read here to check it; the FHIR routes get the same bytes. */
+function replayBody(req: IncomingMessage, body: Buffer): void {
+  Object.defineProperty(req, Symbol.asyncIterator, {
+    value: async function* () {
+      yield body;
+    },
+  });
+}
+
+/** Cookies are not kept apart by port: each sandbox names its own. */
+function ehrCookieName(fhirBase: string): string {
+  return `carer_prompts_ehr_${new URL(fhirBase).port || 'default'}`;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The Host a request names must be this server's: its configured host, or a loopback name when it listens on loopback. */
+export function isOwnHost(host: string | undefined, fhirBase: string): boolean {
+  if (host === undefined) return false;
+  const own = new URL(fhirBase);
+  const port = own.port || (own.protocol === 'https:' ? '443' : '80');
+  let named: URL;
+  try {
+    named = new URL(`http://${host}`);
+  } catch {
+    return false;
+  }
+  if ((named.port || '80') !== port || named.username !== '' || named.pathname !== '/') return false;
+  const name = named.hostname.toLowerCase();
+  if (name === own.hostname.toLowerCase()) return true;
+  return LOOPBACK_NAMES.includes(own.hostname) && LOOPBACK_NAMES.includes(name);
 }
 
 function firstUncovered(grant: AccessGrant, needs: readonly [string, Permission][]): string | undefined {

@@ -10,6 +10,24 @@ import { publicKeyFromPem } from './assertion';
 import { AUDIT_CLIENT_ID, CHROMIUM_EXTENSION_REDIRECT, SANDBOX_CLIENT_ID, type AuthServerOptions } from './authServer';
 import { smartAuth, type SmartAuth } from './handler';
 
+/**
+ * What the extension is registered for: what it reads and writes, with `online_access` (refresh
+ * while the browser runs) and never `offline_access`. A real trust's registration is its own
+ * configuration, as this is the sandbox's.
+ */
+export const EXTENSION_CLIENT_SCOPES = [
+  'openid',
+  'fhirUser',
+  'online_access',
+  'user/Patient.rs',
+  'user/RelatedPerson.crus',
+  'user/Consent.crus',
+  'user/Task.crus',
+  'user/List.crs',
+  'user/EpisodeOfCare.rs',
+  'user/Provenance.c',
+];
+
 export const AUDIT_CLIENT_SCOPES = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'];
 
 export function sandboxSmartAuth(options: { auditPublicKeyPem?: string } & Pick<AuthServerOptions, 'accessTokenSeconds' | 'grant' | 'now'> = {}): SmartAuth {
@@ -17,7 +35,7 @@ export function sandboxSmartAuth(options: { auditPublicKeyPem?: string } & Pick<
   return smartAuth({
     ...rest,
     ehrPageReads: true,
-    publicClients: [{ clientId: SANDBOX_CLIENT_ID, redirectUris: (uri) => CHROMIUM_EXTENSION_REDIRECT.test(uri) }],
+    publicClients: [{ clientId: SANDBOX_CLIENT_ID, redirectUris: (uri) => CHROMIUM_EXTENSION_REDIRECT.test(uri), scopes: EXTENSION_CLIENT_SCOPES }],
     backendClients: auditPublicKeyPem === undefined ? [] : [{ clientId: AUDIT_CLIENT_ID, publicKey: auditKey(auditPublicKeyPem), allowedScopes: AUDIT_CLIENT_SCOPES }],
   });
 }

@@ -3,12 +3,12 @@
  * and against the sandbox FHIR server by bulk $export and by paged search. Every path must give
  * exactly the audit of the same caseload computed in memory.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_EXIT, auditMain, type AuditIo } from '../../adapter/cli/auditMain';
+import { AUDIT_EXIT, auditMain, OUTPUT_FILES, type AuditIo } from '../../adapter/cli/auditMain';
 import type { PullEvent } from '../../adapter/audit/pull/events';
 import { runAudit } from '../../adapter/audit/run';
 import { CoverageSchema, type Coverage } from '../../shared/audit/coverage';
@@ -79,6 +79,36 @@ describe('audit --from-ndjson', () => {
     expect(run.stderr).toMatch(/audit: read [\d,]+ resources in [\d.]+ s/);
   });
 
+  it('writes its outputs owner-only, in a new folder only the user can enter, never through a planted temporary name', async () => {
+    const out = join(work, 'out-private');
+    const victim = join(work, 'victim.txt');
+    await writeFile(victim, 'the user\'s own file\n');
+    await mkdir(out, { mode: 0o700 });
+    // The temporary names the audit once used were predictable: a link planted at one was written through.
+    for (const name of OUTPUT_FILES) await symlink(victim, join(out, `${name}.${process.pid}.tmp`));
+    const run = await audit(['--from-ndjson', ndjson, '--out', out, '--now', NOW]);
+    expect(run.code).toBe(AUDIT_EXIT.ok);
+    expect(await readFile(victim, 'utf8')).toBe('the user\'s own file\n');
+    for (const name of OUTPUT_FILES) {
+      const written = await lstat(join(out, name));
+      expect(written.isFile()).toBe(true);
+      expect(written.mode & 0o777).toBe(0o600);
+    }
+    const fresh = join(work, 'out-fresh', 'nested');
+    expect((await audit(['--from-ndjson', ndjson, '--out', fresh, '--now', NOW])).code).toBe(AUDIT_EXIT.ok);
+    expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses to write into a folder every user can write to, with one line and exit 1', async () => {
+    const shared = join(work, 'out-shared');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    const run = await audit(['--from-ndjson', ndjson, '--out', shared, '--now', NOW]);
+    expect(run.code).toBe(AUDIT_EXIT.failed);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(`audit: ${shared} can be written by every user; choose a folder of your own`);
+    expect(await readdir(shared)).toEqual([]);
+  });
+
   it('counts every patient in the export, with teams and months from their episodes of care', async () => {
     const patientLines = (await readFile(join(ndjson, 'Patient.ndjson'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
     expect(expected.patients.total).toBe(patientLines.length);
@@ -131,16 +161,18 @@ describe('audit --from-ndjson', () => {
 
 describe('audit flags', () => {
   it.each([
-    [['--fhir', 'http://x.example/fhir', '--bulk', '--search'], 'choose --bulk or --search, not both'],
+    [['--fhir', 'https://x.example/fhir', '--bulk', '--search'], 'choose --bulk or --search, not both'],
     [['--out', 'x'], '--fhir <base URL> or --from-ndjson <folder> is required'],
     [['--fhir', 'ftp://x.example/fhir'], '--fhir must be an http(s) URL'],
-    [['--fhir', 'http://x.example/fhir', '--now', 'yesterday'], '--now must be an ISO date'],
-    [['--fhir', 'http://x.example/fhir', '--group', 'a/b'], '--group must be a FHIR id'],
-    [['--from-ndjson', 'dir', '--fhir', 'http://x.example/fhir'], 'leave out --fhir'],
+    [['--fhir', 'https://x.example/fhir', '--now', 'yesterday'], '--now must be an ISO date'],
+    [['--fhir', 'http://x.example/fhir'], '--fhir must start with https:// (http:// only for this computer: localhost or 127.0.0.1)'],
+    [['--fhir', 'https://x.example/fhir', '--auth', 'backend-services', '--client-id', 'a', '--private-key', 'k.pem', '--token-url', 'http://auth.x.example/token'], '--token-url must start with https://'],
+    [['--fhir', 'https://x.example/fhir', '--group', 'a/b'], '--group must be a FHIR id'],
+    [['--from-ndjson', 'dir', '--fhir', 'https://x.example/fhir'], 'leave out --fhir'],
     [['--from-ndjson', 'dir', '--search'], 'apply to a FHIR server'],
-    [['--fhir', 'http://x.example/fhir', '--colour'], "Unknown option '--colour'"],
-    [['--fhir', 'http://x.example/fhir', 'extra'], 'Unexpected argument'],
-    [['--fhir', 'http://x.example/fhir', '--policy', '/no/such/file.json'], 'cannot read policy file /no/such/file.json'],
+    [['--fhir', 'https://x.example/fhir', '--colour'], "Unknown option '--colour'"],
+    [['--fhir', 'https://x.example/fhir', 'extra'], 'Unexpected argument'],
+    [['--fhir', 'https://x.example/fhir', '--policy', '/no/such/file.json'], 'cannot read policy file /no/such/file.json'],
   ])('rejects %j with one clear line and exit 2', async (argv, message) => {
     const run = await audit(argv);
     expect(run.code).toBe(AUDIT_EXIT.usage);

@@ -120,6 +120,7 @@ describe('carers explain', () => {
     ['prompts without --fhir', ['prompts', '--patient', 'alex'], EXIT.usage, /^carers: --fhir is required/],
     ['prompts with a --fhir that is not a URL', ['prompts', '--fhir', 'localhost', '--patient', 'x'], EXIT.usage, /^carers: --fhir must be an http\(s\) URL/],
     ['prompts without --patient', ['prompts', '--fhir', 'http://127.0.0.1:9/fhir'], EXIT.usage, /^carers: --patient is required/],
+    ['prompts with an http:// --fhir that is not this computer', ['prompts', '--fhir', 'http://fhir.trust.example/R4', '--patient', '9434765919'], EXIT.usage, /^carers: --fhir must start with https:\/\/ \(http:\/\/ only for this computer: localhost or 127\.0\.0\.1\)/],
   ])('fails on %s with one clear line and no stack trace', async (_label, argv, code, message) => {
     const substituted = argv.map((a) =>
       a === 'BROKEN' ? file('broken.json') : a === 'TWO' ? file('two-patients.ndjson') : a === 'ALEX' ? file('alex.json') : a === 'BADPOLICY' ? file('bad-policy.json') : a,

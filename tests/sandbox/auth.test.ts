@@ -5,6 +5,7 @@
  * mid-session, and Backend Services for the audit. Open mode stays the default.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backendServicesToken } from '../../adapter/auth/tokenSources';
 import { clientAssertion, signingKeyFromPem } from '../../adapter/auth/clientAssertion';
@@ -64,6 +65,21 @@ async function signedInSession(): Promise<SmartSession> {
 }
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as FhirError);
+/** A GET with any Host header (fetch will not send one of its own choosing). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(sandbox.origin);
+    const req = request({ host: target.hostname, port: target.port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const carerFor = (patientId: string) => ({ resourceType: 'RelatedPerson', patient: { reference: `Patient/${patientId}` }, name: [{ given: ['Grace'], family: 'Test' }] });
 
 describe('open mode (the default)', () => {
@@ -104,18 +120,50 @@ describe('the FHIR routes in auth mode', () => {
 });
 
 describe('the sandbox EHR page in auth mode', () => {
-  const ehrRead = (headers: Record<string, string>, method = 'GET') =>
-    fhirFetch(`${sandbox.fhirBase}/Patient/${amira.patientId}`, { method, headers: { 'sec-fetch-site': 'same-origin', ...headers } });
+  /** The session cookie the EHR page's own address hands the browser. */
+  async function ehrPageCookie(): Promise<string> {
+    const page = await fetch(`${sandbox.origin}/ehr/patients/${amira.patientId}`);
+    await page.text();
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    return cookie.split(';')[0] ?? '';
+  }
 
-  it('still reads the record from its own page (it stands for the EHR, which has its own session)', async () => {
-    expect((await ehrRead({})).status).toBe(200);
+  it('reads the record with its own session, as the EHR it stands for reads with its own', async () => {
+    const cookie = await ehrPageCookie();
+    expect((await fhirFetch(`${sandbox.fhirBase}/Patient/${amira.patientId}`, { headers: { cookie } })).status).toBe(200);
+    const withTeam = await fhirFetch(`${sandbox.fhirBase}/Patient?_id=${amira.patientId}&_include=Patient:organization:Organization`, { headers: { cookie } });
+    expect(withTeam.status).toBe(200);
   });
 
-  it('gets no such pass for writes, other sites, or requests that carry a token', async () => {
-    expect((await ehrRead({}, 'PUT')).status).toBe(401);
-    expect((await ehrRead({ 'sec-fetch-site': 'cross-site' })).status).toBe(401);
-    expect((await ehrRead({ 'sec-fetch-site': 'none' })).status).toBe(401);
-    expect((await ehrRead({ authorization: 'Bearer not-a-token' })).status).toBe(401);
+  it('cannot write or export with the EHR page\'s session', async () => {
+    const cookie = await ehrPageCookie();
+    expect((await fhirFetch(`${sandbox.fhirBase}/RelatedPerson`, { method: 'POST', json: carerFor(amira.patientId), headers: { cookie } })).status).toBe(403);
+    const exported = await fhirFetch(`${sandbox.fhirBase}/$export?_type=Patient`, { headers: { cookie, prefer: 'respond-async' } });
+    expect(exported.status).toBe(403);
+    expect(exported.headers.get('content-location')).toBeNull();
+  });
+
+  it('gives nothing to a client that says it is the page (Sec-Fetch-Site: same-origin) without the session', async () => {
+    const sameOrigin = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', origin: sandbox.origin, referer: `${sandbox.origin}/ehr/` };
+    expect((await fhirFetch(`${sandbox.fhirBase}/Patient/${amira.patientId}`, { headers: sameOrigin })).status).toBe(401);
+    expect((await fhirFetch(`${sandbox.fhirBase}/Patient?_count=50`, { headers: sameOrigin })).status).toBe(401);
+    const exported = await fhirFetch(`${sandbox.fhirBase}/$export?_type=Patient`, { headers: { ...sameOrigin, prefer: 'respond-async' } });
+    expect(exported.status).toBe(401);
+    expect(exported.headers.get('content-location')).toBeNull();
+    expect((await fhirFetch(`${sandbox.fhirBase}/Patient/${amira.patientId}`, { headers: { cookie: 'carer_prompts_ehr_1=guess' } })).status).toBe(401);
+  });
+
+  it('refuses a request whose Host is not the sandbox\'s own (DNS rebinding), whatever it carries', async () => {
+    const port = new URL(sandbox.origin).port;
+    const rebound = await rawGet(`/fhir/Patient/${amira.patientId}`, { host: `attacker.example:${port}`, 'sec-fetch-site': 'same-origin' });
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain(amira.patientId);
+    const authorization = `Bearer ${await (await signedInSession()).getToken()}`;
+    expect((await rawGet(`/fhir/Patient/${amira.patientId}`, { host: `attacker.example:${port}`, authorization })).status).toBe(421);
+    expect((await rawGet('/ehr/', { host: 'attacker.example' })).status).toBe(421);
+    expect((await rawGet(`/fhir/Patient/${amira.patientId}`, { host: `localhost:${port}`, authorization })).status).toBe(200);
   });
 
   it('refuses an audit key that cannot sign RS384 or ES384', () => {
@@ -149,6 +197,41 @@ describe('signing in as the sandbox clinician', () => {
     expect(outcomeText(reply.body)).toBe('The granted scopes do not allow create RelatedPerson');
     // Reading is still allowed.
     expect((await fhirFetch(`${sandbox.fhirBase}/Patient?_id=${amira.patientId}&_revinclude=RelatedPerson:patient`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('grants only the scopes the client is registered for: offline_access and wider scopes asked for are left out', async () => {
+    const session = createSmartSession({
+      fhirBase: sandbox.fhirBase,
+      clientId: SANDBOX_CLIENT_ID,
+      redirectUri: REDIRECT,
+      store: memorySessionStore(),
+      now: () => clock,
+      scope: `${CLINICIAN_SCOPE} offline_access user/*.cruds system/*.rs`,
+    });
+    const answer = await browserAuthorize(await session.beginSignIn());
+    await session.completeSignIn(answer.location ?? '');
+    const granted = (await session.signedIn())?.scope.split(' ') ?? [];
+    expect(granted).not.toContain('offline_access');
+    expect(granted).not.toContain('user/*.cruds');
+    expect(granted).not.toContain('system/*.rs');
+    expect(granted.join(' ')).toBe(CLINICIAN_SCOPE);
+    const token = await session.getToken();
+    expect((await fhirFetch(`${sandbox.fhirBase}/Practitioner?_count=1`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+  });
+
+  it('reads _revinclude and _include from a POST _search body and checks them against the scopes', async () => {
+    grantOnly = ['openid', 'user/Patient.rs'];
+    const session = await signedInSession();
+    const authorization = `Bearer ${await session.getToken()}`;
+    const search = (form: Record<string, string>) =>
+      fhirFetch(`${sandbox.fhirBase}/Patient/_search`, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' } });
+    const revinclude = await search({ _id: amira.patientId, _revinclude: 'RelatedPerson:patient' });
+    expect(revinclude.status).toBe(403);
+    expect(outcomeText(revinclude.body)).toBe('The granted scopes do not allow search RelatedPerson');
+    expect((await search({ _id: amira.patientId, _include: 'Patient:general-practitioner:Practitioner' })).status).toBe(403);
+    const allowed = await search({ _id: amira.patientId });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toMatchObject({ resourceType: 'Bundle', total: 1 });
   });
 
   it('checks every entry of a transaction against the scopes, and passes an allowed one through intact', async () => {
@@ -281,6 +364,16 @@ describe('Backend Services for the audit', () => {
     const authorization = `Bearer ${await getToken()}`;
     expect((await fhirFetch(`${sandbox.fhirBase}/Patient?_count=1`, { headers: { authorization } })).status).toBe(200);
     expect((await fhirFetch(`${sandbox.fhirBase}/RelatedPerson`, { method: 'POST', json: carerFor(amira.patientId), headers: { authorization } })).status).toBe(403);
+  });
+
+  it('starts no bulk export for a scoped token either: operations are refused (403), so the audit pulls by paged search', async () => {
+    const getToken = backendServicesToken({ clientId: AUDIT_CLIENT_ID, tokenUrl: tokenUrl(), key: AUDIT_KEY, now: () => clock });
+    const authorization = `Bearer ${await getToken()}`;
+    for (const path of ['$export?_type=Patient', 'Patient/$export', 'Group/team-cmht-north/$export']) {
+      const reply = await fhirFetch(`${sandbox.fhirBase}/${path}`, { headers: { authorization, prefer: 'respond-async' } });
+      expect(reply.status).toBe(403);
+      expect(reply.headers.get('content-location')).toBeNull();
+    }
   });
 
   it('rejects a replayed assertion (same jti), another key, and an assertion for another audience', async () => {

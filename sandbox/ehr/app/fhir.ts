@@ -103,7 +103,7 @@ export class FhirReader {
 
   /** The patient with the team they are on (their managing organisation), in one round trip. */
   async patient(id: string, signal: AbortSignal): Promise<PatientWithTeam> {
-    const params = new URLSearchParams({ _id: id, _include: 'Patient:organization' });
+    const params = new URLSearchParams({ _id: id, _include: 'Patient:organization:Organization' });
     const { matches, included } = await this.search<Patient>('Patient', params, signal);
     const patient = matches[0];
     if (!patient) throw new RecordUnavailableError('No record was found at this address. It may have been merged or removed.', 404);
@@ -119,7 +119,7 @@ export class FhirReader {
       _count: String(query.count + 1),
       _offset: String(query.offset),
       _sort: 'family',
-      _include: 'Patient:organization',
+      _include: 'Patient:organization:Organization',
     });
     const text = query.text?.trim();
     if (text) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -328,6 +328,43 @@ describe('bulkExport', () => {
       expect(second.complete).toEqual({ type: 'complete', complete: true });
       expect(calls.deleted).toBe(1);
       expect(await readdir(outDir)).toEqual([]);
+    });
+
+    it('writes through no symlink planted at a .part or temporary name, and keeps files 0600 in a 0700 folder', async () => {
+      const elsewhere = await mkdtemp(join(tmpdir(), 'bulk-victim-'));
+      try {
+        const victim = join(elsewhere, 'victim.txt');
+        await writeFile(victim, 'the user\'s own file\n');
+        await mkdir(join(outDir, 'bulk-export-files'), { mode: 0o700 });
+        await symlink(victim, join(outDir, 'bulk-export-files', '0000-Patient.ndjson.part'));
+        await symlink(victim, join(outDir, 'bulk-export-checkpoint.json.tmp'));
+        server.use(
+          ...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(ndjson(PatientAda, PatientBen)), 'Consent-1.ndjson': () => new HttpResponse(null, { status: 500 }) }, 0),
+        );
+        const first = await run(bulkExport(options({ outDir })));
+        expect(byId(first.resources)).toEqual(['ada', 'ben']);
+        expect(await readFile(victim, 'utf8')).toBe('the user\'s own file\n');
+        const kept = await lstat(join(outDir, 'bulk-export-files', '0000-Patient.ndjson'));
+        expect(kept.isFile()).toBe(true);
+        expect(kept.mode & 0o777).toBe(0o600);
+        expect((await lstat(join(outDir, 'bulk-export-files'))).mode & 0o777).toBe(0o700);
+        expect((await lstat(join(outDir, 'bulk-export-checkpoint.json'))).mode & 0o777).toBe(0o600);
+      } finally {
+        await rm(elsewhere, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a kept-files folder that is a planted symlink, writing nothing into it', async () => {
+      const elsewhere = await mkdtemp(join(tmpdir(), 'bulk-elsewhere-'));
+      try {
+        await symlink(elsewhere, join(outDir, 'bulk-export-files'));
+        server.use(...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(ndjson(PatientAda)) }, 0));
+        const result = await run(bulkExport(options({ outDir })));
+        expect(result.complete).toMatchObject({ complete: false, reason: expect.stringMatching(/^The --out folder is not safe for patient data: .*bulk-export-files is not a plain folder/) });
+        expect(await readdir(elsewhere)).toEqual([]);
+      } finally {
+        await rm(elsewhere, { recursive: true, force: true });
+      }
     });
 
     it('starts a new export when the checkpointed job has gone from the server', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ndjsonLines } from '../../../adapter/bulk/ndjsonLines';
+import { MAX_NDJSON_LINE_LENGTH, NdjsonLineSplitter, NdjsonLineTooLongError, ndjsonLines } from '../../../adapter/bulk/ndjsonLines';
 import { ndjsonResources } from '../../../adapter/bulk/ndjsonResources';
 
 const encoder = new TextEncoder();
@@ -56,6 +56,50 @@ describe('ndjsonLines', () => {
 
   it('yields nothing for an empty file', async () => {
     expect(await collect(ndjsonLines(chunks()))).toEqual([]);
+  });
+});
+
+describe('a line longer than the limit', () => {
+  const CHUNK = new Uint8Array(64 * 1024).fill(0x61); // 64 KiB of "a", no newline
+
+  /** One short line, then a single 128 MiB line, counting how many chunks the reader pulls. */
+  function endlessLine(pulled: { chunks: number }): AsyncGenerator<Uint8Array> {
+    return (async function* () {
+      pulled.chunks += 1;
+      yield encoder.encode('{"resourceType":"Patient","id":"ada"}\n');
+      for (let i = 0; i < (128 * 1024 * 1024) / CHUNK.length; i += 1) {
+        pulled.chunks += 1;
+        yield CHUNK;
+      }
+    })();
+  }
+
+  it('stops reading at the maximum length and reports the over-long line, reading no further (a 128 MiB line in 64 KiB chunks)', async () => {
+    const pulled = { chunks: 0 };
+    const lines: string[] = [];
+    const error = await (async () => {
+      for await (const line of ndjsonLines(endlessLine(pulled))) lines.push(line.text);
+    })().catch((e: unknown) => e);
+    expect(lines).toEqual(['{"resourceType":"Patient","id":"ada"}']);
+    expect(error).toBeInstanceOf(NdjsonLineTooLongError);
+    expect((error as NdjsonLineTooLongError).lineNumber).toBe(2);
+    expect((error as NdjsonLineTooLongError).describe('Patient.ndjson')).toBe('Patient.ndjson line 2 is longer than 16 MiB; the file was not read past it, so some resources may be missing.');
+    // Linear and bounded: the reader pulls only what fits under the limit, plus the chunk that crossed it.
+    expect(pulled.chunks).toBe(1 + Math.floor(MAX_NDJSON_LINE_LENGTH / CHUNK.length) + 1);
+  });
+
+  it('keeps a line of exactly the limit, split across chunks, and refuses one character more', () => {
+    const splitter = new NdjsonLineSplitter(10);
+    expect(splitter.push(encoder.encode('{"a":'))).toEqual([]);
+    expect(splitter.push(encoder.encode('1234}'))).toEqual([]);
+    expect(splitter.push(encoder.encode('\n{"b":123'))).toEqual([{ text: '{"a":1234}', lineNumber: 1 }]);
+    expect(() => splitter.push(encoder.encode('45}\n'))).toThrow(new NdjsonLineTooLongError(2, 10));
+  });
+
+  it('refuses an over-long last line that has no newline', () => {
+    const splitter = new NdjsonLineSplitter(4);
+    expect(splitter.push(encoder.encode('{"a"'))).toEqual([]);
+    expect(() => splitter.push(encoder.encode(':1}'))).toThrow(NdjsonLineTooLongError);
   });
 });
 

@@ -21,7 +21,7 @@ describe.each(TRANSPORTS)('the FHIR HTTP client over %s', (_name, injectedFetch)
     expect(fhir.requests[0]?.headers.get('accept')).toBe('application/fhir+json');
   });
 
-  it('sends every request with keepalive false, cache no-store and no cookies', async () => {
+  it('sends every request with keepalive false, cache no-store, no cookies and redirects not followed by fetch', async () => {
     const fhir = net.fhir().seed(...asStored(PatientAlex));
     const http = client(fhir.base);
     await http.send(readAlex);
@@ -32,6 +32,7 @@ describe.each(TRANSPORTS)('the FHIR HTTP client over %s', (_name, injectedFetch)
       expect(request.keepalive).toBe(false);
       expect(request.cache).toBe('no-store');
       expect(request.credentials).toBe('omit');
+      expect(request.redirect).toBe('manual');
     }
   });
 
@@ -227,14 +228,14 @@ describe.each(TRANSPORTS)('the FHIR HTTP client over %s', (_name, injectedFetch)
     expect((error as FhirError).userMessage).toBe('The patient record was not found on the FHIR server. Check you have the right patient, or look in the EHR.');
   });
 
-  it('refuses an answer that a redirect fetched from another origin', async () => {
+  it('follows no redirect to another origin: the other origin is never asked', async () => {
     const fhir = net.fhir();
     const elsewhere = net.fhir({ base: 'https://elsewhere.test/R4' }).seed(...asStored(PatientAlex));
     fhir.fault({ respond: () => new Response(null, { status: 302, headers: { location: `${elsewhere.base}/Patient/alex` } }) });
     const error = await client(fhir.base).send(readAlex).catch((e: unknown) => e);
     expect((error as FhirError).kind).toBe('invalid-response');
     expect((error as FhirError).message).toMatch(/another origin/);
-    expect(elsewhere.requests).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
   });
 
   it('refuses a URL on another origin before sending anything', async () => {
@@ -246,6 +247,21 @@ describe.each(TRANSPORTS)('the FHIR HTTP client over %s', (_name, injectedFetch)
 });
 
 describe('the FHIR base URL', () => {
+  it('is refused when it is http:// to anywhere but this computer: patient data never crosses a network in clear', () => {
+    const refused = (() => {
+      try {
+        createFhirHttp({ baseUrl: 'http://fhir.trust.example/R4' });
+        return undefined;
+      } catch (error) {
+        return error as FhirError;
+      }
+    })();
+    expect(refused?.userMessage).toBe('The FHIR server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1). Check the server setting.');
+    expect(() => createFhirHttp({ baseUrl: 'http://127.0.0.1.evil.example/R4' })).toThrow(FhirError);
+    expect(createFhirHttp({ baseUrl: 'http://127.0.0.1:8080/fhir' }).origin).toBe('http://127.0.0.1:8080');
+    expect(createFhirHttp({ baseUrl: 'http://localhost:8080/fhir' }).origin).toBe('http://localhost:8080');
+  });
+
   it('is refused with a clear error when it is not an http(s) URL', () => {
     expect(() => createFhirHttp({ baseUrl: 'ftp://fhir.test' })).toThrow(FhirError);
     expect(() => createFhirHttp({ baseUrl: 'not a url' })).toThrow(/not a URL/);

@@ -13,6 +13,7 @@ export interface SentRequest {
   keepalive: boolean;
   cache: RequestCache;
   credentials: RequestCredentials;
+  redirect: RequestRedirect;
   headers: Headers;
 }
 
@@ -41,7 +42,7 @@ export function useFhirServer() {
     sent(): SentRequest[] {
       return (spy?.mock.calls ?? []).map(([input, init]) => {
         const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-        return { method: request.method, url: request.url, keepalive: request.keepalive, cache: request.cache, credentials: request.credentials, headers: request.headers };
+        return { method: request.method, url: request.url, keepalive: request.keepalive, cache: request.cache, credentials: request.credentials, redirect: request.redirect, headers: request.headers };
       });
     },
   };

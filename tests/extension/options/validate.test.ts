@@ -32,6 +32,13 @@ describe('validateOptions', () => {
     expect(validateOptions({ ...draft, fhirBaseUrl: 'javascript:alert(1)' })).toMatchObject({ ok: false, problems: [expect.stringContaining('FHIR server')] });
   });
 
+  it.each(['open', 'smart'])('refuses an http:// server that is not this computer, in %s mode, and keeps http:// for the local sandbox', (authMode) => {
+    const insecure = validateOptions({ ...draft, authMode, clientId: 'carer-prompts', fhirBaseUrl: 'http://fhir.example.nhs.uk/R4' });
+    expect(insecure).toEqual({ ok: false, problems: ['FHIR server: The FHIR server address must start with https:// (http:// only for this computer: localhost or 127.0.0.1).'] });
+    expect(validateOptions({ ...draft, authMode, clientId: 'carer-prompts', fhirBaseUrl: 'http://127.0.0.1:8080/fhir' })).toMatchObject({ ok: true });
+    expect(validateOptions({ ...draft, authMode, clientId: 'carer-prompts', fhirBaseUrl: 'http://localhost:8080/fhir' })).toMatchObject({ ok: true });
+  });
+
   it('refuses policy overrides the policy does not know, naming the field', () => {
     const result = validateOptions({ ...draft, policyOverrides: '{ "consentReviewMonth": 6 }' });
     expect(result).toMatchObject({ ok: false });

@@ -27,6 +27,15 @@ async function pull(ndjsonDir: string, extra: { progressEvery?: number; maxWarni
 const ids = (events: PullEvent[]) => events.flatMap((e) => (e.type === 'resource' ? [(e.resource as { id: string }).id] : [])).sort();
 
 describe('--from-ndjson', () => {
+  it('reads a small gzip file holding one 128 MiB line up to the line limit only, and marks the pull INCOMPLETE naming the line', async () => {
+    const bomb = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(PatientAda)}\n`), Buffer.alloc(128 * 1024 * 1024, 'a'), Buffer.from(`\n${JSON.stringify(PatientBen)}\n`)]));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await writeFile(join(dir, 'Patient.ndjson.gz'), bomb);
+    const events = await pull(dir);
+    expect(ids(events)).toEqual(['ada']);
+    expect(events.at(-1)).toEqual({ type: 'complete', complete: false, reason: 'Patient.ndjson.gz line 2 is longer than 16 MiB; the file was not read past it, so some resources may be missing.' });
+  });
+
   it('reads every .ndjson file in the folder (gzipped too) and ignores other files', async () => {
     await writeFile(join(dir, 'Patient.ndjson'), `${JSON.stringify(PatientAda)}\r\n${JSON.stringify(PatientBen)}`);
     await writeFile(join(dir, 'RelatedPerson.ndjson.gz'), gzipSync(`${JSON.stringify(CarerGrace)}\n`));

@@ -1,0 +1,48 @@
+/**
+ * The real carers command, as a person runs it (`npm run carers -- …` is `tsx adapter/cli/carers.ts …`),
+ * in a child process against the sandbox: whatever DEBUG says, no patient data reaches stderr, and
+ * stdout holds only the command's own report.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../sandbox/personas';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+const TSX = resolve('node_modules/.bin/tsx');
+const ENTRY = resolve('adapter/cli/carers.ts');
+const amira = PERSONAS.amiraKhan;
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(TSX, [ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, patients: 3, now: new Date('2026-11-23T12:00:00Z') });
+});
+afterAll(() => sandbox?.close());
+
+describe('npm run carers -- prompts', () => {
+  it.each(['*', 'fhir-kit-client:*'])('logs no NHS number, name or request URL with DEBUG=%s', async (debug) => {
+    const args = ['prompts', '--fhir', sandbox.fhirBase, '--patient', amira.nhsNumber, '--now', '2026-11-23T12:00:00Z'];
+    const quiet = await run(args, {});
+    const debugging = await run(args, { DEBUG: debug, DEBUG_COLORS: 'no' });
+    expect(quiet.code).toBe(0);
+    expect(debugging.code).toBe(0);
+    // The report itself names the patient and the carer: that is the command's job.
+    expect(debugging.stdout).toContain('Amira Khan');
+    expect(debugging.stdout).toBe(quiet.stdout);
+    for (const secret of [amira.nhsNumber, amira.patientId, 'Amira', 'Khan', 'Sara', sandbox.fhirBase, 'Patient?']) {
+      expect(debugging.stderr).not.toContain(secret);
+    }
+  });
+});
