@@ -17,6 +17,12 @@ export interface FakeFhirOptions {
   base?: string;
   /** Declare `_revinclude` on Patient searches (default true). */
   revinclude?: boolean;
+  /**
+   * When `_revinclude` is not declared, what a search with it gets: `refused` (400, the default),
+   * `supported` (it works: a server that does not declare what it does), or `ignored` (the
+   * parameter is dropped silently and only the matches come back).
+   */
+  undeclaredRevinclude?: 'refused' | 'supported' | 'ignored';
   /** Accept batch Bundles (default true). */
   batch?: boolean;
   /** Accept transaction Bundles (default true). */
@@ -107,6 +113,7 @@ export class FakeFhirServer {
       noMetadata: options.noMetadata ?? false,
       conditionalCreate: options.conditionalCreate ?? true,
       failedTransaction: options.failedTransaction ?? 'outcome',
+      undeclaredRevinclude: options.undeclaredRevinclude ?? 'refused',
     };
   }
 
@@ -265,12 +272,14 @@ export class FakeFhirServer {
     const count = Math.min(Number(params.get('_count') ?? this.options.pageSize), this.options.pageSize);
     const revincludes = params.getAll('_revinclude');
     const iterates = params.getAll('_revinclude:iterate');
-    if ((revincludes.length > 0 || iterates.length > 0) && !this.options.revinclude) {
+    const asked = revincludes.length > 0 || iterates.length > 0;
+    if (asked && !this.options.revinclude && this.options.undeclaredRevinclude === 'refused') {
       return outcome(400, 'not-supported', '_revinclude is not supported');
     }
     const matches = this.#search(type, params);
     const page = matches.slice(offset, offset + count);
-    const included = this.#revinclude(page, revincludes, iterates);
+    const ignored = !this.options.revinclude && this.options.undeclaredRevinclude === 'ignored';
+    const included = ignored ? [] : this.#revinclude(page, revincludes, iterates);
     const link = [{ relation: 'self', url: `${this.base}/${type}?${params.toString()}` }];
     if (offset + count < matches.length) {
       const next = new URLSearchParams(params);
