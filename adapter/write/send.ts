@@ -23,7 +23,7 @@ import type { Capabilities, WritableType } from '../capabilities';
 import { FhirError, errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { isRawResource, type RawResource } from '../fhir/rawStore';
 import type { FhirHttp, FhirHttpResponse } from '../http/fhirHttp';
-import { buildProvenance, conditionalCreateQuery, provenanceConditionalQuery } from '../writes/build';
+import { buildProvenance, conditionalCreateQuery, provenanceConditionalQuery, requestIdentifierValue } from '../writes/build';
 
 /** A resource as the server holds it after a write. */
 export interface WrittenResource {
@@ -66,7 +66,7 @@ export async function createResource(ctx: SendContext, resource: RawResource & {
     const fullUrl = `urn:uuid:${ctx.newUuid()}`;
     const bundle = transaction([
       { fullUrl, resource, request: { method: 'POST', url: type, ifNoneExist } },
-      provenanceEntry(ctx, fullUrl, ifNoneExist.slice(ifNoneExist.indexOf('|') + 1)),
+      provenanceEntry(ctx, fullUrl, requestIdentifierValue(resource as { identifier?: [] })),
     ]);
     return firstOfTransaction(ctx, bundle, context);
   }
