@@ -21,7 +21,7 @@ import { capabilitiesLoader, type Capabilities } from './capabilities';
 import { normalizeFhirError } from './errors';
 import { createFhirHttp, type FhirHttpOptions } from './http/fhirHttp';
 import { patientIdOf } from './read/patientRef';
-import { readCarerContext, type CarerRecord } from './read/readCarerContext';
+import { readCarerContext, type CarerRecord, type RevincludeMemory } from './read/readCarerContext';
 import { resolvePatient, type ResolvedPatient } from './read/resolvePatient';
 import {
   markCarerStatus,
@@ -112,12 +112,13 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
   const timeZone = options.timeZone ?? DEFAULT_POLICY.timeZone;
   const clock = options.clock ?? testing.clock ?? (() => new Date());
   const capabilities = capabilitiesLoader(http);
+  const revinclude: RevincludeMemory = {};
   const seen = new SeenResources();
 
   const read = async (patient: string, signal?: AbortSignal): Promise<CarerRecord> => {
     patientIdOf(patient); // a bad reference fails before any request, /metadata included
     const caps = await capabilities(signal);
-    const record = await readCarerContext(http, caps, patient, { policy: { extensionBase, timeZone }, now: clock(), ...(signal ? { signal } : {}) });
+    const record = await readCarerContext(http, caps, patient, { policy: { extensionBase, timeZone }, now: clock(), revinclude, ...(signal ? { signal } : {}) });
     seen.rememberRecord(record.raw, record.context.patient.reference);
     return record;
   };

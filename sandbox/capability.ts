@@ -180,6 +180,7 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
       { name: 'patient', type: 'reference' },
       { name: 'agent', type: 'reference' },
       { name: 'recorded', type: 'date' },
+      { name: '_tag', type: 'token', documentation: 'meta.tag: Carer Prompts tags each Provenance with the change it records, and creates it conditionally on that tag' },
     ],
     searchInclude: ['Provenance:target'],
     searchRevInclude: [],

@@ -70,7 +70,7 @@ export function grantedCapabilities(scope: string | undefined, options: GrantedC
   const writes = Object.fromEntries(
     WRITE_ACTIONS.map((action) => {
       const { what, needs, audited } = WRITE_NEEDS[action];
-      const all: Need[] = audited && provenance ? [...needs, ['Provenance', ['c']]] : needs;
+      const all: Need[] = audited && provenance ? [...needs, ['Provenance', ['c', 's']]] : needs;
       return [action, allowance(what, missing(scopes, all))];
     }),
   ) as Record<WriteAction, Allowance>;

@@ -18,7 +18,8 @@ export const CLINICIAN_SCOPES = [
   'user/Task.crus',
   'user/List.crs',
   'user/EpisodeOfCare.rs',
-  'user/Provenance.c',
+  // `s` too: the Provenance is created conditionally on the change it records (If-None-Exist searches).
+  'user/Provenance.cs',
 ] as const;
 
 export const CLINICIAN_SCOPE = CLINICIAN_SCOPES.join(' ');

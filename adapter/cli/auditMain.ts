@@ -17,8 +17,8 @@ import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/
 import { createProgressReporter } from '../audit/report/progress';
 import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
 import { runAudit } from '../audit/run';
-import { authorizedFetch, backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, signingKeyFromPem, type TokenSource } from '../auth/backend';
-import { discoverSmartConfiguration } from '../auth/smartConfiguration';
+import { authorizedFetch, type TokenSource } from '../auth/backend';
+import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
 import { isFhirError } from '../errors';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
 import { ensureOutputDir, UnsafeFolderError, writePrivateFile } from '../files/privateFiles';
@@ -44,7 +44,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  'usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] [--auth none|bearer-env|backend-services [--client-id <id> --private-key <PEM file> [--token-url <URL>]]]';
+  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] ${AUTH_USAGE}`;
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -66,10 +66,7 @@ const FlagsSchema = z
     out: z.string().min(1, { error: '--out needs a folder' }).default('audit-out'),
     now: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--now must be an ISO date (2026-11-23) or date-time with offset (2026-11-23T12:00:00Z)' }).optional(),
     policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
-    auth: z.enum(['none', 'bearer-env', 'backend-services'], { error: '--auth must be none, bearer-env or backend-services' }).default('none'),
-    'client-id': z.string().min(1, { error: '--client-id must not be empty' }).optional(),
-    'private-key': z.string().min(1, { error: '--private-key needs a PEM file' }).optional(),
-    'token-url': z.url({ protocol: /^https?$/, error: '--token-url must be an http(s) URL' }).refine(isSecureEndpoint, { error: `--token-url ${HTTPS_REQUIRED_MESSAGE}` }).optional(),
+    ...AUTH_FLAGS_SHAPE,
     help: z.boolean().optional(),
   })
   .superRefine((flags, ctx) => {
@@ -81,11 +78,8 @@ const FlagsSchema = z
       else if (flags.bulk || flags.search || flags.group !== undefined) problem('--bulk, --search and --group apply to a FHIR server, not to --from-ndjson');
     } else if (flags.fhir === undefined) problem('--fhir <base URL> or --from-ndjson <folder> is required');
     if (flags.auth !== 'none' && flags.fhir === undefined) problem(`--auth ${flags.auth} applies to a FHIR server (--fhir)`);
-    if (flags.auth === 'backend-services') {
-      if (flags['client-id'] === undefined || flags['private-key'] === undefined) problem('--auth backend-services needs --client-id and --private-key');
-    } else if (flags['client-id'] !== undefined || flags['private-key'] !== undefined || flags['token-url'] !== undefined) {
-      problem('--client-id, --private-key and --token-url apply only with --auth backend-services');
-    }
+    const authProblem = authFlagsProblem(flags);
+    if (authProblem !== undefined) problem(authProblem);
   });
 
 type Flags = z.infer<typeof FlagsSchema>;
@@ -101,9 +95,9 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       return AUDIT_EXIT.ok;
     }
     policy = await loadPolicy(flags.policy);
-    tokenSource = await tokenSourceFor(flags, io);
+    tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AuthFlagError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
       return AUDIT_EXIT.usage;
     }
@@ -174,10 +168,7 @@ function parseFlags(argv: readonly string[]): Flags {
         out: { type: 'string' },
         now: { type: 'string' },
         policy: { type: 'string' },
-        auth: { type: 'string' },
-        'client-id': { type: 'string' },
-        'private-key': { type: 'string' },
-        'token-url': { type: 'string' },
+        ...AUTH_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -208,37 +199,6 @@ function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeo
   const groups = flags.group ?? [];
   if (groups.length <= 1) return [groups[0] === undefined ? base : { ...base, group: groups[0] }];
   return groups.map((group) => ({ ...base, group, outDir: join(outDir, `group-${group}`) }));
-}
-
-/**
- * The token source for --auth: a bearer token from CARER_PROMPTS_TOKEN, or SMART Backend Services
- * (a signed JWT for a token, from --token-url or the server's smart-configuration). Tokens are
- * never printed: errors name the variable or the file, not their content.
- */
-async function tokenSourceFor(flags: Flags, io: AuditIo): Promise<TokenSource | undefined> {
-  if (flags.auth === 'none' || flags.fhir === undefined) return undefined;
-  if (flags.auth === 'bearer-env') {
-    try {
-      return bearerFromEnv(io.env ?? process.env, DEFAULT_TOKEN_ENV);
-    } catch (error) {
-      throw new UsageError(`--auth bearer-env: ${error instanceof Error ? error.message : 'no token'}`);
-    }
-  }
-  const keyFile = flags['private-key'] as string;
-  let pem: string;
-  try {
-    pem = await readFile(keyFile, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read private key file ${keyFile}`);
-  }
-  let key: ReturnType<typeof signingKeyFromPem>;
-  try {
-    key = signingKeyFromPem(pem);
-  } catch (error) {
-    throw new UsageError(`--private-key ${keyFile}: ${error instanceof Error ? error.message : 'unusable key'}`);
-  }
-  const tokenUrl = flags['token-url'] ?? (await discoverSmartConfiguration(flags.fhir, io.fetch ? { fetch: io.fetch } : {})).token_endpoint;
-  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(io.fetch ? { fetch: io.fetch } : {}) });
 }
 
 async function loadPolicy(path: string | undefined): Promise<Policy> {

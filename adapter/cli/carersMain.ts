@@ -17,18 +17,21 @@ import { createFhirAdapter } from '../client';
 import { FhirError } from '../errors';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
 import { FhirFileError, loadFhirFile, patientOfFile } from '../explain/loadFhirFile';
+import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Injected so tests can run the command against msw or a sandbox without the process's globals. */
   fetch?: typeof fetch;
+  /** Where `--auth bearer-env` reads CARER_PROMPTS_TOKEN (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const USAGE = `usage:
-  carers prompts --fhir <base URL> --patient <FHIR id | NHS number> [--now ISO] [--json] [--policy FILE]
+  carers prompts --fhir <base URL> --patient <FHIR id | NHS number> [--now ISO] [--json] [--policy FILE] ${AUTH_USAGE}
   carers explain <file: Bundle, resource or NDJSON> [--patient Patient/<id>] [--now ISO] [--json] [--policy FILE]`;
 
 class UsageError extends Error {}
@@ -58,18 +61,48 @@ export async function carersMain(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 async function promptsCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, { fhir: { type: 'string' } });
-  const flags = CommonFlags.extend({ fhir: z.url({ protocol: /^https?$/ }).refine(isSecureEndpoint, { error: 'insecure' }) }).safeParse(values);
+  const { values } = parse(argv, { fhir: { type: 'string' }, ...AUTH_PARSE_OPTIONS });
+  const flags = CommonFlags.extend({ fhir: z.url({ protocol: /^https?$/ }).refine(isSecureEndpoint, { error: 'insecure' }), ...AUTH_FLAGS_SHAPE }).safeParse(values);
   if (!flags.success) throw new UsageError(describeFlagError(flags.error, values));
   if (!flags.data.patient) throw new UsageError('--patient is required (a FHIR id or an NHS number)');
+  const authProblem = authFlagsProblem(flags.data);
+  if (authProblem !== undefined) throw new UsageError(authProblem);
   const policy = await loadPolicy(flags.data.policy);
   const now = flags.data.now ? new Date(flags.data.now) : new Date();
 
-  const adapter = createFhirAdapter({ baseUrl: flags.data.fhir, extensionBase: policy.extensionBase, timeZone: policy.timeZone, clock: () => now, ...(io.fetch ? { fetch: io.fetch } : {}) });
-  const patient = await adapter.resolvePatient(flags.data.patient);
-  const record = await adapter.readCarerContext(patient.reference);
-  print(buildReport(record.context, policy, now), flags.data.json === true, io);
-  return EXIT.ok;
+  let getToken: Awaited<ReturnType<typeof tokenSourceFor>>;
+  try {
+    getToken = await tokenSourceFor(flags.data, flags.data.fhir, { ...(io.env ? { env: io.env } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
+  } catch (error) {
+    throw error instanceof AuthFlagError ? new UsageError(error.message) : error;
+  }
+  const adapter = createFhirAdapter({
+    baseUrl: flags.data.fhir,
+    extensionBase: policy.extensionBase,
+    timeZone: policy.timeZone,
+    clock: () => now,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(getToken ? { getToken } : {}),
+  });
+  try {
+    const patient = await adapter.resolvePatient(flags.data.patient);
+    const record = await adapter.readCarerContext(patient.reference);
+    print(buildReport(record.context, policy, now), flags.data.json === true, io);
+    return EXIT.ok;
+  } catch (error) {
+    throw error instanceof FhirError && error.kind === 'unauthorized' ? new TokenRefused(getToken !== undefined) : error;
+  }
+}
+
+/** A 401 from the server, said in one line for someone running the command (not a clinician's "sign in again"). */
+class TokenRefused extends Error {
+  constructor(readonly sentToken: boolean) {
+    super(
+      sentToken
+        ? 'the FHIR server refused the token (HTTP 401): check that it has not expired and that it was issued for this server'
+        : 'the FHIR server wants a token (HTTP 401): run again with --auth bearer-env (the token in CARER_PROMPTS_TOKEN) or --auth backend-services --client-id <id> --private-key <PEM file>',
+    );
+  }
 }
 
 async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -173,6 +206,8 @@ function describeFlagError(error: z.ZodError, values: Record<string, unknown>): 
   const issue = error.issues[0];
   const flag = issue ? String(issue.path[0] ?? '') : '';
   if (flag === 'now') return `--now must be an ISO date or date-time with offset (got "${String(values.now)}")`;
+  if (flag === 'auth') return '--auth must be none, bearer-env or backend-services';
+  if (flag === 'token-url') return issue?.message?.includes('https') ? issue.message : '--token-url must be an http(s) URL';
   if (flag === 'fhir') {
     if (values.fhir === undefined) return '--fhir is required (the FHIR server base URL)';
     if (issue?.message === 'insecure') return `--fhir ${HTTPS_REQUIRED_MESSAGE} (got "${String(values.fhir)}")`;
@@ -190,7 +225,7 @@ function report(error: unknown, io: CliIo): number {
     io.stderr(`carers: ${error.userMessage}\n`);
     return EXIT.failed;
   }
-  if (error instanceof FhirFileError) {
+  if (error instanceof FhirFileError || error instanceof TokenRefused) {
     io.stderr(`carers: ${error.message}\n`);
     return EXIT.failed;
   }

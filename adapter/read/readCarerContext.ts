@@ -32,6 +32,13 @@ export interface ReadCarerContextOptions {
   policy: Pick<Policy, 'extensionBase' | 'timeZone'>;
   now: Date;
   signal?: AbortSignal;
+  /** What this server was found to do with `_revinclude` when it does not declare it (kept per server). */
+  revinclude?: RevincludeMemory;
+}
+
+/** Whether a server that does not declare `_revinclude` was found to support it; unknown until a probe decides. */
+export interface RevincludeMemory {
+  supported?: boolean;
 }
 
 const CONTEXT: FhirErrorContext = { interaction: 'search', resourceType: 'Patient' };
@@ -40,7 +47,14 @@ const IDS_PER_SEARCH = 40;
 
 export async function readCarerContext(http: FhirHttp, capabilities: Capabilities, patientRef: string, options: ReadCarerContextOptions): Promise<CarerRecord> {
   const id = patientIdOf(patientRef);
-  const resources = capabilities.revinclude ? await readWithRevinclude(http, capabilities, id, options.signal) : await readWithSearches(http, capabilities, id, options.signal);
+  const memory = options.revinclude;
+  const resources = capabilities.revinclude
+    ? await readWithRevinclude(http, capabilities, id, options.signal)
+    : memory?.supported === true
+      ? await readWithRevinclude(http, probedCapabilities(capabilities), id, options.signal)
+      : memory?.supported === undefined && memory !== undefined
+        ? await readAndProbe(http, capabilities, id, memory, options.signal)
+        : await readWithSearches(http, capabilities, id, options.signal);
   if (!resources.some((r) => r.resourceType === 'Patient' && r.id === id)) {
     throw new FhirError({ kind: 'not-found', status: 404, context: { interaction: 'read', resourceType: 'Patient' } });
   }
@@ -66,6 +80,31 @@ export function revincludePath(id: string, capabilities: Pick<Capabilities, 'rev
 
 async function readWithRevinclude(http: FhirHttp, capabilities: Capabilities, id: string, signal: AbortSignal | undefined): Promise<RawResource[]> {
   return searchResources(http, { path: revincludePath(id, capabilities) }, { ...(signal ? { signal } : {}), context: CONTEXT });
+}
+
+/** A server found to support `_revinclude` is asked for episodes of care the same way when it can search them. */
+function probedCapabilities(capabilities: Capabilities): Capabilities {
+  return { ...capabilities, revinclude: true, revincludeEpisodeOfCare: capabilities.searchEpisodeOfCare };
+}
+
+/** The two-request read, with the one-request search beside it as the probe (see the module comment). */
+async function readAndProbe(http: FhirHttp, capabilities: Capabilities, id: string, memory: RevincludeMemory, signal: AbortSignal | undefined): Promise<RawResource[]> {
+  const probe = readWithRevinclude(http, probedCapabilities(capabilities), id, signal).then(
+    (resources) => ({ resources }),
+    (error: unknown) => ({ error }),
+  );
+  const [searched, probed] = await Promise.all([readWithSearches(http, capabilities, id, signal), probe]);
+  if ('error' in probed) {
+    // Refused: not supported. A failure that may pass (network, timeout, 5xx) decides nothing.
+    const refused = probed.error instanceof FhirError && ['bad-request', 'unsupported', 'not-found', 'forbidden'].includes(probed.error.kind);
+    if (refused) memory.supported = false;
+    return searched;
+  }
+  const key = (r: RawResource) => `${String(r.resourceType)}/${String(r.id)}`;
+  const found = new Set(probed.resources.map(key));
+  if (!searched.every((r) => found.has(key(r)))) memory.supported = false;
+  else if (searched.some((r) => r.resourceType === 'RelatedPerson')) memory.supported = true;
+  return searched;
 }
 
 /** The searches of the fallback read (first round). */

@@ -18,6 +18,7 @@ import {
   withAssessmentOutcome,
   withCarerStatus,
   withConsentWithdrawn,
+  requireWriteInvariants,
   WriteInputError,
   type AssessmentOutcome,
   type BuildAssessmentOfferInput,
@@ -104,7 +105,7 @@ export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${strin
 }
 
 export async function recordAssessmentOutcome(deps: WriteDeps, task: `Task/${string}`, outcome: AssessmentOutcome, options: UpdateOptions = {}): Promise<WriteResult> {
-  return update(deps, task, 'Task', options, (raw) => withAssessmentOutcome(raw, outcome));
+  return update(deps, task, 'Task', options, (raw) => withAssessmentOutcome(raw, outcome, deps.now().toISOString()));
 }
 
 async function create(
@@ -116,6 +117,7 @@ async function create(
 ): Promise<WriteResult> {
   try {
     const resource = asRaw(build());
+    requireWriteInvariants(resource);
     const ctx = await sendContext(deps, options);
     const written = await createResource(ctx, resource);
     return await afterWrite(deps, written, patient, options);
@@ -149,8 +151,10 @@ async function update(
       });
     }
     const patient = options.patient ?? seen?.patient ?? patientOf(raw, deps);
+    const changed = { ...change(raw), resourceType: type };
+    requireWriteInvariants(changed);
     const ctx = await sendContext(deps, options);
-    const written = await updateResource(ctx, { ...change(raw), resourceType: type }, versionId);
+    const written = await updateResource(ctx, changed, versionId);
     if (patient === undefined) return { written };
     return await afterWrite(deps, written, patient, options);
   } catch (error) {

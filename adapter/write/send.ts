@@ -10,15 +10,20 @@
  *   it by its `urn:uuid:` fullUrl (the server rewrites it to the new id). An update's new versionId
  *   is assigned by the server as the transaction commits, so it cannot be named in advance: the
  *   Provenance targets the resource and records the exact version it revised as an `entity` (role
- *   `revision`).
+ *   `revision`). The Provenance is created conditionally on a key naming the change (see
+ *   buildProvenance), so a resend of the same change leaves one Provenance;
+ * - a transaction's answer is read entry by entry: an entry whose `response.status` is not 2xx fails
+ *   the whole change with the error that status means (a 412 / 409 on the If-Match entry is the same
+ *   conflict a plain update gives), even when the server answered HTTP 200 — some servers do, and
+ *   keep the entries that succeeded.
  * @see https://hl7.org/fhir/R4/http.html#ccreate  @see https://hl7.org/fhir/R4/http.html#concurrency
  */
 import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
 import type { Capabilities, WritableType } from '../capabilities';
-import { FhirError, normalizeFhirError, type FhirErrorContext } from '../errors';
+import { FhirError, errorFromResponse, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { isRawResource, type RawResource } from '../fhir/rawStore';
 import type { FhirHttp, FhirHttpResponse } from '../http/fhirHttp';
-import { buildProvenance, conditionalCreateQuery } from '../writes/build';
+import { buildProvenance, conditionalCreateQuery, provenanceConditionalQuery, requestIdentifierValue } from '../writes/build';
 
 /** A resource as the server holds it after a write. */
 export interface WrittenResource {
@@ -61,7 +66,7 @@ export async function createResource(ctx: SendContext, resource: RawResource & {
     const fullUrl = `urn:uuid:${ctx.newUuid()}`;
     const bundle = transaction([
       { fullUrl, resource, request: { method: 'POST', url: type, ifNoneExist } },
-      provenanceEntry(ctx, fullUrl),
+      provenanceEntry(ctx, fullUrl, requestIdentifierValue(resource as { identifier?: [] })),
     ]);
     return firstOfTransaction(ctx, bundle, context);
   }
@@ -92,7 +97,7 @@ export async function updateResource(ctx: SendContext, updated: RawResource & { 
     if (useTransaction(ctx.capabilities, type)) {
       const bundle = transaction([
         { fullUrl: `${ctx.http.baseUrl}/${type}/${id}`, resource: updated, request: { method: 'PUT', url: `${type}/${id}`, ifMatch } },
-        provenanceEntry(ctx, `${type}/${id}`, `${type}/${id}/_history/${basedOnVersion}`),
+        provenanceEntry(ctx, `${type}/${id}`, `${ctx.http.baseUrl}/${type}/${id}/_history/${basedOnVersion}`, `${type}/${id}/_history/${basedOnVersion}`),
       ]);
       return await firstOfTransaction(ctx, bundle, context);
     }
@@ -129,22 +134,19 @@ function transaction(entry: TransactionEntry[]): RawResource {
   return { resourceType: 'Bundle', type: 'transaction', entry };
 }
 
-function provenanceEntry(ctx: SendContext, target: string, revised?: string): TransactionEntry {
-  const provenance: RawResource = {
-    ...buildProvenance({ target, recorded: ctx.now().toISOString(), ...(ctx.recorder ? { agent: ctx.recorder } : {}) }),
-  };
+/** The Provenance of a change, created only if none with the same change key exists (see buildProvenance). */
+function provenanceEntry(ctx: SendContext, target: string, changeKey: string, revised?: string): TransactionEntry {
+  const built = buildProvenance({ target, recorded: ctx.now().toISOString(), changeKey, ...(ctx.recorder ? { agent: ctx.recorder } : {}) });
+  const ifNoneExist = provenanceConditionalQuery(built);
+  const provenance: RawResource = { ...built };
   if (revised !== undefined) provenance.entity = [{ role: 'revision', what: { reference: revised } }];
-  return { fullUrl: `urn:uuid:${ctx.newUuid()}`, resource: provenance, request: { method: 'POST', url: 'Provenance' } };
+  return { fullUrl: `urn:uuid:${ctx.newUuid()}`, resource: provenance, request: { method: 'POST', url: 'Provenance', ifNoneExist } };
 }
 
 async function firstOfTransaction(ctx: SendContext, bundle: RawResource, context: FhirErrorContext): Promise<WrittenResource> {
   const response = await send(ctx, { method: 'POST', path: '', body: bundle, prefer: REPRESENTATION, context: { ...context } });
-  const body = response.body;
-  const entries = isRawResource(body) && Array.isArray(body.entry) ? (body.entry as unknown[]) : [];
-  const first = entries[0];
-  if (typeof first !== 'object' || first === null) {
-    throw new FhirError({ kind: 'invalid-response', context, message: 'the transaction answer has no entries' });
-  }
+  const sent = (bundle.entry as TransactionEntry[]).length;
+  const [first] = successfulEntries(response.body, sent, context);
   const { resource, response: entryResponse } = first as { resource?: unknown; response?: { location?: unknown; etag?: unknown } };
   const type = context.resourceType ?? '';
   if (isRawResource(resource) && resource.resourceType === type && typeof resource.id === 'string') return written(resource, headerVersion(entryResponse?.etag));
@@ -152,6 +154,33 @@ async function firstOfTransaction(ctx: SendContext, bundle: RawResource, context
   const reference = location ? referenceFromLocation(location, type) : undefined;
   if (!reference) throw new FhirError({ kind: 'invalid-response', context, message: 'the transaction answer does not say where the resource is' });
   return read(ctx, reference, { ...context, interaction: 'read' });
+}
+
+/**
+ * The entries of a transaction answer, each checked: one per entry sent, each with a 2xx
+ * `response.status`. The first failing entry throws the FhirError its status means, with the
+ * entry's OperationOutcome: the change as a whole failed, whatever the HTTP status of the answer.
+ * @see https://hl7.org/fhir/R4/bundle-definitions.html#Bundle.entry.response.status
+ */
+export function successfulEntries(body: unknown, sent: number, context: FhirErrorContext): unknown[] {
+  const entries = isRawResource(body) && body.resourceType === 'Bundle' && Array.isArray(body.entry) ? (body.entry as unknown[]) : undefined;
+  if (entries === undefined || entries.length === 0) throw new FhirError({ kind: 'invalid-response', context, message: 'the transaction answer has no entries' });
+  if (entries.length !== sent) throw new FhirError({ kind: 'invalid-response', context, message: `the transaction answer has ${entries.length} entries for ${sent} sent` });
+  for (const entry of entries) {
+    const response = typeof entry === 'object' && entry !== null ? (entry as { response?: { status?: unknown; outcome?: unknown } }).response : undefined;
+    const status = typeof response?.status === 'string' ? Number.parseInt(response.status, 10) : Number.NaN;
+    if (!Number.isInteger(status)) throw new FhirError({ kind: 'invalid-response', context, message: 'a transaction answer entry has no response status' });
+    if (status >= 200 && status < 300) continue;
+    const failure = errorFromResponse(status, response?.outcome, context);
+    throw new FhirError({
+      kind: failure.kind,
+      status,
+      ...(failure.outcome ? { outcome: failure.outcome } : {}),
+      context,
+      message: `FHIR ${context.interaction ?? 'transaction'} ${context.resourceType ?? ''} failed: an entry of the transaction answered ${status}`,
+    });
+  }
+  return entries;
 }
 
 async function writtenFrom(ctx: SendContext, response: FhirHttpResponse, type: string, context: FhirErrorContext): Promise<WrittenResource> {

@@ -25,7 +25,7 @@ export const EXTENSION_CLIENT_SCOPES = [
   'user/Task.crus',
   'user/List.crs',
   'user/EpisodeOfCare.rs',
-  'user/Provenance.c',
+  'user/Provenance.cs',
 ];
 
 export const AUDIT_CLIENT_SCOPES = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'];

@@ -83,8 +83,6 @@ export class ExportJob {
   }
 
   private wanted(resource: Resource): boolean {
-    // Membership first: it also records carers, whose Tasks belong to the export even when the
-    // RelatedPerson itself has not changed since `_since`.
     if (!this.filter.includes(resource)) return false;
     if (this.since === undefined) return true;
     const updated = resource.meta?.lastUpdated;

@@ -158,7 +158,6 @@ async function kickOff(
       return { outcome: notSupported(`Resource type ${type} cannot be exported at this level`, '_type') };
     }
   }
-  // Written in COMPARTMENT_TYPES order so RelatedPersons come before the Tasks about them.
   const types = allowed.filter((type) => (asked.length === 0 ? true : asked.includes(type)));
 
   let filter: PopulationFilter;

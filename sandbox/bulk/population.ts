@@ -3,30 +3,35 @@ import type { SandboxRepository } from '../http/sandboxRepository';
 
 export type ExportLevel = { kind: 'system' } | { kind: 'patient' } | { kind: 'group'; id: string };
 
-/**
- * Types a Patient- or Group-level export can hold, in the order they are written: patients first,
- * then their carers (RelatedPerson), because the Tasks about a carer point at the RelatedPerson.
- */
+/** Types a Patient- or Group-level export can hold, in the order they are written. */
 export const COMPARTMENT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'List', 'EpisodeOfCare', 'Task'] as const;
 
-/** Where each compartment type names its patient (Task is reached through Task.for). */
-const PATIENT_REFERENCE: Readonly<Record<string, (resource: Resource) => string | undefined>> = {
-  Patient: (r) => `Patient/${r.id ?? ''}`,
-  RelatedPerson: (r) => (r as { patient?: { reference?: string } }).patient?.reference,
-  Consent: (r) => (r as { patient?: { reference?: string } }).patient?.reference,
-  List: (r) => (r as { subject?: { reference?: string } }).subject?.reference,
-  EpisodeOfCare: (r) => (r as { patient?: { reference?: string } }).patient?.reference,
+type References = (resource: Resource) => Array<string | undefined>;
+const ref = (value: unknown): string | undefined => (value as { reference?: string } | undefined)?.reference;
+
+/**
+ * Where each type names the patient whose compartment it is in, as R4's Patient
+ * CompartmentDefinition says: RelatedPerson.patient, Consent.patient, List.subject / source,
+ * EpisodeOfCare.patient, Task.for (search `patient`) / focus. A carer's assessment Task has `for`
+ * and `focus` = the RelatedPerson, so it is in no Patient's compartment, and a Patient- or
+ * Group-level export leaves it out — as a production server does.
+ * @see https://hl7.org/fhir/R4/compartmentdefinition-patient.html
+ */
+const COMPARTMENT_REFERENCES: Readonly<Record<string, References>> = {
+  Patient: (r) => [`Patient/${r.id ?? ''}`],
+  RelatedPerson: (r) => [ref((r as { patient?: unknown }).patient)],
+  Consent: (r) => [ref((r as { patient?: unknown }).patient)],
+  List: (r) => [ref((r as { subject?: unknown }).subject), ref((r as { source?: unknown }).source)],
+  EpisodeOfCare: (r) => [ref((r as { patient?: unknown }).patient)],
+  Task: (r) => [ref((r as { for?: unknown }).for), ref((r as { focus?: unknown }).focus)],
 };
 
 /**
  * Decides, resource by resource, what an export at a level includes. System level includes
- * everything; Patient level every resource of a patient's compartment; Group level the same for
- * the Group's active members. Tasks belong to a patient when `for` is the patient or one of the
- * patient's RelatedPersons — so RelatedPersons must be offered before Tasks.
+ * everything; Patient level every resource in some patient's compartment; Group level the same
+ * for the Group's active members.
  */
 export class PopulationFilter {
-  private readonly carers = new Set<string>();
-
   private constructor(private readonly patients: ReadonlySet<string> | 'all' | undefined) {}
 
   static system(): PopulationFilter {
@@ -43,14 +48,8 @@ export class PopulationFilter {
 
   includes(resource: Resource): boolean {
     if (this.patients === undefined) return true;
-    if (resource.resourceType === 'Task') {
-      const target = (resource as { for?: { reference?: string } }).for?.reference;
-      return target !== undefined && (this.isPatient(target) || this.carers.has(target));
-    }
-    const patient = PATIENT_REFERENCE[resource.resourceType]?.(resource);
-    if (patient === undefined || !this.isPatient(patient)) return false;
-    if (resource.resourceType === 'RelatedPerson' && resource.id !== undefined) this.carers.add(`RelatedPerson/${resource.id}`);
-    return true;
+    const references = COMPARTMENT_REFERENCES[resource.resourceType]?.(resource) ?? [];
+    return references.some((reference) => reference !== undefined && this.isPatient(reference));
   }
 
   private isPatient(reference: string): boolean {

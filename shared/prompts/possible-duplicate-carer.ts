@@ -11,8 +11,9 @@ import { possibleDuplicates } from '../domain/duplicates';
 export const COMMITMENT = 'Triangle of Care standard 1: carers are identified accurately, so each carer is known once';
 
 export function possibleDuplicateCarer(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
-  const current = ctx.carers.filter((c) => isCurrent(c, policy, now) && c.carerStatus !== 'not-carer');
-  // One prompt per person recorded more than once, on their first record (the one the clinician sees first).
+  // In reference order, so the prompt sits on the same record whatever order the server lists them in.
+  const current = ctx.carers.filter((c) => isCurrent(c, policy, now) && c.carerStatus !== 'not-carer').sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  // One prompt per person recorded more than once, on the first of their records.
   const seen = new Set<string>();
   return possibleDuplicates(current).flatMap(([first]): Prompt[] => {
     if (seen.has(first.reference)) return [];

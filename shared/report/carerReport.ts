@@ -2,6 +2,11 @@
  * The stable `--json` contract of `carers prompts` / `carers explain`: what other tools and the audit
  * read. Additive changes only; a breaking change needs a new field name, never a new meaning.
  *
+ * Order is part of the contract, whatever order the server returned the record in: `carers` by name
+ * (case- and accent-insensitive, en-GB collation), then by reference; `prompts` most severe first
+ * (critical, warning, info), then by rule in PROMPT_CODES order, then the patient's own prompt
+ * before the carers', carers in the order of `carers`, then by prompt id.
+ *
  * `consent.decision` may also be `unknown` (a Consent exists but cannot be interpreted safely — see
  * the `consent-cannot-interpret` prompt), `expired` (the decision's validity ended), `conflict`
  * (equally new decisions disagree) or `lacks-capacity` (unable to decide at present); consumers that
@@ -69,11 +74,19 @@ export interface CarerReportDerivations {
   assessmentReviewDue(carerReference: string): string | undefined;
 }
 
-/** Builds the contract from a carer context and its prompts. Inactive related persons and ended relationships are history and are left out. */
+const NAMES = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Builds the contract from a carer context and its prompts (as evaluatePrompts orders them: by
+ * severity, then rule). Inactive related persons and ended relationships are history and are left out.
+ */
 export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], derived: CarerReportDerivations): CarerReport {
+  const carers = [...ctx.carers].sort((a, b) => NAMES.compare(a.name ?? '', b.name ?? '') || byCodeUnits(a.reference, b.reference));
+  const rank = new Map<string, number>(carers.map((c, i) => [c.reference as string, i]));
   return {
     patient: withoutUndefined({ reference: ctx.patient.reference, nhsNumber: ctx.patient.nhsNumber, name: ctx.patient.name }),
-    carers: ctx.carers
+    carers: carers
       .filter((c) => derived.isCurrent(c.reference))
       .map((c) => ({
         reference: c.reference,
@@ -98,9 +111,27 @@ export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], der
           reviewDue: derived.assessmentReviewDue(c.reference),
         }),
       })),
-    prompts: prompts.map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, detail: p.detail, commitment: p.commitment, carer: p.carer })),
+    prompts: inCarerOrder(prompts, rank).map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, detail: p.detail, commitment: p.commitment, carer: p.carer })),
     warnings: [...ctx.warnings],
   };
+}
+
+/** Within each run of one severity and rule, the patient's prompt first, then the carers' in report order, then by id. */
+function inCarerOrder(prompts: readonly Prompt[], rank: ReadonlyMap<string, number>): Prompt[] {
+  const carerRank = (p: Prompt): number => (p.carer === undefined ? -1 : (rank.get(p.carer) ?? rank.size));
+  const out: Prompt[] = [];
+  let run: Prompt[] = [];
+  const flush = (): void => {
+    out.push(...run.sort((a, b) => carerRank(a) - carerRank(b) || byCodeUnits(a.id, b.id)));
+    run = [];
+  };
+  for (const prompt of prompts) {
+    const last = run[run.length - 1];
+    if (last !== undefined && (last.severity !== prompt.severity || last.code !== prompt.code)) flush();
+    run.push(prompt);
+  }
+  flush();
+  return out;
 }
 
 /** JSON consumers get absent keys, never `"key": undefined` turned into nothing by accident or `null`. */

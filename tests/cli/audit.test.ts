@@ -233,7 +233,7 @@ describe('audit against a FHIR server', () => {
     expect(await coverageIn(out)).toEqual(expected);
   });
 
-  it('audits one team’s caseload with --group', async () => {
+  it('audits one team’s caseload with --group, counting its carers’ assessment offers exactly as the system-level audit’s row for that team', async () => {
     const out = join(work, 'out-group');
     const run = await audit(['--fhir', sandbox.fhirBase, '--group', 'team-cmht-north', '--bulk', '--out', out, '--now', NOW]);
     expect(run.code).toBe(AUDIT_EXIT.ok);
@@ -241,6 +241,10 @@ describe('audit against a FHIR server', () => {
     const team = expected.byTeam.find((t) => t.team === 'Community Mental Health Team North');
     expect(coverage.patients.total).toBe(team?.patients.total);
     expect(coverage.carers.total).toBe(team?.carers.total);
+    // The carers' assessment Tasks are outside the Group's export (not in the Patient compartment):
+    // they are read after it, so the team's offers count exactly as in the system-level audit.
+    expect(coverage.byTeam).toEqual([team]);
+    expect(coverage.carers.assessment.offered + coverage.carers.assessment.accepted + coverage.carers.assessment.declined + coverage.carers.assessment.completed).toBeGreaterThan(0);
   });
 
   it('pulls several Groups at once and merges them, each team exactly as in the whole', async () => {

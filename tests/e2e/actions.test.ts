@@ -106,6 +106,23 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     expect(tasks.map((t) => t.status)).toEqual(['accepted']);
   });
 
+  it('offers a carer’s assessment and records the carer’s answer on the same day: both save', async () => {
+    const daniel = PERSONAS.danielOkafor;
+    const carer = daniel.relatedPersonIds[0];
+    const panel = await open(env(), daniel.patientId);
+    const offer = await startFromPrompt(panel, 'offer-assessment', 'offer-assessment');
+    await saveAndWaitGone(panel, offer, 'Record offer', 'offer-assessment');
+    await panel.locator(`[data-carer="${carer}"] [data-action="record-assessment-outcome"]`).click();
+    const outcome = panel.locator('form.form');
+    await outcome.getByLabel('Carer accepted the offer').check();
+    await outcome.getByRole('button', { name: 'Record outcome', exact: true }).click();
+    await outcome.waitFor({ state: 'detached', timeout: 20_000 });
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const tasks = await searchFhir<Resource & { authoredOn?: string; lastModified?: string }>(env(), `Task?subject=RelatedPerson/${carer}`);
+    expect(tasks.map((t) => t.status)).toEqual(['accepted']);
+    expect(Date.parse(tasks[0]?.lastModified ?? '')).toBeGreaterThanOrEqual(Date.parse(tasks[0]?.authoredOn ?? ''));
+  });
+
   it('records that a next of kin is not a carer, and stops asking', async () => {
     const olivia = PERSONAS.oliviaNowak;
     const panel = await open(env(), olivia.patientId);

@@ -97,6 +97,40 @@ describe('the adapter against the sandbox FHIR server', () => {
     expect(accepted.record?.context.carers.find((c) => c.reference === carer)?.assessment.status).toBe('accepted');
   });
 
+  it('offers a carer an assessment and records the carer’s answer dated the same day: it saves (R4 Task inv-1 holds)', async () => {
+    const persona = PERSONAS.samuelAdeyemi;
+    const carer = `RelatedPerson/${persona.relatedPersonIds[0]}` as const;
+    const now = new Date();
+    const fhir = createFhirAdapter({ baseUrl: sandbox.fhirBase, recorder, testing: { clock: () => now } });
+    const offered = keep(await fhir.offerAssessment({ patient: `Patient/${persona.patientId}`, carer }));
+    // The outcome form gives a date (no time): the day the offer was made.
+    const answered = keep(await fhir.recordAssessmentOutcome(offered.written.reference as `Task/${string}`, { status: 'accepted', on: now.toISOString().slice(0, 10) }));
+    expect(answered.record?.context.carers.find((c) => c.reference === carer)?.assessment.status).toBe('accepted');
+    const task = answered.written.resource;
+    expect(task.lastModified).toBe(now.toISOString());
+    expect(validateR4(task)).toEqual([]);
+  });
+
+  it('refuses, before sending anything, an answer dated before the offer', async () => {
+    const persona = PERSONAS.kwameMensah;
+    const carer = `RelatedPerson/${persona.relatedPersonIds[0]}` as const;
+    const fhir = adapter();
+    const offered = keep(await fhir.offerAssessment({ patient: `Patient/${persona.patientId}`, carer }));
+    const error = (await fhir.recordAssessmentOutcome(offered.written.reference as `Task/${string}`, { status: 'declined', on: '2020-01-01' }).catch((e: unknown) => e)) as FhirError;
+    expect(error.kind).toBe('bad-request');
+    expect(error.status).toBeUndefined();
+    expect(error.userMessage).toMatch(/^Nothing was saved: the answer cannot be dated before the assessment was offered/);
+  });
+
+  it('leaves one Provenance when the same carer is sent twice', async () => {
+    const fhir = adapter();
+    const input = { patient: `Patient/${PERSONAS.oliviaNowak.patientId}` as const, name: { given: ['Ada'], family: 'Nowak' }, requestId: randomUUID() };
+    const first = keep(await fhir.recordCarer(input));
+    await fhir.recordCarer(input);
+    const provenance = await fetch(`${sandbox.fhirBase}/Provenance?target=${first.written.reference}`).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
+    expect(provenance.entry).toHaveLength(1);
+  });
+
   it('records that a patient was asked and named no carers', async () => {
     const result = keep(await adapter().recordAskedNoCarers({ patient: `Patient/${PERSONAS.georgeWilson.patientId}` }));
     expect(result.record?.context.askedNoCarers?.list).toBe(result.written.reference);

@@ -37,6 +37,7 @@ const minimal = (type: string): Resource => {
     EpisodeOfCare: { resourceType: 'EpisodeOfCare', status: 'active', patient },
     Provenance: {
       resourceType: 'Provenance',
+      meta: { tag: [{ system: 'urn:ietf:rfc:3986', code: 'urn:uuid:6b1f7c2a-0d3e-4f5a-8b9c-1d2e3f4a5b6c' }] },
       target: [patient],
       recorded: '2026-03-15T10:00:00Z',
       agent: [{ who: { reference: 'Practitioner/team-eip-staff-1' } }],
@@ -191,6 +192,7 @@ describe('every declared search parameter finds what it should', () => {
       ['Provenance', 'patient', `Patient/${amira.patientId}`],
       ['Provenance', 'agent', 'Practitioner/team-eip-staff-1'],
       ['Provenance', 'recorded', '2026-03-15'],
+      ['Provenance', '_tag', 'urn:ietf:rfc:3986|urn:uuid:6b1f7c2a-0d3e-4f5a-8b9c-1d2e3f4a5b6c'],
       ['Group', '_id', 'team-eip'],
       ['Group', '_lastUpdated', `ge${day(TEST_NOW.toISOString())}`],
       ['Group', 'identifier', 'https://carer-prompts.example.org/fhir/Id/team|team-eip'],

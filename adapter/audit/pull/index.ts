@@ -5,6 +5,8 @@ import { bulkExport } from '../../bulk/bulkExport';
 import type { PollOptions } from '../../bulk/waitForManifest';
 import type { SourceEvent } from '../../bulk/sourceEvents';
 import { PULL_RETRY_POLICY, type RetryPolicy, type Sleep } from '../../bulk/transport';
+import { AUDIT_RESOURCE_TYPES } from '../../bulk/kickOff';
+import { withCarerTasks } from './carerTasks';
 import { choosePullPlan, exportSupport, type PullPlan } from './chooseStrategy';
 import type { PullEvent, PullMode } from './events';
 import { readNdjsonFolder } from './ndjsonFolder';
@@ -144,7 +146,7 @@ async function openSource(options: PullOptions, onBytes: (count: number) => void
       }),
     );
   }
-  return withStatus(
+  const exported = withStatus(
     `Pulling with a FHIR bulk export (${plan.level.kind === 'group' ? `Group ${plan.level.id}` : `${plan.level.kind} level`})`,
     bulkExport({
       fhirBase: http.baseUrl,
@@ -158,6 +160,11 @@ async function openSource(options: PullOptions, onBytes: (count: number) => void
       ...(options.poll ? { poll: options.poll } : {}),
     }),
   );
+  // A Patient- or Group-level export holds the patients' compartments, which leave out the Tasks
+  // about their carers: those are read after it (./carerTasks.ts).
+  const wantsTasks = (options.types ?? AUDIT_RESOURCE_TYPES).includes('Task');
+  if (plan.level.kind === 'system' || !wantsTasks) return exported;
+  return withCarerTasks(exported, { http, count: options.pageSize ?? 500, ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 /** Forced modes need no server round trip; `auto` reads the CapabilityStatement. */

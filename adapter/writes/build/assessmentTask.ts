@@ -8,6 +8,7 @@ import { ASSESSMENT_OFFER_TASK_CODE } from '../../../shared/terminology';
 import type { RawResource } from '../../fhir/rawStore';
 import { copyOf, requireDateTime, requireRaw, requireReference, requireText, WriteInputError } from './inputs';
 import { requestIdentifier } from './requestIdentifier';
+import { isNotBefore } from './taskInvariants';
 
 export interface BuildAssessmentOfferInput {
   /** The patient whose carer is offered the assessment (checked; R4 Task has no patient element, so it is not written). */
@@ -51,17 +52,21 @@ const FINAL = new Set(['cancelled', 'entered-in-error', 'completed', 'failed']);
 
 /**
  * The raw Task with the outcome recorded: accepted; declined → rejected with statusReason;
- * completed → executionPeriod.end. lastModified is set to `on` in every case. Nothing else changes.
+ * completed → executionPeriod.end. lastModified says when the carer answered: `on`, unless `on` is
+ * a date on the day of the offer, which R4 Task inv-1 (lastModified >= authoredOn) cannot order
+ * against the offer's date-time — then the instant of recording (`recordedAt`) when that is the same
+ * day and after the offer, else the offer's own instant. Nothing else changes.
  */
-export function withAssessmentOutcome(raw: RawResource, outcome: AssessmentOutcome): RawResource {
+export function withAssessmentOutcome(raw: RawResource, outcome: AssessmentOutcome, recordedAt?: string): RawResource {
   requireRaw(raw, 'Task', 'Recording an assessment outcome');
   const on = requireDateTime(outcome.on, 'on');
+  const answeredAt = answeredAtFor(on, raw.authoredOn, recordedAt === undefined ? undefined : requireDateTime(recordedAt, 'recordedAt'));
   if (typeof raw.status === 'string' && FINAL.has(raw.status)) {
     throw new WriteInputError(`the assessment offer is already ${raw.status}; record a new offer instead`);
   }
   if (outcome.reason !== undefined && outcome.status !== 'declined') throw new WriteInputError('a reason is only recorded when the carer declines');
   const copy = copyOf(raw);
-  copy.lastModified = on;
+  copy.lastModified = answeredAt;
   if (outcome.status === 'accepted') copy.status = 'accepted';
   if (outcome.status === 'declined') {
     copy.status = 'rejected';
@@ -73,4 +78,13 @@ export function withAssessmentOutcome(raw: RawResource, outcome: AssessmentOutco
     copy.executionPeriod = { ...period, end: on };
   }
   return copy;
+}
+
+/** When the carer answered, as a value inv-1 can order after the offer (see withAssessmentOutcome). */
+function answeredAtFor(on: string, authoredOn: unknown, recordedAt: string | undefined): string {
+  if (typeof authoredOn !== 'string' || isNotBefore(on, authoredOn)) return on;
+  const offerDay = authoredOn.slice(0, 10);
+  if (on.length < 10 || on.slice(0, 10) !== offerDay) throw new WriteInputError('the answer cannot be dated before the assessment was offered');
+  if (recordedAt !== undefined && recordedAt.slice(0, 10) === offerDay && isNotBefore(recordedAt, authoredOn)) return recordedAt;
+  return authoredOn;
 }

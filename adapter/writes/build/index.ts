@@ -5,7 +5,8 @@ export { buildAskedNoCarers, type BuildAskedNoCarersInput } from './buildAskedNo
 export { buildConsent, type BuildConsentInput } from './buildConsent';
 export { withConsentWithdrawn } from './withConsentWithdrawn';
 export { buildAssessmentOffer, withAssessmentOutcome, type AssessmentOutcome, type BuildAssessmentOfferInput } from './assessmentTask';
-export { buildProvenance, SOFTWARE_AGENT, type BuildProvenanceInput } from './buildProvenance';
-export { conditionalCreateQuery, requestIdentifier, URI_IDENTIFIER_SYSTEM } from './requestIdentifier';
+export { buildProvenance, CHANGE_KEY_SYSTEM, provenanceConditionalQuery, SOFTWARE_AGENT, type BuildProvenanceInput } from './buildProvenance';
+export { conditionalCreateQuery, requestIdentifier, requestIdentifierValue, URI_IDENTIFIER_SYSTEM } from './requestIdentifier';
 export { WriteInputError } from './inputs';
 export { escapeXhtml, textNarrative } from './narrative';
+export { isNotBefore, requireTaskInvariants, requireWriteInvariants } from './taskInvariants';

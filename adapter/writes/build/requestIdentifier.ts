@@ -20,7 +20,15 @@ export function requestIdentifier(requestId: string): Identifier {
  * @throws WriteInputError when the resource carries no request identifier.
  */
 export function conditionalCreateQuery(resource: { identifier?: readonly Identifier[] | undefined }): string {
+  return `identifier=${URI_IDENTIFIER_SYSTEM}|${requestIdentifierValue(resource)}`;
+}
+
+/**
+ * The `urn:uuid:<uuid>` a built resource carries as its request identifier.
+ * @throws WriteInputError when the resource carries none.
+ */
+export function requestIdentifierValue(resource: { identifier?: readonly Identifier[] | undefined }): string {
   const identifier = (resource.identifier ?? []).find((i) => i.system === URI_IDENTIFIER_SYSTEM && i.value?.startsWith('urn:uuid:'));
   if (!identifier?.value) throw new WriteInputError('the resource carries no request identifier, so it cannot be created conditionally');
-  return `identifier=${URI_IDENTIFIER_SYSTEM}|${identifier.value}`;
+  return identifier.value;
 }

@@ -16,16 +16,21 @@ describe('what the granted scopes allow', () => {
     for (const action of WRITE_ACTIONS) expect(caps.writes[action].allowed).toBe(false);
     expect(caps.writes.recordConsent).toEqual({
       allowed: false,
-      reason: 'You cannot record a consent decision here: your sign-in was not given permission to create Consent, create Provenance. Record it in the EHR, or ask your system administrator for access.',
+      reason: 'You cannot record a consent decision here: your sign-in was not given permission to create Consent, create Provenance, search Provenance. Record it in the EHR, or ask your system administrator for access.',
     });
   });
 
   it('keeps consent writes when Consent and Provenance were granted but Task was not', () => {
-    const caps = grantedCapabilities('user/Patient.rs user/RelatedPerson.rs user/Consent.crus user/Task.rs user/List.rs user/Provenance.c');
+    const caps = grantedCapabilities('user/Patient.rs user/RelatedPerson.rs user/Consent.crus user/Task.rs user/List.rs user/Provenance.cs');
     expect(caps.writes.recordConsent.allowed).toBe(true);
     expect(caps.writes.withdrawConsent.allowed).toBe(true);
     expect(caps.writes.offerAssessment).toMatchObject({ allowed: false, reason: expect.stringContaining('create Task') });
     expect(caps.writes.recordCarer).toMatchObject({ allowed: false, reason: expect.stringContaining('create RelatedPerson') });
+  });
+
+  it('needs Provenance search as well as create, since the Provenance is created conditionally (once per change)', () => {
+    expect(grantedCapabilities('user/Consent.crus user/Provenance.c').writes.recordConsent).toMatchObject({ allowed: false, reason: expect.stringContaining('search Provenance') });
+    expect(grantedCapabilities('user/Consent.crus user/Provenance.cs').writes.recordConsent.allowed).toBe(true);
   });
 
   it('needs no Provenance scope where the server takes no Provenance with writes', () => {
@@ -37,12 +42,13 @@ describe('what the granted scopes allow', () => {
     expect(grantedCapabilities('user/*.read').writes.recordConsent.allowed).toBe(false);
     expect(grantedCapabilities('user/*.read').read.allowed).toBe(true);
     expect(grantedCapabilities('user/*.*').writes.recordConsent.allowed).toBe(true);
-    expect(grantedCapabilities('user/Consent.write user/Consent.read user/Provenance.write').writes.withdrawConsent.allowed).toBe(true);
+    expect(grantedCapabilities('user/Consent.write user/Consent.read user/Provenance.write user/Provenance.read').writes.withdrawConsent.allowed).toBe(true);
+    expect(grantedCapabilities('user/Consent.write user/Consent.read user/Provenance.write').writes.withdrawConsent.allowed).toBe(false);
     expect(grantedCapabilities('user/*.cruds').writes.recordAssessmentOutcome.allowed).toBe(true);
   });
 
   it('does not count scopes narrowed by a query, system scopes or malformed ones as a grant', () => {
-    const caps = grantedCapabilities('user/Consent.crus?category=x system/Consent.crus user/Consent.xyz user/Provenance.c');
+    const caps = grantedCapabilities('user/Consent.crus?category=x system/Consent.crus user/Consent.xyz user/Provenance.cs');
     expect(caps.writes.recordConsent.allowed).toBe(false);
   });
 

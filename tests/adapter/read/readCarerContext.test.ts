@@ -47,15 +47,45 @@ describe.each(TRANSPORTS)('readCarerContext over %s', (_name, injectedFetch) => 
     expect(context.carers[0]?.consent.decision).toBe('permit');
   });
 
-  it('uses a batch of searches when the server does not support _revinclude', async () => {
+  it('uses a batch of searches when the server does not support _revinclude, and after one refused probe asks no more', async () => {
     const fhir = net.fhir({ revinclude: false }).seed(...alexRecord());
-    const { context } = await adapter(fhir.base).readCarerContext('Patient/alex');
+    const fhirAdapter = adapter(fhir.base);
+    const { context } = await fhirAdapter.readCarerContext('Patient/alex');
     const batches = fhir.dataRequests.filter((r) => r.method === 'POST');
     expect(batches).toHaveLength(1);
     expect(batches[0]!.body).toMatchObject({ resourceType: 'Bundle', type: 'batch' });
-    expect(fhir.dataRequests.every((r) => !r.url.searchParams.has('_revinclude'))).toBe(true);
+    expect(fhir.dataRequests.filter((r) => r.url.searchParams.has('_revinclude'))).toHaveLength(1);
     expect(context.carers.find((c) => c.id === 'grace')?.assessment.status).toBe('offered');
     expect(context.carers.find((c) => c.id === 'grace')?.consent.decision).toBe('permit');
+
+    const before = fhir.dataRequests.length;
+    await fhirAdapter.readCarerContext('Patient/alex');
+    const second = fhir.dataRequests.slice(before);
+    expect(second.some((r) => r.url.searchParams.has('_revinclude'))).toBe(false);
+    expect(second.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('probes a server that supports _revinclude without declaring it once, then reads each patient in one search', async () => {
+    const fhir = net.fhir({ revinclude: false, undeclaredRevinclude: 'supported' }).seed(...alexRecord());
+    const fhirAdapter = adapter(fhir.base);
+    const first = await fhirAdapter.readCarerContext('Patient/alex');
+    expect(fhir.dataRequests.filter((r) => r.url.searchParams.has('_revinclude'))).toHaveLength(1);
+    const before = fhir.dataRequests.length;
+    const second = await fhirAdapter.readCarerContext('Patient/alex');
+    const requests = fhir.dataRequests.slice(before);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url.searchParams.getAll('_revinclude:iterate')).toEqual(['Task:subject']);
+    expect(second.context).toEqual(first.context);
+  });
+
+  it('remembers "no" for a server that silently ignores _revinclude, and never shows its incomplete answer', async () => {
+    const fhir = net.fhir({ revinclude: false, undeclaredRevinclude: 'ignored' }).seed(...alexRecord());
+    const fhirAdapter = adapter(fhir.base);
+    const { context } = await fhirAdapter.readCarerContext('Patient/alex');
+    expect(context.carers.map((c) => c.id)).toEqual(['grace', 'sam']);
+    const before = fhir.dataRequests.length;
+    await fhirAdapter.readCarerContext('Patient/alex');
+    expect(fhir.dataRequests.slice(before).some((r) => r.url.searchParams.has('_revinclude'))).toBe(false);
   });
 
   it('sends the searches side by side when the server takes neither _revinclude nor batch', async () => {

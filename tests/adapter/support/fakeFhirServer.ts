@@ -17,6 +17,12 @@ export interface FakeFhirOptions {
   base?: string;
   /** Declare `_revinclude` on Patient searches (default true). */
   revinclude?: boolean;
+  /**
+   * When `_revinclude` is not declared, what a search with it gets: `refused` (400, the default),
+   * `supported` (it works: a server that does not declare what it does), or `ignored` (the
+   * parameter is dropped silently and only the matches come back).
+   */
+  undeclaredRevinclude?: 'refused' | 'supported' | 'ignored';
   /** Accept batch Bundles (default true). */
   batch?: boolean;
   /** Accept transaction Bundles (default true). */
@@ -31,6 +37,12 @@ export interface FakeFhirOptions {
   noMetadata?: boolean;
   /** Declare conditional create (If-None-Exist) support (default true). */
   conditionalCreate?: boolean;
+  /**
+   * How a failed transaction is answered: `outcome` (as R4 says: one OperationOutcome with the
+   * error status, nothing kept), or `entries` (as a production server did: HTTP 200 with a
+   * transaction-response whose failing entry carries its status, and the other entries kept).
+   */
+  failedTransaction?: 'outcome' | 'entries';
 }
 
 export interface RecordedRequest {
@@ -100,6 +112,8 @@ export class FakeFhirServer {
       pageSize: options.pageSize ?? 50,
       noMetadata: options.noMetadata ?? false,
       conditionalCreate: options.conditionalCreate ?? true,
+      failedTransaction: options.failedTransaction ?? 'outcome',
+      undeclaredRevinclude: options.undeclaredRevinclude ?? 'refused',
     };
   }
 
@@ -258,12 +272,14 @@ export class FakeFhirServer {
     const count = Math.min(Number(params.get('_count') ?? this.options.pageSize), this.options.pageSize);
     const revincludes = params.getAll('_revinclude');
     const iterates = params.getAll('_revinclude:iterate');
-    if ((revincludes.length > 0 || iterates.length > 0) && !this.options.revinclude) {
+    const asked = revincludes.length > 0 || iterates.length > 0;
+    if (asked && !this.options.revinclude && this.options.undeclaredRevinclude === 'refused') {
       return outcome(400, 'not-supported', '_revinclude is not supported');
     }
     const matches = this.#search(type, params);
     const page = matches.slice(offset, offset + count);
-    const included = this.#revinclude(page, revincludes, iterates);
+    const ignored = !this.options.revinclude && this.options.undeclaredRevinclude === 'ignored';
+    const included = ignored ? [] : this.#revinclude(page, revincludes, iterates);
     const link = [{ relation: 'self', url: `${this.base}/${type}?${params.toString()}` }];
     if (offset + count < matches.length) {
       const next = new URLSearchParams(params);
@@ -287,7 +303,7 @@ export class FakeFhirServer {
   #search(type: string, params: URLSearchParams): Resource[] {
     return this.all(type).filter((resource) => {
       for (const [name, value] of params) {
-        if (name.startsWith('_') && name !== '_id') continue;
+        if (name.startsWith('_') && name !== '_id' && name !== '_tag') continue;
         if (!matchesParam(resource, name, value)) return false;
       }
       return true;
@@ -355,6 +371,7 @@ export class FakeFhirServer {
   }
 
   #transaction(entries: Array<Record<string, unknown>>): Response {
+    if (this.options.failedTransaction === 'entries') return this.#transactionEntryByEntry(entries);
     const snapshot = new Map([...this.#store.entries()].map(([k, v]) => [k, [...v]]));
     const idFor = new Map<string, string>();
     try {
@@ -393,6 +410,38 @@ export class FakeFhirServer {
       if (error instanceof TransactionFailure) return error.response;
       throw error;
     }
+  }
+
+  /**
+   * A transaction processed entry by entry with no rollback, answered HTTP 200 whatever happened:
+   * each entry's status says how it went (what a production server was seen to do).
+   */
+  #transactionEntryByEntry(entries: Array<Record<string, unknown>>): Response {
+    const idFor = new Map<string, string>();
+    for (const entry of entries) {
+      const request = entry.request as { method?: string; ifNoneExist?: string } | undefined;
+      const resource = entry.resource;
+      if (request?.method !== 'POST' || !isResource(resource) || typeof entry.fullUrl !== 'string') continue;
+      const existing = request.ifNoneExist ? this.#search(resource.resourceType, new URLSearchParams(request.ifNoneExist)) : [];
+      idFor.set(entry.fullUrl, `${resource.resourceType}/${existing[0]?.id ?? this.#newId()}`);
+    }
+    const responses = entries.map((entry) => {
+      const request = entry.request as { method?: string; url?: string; ifMatch?: string } | undefined;
+      const resource = rewriteReferences(entry.resource, idFor);
+      if (!isResource(resource)) return { response: { status: '400 Bad Request' } };
+      if (request?.method === 'POST') {
+        const target = idFor.get(String(entry.fullUrl)) ?? `${resource.resourceType}/${this.#newId()}`;
+        const existing = this.current(target);
+        if (existing) return { response: { status: '200 OK', location: `${target}/_history/${existing.meta?.versionId}` } };
+        const stored = this.#put({ ...resource, id: target.split('/')[1]! });
+        return { response: { status: '201 Created', location: `${target}/_history/${stored.meta?.versionId}` } };
+      }
+      const [type, id] = (request?.url ?? '').split('/');
+      const result = this.#update(type ?? '', id ?? '', resource, request?.ifMatch);
+      if ('error' in result) return { response: { status: String(result.error.status), outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'conflict', diagnostics: 'Precondition failed' }] } } };
+      return { response: { status: '200 OK', location: `${type}/${id}/_history/${result.resource.meta?.versionId}` } };
+    });
+    return HttpResponse.json({ resourceType: 'Bundle', type: 'transaction-response', entry: responses }, { headers: FHIR_JSON });
   }
 
   #newId(): string {
@@ -469,6 +518,11 @@ function referencesOf(resource: Resource, param: string): string[] {
 
 function matchesParam(resource: Resource, name: string, value: string): boolean {
   if (name === '_id') return value.split(',').includes(String(resource.id));
+  if (name === '_tag') {
+    const [system, code] = value.includes('|') ? [value.slice(0, value.indexOf('|')), value.slice(value.indexOf('|') + 1)] : [undefined, value];
+    const tags = (resource.meta as { tag?: Array<{ system?: string; code?: string }> } | undefined)?.tag ?? [];
+    return tags.some((t) => t.code === code && (system === undefined || t.system === system));
+  }
   if (name === 'identifier') {
     const [system, code] = value.includes('|') ? value.split('|') : [undefined, value];
     const identifiers = Array.isArray(resource.identifier) ? (resource.identifier as Array<{ system?: string; value?: string }>) : [];

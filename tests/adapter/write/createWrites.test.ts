@@ -82,12 +82,25 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
     expect(fhir.all('RelatedPerson')).toHaveLength(3);
   });
 
-  it('does not retry a transaction that carries a plain Provenance create', async () => {
+  it('leaves one Provenance when the clinician saves the same form twice (the Provenance is conditional on the request id)', async () => {
     const fhir = net.fhir().seed(...alexRecord());
-    fhir.fault({ match: (r) => r.method === 'POST', respond: faults.unavailable('0') });
-    const error = (await adapter(fhir.base).recordCarer(grace2).catch((e: unknown) => e)) as FhirError;
-    expect(error.kind).toBe('unavailable');
-    expect(fhir.dataRequests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const fhirAdapter = adapter(fhir.base);
+    await fhirAdapter.recordCarer(grace2);
+    await fhirAdapter.recordCarer(grace2);
+    const bundle = fhir.dataRequests.find((r) => r.method === 'POST')!.body as { entry: Array<{ resource: Record<string, unknown>; request: Record<string, string> }> };
+    expect(bundle.entry[1]!.request).toEqual({ method: 'POST', url: 'Provenance', ifNoneExist: `_tag=${encodeURIComponent(`urn:ietf:rfc:3986|urn:uuid:${REQUEST_ID}`)}` });
+    expect(bundle.entry[1]!.resource.meta).toEqual({ tag: [{ system: 'urn:ietf:rfc:3986', code: `urn:uuid:${REQUEST_ID}` }] });
+    expect(validateR4(bundle.entry[1]!.resource)).toEqual([]);
+    expect(fhir.all('Provenance')).toHaveLength(1);
+  });
+
+  it('resends a transaction whose every entry is conditional when the server is briefly unavailable after saving it: one carer, one Provenance', async () => {
+    const fhir = net.fhir().seed(...alexRecord());
+    fhir.fault({ match: (r) => r.method === 'POST', afterProcessing: true, respond: faults.unavailable('0') });
+    const result = await adapter(fhir.base).recordCarer(grace2);
+    expect(fhir.dataRequests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    expect(result.record?.context.carers.filter((c) => c.name === 'Ruth Rivers')).toHaveLength(1);
+    expect(fhir.all('Provenance')).toHaveLength(1);
   });
 
   it('does not retry a create the server cannot make conditional', async () => {

@@ -82,6 +82,19 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     expect(fhir.all('Provenance')).toEqual([]);
   });
 
+  it('leaves one Provenance when the same change is resent to a server that keeps the entries of a failed transaction', async () => {
+    const fhir = net.fhir({ failedTransaction: 'entries' }).seed(...asStored(PatientAlex), samAsStored());
+    const fhirAdapter = adapter(fhir.base);
+    const record = await fhirAdapter.readCarerContext('Patient/alex');
+    const raw = record.raw.get('RelatedPerson/sam')!;
+    await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { raw });
+    const resend = (await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { raw }).catch((e: unknown) => e)) as FhirError;
+    expect(resend.kind).toBe('conflict');
+    const provenance = fhir.all('Provenance');
+    expect(provenance).toHaveLength(1);
+    expect(provenance[0]?.meta).toMatchObject({ tag: [{ system: 'urn:ietf:rfc:3986', code: `${fhir.base}/RelatedPerson/sam/_history/1` }] });
+  });
+
   it('withdraws a consent, and the re-read shows it withdrawn', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAssessmentOffer, withAssessmentOutcome, WriteInputError } from '../../../../adapter/writes/build';
+import { buildAssessmentOffer, requireTaskInvariants, withAssessmentOutcome, WriteInputError } from '../../../../adapter/writes/build';
 import { readAssessmentTask } from '../../../../adapter/mapping/readAssessmentTask';
 import type { RawResource } from '../../../../adapter/fhir/rawStore';
 import ukTask from '../../../fixtures/fhir/examples/uk-assessment-task.json';
@@ -78,5 +78,49 @@ describe('withAssessmentOutcome', () => {
     expect(() => withAssessmentOutcome(raw(TaskGraceOffered), { status: 'accepted', on: '2026-11-24', reason: 'x' })).toThrow(/reason/);
     expect(() => withAssessmentOutcome(raw(TaskGraceOffered), { status: 'accepted', on: 'tomorrow' })).toThrow(/on must be/);
     expect(() => withAssessmentOutcome({ resourceType: 'Consent' }, { status: 'accepted', on: '2026-11-24' })).toThrow(/Task/);
+  });
+});
+
+describe('the answer to an offer made the same day (R4 Task inv-1: lastModified >= authoredOn)', () => {
+  const offeredAt = { ...raw(TaskGraceOffered), authoredOn: '2026-11-23T10:15:00Z' };
+
+  it('dates an answer given as the offer’s day at the instant it is recorded, so a server accepts it', () => {
+    const after = withAssessmentOutcome(offeredAt, { status: 'accepted', on: '2026-11-23' }, '2026-11-23T14:02:00Z');
+    expect(after.lastModified).toBe('2026-11-23T14:02:00Z');
+    expect(validateR4(after)).toEqual([]);
+  });
+
+  it('dates it at the offer itself when it is recorded on a later day', () => {
+    const after = withAssessmentOutcome(offeredAt, { status: 'declined', on: '2026-11-23' }, '2026-11-25T09:00:00Z');
+    expect(after.lastModified).toBe('2026-11-23T10:15:00Z');
+    expect(validateR4(after)).toEqual([]);
+  });
+
+  it('keeps a later answer date as given', () => {
+    expect(withAssessmentOutcome(offeredAt, { status: 'accepted', on: '2026-11-24' }, '2026-11-25T09:00:00Z').lastModified).toBe('2026-11-24');
+  });
+
+  it('refuses an answer dated before the offer', () => {
+    expect(() => withAssessmentOutcome(offeredAt, { status: 'accepted', on: '2026-11-22' }, '2026-11-25T09:00:00Z')).toThrow(/before the assessment was offered/);
+  });
+});
+
+describe('requireTaskInvariants (checked before every Task write)', () => {
+  it.each([
+    ['2026-11-23', '2026-11-23T10:15:00Z', false],
+    ['2026-11-23T09:00:00Z', '2026-11-23T10:15:00Z', false],
+    ['2026-11-23T10:15:00Z', '2026-11-23T10:15:00Z', true],
+    ['2026-11-24', '2026-11-23T10:15:00Z', true],
+    ['2026-11-23', '2026-11-23', true],
+  ])('lastModified %s against authoredOn %s: met = %s', (lastModified, authoredOn, met) => {
+    const task = { resourceType: 'Task', lastModified, authoredOn };
+    if (met) expect(() => requireTaskInvariants(task)).not.toThrow();
+    else expect(() => requireTaskInvariants(task)).toThrow(/inv-1/);
+    // The same answer as the validator a server runs.
+    expect(validateR4({ ...task, status: 'accepted', intent: 'proposal' }).some((e) => e.includes('inv-1'))).toBe(!met);
+  });
+
+  it('compares date-times as instants across time zones', () => {
+    expect(() => requireTaskInvariants({ resourceType: 'Task', lastModified: '2026-11-23T12:00:00+02:00', authoredOn: '2026-11-23T10:30:00Z' })).toThrow(/inv-1/);
   });
 });
