@@ -6,6 +6,7 @@
  */
 import type { AuditFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
+import { identityKeys } from '../../shared/domain/duplicates';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
@@ -71,6 +72,8 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
     hasRelationship: carer.relationships.length > 0,
     hasContact: carer.telecom.length > 0 || carer.address !== undefined,
   };
+  const identity = identityKeys(carer);
+  if (identity.length > 0) fact.identityDigests = [...new Set(identity.map((key) => listDigest([key])))].sort();
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
   if (carer.identifiedOn !== undefined) fact.identifiedOn = carer.identifiedOn;
   if (carer.endedOn !== undefined) fact.endedOn = carer.endedOn;

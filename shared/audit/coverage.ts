@@ -90,6 +90,12 @@ export const MeasuresSchema = z.strictObject({
     carerWithoutContact: count,
     /** Carer-sharing Consents of a patient in scope that name no RelatedPerson of that patient. */
     consentWithoutCarer: count,
+    /**
+     * Carer records that look like another record of the same patient's (same identifier, telephone
+     * or email, or name and relationship): each such person is counted once in the measures, and
+     * each extra record here.
+     */
+    possibleDuplicateCarers: count,
   }),
   rates: z.strictObject(Object.fromEntries(RATE_IDS.map((id) => [id, RateSchema])) as Record<RateId, typeof RateSchema>),
 });

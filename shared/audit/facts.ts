@@ -59,6 +59,11 @@ export interface CarerFact {
   hasRelationship: boolean;
   /** Has at least one current telecom or an address. */
   hasContact: boolean;
+  /**
+   * Digests of the keys that recognise the same person recorded twice (shared/domain/duplicates.ts
+   * identityKeys): equal digests, same key; the names and numbers themselves are not kept.
+   */
+  identityDigests?: string[];
 }
 
 /**

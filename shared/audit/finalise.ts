@@ -64,7 +64,7 @@ interface Tally {
     assessmentReviewOverdue: number;
     daysToOffer: number[];
   };
-  dataQuality: { carerWithoutRelationship: number; carerWithoutContact: number; consentWithoutCarer: number };
+  dataQuality: { carerWithoutRelationship: number; carerWithoutContact: number; consentWithoutCarer: number; possibleDuplicateCarers: number };
 }
 
 const ASSESSMENT_KEY: Record<AssessmentStatusKind, keyof Tally['carers']['assessment']> = {
@@ -143,7 +143,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       continue;
     }
     const summary = patientSummaryOf(patientId, record);
-    const outcomes: CarerOutcome[] = [];
+    const counted: { id: string; digests: readonly string[]; outcome: CarerOutcome }[] = [];
     const related = relatedOf.get(patientId) ?? [];
     const relatedPersons = new Set(related.map((join) => `RelatedPerson/${join.id}`));
     const patientRef = `Patient/${patientId}`;
@@ -159,10 +159,11 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
-      outcomes.push(outcome);
+      counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
     }
+    const { outcomes, duplicates } = oncePerPerson(counted);
     const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
-    groups.add(groupOf(record), (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans));
+    groups.add(groupOf(record), (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans, duplicates));
   }
 
   const unreadable: Record<string, number> = {};
@@ -317,6 +318,36 @@ function domainCarer({ id, record, task }: CarerJoin, consent: ConsentDecision):
   return carer;
 }
 
+/**
+ * A patient's carers with the records that look like one person (a shared identity digest) counted
+ * once: the record that says most (a decision, then an assessment, then the lowest id) stands for
+ * the person, and each other record is counted as a possible duplicate instead.
+ */
+function oncePerPerson(carers: readonly { id: string; digests: readonly string[]; outcome: CarerOutcome }[]): { outcomes: CarerOutcome[]; duplicates: number } {
+  if (carers.length < 2) return { outcomes: carers.map((c) => c.outcome), duplicates: 0 };
+  const parent = carers.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  const byDigest = new Map<string, number>();
+  carers.forEach((carer, i) => {
+    for (const digest of carer.digests) {
+      const seen = byDigest.get(digest);
+      if (seen === undefined) byDigest.set(digest, i);
+      else parent[root(i)] = root(seen);
+    }
+  });
+  const people = new Map<number, { id: string; outcome: CarerOutcome }[]>();
+  carers.forEach((carer, i) => pushTo(people, root(i), carer));
+  const says = (o: CarerOutcome): number => (o.decision !== 'none' ? 2 : 0) + (o.assessment !== 'not-offered' ? 1 : 0);
+  const outcomes: CarerOutcome[] = [];
+  let duplicates = 0;
+  for (const records of people.values()) {
+    const best = [...records].sort((a, b) => says(b.outcome) - says(a.outcome) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] as { outcome: CarerOutcome };
+    outcomes.push(best.outcome);
+    duplicates += records.length - 1;
+  }
+  return { outcomes, duplicates };
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -378,12 +409,13 @@ function emptyTally(): Tally {
       assessmentReviewOverdue: 0,
       daysToOffer: [],
     },
-    dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0 },
+    dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0, possibleDuplicateCarers: 0 },
   };
 }
 
-function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCarers: boolean, orphanConsents: number): void {
+function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCarers: boolean, orphanConsents: number, duplicates: number): void {
   tally.patients.total += 1;
+  tally.dataQuality.possibleDuplicateCarers += duplicates;
   if (carers.length > 0) tally.patients.withCarer += 1;
   else if (askedNoCarers) tally.patients.askedNoCarers += 1;
   else tally.patients.neverAsked += 1;

@@ -75,6 +75,8 @@ export interface CarerRecord {
   identifiedOn: string | undefined;
   carerStatusAskedOn: string | undefined;
   endedOn: string | undefined;
+  /** Digests that recognise the same person recorded twice (see CarerFact). */
+  identityDigests: readonly string[];
 }
 
 /** A carer-sharing Consent: the statement decisionInForce weighs (see ConsentFact). */
@@ -113,6 +115,8 @@ export interface AuditState {
     withoutId: Map<string, number>;
   };
 }
+
+const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
   return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), malformed: { withId: new Set(), withoutId: new Map() } };
@@ -245,7 +249,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
   return record;
 }
 
-function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn'> & Partial<CarerRecord>): CarerRecord {
+function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests'> & Partial<CarerRecord>): CarerRecord {
   return {
     patient: patientId(state, from.patient),
     carerStatus: from.carerStatus,
@@ -256,6 +260,7 @@ function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'i
     identifiedOn: share(state, from.identifiedOn),
     carerStatusAskedOn: share(state, from.carerStatusAskedOn),
     endedOn: share(state, from.endedOn),
+    identityDigests: from.identityDigests === undefined ? NO_DIGESTS : from.identityDigests.map((d) => share(state, d)),
   };
 }
 
@@ -336,6 +341,7 @@ function canonicalCarer(id: string, r: CarerRecord): string {
     identifiedOn: r.identifiedOn,
     carerStatusAskedOn: r.carerStatusAskedOn,
     endedOn: r.endedOn,
+    identityDigests: r.identityDigests,
   });
 }
 

@@ -26,8 +26,11 @@ function telecomKey(system: string | undefined, value: string): string {
   return `phone:${digits}`;
 }
 
-/** The keys that identify a person, each with the kind of evidence it is. */
-function keysOf(carer: Carer): string[] {
+/**
+ * The keys that identify a person, each with the kind of evidence it is: two records sharing one
+ * look like the same person. The audit keeps digests of them, never the names or numbers.
+ */
+export function identityKeys(carer: Pick<Carer, 'identifiers' | 'telecom' | 'name' | 'relationships'>): string[] {
   const keys = (carer.identifiers ?? []).map((id) => `id:${id}`);
   for (const t of carer.telecom) {
     const key = telecomKey(t.system, t.value);
@@ -44,7 +47,7 @@ export function possibleDuplicates(people: readonly Carer[]): [Carer, Carer][] {
   const seen = new Map<string, number[]>();
   const paired = new Set<string>();
   people.forEach((person, index) => {
-    for (const key of keysOf(person)) {
+    for (const key of identityKeys(person)) {
       const earlier = seen.get(key) ?? [];
       for (const other of earlier) {
         const id = `${other}|${index}`;

@@ -165,9 +165,12 @@ describe('issue 8 scenarios: what the panel, carers and the audit say', () => {
     expect(report.prompts.find((p) => p.code === 'confirm-carer-status')?.summary).toMatch(/confirm they are an unpaid carer/);
   });
 
-  it('9f. the same carer recorded twice is raised as a possible duplicate', async () => {
+  it('9f. the same carer recorded twice is raised as a possible duplicate, and the audit counts the person once', async () => {
     const { report } = await explain('09f-duplicated-carer');
     expect(promptsFor(report)).toContain('possible-duplicate-carer');
+    const coverage = await audit('09f-duplicated-carer');
+    expect(coverage.carers.total).toBe(1);
+    expect(coverage.dataQuality.possibleDuplicateCarers).toBe(1);
   });
 
   it('10a. a research Consent naming the carer as informant is not a decision about sharing with them', async () => {

@@ -35,6 +35,7 @@ const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['dataQuality.carerWithoutRelationship', (m) => m.dataQuality.carerWithoutRelationship],
   ['dataQuality.carerWithoutContact', (m) => m.dataQuality.carerWithoutContact],
   ['dataQuality.consentWithoutCarer', (m) => m.dataQuality.consentWithoutCarer],
+  ['dataQuality.possibleDuplicateCarers', (m) => m.dataQuality.possibleDuplicateCarers],
   ...RATE_IDS.flatMap((id): [string, (m: Measures) => Cell][] => [
     [`rates.${id}.percent`, (m) => m.rates[id].percent],
     [`rates.${id}.rag`, (m) => m.rates[id].rag],

@@ -86,6 +86,7 @@ ${groupTable(
 <li>${formatCount(coverage.dataQuality.carerWithoutRelationship)} carers have no relationship to the patient recorded.</li>
 <li>${formatCount(coverage.dataQuality.carerWithoutContact)} carers have no telephone, email or address recorded.</li>
 <li>${formatCount(coverage.dataQuality.consentWithoutCarer)} consent records name no carer of the patient.</li>
+<li>${formatCount(coverage.dataQuality.possibleDuplicateCarers)} carer records look like another record of the same person (each person is counted once).</li>
 <li>${formatCount(coverage.population.unreadableTotal)} records could not be read${unreadableDetail(coverage)} and are not counted.</li>
 <li>${formatCount(coverage.population.relatedPersonsOfPatientsNotRead)} related people and ${formatCount(coverage.population.consentsOfPatientsNotRead)} consent records belong to patients outside this audit.</li>
 </ul>

@@ -36,6 +36,7 @@ describe('toAuditFact', () => {
       identifiedOn: '2026-06-03',
       hasRelationship: true,
       hasContact: true,
+      identityDigests: [expect.stringMatching(/^[0-9a-z]+$/), expect.stringMatching(/^[0-9a-z]+$/)],
     });
     expect(fact(YoungCarerSam)).toMatchObject({ id: 'sam', patient: 'alex', hasContact: false, hasRelationship: true });
   });

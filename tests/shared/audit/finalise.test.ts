@@ -289,7 +289,21 @@ describe('data quality', () => {
       carer('c', 'p', { hasRelationship: false, hasContact: false }),
       carer('inactive', 'p', { active: false, hasRelationship: false }),
     ]);
-    expect(coverage.dataQuality).toEqual({ carerWithoutRelationship: 2, carerWithoutContact: 2, consentWithoutCarer: 0 });
+    expect(coverage.dataQuality).toEqual({ carerWithoutRelationship: 2, carerWithoutContact: 2, consentWithoutCarer: 0, possibleDuplicateCarers: 0 });
+  });
+
+  it('counts a person recorded twice once, keeping the record that says most, and each extra record as a possible duplicate', () => {
+    const coverage = audit([
+      patient('p'),
+      carer('a', 'p', { identityDigests: ['same-phone'] }),
+      carer('b', 'p', { identityDigests: ['same-phone', 'same-name'] }),
+      carer('c', 'p', { identityDigests: ['same-name'] }),
+      carer('d', 'p', { identityDigests: ['someone-else'] }),
+      consent('k', 'p', ['c'], 'permit', '2026-10-01'),
+    ]);
+    expect(coverage.carers.total).toBe(2);
+    expect(coverage.carers.consent).toMatchObject({ permit: 1, none: 1 });
+    expect(coverage.dataQuality.possibleDuplicateCarers).toBe(2);
   });
 
   it('counts unreadable resources by type, once per id', () => {
