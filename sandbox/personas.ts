@@ -33,7 +33,7 @@ export interface Persona {
   readonly teamId: string;
   readonly situation: string;
   readonly expectedPrompts: readonly PromptCode[];
-  /** RelatedPerson ids of the persona, in record order. */
+  /** RelatedPerson ids of the persona, in record order (by name, as `carers` lists them). */
   readonly relatedPersonIds: readonly string[];
 }
 
@@ -47,6 +47,8 @@ interface PersonaBuild {
   readonly tasks?: readonly ((now: Date, team: Team) => AssessmentInput)[];
   /** Days before `now` the patient was asked and named no carers. */
   readonly askedNoCarersDaysAgo?: number;
+  /** Days before `now` the patient died (Patient.deceasedDateTime). */
+  readonly diedDaysAgo?: number;
 }
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
@@ -603,6 +605,435 @@ const definitions = {
       ],
     },
   ),
+  // Issue 8: records whose consent meaning is easy to misread, and people who must not be prompted.
+  chloeFraser: definePersona(
+    {
+      patientId: 'demo-chloe-fraser',
+      nhsNumber: '9990166668',
+      given: 'Chloe',
+      family: 'Fraser',
+      teamId: 'team-eip',
+      situation:
+        'One consent decision for all her carers, except her father: she agreed to share with everyone but refused her father Ian by name (a nested refusal); her mother Karen may be told.',
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      relatedPersonIds: ['demo-chloe-fraser-father', 'demo-chloe-fraser-mother'],
+    },
+    {
+      age: 19,
+      gender: 'female',
+      serviceStartDaysAgo: 160,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-chloe-fraser-father',
+          patientId,
+          name: { given: 'Ian', family: 'Fraser' },
+          relationship: 'FTH',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(114)],
+          identifiedOn: byDaysAgo(now, 150),
+        }),
+        (now, patientId) => ({
+          id: 'demo-chloe-fraser-mother',
+          patientId,
+          name: { given: 'Karen', family: 'Fraser' },
+          relationship: 'MTH',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(113)],
+          identifiedOn: byDaysAgo(now, 150),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-chloe-fraser-consent',
+          patientId,
+          decision: 'permit',
+          refusedFor: ['demo-chloe-fraser-father'],
+          dateTime: dateTimeOffset(now, -40),
+          reviewDue: dayOffset(now, 325),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-chloe-fraser-assessment-mother',
+          carerId: 'demo-chloe-fraser-mother',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -120),
+          lastModified: dateTimeOffset(now, -90),
+          completedOn: byDaysAgo(now, 90),
+          requester: requester(team, 0),
+        }),
+        (now, team) => ({
+          id: 'demo-chloe-fraser-assessment-father',
+          carerId: 'demo-chloe-fraser-father',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -120),
+          lastModified: dateTimeOffset(now, -88),
+          completedOn: byDaysAgo(now, 88),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  peterHughes: definePersona(
+    {
+      patientId: 'demo-peter-hughes',
+      nhsNumber: '9990177775',
+      given: 'Peter',
+      family: 'Hughes',
+      teamId: 'team-older-adults',
+      situation:
+        'He agreed to share with his wife Carol for a limited time (provision.period) that ended 5 weeks ago: the decision is no longer valid and must be asked again.',
+      expectedPrompts: ['review-consent', 'signpost-support'],
+      relatedPersonIds: ['demo-peter-hughes-wife'],
+    },
+    {
+      age: 76,
+      gender: 'male',
+      serviceStartDaysAgo: 600,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-peter-hughes-wife',
+          patientId,
+          name: { given: 'Carol', family: 'Hughes' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(115)],
+          identifiedOn: byDaysAgo(now, 590),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-peter-hughes-consent',
+          patientId,
+          carerId: 'demo-peter-hughes-wife',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -215),
+          reviewDue: dayOffset(now, 150),
+          // He agreed only until his discharge plan was settled: the validity ended, whatever the review date says.
+          validFrom: dayOffset(now, -215),
+          validUntil: dayOffset(now, -35),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-peter-hughes-assessment',
+          carerId: 'demo-peter-hughes-wife',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -200),
+          lastModified: dateTimeOffset(now, -150),
+          completedOn: byDaysAgo(now, 150),
+          requester: requester(team, 1),
+        }),
+      ],
+    },
+  ),
+  priyaSharma: definePersona(
+    {
+      patientId: 'demo-priya-sharma',
+      nhsNumber: '9990188882',
+      given: 'Priya',
+      family: 'Sharma',
+      teamId: 'team-cmht-north',
+      situation:
+        'Two decisions about sharing with her sister Anjali on the same day 12 days ago: an agreement at 10:00 and a refusal with no time: which holds cannot be told (conflicting decisions).',
+      expectedPrompts: ['consent-conflict', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-priya-sharma-sister'],
+    },
+    {
+      age: 33,
+      gender: 'female',
+      serviceStartDaysAgo: 75,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-priya-sharma-sister',
+          patientId,
+          name: { given: 'Anjali', family: 'Sharma' },
+          relationship: 'SIS',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(116)],
+          identifiedOn: byDaysAgo(now, 30),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-priya-sharma-consent-agreed',
+          patientId,
+          carerId: 'demo-priya-sharma-sister',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -12),
+          reviewDue: dayOffset(now, 353),
+        }),
+        (now, patientId) => ({
+          id: 'demo-priya-sharma-consent-declined',
+          patientId,
+          carerId: 'demo-priya-sharma-sister',
+          decision: 'deny',
+          dateTime: dayOffset(now, -12),
+          reviewDue: dayOffset(now, 353),
+        }),
+      ],
+    },
+  ),
+  edithClarke: definePersona(
+    {
+      patientId: 'demo-edith-clarke',
+      nhsNumber: '9990200009',
+      given: 'Edith',
+      family: 'Clarke',
+      teamId: 'team-older-adults',
+      situation:
+        'She lacks capacity to decide; her daughter Ruth, her attorney under a lasting power of attorney for health and welfare (not herself a carer), agreed to share with Edith’s husband Frank.',
+      expectedPrompts: ['signpost-support'],
+      relatedPersonIds: ['demo-edith-clarke-husband', 'demo-edith-clarke-daughter'],
+    },
+    {
+      age: 86,
+      gender: 'female',
+      serviceStartDaysAgo: 420,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-edith-clarke-husband',
+          patientId,
+          name: { given: 'Frank', family: 'Clarke' },
+          relationship: 'HUSB',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(117)],
+          identifiedOn: byDaysAgo(now, 400),
+        }),
+        (now, patientId) => ({
+          id: 'demo-edith-clarke-daughter',
+          patientId,
+          name: { given: 'Ruth', family: 'Clarke' },
+          relationship: 'DAU',
+          carer: false,
+          confirmedNotCarerOn: dateTimeOffset(now, -300),
+          gender: 'female',
+          telecom: [phone(118)],
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-edith-clarke-consent',
+          patientId,
+          carerId: 'demo-edith-clarke-husband',
+          decision: 'permit',
+          decidedBy: { relatedPersonId: 'demo-edith-clarke-daughter', display: 'Ruth Clarke (attorney, health and welfare LPA)' },
+          basis: 'lpa',
+          dateTime: dateTimeOffset(now, -50),
+          reviewDue: dayOffset(now, 315),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-edith-clarke-assessment',
+          carerId: 'demo-edith-clarke-husband',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -100),
+          lastModified: dateTimeOffset(now, -60),
+          completedOn: byDaysAgo(now, 60),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
+  alanBrooks: definePersona(
+    {
+      patientId: 'demo-alan-brooks',
+      nhsNumber: '9990211116',
+      given: 'Alan',
+      family: 'Brooks',
+      teamId: 'team-crisis',
+      situation:
+        'Acutely unwell 5 days ago and unable to decide about sharing with his wife Jean at present; the team will ask him again in 23 days (nothing to record until then).',
+      expectedPrompts: ['offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-alan-brooks-wife'],
+    },
+    {
+      age: 51,
+      gender: 'male',
+      serviceStartDaysAgo: 8,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-alan-brooks-wife',
+          patientId,
+          name: { given: 'Jean', family: 'Brooks' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(119)],
+          identifiedOn: byDaysAgo(now, 8),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-alan-brooks-unable-to-decide',
+          patientId,
+          carerId: 'demo-alan-brooks-wife',
+          decision: 'lacks-capacity',
+          dateTime: dateTimeOffset(now, -5),
+          reviewDue: dayOffset(now, 23),
+        }),
+      ],
+    },
+  ),
+  haroldBaker: definePersona(
+    {
+      patientId: 'demo-harold-baker',
+      nhsNumber: '9990222223',
+      given: 'Harold',
+      family: 'Baker',
+      teamId: 'team-older-adults',
+      situation:
+        'Died 9 days ago (Patient.deceasedDateTime); his wife Mary was his carer, with no consent decision or assessment: nothing is asked about him now, Mary is pointed to (bereavement) support.',
+      expectedPrompts: ['signpost-support'],
+      relatedPersonIds: ['demo-harold-baker-wife'],
+    },
+    {
+      age: 88,
+      gender: 'male',
+      serviceStartDaysAgo: 90,
+      diedDaysAgo: 9,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-harold-baker-wife',
+          patientId,
+          name: { given: 'Mary', family: 'Baker' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(120)],
+          identifiedOn: byDaysAgo(now, 80),
+        }),
+      ],
+    },
+  ),
+  joanMurphy: definePersona(
+    {
+      patientId: 'demo-joan-murphy',
+      nhsNumber: '9990233330',
+      given: 'Joan',
+      family: 'Murphy',
+      teamId: 'team-older-adults',
+      situation:
+        'Her son Kevin is her carer (consent in force, assessment done); Beata Nowicka, her paid care worker (SNOMED 229774002 only), is recorded too and is never asked about as an unpaid carer.',
+      expectedPrompts: ['signpost-support'],
+      relatedPersonIds: ['demo-joan-murphy-care-worker', 'demo-joan-murphy-son'],
+    },
+    {
+      age: 79,
+      gender: 'female',
+      serviceStartDaysAgo: 365,
+      related: [
+        (_now, patientId) => ({
+          id: 'demo-joan-murphy-care-worker',
+          patientId,
+          name: { given: 'Beata', family: 'Nowicka' },
+          carer: false,
+          paidCareWorker: true,
+          gender: 'female',
+          telecom: [phone(122)],
+        }),
+        (now, patientId) => ({
+          id: 'demo-joan-murphy-son',
+          patientId,
+          name: { given: 'Kevin', family: 'Murphy' },
+          relationship: 'SON',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(121)],
+          identifiedOn: byDaysAgo(now, 350),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-joan-murphy-consent',
+          patientId,
+          carerId: 'demo-joan-murphy-son',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -90),
+          reviewDue: dayOffset(now, 275),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-joan-murphy-assessment',
+          carerId: 'demo-joan-murphy-son',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -120),
+          lastModified: dateTimeOffset(now, -80),
+          completedOn: byDaysAgo(now, 80),
+          requester: requester(team, 1),
+        }),
+      ],
+    },
+  ),
+  brianWalsh: definePersona(
+    {
+      patientId: 'demo-brian-walsh',
+      nhsNumber: '9990244448',
+      given: 'Brian',
+      family: 'Walsh',
+      teamId: 'team-crisis',
+      situation:
+        'His wife Maureen is recorded twice (same name, relationship and mobile): once with his consent and her assessment, again 3 days ago with neither — possibly one person.',
+      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-brian-walsh-wife', 'demo-brian-walsh-wife-again'],
+    },
+    {
+      age: 55,
+      gender: 'male',
+      serviceStartDaysAgo: 240,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-brian-walsh-wife',
+          patientId,
+          name: { given: 'Maureen', family: 'Walsh' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(123)],
+          identifiedOn: byDaysAgo(now, 230),
+        }),
+        (now, patientId) => ({
+          id: 'demo-brian-walsh-wife-again',
+          patientId,
+          name: { given: 'Maureen', family: 'Walsh' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          // The same mobile, typed the international way.
+          telecom: [{ system: 'phone', value: '+44 7700 900123', use: 'mobile' }],
+          identifiedOn: byDaysAgo(now, 3),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-brian-walsh-consent',
+          patientId,
+          carerId: 'demo-brian-walsh-wife',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -200),
+          reviewDue: dayOffset(now, 165),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-brian-walsh-assessment',
+          carerId: 'demo-brian-walsh-wife',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -210),
+          lastModified: dateTimeOffset(now, -180),
+          completedOn: byDaysAgo(now, 180),
+          requester: requester(team, 0),
+        }),
+      ],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {
@@ -631,6 +1062,7 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
       address: { use: 'home', line: [`${Number(persona.nhsNumber.slice(6, 8))} Elm Road`], city: 'Sandbury', postalCode: 'SB1 4XY', country: 'GB' },
       team,
       phone: phone(200 + Number(persona.nhsNumber.slice(6, 9))).value,
+      ...(build.diedDaysAgo !== undefined ? { deceasedOn: dateTimeOffset(now, -build.diedDaysAgo) } : {}),
     });
     yield episodeOfCareResource({ id: `${persona.patientId}-episode`, patientId: persona.patientId, team, start: dayOffset(now, -build.serviceStartDaysAgo) });
     for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));

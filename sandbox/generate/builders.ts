@@ -29,9 +29,12 @@ import {
   WRITE_CARER_ROLE,
   WRITE_CONSENT_CATEGORY,
   DEFAULT_EXTENSION_BASE,
+  PAID_CAREGIVER_OCCUPATION,
   carerStatusExtensionUrl,
+  consentBasisExtensionUrl,
   consentReviewDueExtensionUrl,
 } from '../../shared/terminology';
+import type { ConsentBasis } from '../../shared/domain/types';
 import type { CodingConst } from '../../shared/terminology';
 import type { Team } from './teams';
 import { SANDBOX_ID_SYSTEM } from './teams';
@@ -59,6 +62,8 @@ export interface PatientInput {
   address: Address;
   team: Team;
   phone?: string;
+  /** Patient.deceasedDateTime: the patient has died. */
+  deceasedOn?: string;
 }
 
 export function patientResource(input: PatientInput): WithId<Patient> {
@@ -72,6 +77,7 @@ export function patientResource(input: PatientInput): WithId<Patient> {
     birthDate: input.birthDate,
     address: [input.address],
     ...(input.phone ? { telecom: [{ system: 'phone', value: input.phone, use: 'mobile' }] } : {}),
+    ...(input.deceasedOn ? { deceasedDateTime: input.deceasedOn } : {}),
     managingOrganization: { reference: `Organization/${input.team.id}`, display: input.team.name },
   };
 }
@@ -105,6 +111,8 @@ export interface RelatedPersonInput {
   relationship?: string;
   /** Marked as the patient's carer (UK Core `Carer` coding). */
   carer: boolean;
+  /** Coded as a paid care worker (SNOMED 229774002, the occupation): never an unpaid carer. */
+  paidCareWorker?: boolean;
   /** v2-0131 contact role (next of kin, emergency contact…). */
   contactRole?: ContactRoleCode;
   /** Asked and confirmed NOT a carer on this date (project carer-status extension). */
@@ -121,6 +129,7 @@ export interface RelatedPersonInput {
 export function relatedPersonResource(input: RelatedPersonInput): WithId<RelatedPerson> {
   const relationship: CodeableConcept[] = [];
   if (input.carer) relationship.push(concept(WRITE_CARER_ROLE));
+  if (input.paidCareWorker) relationship.push(concept(PAID_CAREGIVER_OCCUPATION));
   if (input.relationship) {
     const display = FAMILY_RELATIONSHIPS[input.relationship];
     if (!display) throw new RangeError(`Unknown family relationship code ${input.relationship}`);
@@ -159,18 +168,20 @@ export function relatedPersonResource(input: RelatedPersonInput): WithId<Related
   };
 }
 
-export type ConsentDecisionInput = 'permit' | 'deny' | 'partial';
+/** `lacks-capacity`: the patient is unable to decide at present, written as the panel writes it (adapter/writes/build/buildConsent.ts). */
+export type ConsentDecisionInput = 'permit' | 'deny' | 'partial' | 'lacks-capacity';
 
 export interface ConsentInput {
   id: string;
   patientId: string;
-  /** The carer the decision is about; absent for a Consent that names no carer (a data-quality problem). */
+  /** The carer the top provision names; absent for one naming nobody (for every carer, or a Consent that names no carer at all). */
   carerId?: string;
   decision: ConsentDecisionInput;
-  /** `inactive` = withdrawn. */
+  /** `inactive` = withdrawn. A `lacks-capacity` decision is always `proposed` (not a decision in force). */
   status?: 'active' | 'inactive' | 'entered-in-error';
+  /** A FHIR dateTime; a date alone is a decision whose time of day was not recorded. */
   dateTime: string;
-  /** When the decision should be reviewed: the review-due extension (docs/extensions.md), never provision.period. */
+  /** When the decision should be reviewed (for `lacks-capacity`, when to ask again): the review-due extension (docs/extensions.md), never provision.period. */
   reviewDue?: string;
   /** meta.lastUpdated: when the record last changed (for an inactive Consent, when it was withdrawn). */
   lastUpdated?: string;
@@ -179,41 +190,59 @@ export interface ConsentInput {
   validUntil?: string;
   /** For partial consent: what may not be shared (plain text). */
   excluded?: string[];
+  /** Carers refused by name: a nested deny naming each, whatever the top provision permits the others. */
+  refusedFor?: readonly string[];
+  /** Who decided when it was not the patient (the performer): a related person of the patient. */
+  decidedBy?: { relatedPersonId: string; display: string };
+  /** The basis of a decision that is not an adult patient's own (the basis extension). */
+  basis?: ConsentBasis;
 }
 
+const recipient = (carerId: string) => ({ role: concept(WRITE_ACTOR_ROLE), reference: { reference: `RelatedPerson/${carerId}` } });
+
 export function consentResource(input: ConsentInput): WithId<Consent> {
+  const unable = input.decision === 'lacks-capacity';
   const top = input.decision === 'deny' ? 'deny' : 'permit';
-  const nested: ConsentProvision[] | undefined =
-    input.decision === 'partial'
-      ? (input.excluded ?? ['Details of psychological therapy sessions']).map((text) => ({ type: 'deny', code: [{ text }] }))
-      : undefined;
+  const excluded = input.excluded ?? ['Details of psychological therapy sessions'];
+  const nested: ConsentProvision[] = [
+    ...(input.decision === 'partial' ? excluded.map((text): ConsentProvision => ({ type: 'deny', code: [{ text }] })) : []),
+    ...(input.refusedFor ?? []).map((carerId): ConsentProvision => ({ type: 'deny', actor: [recipient(carerId)] })),
+  ];
   const summary =
     input.decision === 'partial'
-      ? `Patient agrees to share information with this carer, except: ${(input.excluded ?? ['Details of psychological therapy sessions']).join('; ')}.`
-      : undefined;
+      ? `Patient agrees to share information with this carer, except: ${excluded.join('; ')}.`
+      : unable
+        ? 'The patient is unable to decide at present about sharing information with this carer. No decision is in force.'
+        : undefined;
   const period = input.validFrom || input.validUntil ? { period: { ...(input.validFrom ? { start: input.validFrom } : {}), ...(input.validUntil ? { end: input.validUntil } : {}) } } : {};
-  const provision: ConsentProvision = {
-    type: top,
-    ...period,
-    ...(input.carerId ? { actor: [{ role: concept(WRITE_ACTOR_ROLE), reference: { reference: `RelatedPerson/${input.carerId}` } }] } : {}),
-    action: [concept(CONSENT_ACTION_DISCLOSE)],
-    purpose: CONSENT_PURPOSES.map(coding),
-    ...(nested ? { provision: nested } : {}),
-  };
+  const actor = input.carerId ? { actor: [recipient(input.carerId)] } : {};
+  const action = [concept(CONSENT_ACTION_DISCLOSE)];
+  const provision: ConsentProvision = unable
+    ? { ...actor, action }
+    : { type: top, ...period, ...actor, action, purpose: CONSENT_PURPOSES.map(coding), ...(nested.length ? { provision: nested } : {}) };
+  const basis = unable ? 'lacks-capacity' : input.basis;
+  const extension = [
+    ...(input.reviewDue ? [{ url: consentReviewDueExtensionUrl(DEFAULT_EXTENSION_BASE), valueDate: input.reviewDue }] : []),
+    ...(basis ? [{ url: consentBasisExtensionUrl(DEFAULT_EXTENSION_BASE), valueCode: basis }] : []),
+  ];
+  const policyRule: CodeableConcept = unable ? { text: 'Unable to decide at present: no decision about sharing is in force' } : concept(top === 'permit' ? POLICY_OPT_IN : POLICY_OPT_OUT);
+  const performer = unable
+    ? {}
+    : { performer: [input.decidedBy ? { reference: `RelatedPerson/${input.decidedBy.relatedPersonId}`, display: input.decidedBy.display } : { reference: `Patient/${input.patientId}` }] };
   return {
     resourceType: 'Consent',
     id: input.id,
     ...(input.lastUpdated ? { meta: { lastUpdated: input.lastUpdated } } : {}),
-    ...(input.reviewDue ? { extension: [{ url: consentReviewDueExtensionUrl(DEFAULT_EXTENSION_BASE), valueDate: input.reviewDue }] } : {}),
+    ...(extension.length ? { extension } : {}),
     ...(summary ? { text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${summary}</div>` } } : {}),
     identifier: [{ system: `${SANDBOX_ID_SYSTEM}/consent`, value: input.id }],
-    status: input.status ?? 'active',
+    status: unable ? 'proposed' : (input.status ?? 'active'),
     scope: concept(CONSENT_SCOPE_PRIVACY),
     category: [concept(WRITE_CONSENT_CATEGORY)],
     patient: { reference: `Patient/${input.patientId}` },
     dateTime: input.dateTime,
-    performer: [{ reference: `Patient/${input.patientId}` }],
-    policyRule: concept(top === 'permit' ? POLICY_OPT_IN : POLICY_OPT_OUT),
+    ...performer,
+    policyRule,
     provision,
   };
 }

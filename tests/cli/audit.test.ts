@@ -109,9 +109,12 @@ describe('audit --from-ndjson', () => {
     expect(await readdir(shared)).toEqual([]);
   });
 
-  it('counts every patient in the export, with teams and months from their episodes of care', async () => {
+  it('counts every patient in the export, the deceased apart, with teams and months from their episodes of care', async () => {
     const patientLines = (await readFile(join(ndjson, 'Patient.ndjson'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
-    expect(expected.patients.total).toBe(patientLines.length);
+    const deceased = patientLines.filter((l) => 'deceasedDateTime' in (JSON.parse(l) as object) || 'deceasedBoolean' in (JSON.parse(l) as object)).length;
+    expect(deceased).toBeGreaterThan(0);
+    expect(expected.population.excluded.deceasedPatients).toBe(deceased);
+    expect(expected.patients.total).toBe(patientLines.length - deceased);
     expect(expected.carers.total).toBeGreaterThan(0);
     expect(expected.byTeam.length).toBeGreaterThan(1);
     expect(expected.byMonth.length).toBeGreaterThan(1);

@@ -5,7 +5,7 @@ import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { isTestRangeNhsNumber, isValidNhsNumber } from '../../shared/nhsNumber';
 import { PROMPT_CODES } from '../../shared/domain/types';
-import { WRITE_CARER_ROLE, carerStatusExtensionUrl } from '../../shared/terminology';
+import { PAID_CAREGIVER_OCCUPATION, WRITE_CARER_ROLE, carerStatusExtensionUrl, consentBasisExtensionUrl, consentReviewDueExtensionUrl } from '../../shared/terminology';
 import { validateR4 } from '../support/validateR4';
 import { TEST_NOW, fhirFetch } from './support/fhirFetch';
 
@@ -72,10 +72,11 @@ describe('personas', () => {
     expect(consentsFor(PERSONAS.rajeshPatel.relatedPersonIds[0] ?? '').map((c) => c.status)).toEqual(['inactive']);
   });
 
-  it('Margaret Evans: an active consent whose review date has passed', () => {
+  it('Margaret Evans: an active consent whose review date has passed (the review-due extension; its validity is open)', () => {
     const [consent] = consentsFor(PERSONAS.margaretEvans.relatedPersonIds[0] ?? '');
     expect(consent?.status).toBe('active');
-    expect((consent?.provision?.period?.end ?? '') < today).toBe(true);
+    expect(reviewDueOf(consent) < today).toBe(true);
+    expect(consent?.provision?.period).toBeUndefined();
   });
 
   it('Lucy Brennan: an assessment offered more than 28 days ago with no answer', () => {
@@ -120,6 +121,70 @@ describe('personas', () => {
     expect(task?.statusReason?.text).toBeTruthy();
   });
 });
+
+describe('personas for issue 8 (consent the clinician can trust)', () => {
+  it('Chloe Fraser: one Consent permitting everyone, with a nested refusal naming her father', () => {
+    const consents = of<Consent>('Consent', PERSONAS.chloeFraser.patientId);
+    expect(consents).toHaveLength(1);
+    expect(consents[0]?.provision?.type).toBe('permit');
+    expect(consents[0]?.provision?.actor).toBeUndefined();
+    expect(consents[0]?.provision?.provision).toEqual([expect.objectContaining({ type: 'deny', actor: [expect.objectContaining({ reference: { reference: 'RelatedPerson/demo-chloe-fraser-father' } })] })]);
+  });
+
+  it('Peter Hughes: a permit whose validity (provision.period.end) ended before today, though its review date has not come', () => {
+    const [consent] = consentsFor(PERSONAS.peterHughes.relatedPersonIds[0] ?? '');
+    expect((consent?.provision?.period?.end ?? '9999') < today).toBe(true);
+    expect(reviewDueOf(consent) > today).toBe(true);
+  });
+
+  it('Priya Sharma: a timed permit and a date-only deny for her sister on the same day', () => {
+    const consents = consentsFor(PERSONAS.priyaSharma.relatedPersonIds[0] ?? '');
+    expect(consents.map((c) => c.provision?.type).sort()).toEqual(['deny', 'permit']);
+    expect(new Set(consents.map((c) => c.dateTime?.slice(0, 10))).size).toBe(1);
+    expect(consents.map((c) => c.dateTime?.length).sort()).toEqual([10, 20]);
+  });
+
+  it('Edith Clarke: a permit decided by her daughter, who holds a lasting power of attorney (performer + basis lpa)', () => {
+    const [consent] = consentsFor('demo-edith-clarke-husband');
+    expect(consent?.performer?.map((p) => p.reference)).toEqual(['RelatedPerson/demo-edith-clarke-daughter']);
+    expect(consent?.extension?.find((e) => e.url === consentBasisExtensionUrl())?.valueCode).toBe('lpa');
+    expect(carersOf(PERSONAS.edithClarke.patientId).find((rp) => rp.id === 'demo-edith-clarke-daughter')?.patient?.reference).toBe(`Patient/${PERSONAS.edithClarke.patientId}`);
+  });
+
+  it('Alan Brooks: unable to decide at present — proposed, basis lacks-capacity, ask again on a future date, no performer', () => {
+    const [consent] = consentsFor(PERSONAS.alanBrooks.relatedPersonIds[0] ?? '');
+    expect(consent?.status).toBe('proposed');
+    expect(consent?.extension?.find((e) => e.url === consentBasisExtensionUrl())?.valueCode).toBe('lacks-capacity');
+    expect(reviewDueOf(consent) > today).toBe(true);
+    expect(consent?.performer).toBeUndefined();
+    expect(consent?.provision?.type).toBeUndefined();
+  });
+
+  it('Harold Baker: died before today, with his wife recorded as his carer', () => {
+    const patient = resources.find((r): r is Patient => r.resourceType === 'Patient' && r.id === PERSONAS.haroldBaker.patientId);
+    expect((patient?.deceasedDateTime ?? '9999') < today).toBe(true);
+    expect(carersOf(PERSONAS.haroldBaker.patientId).filter(isCarer)).toHaveLength(1);
+  });
+
+  it('Joan Murphy: a care worker coded only as the paid-carer occupation (SNOMED 229774002)', () => {
+    const worker = carersOf(PERSONAS.joanMurphy.patientId).find((rp) => rp.id === 'demo-joan-murphy-care-worker');
+    expect(worker?.relationship?.flatMap((c) => c.coding ?? []).map((c) => c.code)).toEqual([PAID_CAREGIVER_OCCUPATION.code]);
+  });
+
+  it('Brian Walsh: his wife recorded twice with the same name and relationship', () => {
+    const [first, second] = carersOf(PERSONAS.brianWalsh.patientId);
+    expect(first?.name).toEqual(second?.name);
+    expect(first?.relationship).toEqual(second?.relationship);
+    expect(first?.id).not.toBe(second?.id);
+  });
+});
+
+/** The review date (the review-due extension), which must be there. */
+function reviewDueOf(consent: Consent | undefined): string {
+  const due = consent?.extension?.find((e) => e.url === consentReviewDueExtensionUrl())?.valueDate;
+  expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  return due ?? '';
+}
 
 function ageInDays(date: string | undefined): number {
   return (TEST_NOW.getTime() - Date.parse(date ?? '')) / 86_400_000;
