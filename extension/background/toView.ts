@@ -32,8 +32,9 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
       ...(patient.name !== undefined ? { name: patient.name } : {}),
       ...(patient.birthDate !== undefined ? { birthDate: patient.birthDate } : {}),
       ...(patient.nhsNumber !== undefined ? { nhsNumber: patient.nhsNumber } : {}),
+      ...(patient.deceased !== undefined ? { deceased: true } : {}),
     },
-    carers: context.carers.filter((c) => isCurrent(c, policy, now)).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), review(carer), policy)),
+    carers: context.carers.filter((c) => isCurrent(c, policy, now)).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), review(carer), policy, deciderName(carer, context))),
     // evaluatePrompts orders by severity; snoozing keeps that order.
     prompts: visiblePrompts.map(toPromptView),
     snoozed: allPrompts.length - visiblePrompts.length,
@@ -44,7 +45,15 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
   };
 }
 
-function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; overdue: boolean }, policy: Policy): CarerView {
+/** The name of whoever decided for the patient: a related person on the record, or the name the record gives. */
+function deciderName(carer: Carer, context: CarerContext): string | undefined {
+  const by = carer.consent.decidedBy;
+  if (by === undefined || carer.consent.decidedByPatient !== false) return undefined;
+  if (!/^[A-Z][A-Za-z]+\//.test(by)) return by;
+  return context.carers.find((c) => c.reference === by)?.name;
+}
+
+function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; overdue: boolean }, policy: Policy, decider: string | undefined): CarerView {
   const { consent, assessment } = carer;
   return {
     id: carer.id,
@@ -60,7 +69,7 @@ function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; 
     active: carer.active,
     consent: {
       decision: consent.decision,
-      summary: decisionSentence(consent, policy.timeZone),
+      summary: decisionSentence(consent, policy.timeZone, decider),
       ...(consent.consent !== undefined ? { consent: consent.consent } : {}),
       ...(consent.versionId !== undefined ? { versionId: consent.versionId } : {}),
       ...(consent.recordedOn !== undefined ? { recordedOn: consent.recordedOn } : {}),

@@ -14,6 +14,8 @@ export const PatientHeaderSchema = z.object({
   name: z.optional(z.string()),
   birthDate: z.optional(z.string()),
   nhsNumber: z.optional(z.string()),
+  /** The record says the patient has died: nothing is asked of or about them. */
+  deceased: z.optional(z.boolean()),
 });
 
 export const ConsentViewSchema = z.object({

@@ -29,6 +29,33 @@ export const BASIS_LABEL: Readonly<Record<ConsentBasis, string>> = {
 
 const PREVIOUS_LABEL = { permit: 'agreed', deny: 'declined', partial: 'agreed to share some information' } as const;
 
+/** A decision made for the patient is worded as what was decided, never as "the patient agreed". */
+const DECIDED_FOR_PATIENT_LABEL: Partial<Record<ConsentDecision['decision'], string>> = {
+  permit: 'agreed to share information',
+  deny: 'declined to share information',
+  partial: 'agreed to share some information',
+  withdrawn: 'consent withdrawn',
+};
+
+/** Who decided for the patient, and on what basis; `who` is their name when the record gives it. */
+function decidedFor(basis: ConsentBasis, who: string | undefined): string | undefined {
+  const by = who === undefined ? '' : `${who}, `;
+  switch (basis) {
+    case 'lpa':
+      return `Decided for the patient by ${by}an attorney under a lasting power of attorney for health and welfare`;
+    case 'deputy':
+      return `Decided for the patient by ${by}a court-appointed deputy`;
+    case 'parental-responsibility':
+      return `Decided for the patient by ${by}a person with parental responsibility (the patient is not Gillick competent)`;
+    case 'best-interests':
+      return `Decided for the patient in their best interests (Mental Capacity Act 2005 s.4)${who === undefined ? '' : ` by ${who}`}`;
+    case 'gillick-competent':
+      return 'Decided by the patient, judged Gillick competent';
+    case 'lacks-capacity':
+      return undefined;
+  }
+}
+
 /** A date as people read it, from a FHIR date or dateTime in the policy's zone. */
 function day(value: string | undefined, timeZone: string): string | undefined {
   if (value === undefined) return undefined;
@@ -38,9 +65,11 @@ function day(value: string | undefined, timeZone: string): string | undefined {
 
 /**
  * One line: what was decided, when, by whom when it was not the patient ("Consent withdrawn on
- * 3 Mar 2026 (previously agreed 1 Feb 2026)").
+ * 3 Mar 2026 (previously agreed 1 Feb 2026)"). `decider` is the name of whoever decided for the
+ * patient, when the caller can find it.
  */
-export function decisionSentence(consent: ConsentDecision, timeZone: string): string {
+export function decisionSentence(consent: ConsentDecision, timeZone: string, decider?: string): string {
+  const forPatient = consent.decidedByPatient === false && consent.basis !== undefined ? decidedFor(consent.basis, decider) : undefined;
   const recorded = day(consent.recordedOn, timeZone);
   let text: string;
   switch (consent.decision) {
@@ -63,11 +92,12 @@ export function decisionSentence(consent: ConsentDecision, timeZone: string): st
       break;
     }
     default: {
-      const label = DECISION_LABEL[consent.decision];
+      const label = (forPatient !== undefined ? DECIDED_FOR_PATIENT_LABEL[consent.decision] : undefined) ?? DECISION_LABEL[consent.decision];
       text = `${label.charAt(0).toUpperCase()}${label.slice(1)}${recorded && consent.decision !== 'none' && consent.decision !== 'conflict' && consent.decision !== 'unknown' ? `, ${recorded}` : ''}`;
     }
   }
-  if (consent.decidedByPatient === false && consent.basis !== undefined && consent.basis !== 'lacks-capacity') text += `. Decided by ${BASIS_LABEL[consent.basis]}`;
+  if (forPatient !== undefined) text += `. ${forPatient}`;
+  else if (consent.basis === 'gillick-competent') text += `. ${decidedFor('gillick-competent', undefined) as string}`;
   else if (consent.decidedByPatient === false && consent.decision !== 'unknown' && consent.decision !== 'none') text += '. Decided by someone other than the patient';
   return text;
 }

@@ -86,7 +86,7 @@ const CASES: readonly PanelExpectation[] = [
   },
   {
     persona: 'edithClarke',
-    cards: [{ carer: 'demo-edith-clarke-husband', decision: 'permit', says: ['Decided by a lasting power of attorney for health and welfare'] }],
+    cards: [{ carer: 'demo-edith-clarke-husband', decision: 'permit', says: ['Agreed to share information', 'Decided for the patient by Ruth Clarke, an attorney under a lasting power of attorney for health and welfare'] }],
     shown: ['signpost-support'],
     notShown: ['record-consent', 'consent-cannot-interpret', 'confirm-carer-status'],
   },
@@ -181,6 +181,9 @@ describe('what the panel says for the consent personas of issue 8', () => {
     await signpost.waitFor();
     expect(await shownCodes(panel)).toEqual(['signpost-support']);
     expect(await signpost.locator('.prompt__details').textContent()).toContain('The patient has died');
+    expect(await panel.getByText('The record says this patient has died').count()).toBe(1);
+    const wife = panel.locator('[data-carer="demo-harold-baker-wife"]');
+    expect(await wife.locator('[data-action="record-consent"], [data-action="offer-assessment"]').count()).toBe(0);
   });
 
   it('a paid care worker is listed as not a carer and never asked about', async () => {
@@ -263,7 +266,9 @@ describe('the consent form records who decided, and when the patient cannot', ()
 
     const card = consentOf(panel, husband);
     await expect.poll(() => card.getAttribute('data-consent')).toBe('deny');
-    expect(await card.innerText()).toContain('Decided by a lasting power of attorney for health and welfare');
+    expect(await card.innerText()).toContain('Declined to share information');
+    expect(await card.innerText()).toContain('Decided for the patient by Ruth Clarke, an attorney under a lasting power of attorney for health and welfare');
+    expect(await card.innerText()).not.toContain('The patient declined');
     await prompt(panel, 'consent-declined-still-listen').waitFor();
   });
 });

@@ -21,6 +21,9 @@ import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
 import { Notice } from './Status';
 
+/** After the patient's death the record can still be corrected, but nothing is asked of or about them. */
+const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['signpost-support', 'edit-carer', 'open-in-ehr']);
+
 export interface AppProps {
   store: PanelStore;
   connection: PanelConnection;
@@ -194,6 +197,11 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
           {patient.nhsNumber ? <span>NHS No. {formatNhsNumber(patient.nhsNumber)}</span> : null}
         </p>
       </section>
+      {patient.deceased ? (
+        <Notice tone="info" title="The record says this patient has died">
+          <p>Nothing more is asked about consent or carer’s assessments. Their carers can still be offered bereavement and carers’ support.</p>
+        </Notice>
+      ) : null}
       {flash ? (
         <p class="flash" role="status">
           {flash}
@@ -230,7 +238,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
           Carers and contacts
         </h2>
         {view.askedNoCarers ? <p class="asked">Asked{view.askedNoCarers.askedOn ? ` on ${formatDate(view.askedNoCarers.askedOn)}` : ''}: no carers named.</p> : null}
-        <CarerList carers={view.carers} canWrite={canWrite} onAction={(kind, carer) => (setFlash(undefined), setOpen({ kind, carer: carer.id }))} />
+        <CarerList carers={view.carers} canWrite={(kind) => canWrite(kind) && (!patient.deceased || AFTER_DEATH_ACTIONS.has(kind))} onAction={(kind, carer) => (setFlash(undefined), setOpen({ kind, carer: carer.id }))} />
         <div class="ready__actions">
           {canWrite('add-carer') ? (
             <button type="button" class="button button--secondary" data-action="add-carer" onClick={() => setOpen({ kind: 'add-carer' })}>

@@ -58,7 +58,9 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
             {consent.decision === 'partial' ? (
               <span class="carer__partial">{consent.mayShare.length ? ` May share only: ${consent.mayShare.join('; ')}.` : ' Everything else may be shared.'}</span>
             ) : null}
-            {consent.reviewDue ? <span class={consent.reviewOverdue ? 'overdue' : ''}>{` · ${consent.decision === 'lacks-capacity' ? 'ask again' : 'review'} ${consent.reviewOverdue ? 'overdue since' : 'by'} ${formatDate(consent.reviewDue)}`}</span> : null}
+            {consent.reviewDue && (consent.decision !== 'lacks-capacity' || consent.reviewOverdue) ? (
+              <span class={consent.reviewOverdue ? 'overdue' : ''}>{` · ${consent.decision === 'lacks-capacity' ? 'ask again' : 'review'} ${consent.reviewOverdue ? 'overdue since' : 'by'} ${formatDate(consent.reviewDue)}`}</span>
+            ) : null}
             {consent.unknownReason ? <span class="carer__unknown">{` ${consent.unknownReason}`}</span> : null}
           </dd>
           <dt>Carer’s assessment</dt>
