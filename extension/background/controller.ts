@@ -4,7 +4,7 @@ import type { Policy } from '../../shared/policy';
 import { inflightItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
 import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
 import { PanelToBackgroundSchema } from '../protocol/messages';
-import { parseMessage, type BackgroundToContent, type RecognitionMessage } from '../protocol/page';
+import { parseMessage, samePage, type BackgroundToContent, type PageState, type RecognitionMessage } from '../protocol/page';
 import type { PanelView } from '../protocol/view';
 import { GatewayError, type Gateway } from './gateway';
 import { identityMismatches } from './identityCheck';
@@ -52,14 +52,20 @@ export function createController(deps: ControllerDeps) {
     }
   };
 
-  const setView = (tabId: number, seq: number, view: PanelView, patient?: PatientReference): void => {
+  const setView = (tabId: number, page: PageState, view: PanelView, patient?: PatientReference): void => {
     const record = records.get(tabId);
-    if (!record || record.seq !== seq) return;
+    if (!record || !samePage(record.page, page)) return;
     record.view = view;
     if (patient) record.patient = patient;
     else delete record.patient;
     persist();
-    postToPanel(tabId, { type: 'view', seq, view });
+    postToPanel(tabId, { type: 'view', page, view });
+  };
+
+  /** Whether the tab is still on this page state and still recognises this identity there. */
+  const stillShows = (tabId: number, page: PageState, identity: NonNullable<TabRecord['identity']>): boolean => {
+    const record = records.get(tabId);
+    return record !== undefined && samePage(record.page, page) && record.identity !== undefined && readKey(record.identity) === readKey(identity);
   };
 
   const buildReady = async (context: CarerContext, gateway: Gateway, signal: AbortSignal): Promise<PanelView> => {
@@ -90,17 +96,17 @@ export function createController(deps: ControllerDeps) {
   const load = async (tabId: number): Promise<void> => {
     const record = records.get(tabId);
     if (!record?.identity) return;
-    const { seq, identity } = record;
+    const { page, identity } = record;
     const key = readKey(identity);
     let gateway: Gateway;
     try {
       gateway = await deps.gateway();
     } catch (error) {
-      setView(tabId, seq, errorView(error));
+      setView(tabId, page, errorView(error));
       return;
     }
     // Only the load for what the tab shows now may start or replace the tab's read.
-    if (records.get(tabId)?.seq !== seq) return;
+    if (!stillShows(tabId, page, identity)) return;
     let current = reads.get(tabId);
     if (!current || current.key !== key) {
       dropRead(tabId);
@@ -111,21 +117,24 @@ export function createController(deps: ControllerDeps) {
     const read = current;
     try {
       const context = await read.context;
-      if (records.get(tabId)?.seq !== seq) return; // the page moved on while this was read
+      // The page moved on while this was read (to another state of this page, or another page load).
+      if (!stillShows(tabId, page, identity)) return;
       const reasons = identityMismatches(identity, context.patient);
       if (reasons.length > 0) {
-        setView(tabId, seq, { kind: 'mismatch', reasons });
+        setView(tabId, page, { kind: 'mismatch', reasons });
         return;
       }
       contexts.set(context.patient.reference, context);
       const view = await buildReady(context, gateway, read.controller.signal);
-      setView(tabId, seq, view, context.patient.reference);
+      // Checked again after the last await: the view goes only to the page state and patient it was read for.
+      if (!stillShows(tabId, page, identity)) return;
+      setView(tabId, page, view, context.patient.reference);
     } catch (error) {
       // Superseded (a newer page state, or "Try again" started a fresh read): that load answers.
-      if (records.get(tabId)?.seq !== seq || reads.get(tabId) !== read) return;
+      if (!stillShows(tabId, page, identity) || reads.get(tabId) !== read) return;
       // A failed read is not reused: "Try again" reads afresh.
       reads.delete(tabId);
-      setView(tabId, seq, errorView(error));
+      setView(tabId, page, errorView(error));
     }
   };
 
@@ -140,7 +149,9 @@ export function createController(deps: ControllerDeps) {
       onScreen = true;
       const read = reads.get(tabId);
       if (read) reads.set(tabId, { ...read, context: Promise.resolve(context) });
-      setView(tabId, record.seq, await buildReady(context, gateway, new AbortController().signal), patient);
+      const { page, identity } = record;
+      const view = await buildReady(context, gateway, new AbortController().signal);
+      if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient);
     }
     return onScreen;
   };
@@ -159,6 +170,20 @@ export function createController(deps: ControllerDeps) {
     const { requestId, patient, action } = message;
     // The same request already being written (a double click, a resend racing the first): its result will come.
     if (liveWrites.has(requestId)) return;
+    // A form writes only from the view the tab shows now, about the patient it shows now: a form
+    // opened for A is never sent once the page has moved to B (a write already under way carries on).
+    const record = records.get(tabId);
+    if (!record || !samePage(record.page, message.page) || record.view.kind !== 'ready' || record.patient !== patient) {
+      postToPanel(tabId, {
+        type: 'action/result',
+        requestId,
+        patient,
+        outcome: 'failed',
+        stillOnScreen: false,
+        message: 'Not saved: the page changed before this was sent. Check which patient is on screen and try again.',
+      });
+      return;
+    }
     const entry: InflightRecord = { requestId, patient, action, startedAt: deps.now().toISOString(), state: 'pending' };
     liveWrites.add(requestId);
     await saveInflight(entry);
@@ -223,19 +248,21 @@ export function createController(deps: ControllerDeps) {
   return {
     ready: restored,
 
-    async onRecognition(tabId: number, seq: number, recognition: RecognitionMessage): Promise<void> {
+    /** `origin`: the origin of the top page that recognised this (from the message's sender). */
+    async onRecognition(tabId: number, page: PageState, recognition: RecognitionMessage, origin?: string): Promise<void> {
       await restored;
       if (recognition.kind !== 'patient') dropRead(tabId);
+      const where = origin !== undefined ? { origin } : {};
       if (recognition.kind === 'none') {
-        records.set(tabId, { seq, view: { kind: 'idle' } });
+        records.set(tabId, { page, ...where, view: { kind: 'idle' } });
       } else if (recognition.kind === 'ambiguous') {
-        records.set(tabId, { seq, ambiguous: true, view: { kind: 'ambiguous' } });
+        records.set(tabId, { page, ...where, ambiguous: true, view: { kind: 'ambiguous' } });
       } else {
-        records.set(tabId, { seq, identity: recognition.identity, view: { kind: 'loading' } });
+        records.set(tabId, { page, ...where, identity: recognition.identity, view: { kind: 'loading' } });
       }
       const record = records.get(tabId);
       persist();
-      if (record) postToPanel(tabId, { type: 'view', seq, view: record.view });
+      if (record) postToPanel(tabId, { type: 'view', page, view: record.view });
       if (recognition.kind === 'patient') await load(tabId);
     },
 
@@ -257,31 +284,31 @@ export function createController(deps: ControllerDeps) {
       const record = records.get(tabId);
       switch (message.type) {
         case 'panel/hello':
-          if (record) postToPanel(tabId, { type: 'view', seq: record.seq, view: record.view });
+          if (record) postToPanel(tabId, { type: 'view', page: record.page, view: record.view });
           return;
         case 'panel/shown':
-          if (!record || record.seq !== message.seq) return;
+          if (!record || !samePage(record.page, message.page)) return;
           await panelModeItem.setValue(message.mode);
-          deps.sendToTab(tabId, { type: 'frame/layout', seq: record.seq, visible: record.view.kind !== 'idle', mode: message.mode });
+          deps.sendToTab(tabId, { type: 'frame/layout', page: record.page, visible: record.view.kind !== 'idle', mode: message.mode });
           return;
         case 'panel/sign-in':
           if (!deps.signIn) return;
           try {
             await deps.signIn();
           } catch (error) {
-            if (record) setView(tabId, record.seq, errorView(error));
+            if (record) setView(tabId, record.page, errorView(error));
             return;
           }
           if (record?.identity) {
             dropRead(tabId);
-            setView(tabId, record.seq, { kind: 'loading' });
+            setView(tabId, record.page, { kind: 'loading' });
             await load(tabId);
           }
           return;
         case 'panel/retry':
           if (record?.identity) {
             dropRead(tabId);
-            setView(tabId, record.seq, { kind: 'loading' });
+            setView(tabId, record.page, { kind: 'loading' });
             await load(tabId);
           }
           return;

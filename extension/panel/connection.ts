@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { BackgroundToPanelSchema, PANEL_PORT_NAME, type Action, type PanelToBackground } from '../protocol/messages';
-import { parseMessage } from '../protocol/page';
+import { parseMessage, type PageState } from '../protocol/page';
 import { applyMessage, type PanelStore } from './store';
 
 /**
@@ -48,12 +48,13 @@ export function connectPanel(store: PanelStore) {
   open();
 
   return {
-    run(patient: `Patient/${string}`, action: Action, requestId: string = crypto.randomUUID()): string {
+    /** Sends a write for the patient of the view on screen, naming that view's page state (the background refuses it for any other). */
+    run(patient: `Patient/${string}`, page: PageState, action: Action, requestId: string = crypto.randomUUID()): string {
       // A resend under the same id replaces the earlier answer: the clinician sees this attempt's outcome.
       const { [requestId]: _previous, ...otherResults } = store.results.value;
       store.results.value = otherResults;
       store.pending.value = { ...store.pending.value, [requestId]: { patient, step: 'writing' } };
-      post({ type: 'action/run', requestId, patient, action });
+      post({ type: 'action/run', requestId, patient, page, action });
       return requestId;
     },
     retry(): void {
@@ -65,7 +66,8 @@ export function connectPanel(store: PanelStore) {
     },
     /** Tells the background (and through it the page's frame) the panel's size. */
     layout(): void {
-      post({ type: 'panel/shown', seq: store.seq.value, mode: store.mode.value });
+      const page = store.page.value;
+      if (page) post({ type: 'panel/shown', page, mode: store.mode.value });
     },
   };
 }

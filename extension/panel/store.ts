@@ -1,11 +1,12 @@
 import { signal, type Signal } from '@preact/signals';
-import type { PanelMode } from '../protocol/page';
+import type { PageState, PanelMode } from '../protocol/page';
 import type { ActionResult, BackgroundToPanel } from '../protocol/messages';
 import type { PanelView } from '../protocol/view';
 
 /** The panel's state: what the background last said the page shows, and the writes under way. */
 export interface PanelStore {
-  seq: Signal<number>;
+  /** The page state of the view shown (undefined before the first view). */
+  page: Signal<PageState | undefined>;
   view: Signal<PanelView>;
   mode: Signal<PanelMode>;
   connected: Signal<boolean>;
@@ -24,7 +25,7 @@ export interface PendingWrite {
 
 export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStore {
   return {
-    seq: signal(0),
+    page: signal<PageState | undefined>(undefined),
     view: signal<PanelView>({ kind: 'idle' }),
     mode: signal<PanelMode>(initialMode),
     connected: signal(false),
@@ -38,9 +39,9 @@ export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStor
 export function applyMessage(store: PanelStore, message: BackgroundToPanel): void {
   switch (message.type) {
     case 'view':
-      // Views for an older page state never replace a newer one.
-      if (message.seq < store.seq.value) return;
-      store.seq.value = message.seq;
+      // Views for an older state of the same page load never replace a newer one.
+      if (store.page.value?.load === message.page.load && message.page.seq < store.page.value.seq) return;
+      store.page.value = message.page;
       store.view.value = message.view;
       return;
     case 'action/progress': {

@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import type { Snooze } from '../../shared/domain/types';
-import type { PageIdentityMessage, PanelMode } from '../protocol/page';
+import type { PageIdentityMessage, PageState, PanelMode } from '../protocol/page';
 import type { Action, ActionResult } from '../protocol/messages';
 import type { PanelView } from '../protocol/view';
 import { DEFAULT_OPTIONS, type ExtensionOptions } from './options';
@@ -18,14 +18,17 @@ export const panelModeItem = storage.defineItem<PanelMode>('local:panelMode', { 
 
 /** What each tab shows, so a stopped-and-restarted service worker carries on where it was. */
 export interface TabRecord {
-  seq: number;
+  page: PageState;
+  /** Origin of the top page the content script recognised this in (a panel is accepted only under it). */
+  origin?: string;
   identity?: PageIdentityMessage;
   ambiguous?: boolean;
   view: PanelView;
   /** Patient reference of the view, when it is about a resolved patient. */
   patient?: `Patient/${string}`;
 }
-export const tabsItem = storage.defineItem<Record<string, TabRecord>>('session:tabs', { fallback: {}, version: 1 });
+// Version 2: records name their page state ({ load, seq }); a version-1 record (seq only) is dropped.
+export const tabsItem = storage.defineItem<Record<string, TabRecord>>('session:tabs', { fallback: {}, version: 2, migrations: { 2: () => ({}) } });
 
 /** A clinician's unsent form, bound to the patient it was opened for. */
 export interface DraftRecord {

@@ -21,10 +21,11 @@ import { openPatient, searchFhir, type E2E } from './harness';
 const george = PERSONAS.georgeWilson;
 const patient = `Patient/${george.patientId}` as const;
 
+const FORGED_PAGE = { load: '0123456789abcdef', seq: 1 };
 /** Well-formed writes, exactly as the panel would send them over its port. */
 const forgedRuns: PanelToBackground[] = [
-  { type: 'action/run', requestId: 'forged-request-0001', patient, action: { kind: 'record-no-carers' } },
-  { type: 'action/run', requestId: 'forged-request-0002', patient, action: { kind: 'add-carer', name: 'Mallory Forger' } },
+  { type: 'action/run', requestId: 'forged-request-0001', patient, page: FORGED_PAGE, action: { kind: 'record-no-carers' } },
+  { type: 'action/run', requestId: 'forged-request-0002', patient, page: FORGED_PAGE, action: { kind: 'add-carer', name: 'Mallory Forger' } },
 ];
 const forgedAll: unknown[] = [{ type: 'panel/hello' }, ...forgedRuns, { type: 'page/profiles' }];
 

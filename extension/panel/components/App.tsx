@@ -33,14 +33,14 @@ export function App({ store, connection }: AppProps) {
   const setMode = (mode: 'collapsed' | 'expanded') => {
     store.mode.value = mode;
   };
-  const seq = store.seq.value;
+  const page = store.page.value;
   const mode = store.mode.value;
   // After the browser has painted this view (Preact runs effects after paint), tell the page's
   // frame it may show: the frame is hidden from the moment the patient changes until then, so no
   // frame ever shows one patient's carers beside another patient's record.
   useEffect(() => {
     connection.layout();
-  }, [seq, view, mode]);
+  }, [page, view, mode]);
 
   if (mode === 'collapsed') {
     return (

@@ -77,6 +77,10 @@ function setup(gateway: Gateway) {
   return { controller: createController(deps), sent, deps };
 }
 
+const LOAD = '1111111111111111';
+/** A state of one page load (the same load unless another is named). */
+const page = (seq: number, load = LOAD) => ({ load, seq });
+
 const views = (posted: BackgroundToPanel[]) => posted.filter((m): m is Extract<BackgroundToPanel, { type: 'view' }> => m.type === 'view');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -88,15 +92,51 @@ describe('the background controller', () => {
     const { controller } = setup(gateway);
     const { port, posted } = panelPort();
     await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
-    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
+    void controller.onRecognition(1, page(2), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     answer('Patient/demo-daniel-okafor', DanielContext);
     await settle();
     const ready = views(posted).filter((m) => m.view.kind === 'ready');
-    expect(ready.map((m) => [m.seq, m.view.kind === 'ready' ? m.view.patient.id : ''])).toEqual([[2, 'demo-daniel-okafor']]);
+    expect(ready.map((m) => [m.page.seq, m.view.kind === 'ready' ? m.view.patient.id : ''])).toEqual([[2, 'demo-daniel-okafor']]);
+  });
+
+  it('drops patient A’s late answer on patient B’s page after a page load, though both loads start their count at 1', async () => {
+    const { gateway, answer } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    await settle();
+    // Patient B's page is a new document: its content script counts from 1 again, under a new load id.
+    void controller.onRecognition(1, page(1, '2222222222222222'), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    expect(JSON.stringify(views(posted))).not.toMatch(/Amira|Sara Khan|9990011117/);
+    answer('Patient/demo-daniel-okafor', DanielContext);
+    await settle();
+    expect(views(posted).filter((m) => m.view.kind === 'ready').map((m) => (m.view.kind === 'ready' ? m.view.patient.id : ''))).toEqual(['demo-daniel-okafor']);
+  });
+
+  it('refuses a write from a form opened for patient A once the tab shows patient B, and writes nothing', async () => {
+    const { gateway, answer } = heldGateway();
+    const written: string[] = [];
+    const { controller } = setup({ ...gateway, write: async (patient) => void written.push(patient) });
+    const { port, posted } = panelPort();
+    await controller.onPanelConnect(1, port);
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    void controller.onRecognition(1, page(1, '2222222222222222'), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
+    await settle();
+    const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
+    await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-late-a', patient: 'Patient/demo-amira-khan', page: page(1), action });
+    expect(written).toEqual([]);
+    expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ requestId: 'request-late-a', outcome: 'failed', stillOnScreen: false })]);
   });
 
   it('reads once when the EHR draws the address first and the banner a moment later', async () => {
@@ -104,14 +144,14 @@ describe('the background controller', () => {
     const { controller } = setup(gateway);
     const { port, posted } = panelPort();
     await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
-    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
+    void controller.onRecognition(1, page(2), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
     expect(reads).toEqual(['Patient/demo-amira-khan']);
-    expect(views(posted).at(-1)).toMatchObject({ seq: 2, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    expect(views(posted).at(-1)).toMatchObject({ page: page(2), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
   it('stops with a notice, and no patient data, when the record is not the patient on the page', async () => {
@@ -119,7 +159,7 @@ describe('the background controller', () => {
     const { controller } = setup(gateway);
     const { port, posted } = panelPort();
     await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } });
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
@@ -131,7 +171,7 @@ describe('the background controller', () => {
   it('picks up where it was after the worker is stopped: the tab’s view is in session storage', async () => {
     const { gateway, answer } = heldGateway();
     const first = setup(gateway);
-    void first.controller.onRecognition(1, 3, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    void first.controller.onRecognition(1, page(3), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
@@ -141,17 +181,17 @@ describe('the background controller', () => {
     const { port, posted } = panelPort();
     await restarted.controller.onPanelConnect(1, port);
     await restarted.controller.onPanelMessage(1, { type: 'panel/hello' });
-    expect(views(posted).at(-1)).toMatchObject({ seq: 3, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    expect(views(posted).at(-1)).toMatchObject({ page: page(3), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
   it('shows the frame only for the page state the panel has drawn', async () => {
     const { gateway } = heldGateway();
     const { controller, sent } = setup(gateway);
-    void controller.onRecognition(4, 5, { kind: 'ambiguous', profileId: 'sandbox-ehr' });
+    void controller.onRecognition(4, page(5), { kind: 'ambiguous', profileId: 'sandbox-ehr' });
     await settle();
-    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 4, mode: 'expanded' });
-    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 5, mode: 'expanded' });
-    expect(sent).toEqual([{ tabId: 4, message: { type: 'frame/layout', seq: 5, visible: true, mode: 'expanded' } }]);
+    await controller.onPanelMessage(4, { type: 'panel/shown', page: page(4), mode: 'expanded' });
+    await controller.onPanelMessage(4, { type: 'panel/shown', page: page(5), mode: 'expanded' });
+    expect(sent).toEqual([{ tabId: 4, message: { type: 'frame/layout', page: page(5), visible: true, mode: 'expanded' } }]);
   });
 
   it('answers a panel that asks about a write the stopped worker never finished', async () => {
@@ -200,12 +240,12 @@ describe('the background controller', () => {
       const controller = createController({ ...deps, signIn });
       const { port, posted } = panelPort();
       await controller.onPanelConnect(1, port);
-      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
       expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: expect.stringMatching(/Sign in again/), canRetry: false, signIn: true });
 
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(state.signIns).toBe(1);
-      expect(views(posted).at(-1)).toMatchObject({ seq: 1, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+      expect(views(posted).at(-1)).toMatchObject({ page: page(1), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
     });
 
     it('answers a refused write with "sign in again", writes nothing, and the resent request lands once after sign-in', async () => {
@@ -214,13 +254,17 @@ describe('the background controller', () => {
       const controller = createController({ ...deps, signIn });
       const { port, posted } = panelPort();
       await controller.onPanelConnect(1, port);
+      // The record was read while signed in; the session ends while the clinician fills in a form.
+      state.signedIn = true;
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      state.signedIn = false;
       const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
-      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', page: page(1), action });
       expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ outcome: 'failed', signIn: true, message: expect.stringMatching(/kept/) })]);
       expect(state.writes).toEqual([]);
 
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
-      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', page: page(1), action });
       expect(state.writes).toEqual(['request-0001']);
       expect(posted.filter((m) => m.type === 'action/result').at(-1)).toMatchObject({ outcome: 'saved' });
     });
@@ -236,7 +280,7 @@ describe('the background controller', () => {
       });
       const { port, posted } = panelPort();
       await controller.onPanelConnect(1, port);
-      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(views(posted).at(-1)?.view).toMatchObject({ kind: 'error', signIn: true, message: expect.stringMatching(/cancelled/) });
     });
