@@ -23,6 +23,25 @@ export interface ControllerDeps {
 
 type Port = Browser.runtime.Port;
 
+interface WaitingPanel {
+  port: Port;
+  /** Origin of the tab's top page, from the port's sender. */
+  tabOrigin: string | undefined;
+  /** The panel's `location.ancestorOrigins`. */
+  ancestors: readonly string[];
+  admit: () => void;
+}
+
+/** Framed directly by the top page of its tab (one ancestor, the tab's own origin). */
+export function framedByTopPage(panel: Pick<WaitingPanel, 'tabOrigin' | 'ancestors'>): boolean {
+  return panel.tabOrigin !== undefined && panel.ancestors.length === 1 && panel.ancestors[0] === panel.tabOrigin;
+}
+
+/** Framed directly by the top page of its tab, and that page is the one the content script recognised there. */
+export function framedByRecognisedPage(record: Pick<TabRecord, 'origin'>, panel: Pick<WaitingPanel, 'tabOrigin' | 'ancestors'>): boolean {
+  return framedByTopPage(panel) && record.origin !== undefined && panel.tabOrigin === record.origin;
+}
+
 /**
  * The background's state machine: which patient each tab shows, the panel port of each tab, the
  * read under way for each tab (aborted when the page moves on), and writes in flight. Tab state and
@@ -35,7 +54,8 @@ export function createController(deps: ControllerDeps) {
   const contexts = new Map<PatientReference, CarerContext>();
 
   const restored = tabsItem.getValue().then((saved) => {
-    for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId))) records.set(Number(tabId), record);
+    // A record saved before page states had a load id (an update mid-session) is not restored: its page recognises itself again.
+    for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId)) && typeof record.page?.load === 'string') records.set(Number(tabId), record);
   });
 
   let persistQueue: Promise<void> = Promise.resolve();
@@ -156,6 +176,31 @@ export function createController(deps: ControllerDeps) {
     return onScreen;
   };
 
+  /**
+   * Panels framed by their tab's top page that said hello before the content script recognised
+   * that page (a new page load can race its own panel): decided again at each recognition.
+   */
+  const waiting = new Map<number, Set<WaitingPanel>>();
+  const decide = (tabId: number, panel: WaitingPanel): void => {
+    waiting.get(tabId)?.delete(panel);
+    if (!framedByTopPage(panel)) {
+      // Another site's frame sits between it and the tab, or the tab shows another site: never admitted.
+      try {
+        panel.port.postMessage({ type: 'panel/refused' } satisfies BackgroundToPanel);
+        panel.port.disconnect();
+      } catch {
+        // Already gone.
+      }
+      return;
+    }
+    const record = records.get(tabId);
+    if (record && framedByRecognisedPage(record, panel)) {
+      panel.admit();
+      return;
+    }
+    waiting.set(tabId, (waiting.get(tabId) ?? new Set()).add(panel));
+  };
+
   const showsPatient = (tabId: number, patient: PatientReference): boolean => records.get(tabId)?.patient === patient;
 
   const saveInflight = async (entry: InflightRecord): Promise<void> => {
@@ -262,20 +307,44 @@ export function createController(deps: ControllerDeps) {
       }
       const record = records.get(tabId);
       persist();
+      for (const panel of [...(waiting.get(tabId) ?? [])]) decide(tabId, panel);
       if (record) postToPanel(tabId, { type: 'view', page, view: record.view });
       if (recognition.kind === 'patient') await load(tabId);
     },
 
-    async onPanelConnect(tabId: number, port: Port): Promise<void> {
+    /**
+     * A panel frame's port. It is given nothing until its hello shows it is framed directly by the
+     * page the content script recognised in this tab: the tab's top page (`tabOrigin`, from the
+     * port's sender) and the panel's one ancestor (`location.ancestorOrigins`, given by the
+     * browser) are both that page's origin. Until the tab has a recognised page the port waits.
+     */
+    async onPanelConnect(tabId: number, port: Port, tabOrigin?: string): Promise<void> {
       await restored;
-      ports.get(tabId)?.disconnect();
-      ports.set(tabId, port);
+      let admitted = false;
       port.onMessage.addListener((raw: unknown) => {
         const message = parseMessage(PanelToBackgroundSchema, raw);
-        if (message) void this.onPanelMessage(tabId, message);
+        if (!message) return;
+        if (admitted) {
+          void this.onPanelMessage(tabId, message);
+          return;
+        }
+        if (message.type !== 'panel/hello') return;
+        const candidate: WaitingPanel = {
+          port,
+          tabOrigin,
+          ancestors: message.ancestors,
+          admit: () => {
+            admitted = true;
+            ports.get(tabId)?.disconnect();
+            ports.set(tabId, port);
+            void this.onPanelMessage(tabId, message);
+          },
+        };
+        decide(tabId, candidate);
       });
       port.onDisconnect.addListener(() => {
         if (ports.get(tabId) === port) ports.delete(tabId);
+        for (const panel of waiting.get(tabId) ?? []) if (panel.port === port) waiting.get(tabId)?.delete(panel);
       });
     },
 
@@ -324,6 +393,7 @@ export function createController(deps: ControllerDeps) {
     onTabRemoved(tabId: number): void {
       dropRead(tabId);
       ports.delete(tabId);
+      waiting.delete(tabId);
       if (records.delete(tabId)) persist();
     },
   };

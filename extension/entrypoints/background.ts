@@ -85,7 +85,7 @@ export default defineBackground(() => {
       port.disconnect();
       return;
     }
-    void controller.onPanelConnect(sender.tab.id, port);
+    void controller.onPanelConnect(sender.tab.id, port, originOf((sender.tab as { url?: string }).url));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));

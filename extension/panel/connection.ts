@@ -13,6 +13,7 @@ export function connectPanel(store: PanelStore) {
   let retryDelay = 50;
 
   const post = (message: PanelToBackground): void => {
+    if (store.refused.value) return;
     if (!port) open();
     port?.postMessage(message);
   };
@@ -34,13 +35,14 @@ export function connectPanel(store: PanelStore) {
     port.onDisconnect.addListener(() => {
       port = undefined;
       store.connected.value = false;
+      if (store.refused.value) return;
       setTimeout(() => {
         open();
         retryDelay = Math.min(retryDelay * 2, 2000);
       }, retryDelay);
     });
     retryDelay = 50;
-    port.postMessage({ type: 'panel/hello' } satisfies PanelToBackground);
+    port.postMessage({ type: 'panel/hello', ancestors: Array.from(location.ancestorOrigins) } satisfies PanelToBackground);
     // Writes sent before the worker stopped: ask how they ended.
     for (const requestId of Object.keys(store.pending.value)) port.postMessage({ type: 'action/status', requestId } satisfies PanelToBackground);
   };

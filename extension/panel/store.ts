@@ -10,6 +10,8 @@ export interface PanelStore {
   view: Signal<PanelView>;
   mode: Signal<PanelMode>;
   connected: Signal<boolean>;
+  /** Framed somewhere other than directly by the tab's EHR page: nothing is shown, nothing is asked for. */
+  refused: Signal<boolean>;
   /** Writes sent and not yet answered, by request id, with the step the background reported. */
   pending: Signal<Record<string, PendingWrite>>;
   /** Answers to writes, by request id (kept until the form that sent it reads it). */
@@ -29,6 +31,7 @@ export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStor
     view: signal<PanelView>({ kind: 'idle' }),
     mode: signal<PanelMode>(initialMode),
     connected: signal(false),
+    refused: signal(false),
     pending: signal({}),
     results: signal({}),
     elsewhere: signal(undefined),
@@ -43,6 +46,10 @@ export function applyMessage(store: PanelStore, message: BackgroundToPanel): voi
       if (store.page.value?.load === message.page.load && message.page.seq < store.page.value.seq) return;
       store.page.value = message.page;
       store.view.value = message.view;
+      return;
+    case 'panel/refused':
+      store.refused.value = true;
+      store.view.value = { kind: 'idle' };
       return;
     case 'action/progress': {
       const current = store.pending.value[message.requestId];

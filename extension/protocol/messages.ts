@@ -80,7 +80,8 @@ export const ActionResultSchema = z.object({
 
 /** Panel → background, over the "panel" port. */
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel/hello') }),
+  /** `ancestors`: the panel's `location.ancestorOrigins` (browser-given); the port is admitted only under the tab's recognised EHR page. */
+  z.object({ type: z.literal('panel/hello'), ancestors: z.array(z.string()).check(z.maxLength(20)) }),
   z.object({ type: z.literal('panel/shown'), page: PageStateSchema, mode: PanelModeSchema }),
   z.object({ type: z.literal('panel/retry') }),
   /** A trusted click on "Sign in again": the background opens the browser's sign-in window. */
@@ -95,6 +96,8 @@ export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('view'), page: PageStateSchema, view: PanelViewSchema }),
   ActionResultSchema,
   z.object({ type: z.literal('action/progress'), requestId: z.string(), step: z.enum(['writing', 're-reading']) }),
+  /** This frame is not the panel of the tab's EHR page: it gets nothing, and should stop asking. */
+  z.object({ type: z.literal('panel/refused') }),
 ]);
 
 export const PANEL_PORT_NAME = 'carer-prompts/panel';

@@ -27,8 +27,7 @@ export interface TabRecord {
   /** Patient reference of the view, when it is about a resolved patient. */
   patient?: `Patient/${string}`;
 }
-// Version 2: records name their page state ({ load, seq }); a version-1 record (seq only) is dropped.
-export const tabsItem = storage.defineItem<Record<string, TabRecord>>('session:tabs', { fallback: {}, version: 2, migrations: { 2: () => ({}) } });
+export const tabsItem = storage.defineItem<Record<string, TabRecord>>('session:tabs', { fallback: {}, version: 1 });
 
 /** A clinician's unsent form, bound to the patient it was opened for. */
 export interface DraftRecord {

@@ -13,11 +13,11 @@ export interface E2E {
  * One sandbox (FHIR + EHR on a random port) and one Chromium with the built extension per test
  * file, the extension pointed at that sandbox's FHIR base through its options storage.
  */
-export function useExtensionAgainstSandbox(options: { patients?: number; handlers?: RequestHandler[] } = {}): () => E2E {
+export function useExtensionAgainstSandbox(options: { patients?: number; handlers?: RequestHandler[]; chromiumArgs?: string[] } = {}): () => E2E {
   let env: E2E | undefined;
   beforeAll(async () => {
     const sandbox = await startSandbox({ port: 0, patients: options.patients ?? 10, ...(options.handlers ? { handlers: options.handlers } : {}) });
-    const browser = await launchWithExtension(EXTENSION_DIR);
+    const browser = await launchWithExtension(EXTENSION_DIR, options.chromiumArgs ? { extraArgs: options.chromiumArgs } : {});
     await configureFhirBase(browser, sandbox.fhirBase);
     env = { sandbox, browser };
   });

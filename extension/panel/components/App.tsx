@@ -42,6 +42,8 @@ export function App({ store, connection }: AppProps) {
     connection.layout();
   }, [page, view, mode]);
 
+  if (store.refused.value) return <Refused />;
+
   if (mode === 'collapsed') {
     return (
       <div class="collapsed">
@@ -82,6 +84,15 @@ export function App({ store, connection }: AppProps) {
       ) : null}
       {!store.connected.value ? <p class="status status--progress">Reconnecting…</p> : null}
       <Body view={view} store={store} connection={connection} />
+    </main>
+  );
+}
+
+/** Framed anywhere but directly by the EHR page Carer Prompts recognised in this tab. */
+export function Refused() {
+  return (
+    <main class="panel" aria-label="Carer Prompts" data-panel-refused="">
+      <p class="empty">Carer Prompts is not available here. It shows only beside your EHR’s own record pages.</p>
     </main>
   );
 }
