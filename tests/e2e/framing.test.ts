@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, panelIframe, useExtensionAgainstSandbox } from './harness';
+import { openPatient, panelIframe, panelOf, submitForm, useExtensionAgainstSandbox } from './harness';
 
 /**
  * Whoever frames the panel other than the content script on a configured EHR page gets nothing:
@@ -64,7 +64,7 @@ async function clickAsAClinicianWould(frame: Frame): Promise<void> {
   const asked = frame.locator('[data-action="record-no-carers"]').first();
   if ((await asked.count()) === 0) return;
   await asked.click();
-  await frame.getByRole('button', { name: 'Record the answer', exact: true }).click();
+  await submitForm(frame, 'Record the answer');
 }
 
 /** George's record in a tab with the panel showing; returns the panel's (dynamic) address, as a page script could read it. */
@@ -122,6 +122,125 @@ describe('another site frames the panel', () => {
     const page = await env().browser.context.newPage();
     await leakPanelAddress(page, env());
     expect(await panelIframe(page).count()).toBe(1);
+    await page.close();
+  });
+});
+
+/** The centre of an element in page coordinates (the panel's elements included: Playwright maps them through the frame). */
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * The clinician's three clicks that record "asked: no carers" for George, made as real mouse input
+ * at the places where the panel's buttons are: the prompt's button, the form's submit, and "Yes,
+ * save" (the attacker is given its position, which a page could only guess).
+ */
+async function realClicksThroughTheWrite(page: Page): Promise<void> {
+  const panel = panelOf(page);
+  const targets = [
+    () => panel.locator('[data-prompt-code="identify-carers"] [data-action="record-no-carers"]'),
+    () => panel.getByRole('button', { name: 'Record the answer', exact: true }),
+    () => panel.getByRole('button', { name: 'Yes, save', exact: true }),
+  ];
+  for (const target of targets) {
+    const button = target();
+    if ((await button.count()) === 0) return;
+    const { x, y } = await centreOf(button);
+    await page.mouse.click(x, y);
+  }
+}
+
+/** A stylesheet of the page's own (constructed by its script: the EHR's CSP refuses inline <style>). */
+async function addPageStylesheet(page: Page, css: string): Promise<void> {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
+/** A lure the page draws: its own "Continue" button over the given point, letting clicks fall through to what is under it. */
+async function drawLureOver(page: Page, point: { x: number; y: number }): Promise<void> {
+  await page.evaluate(({ x, y }) => {
+    const lure = document.createElement('button');
+    lure.id = 'lure';
+    lure.textContent = 'Continue';
+    lure.style.cssText = `position:fixed;left:${x - 60}px;top:${y - 20}px;width:120px;height:40px;z-index:2147483647;pointer-events:none;opacity:0.9`;
+    document.body.append(lure);
+  }, point);
+}
+
+describe('the page hides or moves the panel to steal clicks', () => {
+  const env = useExtensionAgainstSandbox({ patients: 5, handlers: [writeCounter] });
+
+  async function georgeWithPrompt(): Promise<Page> {
+    const page = await env().browser.context.newPage();
+    const panel = await openPatient(env(), page, george.patientId);
+    await panel.locator('[data-prompt-code="identify-carers"] [data-action="record-no-carers"]').waitFor();
+    writes.length = 0;
+    return page;
+  }
+
+  it('writes nothing for real clicks on a panel the page made nearly transparent with an !important stylesheet', async () => {
+    const page = await georgeWithPrompt();
+    await addPageStylesheet(page, '[data-carer-prompts-host] iframe { opacity: 0.05 !important; pointer-events: auto !important; }');
+    await page.evaluate(() => document.querySelector('[data-carer-prompts-host] iframe')?.removeAttribute('inert'));
+    await panelOf(page).locator('html:not([data-accepts-clicks])').waitFor({ state: 'attached' });
+    await drawLureOver(page, await centreOf(panelOf(page).locator('[data-action="record-no-carers"]').first()));
+    await realClicksThroughTheWrite(page);
+    expect(await writesAfterSettling(page)).toEqual([]);
+
+    await page.close();
+  });
+
+  it('writes nothing for real clicks that pass through the page’s own button laid over the panel', async () => {
+    const page = await georgeWithPrompt();
+    // The page slides the panel so its button sits under the page's "Continue", which lets clicks through.
+    await addPageStylesheet(page, '[data-carer-prompts-host] iframe { top: 40px !important; right: 200px !important; }');
+    const target = await centreOf(panelOf(page).locator('[data-action="record-no-carers"]').first());
+    await drawLureOver(page, target);
+    await panelOf(page).locator('html:not([data-accepts-clicks])').waitFor({ state: 'attached' });
+    await realClicksThroughTheWrite(page);
+    expect(await writesAfterSettling(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('writes nothing for real clicks on a copy of the panel the page framed again from its address, nearly transparent', async () => {
+    const page = await georgeWithPrompt();
+    await page.evaluate(() => {
+      const genuine = document.querySelector<HTMLIFrameElement>('[data-carer-prompts-host] iframe');
+      if (!genuine) return;
+      const copy = document.createElement('iframe');
+      copy.id = 'copy';
+      copy.src = genuine.src;
+      copy.style.cssText = 'position:fixed;left:0;top:0;width:380px;height:100vh;border:0;opacity:0.05;z-index:2147483647';
+      document.body.append(copy);
+    });
+    const copy = page.frameLocator('#copy');
+    await copy.locator('[data-action="record-no-carers"]').first().waitFor();
+    const targets = [
+      () => copy.locator('[data-prompt-code="identify-carers"] [data-action="record-no-carers"]'),
+      () => copy.getByRole('button', { name: 'Record the answer', exact: true }),
+      () => copy.getByRole('button', { name: 'Yes, save', exact: true }),
+    ];
+    for (const target of targets) {
+      const button = target();
+      if ((await button.count()) === 0) break;
+      const { x, y } = await centreOf(button);
+      await page.mouse.click(x, y);
+    }
+    expect(await writesAfterSettling(page)).toEqual([]);
+    await page.close();
+  });
+
+  // Last: it writes George's answer, which the tests above need unwritten.
+  it('saves on the same real clicks when the panel is in plain sight (the clicks above did reach the panel)', async () => {
+    const page = await georgeWithPrompt();
+    await realClicksThroughTheWrite(page);
+    await expect.poll(() => writes.length, { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
   });
 });

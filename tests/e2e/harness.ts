@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
@@ -41,9 +41,24 @@ export function panelIframe(page: Page) {
   return page.locator('[data-carer-prompts-host] iframe');
 }
 
-/** Waits until the frame is shown (it is transparent and inert while the panel catches up with the page). */
+/**
+ * Waits until the frame is shown (it is transparent and inert while the panel catches up with the
+ * page) and the panel counts clicks again (it has been plainly visible for a moment: clickGuard.ts).
+ */
 export async function waitForPanelShown(page: Page, timeout = 15_000): Promise<void> {
   await page.locator('[data-carer-prompts-host] iframe:not([inert])').waitFor({ state: 'visible', timeout });
+  await waitForPanelAcceptingClicks(panelOf(page), timeout);
+}
+
+/** Waits until the panel counts clicks (after it was shown, resized, uncovered). */
+export async function waitForPanelAcceptingClicks(panel: FrameLocator, timeout = 15_000): Promise<void> {
+  await panel.locator('html[data-accepts-clicks]').waitFor({ state: 'attached', timeout });
+}
+
+/** Saves a form as a clinician does: its submit button, then "Yes, save" in the confirm step (wherever it appeared). */
+export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: string): Promise<void> {
+  await form.getByRole('button', { name: submitLabel, exact: true }).click();
+  await form.getByRole('button', { name: 'Yes, save', exact: true }).click();
 }
 
 export async function openPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {

@@ -10,7 +10,7 @@ import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { CHROMIUM, chromiumArgs, configureFhirBase, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
-import { openPatient, searchFhir, type E2E } from './harness';
+import { openPatient, searchFhir, submitForm, type E2E } from './harness';
 
 /**
  * Forged messages from everything around the extension (the EHR page, a frame of another origin
@@ -324,7 +324,7 @@ describe('writes act only on the clinician’s own input', () => {
     expect(await searchFhir(env(), `List?subject=${patient}`)).toEqual([]);
 
     // The clinician's own click (real input through the browser) still saves, once.
-    await form.getByRole('button', { name: 'Record the answer', exact: true }).click();
+    await submitForm(form, 'Record the answer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(writes.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import '../../protocol/zodJitless';
 import { render } from 'preact';
 import { App, Refused } from '../../panel/components/App';
 import { framedByEhrPage } from '../../framing/ancestry';
+import { guardClicks } from '../../panel/clickGuard';
 import { connectPanel } from '../../panel/connection';
 import { createPanelStore } from '../../panel/store';
 import { optionsItem, panelModeItem } from '../../storage/items';
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
     render(<Refused />, root);
     return;
   }
+  guardClicks(document);
   const store = createPanelStore(await panelModeItem.getValue());
   store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
   const connection = connectPanel(store);

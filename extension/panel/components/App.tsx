@@ -20,6 +20,7 @@ import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
 import { Notice } from './Status';
+import { displayText } from '../../../shared/displayText';
 
 export interface AppProps {
   store: PanelStore;
@@ -199,7 +200,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   return (
     <div class="ready">
       <section class="patient" aria-label="Patient, as recorded on the FHIR server">
-        <p class="patient__name">{patient.name ?? 'Name not recorded'}</p>
+        <p class="patient__name">{patient.name !== undefined ? <bdi>{displayText(patient.name)}</bdi> : 'Name not recorded'}</p>
         <p class="patient__facts">
           {patient.birthDate ? <span>Born {formatDate(patient.birthDate)}</span> : null}
           {patient.nhsNumber ? <span>NHS No. {formatNhsNumber(patient.nhsNumber)}</span> : null}

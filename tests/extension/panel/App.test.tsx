@@ -50,6 +50,25 @@ describe('the panel', () => {
     expect(container.querySelector('script')).toBeNull();
   });
 
+  it('shows bidi overrides and zero-width characters in names as visible escapes, isolating each name, without changing the record', () => {
+    const reversing = 'Saidha Khan \u202edetalor ton\u202c';
+    const lookalike = 'Sara\u200b Khan';
+    const view = {
+      ...AmiraReady,
+      carers: [{ ...CarerSara, name: lookalike }, { ...ContactWithMarkupName, name: reversing }],
+      prompts: [{ ...AmiraReady.prompts[0]!, summary: `Consent to share with ${reversing} not recorded` }],
+    };
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    const names = [...container.querySelectorAll('.carer__name')];
+    expect(names.map((n) => n.textContent)).toEqual(['Sara\\u{200b} Khan', 'Saidha Khan \\u{202e}detalor ton\\u{202c}']);
+    expect(names.every((n) => n.querySelector('bdi') !== null)).toBe(true);
+    expect(container.querySelector('.prompt__summary')?.textContent).toBe('Consent to share with Saidha Khan \\u{202e}detalor ton\\u{202c} not recorded');
+    expect(container.textContent).not.toMatch(/[\u200b\u202a-\u202e]/);
+    expect(store.view.value.kind === 'ready' ? store.view.value.carers.map((c) => c.name) : []).toEqual([lookalike, reversing]);
+  });
+
   it('shows nothing about any patient while the record does not match the page', () => {
     const store = createPanelStore();
     applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
