@@ -9,6 +9,7 @@ import type { PanelView } from '../protocol/view';
 import { GatewayError, type Gateway } from './gateway';
 import { identityMismatches } from './identityCheck';
 import { toReadyView } from './toView';
+import { createReadLimiter, DEFAULT_READ_LIMIT, type ReadLimit } from './readLimit';
 
 export interface ControllerDeps {
   gateway: () => Promise<Gateway>;
@@ -19,6 +20,8 @@ export interface ControllerDeps {
   sendToTab: (tabId: number, message: BackgroundToContent) => void;
   /** SMART mode: opens the browser's sign-in window; throws GatewayError `sign-in` when it does not complete. */
   signIn?: () => Promise<void>;
+  /** How many new patients a tab may read in a burst (DEFAULT_READ_LIMIT unless a test says). */
+  readLimit?: ReadLimit;
 }
 
 type Port = Browser.runtime.Port;
@@ -108,6 +111,9 @@ export function createController(deps: ControllerDeps) {
    */
   const reads = new Map<number, { key: string; controller: AbortController; context: Promise<CarerContext> }>();
   const readKey = (identity: NonNullable<TabRecord['identity']>): string => (identity.fhirId !== undefined ? `id:${identity.fhirId}` : `nhs:${identity.nhsNumber ?? ''}`);
+  const limiters = new Map<number, ReturnType<typeof createReadLimiter>>();
+  const limiterFor = (tabId: number) => limiters.get(tabId) ?? limiters.set(tabId, createReadLimiter(deps.readLimit ?? DEFAULT_READ_LIMIT)).get(tabId)!;
+  const delayed = new Map<number, ReturnType<typeof setTimeout>>();
   const dropRead = (tabId: number): void => {
     reads.get(tabId)?.controller.abort();
     reads.delete(tabId);
@@ -129,6 +135,18 @@ export function createController(deps: ControllerDeps) {
     if (!stillShows(tabId, page, identity)) return;
     let current = reads.get(tabId);
     if (!current || current.key !== key) {
+      // A burst of new patients (a page walking through ids): only the one still on screen when
+      // the allowance comes back is read.
+      const wait = limiterFor(tabId).take(deps.now().getTime());
+      if (wait > 0) {
+        dropRead(tabId);
+        clearTimeout(delayed.get(tabId));
+        delayed.set(tabId, setTimeout(() => {
+          delayed.delete(tabId);
+          if (stillShows(tabId, page, identity)) void load(tabId);
+        }, wait));
+        return;
+      }
       dropRead(tabId);
       const controller = new AbortController();
       current = { key, controller, context: gateway.readForPage(identity, controller.signal) };
@@ -300,6 +318,8 @@ export function createController(deps: ControllerDeps) {
       const where = origin !== undefined ? { origin } : {};
       if (recognition.kind === 'none') {
         records.set(tabId, { page, ...where, view: { kind: 'idle' } });
+      } else if (recognition.kind === 'pending') {
+        records.set(tabId, { page, ...where, view: { kind: 'loading' } });
       } else if (recognition.kind === 'ambiguous') {
         records.set(tabId, { page, ...where, ambiguous: true, view: { kind: 'ambiguous' } });
       } else {
@@ -392,6 +412,9 @@ export function createController(deps: ControllerDeps) {
 
     onTabRemoved(tabId: number): void {
       dropRead(tabId);
+      clearTimeout(delayed.get(tabId));
+      delayed.delete(tabId);
+      limiters.delete(tabId);
       ports.delete(tabId);
       waiting.delete(tabId);
       if (records.delete(tabId)) persist();

@@ -22,6 +22,8 @@ export const PageIdentitySchema = z.object({
 
 export const RecognitionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
+  /** A patient page whose banner has not yet said who it is: the panel waits, nothing is read. */
+  z.object({ kind: z.literal('pending') }),
   z.object({ kind: z.literal('ambiguous'), profileId: z.string() }),
   z.object({ kind: z.literal('patient'), identity: PageIdentitySchema }),
 ]);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createController, type ControllerDeps } from '../../../extension/background/controller';
@@ -197,6 +197,26 @@ describe('the background controller', () => {
       await settle();
       expect(views(posted).at(-1)).toMatchObject({ page: page(1), view: { kind: 'ambiguous' } });
     });
+  });
+
+  it('reads only a few patients of a burst of patient changes, then the one left on screen', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gateway, reads } = heldGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, now: () => new Date(Date.now()), readLimit: { burst: 2, refillMs: 1000 } });
+      const ids = Array.from({ length: 18 }, (_, i) => `walked-${i}`);
+      // A page walking through ids, a few milliseconds apart.
+      for (const [i, id] of ids.entries()) {
+        void controller.onRecognition(1, page(i + 1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: id } }, EHR);
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(reads).toEqual(['Patient/walked-0', 'Patient/walked-1']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reads).toEqual(['Patient/walked-0', 'Patient/walked-1', 'Patient/walked-17']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads once when the EHR draws the address first and the banner a moment later', async () => {
