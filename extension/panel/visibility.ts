@@ -35,7 +35,7 @@ export function createVisibilityTracker(readyAfterMs: number = CLICK_READY_AFTER
       if (!nowVisible) visibleSince = undefined;
       visible = nowVisible;
     },
-    /** The frame was resized or moved by the page: the wait starts again. */
+    /** The frame was resized by the page (its window's `resize`): the wait starts again. */
     changed(now: number): void {
       if (visible) visibleSince = now;
     },
