@@ -114,6 +114,8 @@ export function createController(deps: ControllerDeps) {
   const limiters = new Map<number, ReturnType<typeof createReadLimiter>>();
   const limiterFor = (tabId: number) => limiters.get(tabId) ?? limiters.set(tabId, createReadLimiter(deps.readLimit ?? DEFAULT_READ_LIMIT)).get(tabId)!;
   const delayed = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Read keys each tab has read (for the clinician, in this session): returning to one is not a new patient. */
+  const readInTab = new Map<number, Set<string>>();
   const dropRead = (tabId: number): void => {
     reads.get(tabId)?.controller.abort();
     reads.delete(tabId);
@@ -136,8 +138,9 @@ export function createController(deps: ControllerDeps) {
     let current = reads.get(tabId);
     if (!current || current.key !== key) {
       // A burst of new patients (a page walking through ids): only the one still on screen when
-      // the allowance comes back is read.
-      const wait = limiterFor(tabId).take(deps.now().getTime());
+      // the allowance comes back is read. Going back to a patient this tab has already read is not new.
+      const seen = readInTab.get(tabId) ?? new Set<string>();
+      const wait = seen.has(key) ? 0 : limiterFor(tabId).take(deps.now().getTime());
       if (wait > 0) {
         dropRead(tabId);
         clearTimeout(delayed.get(tabId));
@@ -148,6 +151,7 @@ export function createController(deps: ControllerDeps) {
         return;
       }
       dropRead(tabId);
+      readInTab.set(tabId, seen.add(key));
       const controller = new AbortController();
       current = { key, controller, context: gateway.readForPage(identity, controller.signal) };
       reads.set(tabId, current);
@@ -415,6 +419,7 @@ export function createController(deps: ControllerDeps) {
       clearTimeout(delayed.get(tabId));
       delayed.delete(tabId);
       limiters.delete(tabId);
+      readInTab.delete(tabId);
       ports.delete(tabId);
       waiting.delete(tabId);
       if (records.delete(tabId)) persist();

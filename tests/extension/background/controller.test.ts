@@ -219,6 +219,22 @@ describe('the background controller', () => {
     }
   });
 
+  it('reads a patient the tab has already read again at once, whatever the allowance', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gateway, reads } = heldGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, now: () => new Date(Date.now()), readLimit: { burst: 1, refillMs: 60_000 } });
+      for (const [i, id] of ['demo-amira-khan', 'demo-daniel-okafor', 'demo-amira-khan'].entries()) {
+        void controller.onRecognition(1, page(i + 1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: id } }, EHR);
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(reads).toEqual(['Patient/demo-amira-khan', 'Patient/demo-amira-khan']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reads once when the EHR draws the address first and the banner a moment later', async () => {
     const { gateway, reads, answer } = heldGateway();
     const { controller } = setup(gateway);
