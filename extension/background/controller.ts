@@ -343,33 +343,38 @@ export function createController(deps: ControllerDeps) {
      * browser) are both that page's origin. Until the tab has a recognised page the port waits.
      */
     async onPanelConnect(tabId: number, port: Port, tabOrigin?: string): Promise<void> {
-      await restored;
       let admitted = false;
+      // Listening from the first moment (a message that arrives before a listener is lost, and the
+      // hello is what admits the port); each message is handled once the tab state is restored,
+      // in the order it came.
       port.onMessage.addListener((raw: unknown) => {
         const message = parseMessage(PanelToBackgroundSchema, raw);
         if (!message) return;
-        if (admitted) {
-          void this.onPanelMessage(tabId, message);
-          return;
-        }
-        if (message.type !== 'panel/hello') return;
-        const candidate: WaitingPanel = {
-          port,
-          tabOrigin,
-          ancestors: message.ancestors,
-          admit: () => {
-            admitted = true;
-            ports.get(tabId)?.disconnect();
-            ports.set(tabId, port);
+        void restored.then(() => {
+          if (admitted) {
             void this.onPanelMessage(tabId, message);
-          },
-        };
-        decide(tabId, candidate);
+            return;
+          }
+          if (message.type !== 'panel/hello') return;
+          const candidate: WaitingPanel = {
+            port,
+            tabOrigin,
+            ancestors: message.ancestors,
+            admit: () => {
+              admitted = true;
+              ports.get(tabId)?.disconnect();
+              ports.set(tabId, port);
+              void this.onPanelMessage(tabId, message);
+            },
+          };
+          decide(tabId, candidate);
+        });
       });
       port.onDisconnect.addListener(() => {
         if (ports.get(tabId) === port) ports.delete(tabId);
         for (const panel of waiting.get(tabId) ?? []) if (panel.port === port) waiting.get(tabId)?.delete(panel);
       });
+      await restored;
     },
 
     async onPanelMessage(tabId: number, message: PanelToBackground): Promise<void> {

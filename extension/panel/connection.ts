@@ -37,7 +37,9 @@ export function connectPanel(store: PanelStore) {
       store.connected.value = false;
       if (store.refused.value) return;
       setTimeout(() => {
-        open();
+        // A write sent meanwhile may already have reopened the line: a second port would replace
+        // it in the background and lose that write.
+        if (!port) open();
         retryDelay = Math.min(retryDelay * 2, 2000);
       }, retryDelay);
     });

@@ -283,6 +283,23 @@ describe('the background controller', () => {
     expect(views(posted).at(-1)).toMatchObject({ page: page(3), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
+  it('admits a panel whose hello arrives while a restarted worker is still restoring the tab’s state', async () => {
+    const { gateway, answer } = heldGateway();
+    const first = setup(gateway);
+    void first.controller.onRecognition(1, page(3), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+
+    const restarted = setup(heldGateway().gateway);
+    const { port, posted, hello } = panelPort();
+    const connecting = restarted.controller.onPanelConnect(1, port, EHR);
+    hello(); // at once, as a panel reconnecting to a worker that has just woken does
+    await connecting;
+    await settle();
+    expect(views(posted).at(-1)).toMatchObject({ page: page(3), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+  });
+
   it('shows the frame only for the page state the panel has drawn', async () => {
     const { gateway } = heldGateway();
     const { controller, sent } = setup(gateway);
