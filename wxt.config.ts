@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ehrMatchPatterns } from './extension/framing/matchPatterns';
 
 /**
  * Loopback origins the development build declares up front, so `npm start` and the e2e suite
@@ -6,6 +7,20 @@ import { defineConfig } from 'wxt';
  * exactly the configured FHIR and EHR origins at runtime (least privilege).
  */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
+ * Who may frame the panel (web_accessible_resources). Development: the sandbox's loopback origins.
+ * Production: the trust's EHR origins, given to the build as `CARER_PROMPTS_EHR_ORIGINS`
+ * (comma-separated, e.g. `https://ehr.example.nhs.uk`); a build without them allows https pages
+ * only, never plain http. Wherever it is framed, the panel shows nothing unless its one ancestor is
+ * a configured EHR origin, and the background gives a panel nothing unless that ancestor is the
+ * page the content script recognised in the same tab.
+ */
+export function panelFrameMatches(development: boolean, ehrOrigins: string | undefined): string[] {
+  if (development) return LOOPBACK_MATCHES;
+  const configured = ehrMatchPatterns((ehrOrigins ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''));
+  return configured.length > 0 ? configured : ['https://*/*'];
+}
 
 /**
  * Extension pages (panel, options) and the service worker: only our own packaged scripts run, no
@@ -43,7 +58,7 @@ export default defineConfig({
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       web_accessible_resources: [
         // The panel is an extension page framed over the EHR; a dynamic URL stops pages probing for it.
-        { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+        { resources: ['panel.html'], matches: panelFrameMatches(development, process.env.CARER_PROMPTS_EHR_ORIGINS), use_dynamic_url: true },
       ],
     };
   },

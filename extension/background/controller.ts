@@ -4,11 +4,12 @@ import type { Policy } from '../../shared/policy';
 import { inflightItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
 import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
 import { PanelToBackgroundSchema } from '../protocol/messages';
-import { parseMessage, type BackgroundToContent, type RecognitionMessage } from '../protocol/page';
+import { parseMessage, samePage, type BackgroundToContent, type PageState, type RecognitionMessage } from '../protocol/page';
 import type { PanelView } from '../protocol/view';
 import { GatewayError, type Gateway } from './gateway';
 import { identityMismatches } from './identityCheck';
 import { toReadyView } from './toView';
+import { createReadLimiter, DEFAULT_READ_LIMIT, type ReadLimit } from './readLimit';
 
 export interface ControllerDeps {
   gateway: () => Promise<Gateway>;
@@ -19,9 +20,30 @@ export interface ControllerDeps {
   sendToTab: (tabId: number, message: BackgroundToContent) => void;
   /** SMART mode: opens the browser's sign-in window; throws GatewayError `sign-in` when it does not complete. */
   signIn?: () => Promise<void>;
+  /** How many new patients a tab may read in a burst (DEFAULT_READ_LIMIT unless a test says). */
+  readLimit?: ReadLimit;
 }
 
 type Port = Browser.runtime.Port;
+
+interface WaitingPanel {
+  port: Port;
+  /** Origin of the tab's top page, from the port's sender. */
+  tabOrigin: string | undefined;
+  /** The panel's `location.ancestorOrigins`. */
+  ancestors: readonly string[];
+  admit: () => void;
+}
+
+/** Framed directly by the top page of its tab (one ancestor, the tab's own origin). */
+export function framedByTopPage(panel: Pick<WaitingPanel, 'tabOrigin' | 'ancestors'>): boolean {
+  return panel.tabOrigin !== undefined && panel.ancestors.length === 1 && panel.ancestors[0] === panel.tabOrigin;
+}
+
+/** Framed directly by the top page of its tab, and that page is the one the content script recognised there. */
+export function framedByRecognisedPage(record: Pick<TabRecord, 'origin'>, panel: Pick<WaitingPanel, 'tabOrigin' | 'ancestors'>): boolean {
+  return framedByTopPage(panel) && record.origin !== undefined && panel.tabOrigin === record.origin;
+}
 
 /**
  * The background's state machine: which patient each tab shows, the panel port of each tab, the
@@ -35,7 +57,8 @@ export function createController(deps: ControllerDeps) {
   const contexts = new Map<PatientReference, CarerContext>();
 
   const restored = tabsItem.getValue().then((saved) => {
-    for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId))) records.set(Number(tabId), record);
+    // A record saved before page states had a load id (an update mid-session) is not restored: its page recognises itself again.
+    for (const [tabId, record] of Object.entries(saved)) if (!records.has(Number(tabId)) && typeof record.page?.load === 'string') records.set(Number(tabId), record);
   });
 
   let persistQueue: Promise<void> = Promise.resolve();
@@ -52,14 +75,20 @@ export function createController(deps: ControllerDeps) {
     }
   };
 
-  const setView = (tabId: number, seq: number, view: PanelView, patient?: PatientReference): void => {
+  const setView = (tabId: number, page: PageState, view: PanelView, patient?: PatientReference): void => {
     const record = records.get(tabId);
-    if (!record || record.seq !== seq) return;
+    if (!record || !samePage(record.page, page)) return;
     record.view = view;
     if (patient) record.patient = patient;
     else delete record.patient;
     persist();
-    postToPanel(tabId, { type: 'view', seq, view });
+    postToPanel(tabId, { type: 'view', page, view });
+  };
+
+  /** Whether the tab is still on this page state and still recognises this identity there. */
+  const stillShows = (tabId: number, page: PageState, identity: NonNullable<TabRecord['identity']>): boolean => {
+    const record = records.get(tabId);
+    return record !== undefined && samePage(record.page, page) && record.identity !== undefined && readKey(record.identity) === readKey(identity);
   };
 
   const buildReady = async (context: CarerContext, gateway: Gateway, signal: AbortSignal): Promise<PanelView> => {
@@ -82,6 +111,11 @@ export function createController(deps: ControllerDeps) {
    */
   const reads = new Map<number, { key: string; controller: AbortController; context: Promise<CarerContext> }>();
   const readKey = (identity: NonNullable<TabRecord['identity']>): string => (identity.fhirId !== undefined ? `id:${identity.fhirId}` : `nhs:${identity.nhsNumber ?? ''}`);
+  const limiters = new Map<number, ReturnType<typeof createReadLimiter>>();
+  const limiterFor = (tabId: number) => limiters.get(tabId) ?? limiters.set(tabId, createReadLimiter(deps.readLimit ?? DEFAULT_READ_LIMIT)).get(tabId)!;
+  const delayed = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Read keys each tab has read (for the clinician, in this session): returning to one is not a new patient. */
+  const readInTab = new Map<number, Set<string>>();
   const dropRead = (tabId: number): void => {
     reads.get(tabId)?.controller.abort();
     reads.delete(tabId);
@@ -90,20 +124,34 @@ export function createController(deps: ControllerDeps) {
   const load = async (tabId: number): Promise<void> => {
     const record = records.get(tabId);
     if (!record?.identity) return;
-    const { seq, identity } = record;
+    const { page, identity } = record;
     const key = readKey(identity);
     let gateway: Gateway;
     try {
       gateway = await deps.gateway();
     } catch (error) {
-      setView(tabId, seq, errorView(error));
+      setView(tabId, page, errorView(error));
       return;
     }
     // Only the load for what the tab shows now may start or replace the tab's read.
-    if (records.get(tabId)?.seq !== seq) return;
+    if (!stillShows(tabId, page, identity)) return;
     let current = reads.get(tabId);
     if (!current || current.key !== key) {
+      // A burst of new patients (a page walking through ids): only the one still on screen when
+      // the allowance comes back is read. Going back to a patient this tab has already read is not new.
+      const seen = readInTab.get(tabId) ?? new Set<string>();
+      const wait = seen.has(key) ? 0 : limiterFor(tabId).take(deps.now().getTime());
+      if (wait > 0) {
+        dropRead(tabId);
+        clearTimeout(delayed.get(tabId));
+        delayed.set(tabId, setTimeout(() => {
+          delayed.delete(tabId);
+          if (stillShows(tabId, page, identity)) void load(tabId);
+        }, wait));
+        return;
+      }
       dropRead(tabId);
+      readInTab.set(tabId, seen.add(key));
       const controller = new AbortController();
       current = { key, controller, context: gateway.readForPage(identity, controller.signal) };
       reads.set(tabId, current);
@@ -111,21 +159,24 @@ export function createController(deps: ControllerDeps) {
     const read = current;
     try {
       const context = await read.context;
-      if (records.get(tabId)?.seq !== seq) return; // the page moved on while this was read
+      // The page moved on while this was read (to another state of this page, or another page load).
+      if (!stillShows(tabId, page, identity)) return;
       const reasons = identityMismatches(identity, context.patient);
       if (reasons.length > 0) {
-        setView(tabId, seq, { kind: 'mismatch', reasons });
+        setView(tabId, page, { kind: 'mismatch', reasons });
         return;
       }
       contexts.set(context.patient.reference, context);
       const view = await buildReady(context, gateway, read.controller.signal);
-      setView(tabId, seq, view, context.patient.reference);
+      // Checked again after the last await: the view goes only to the page state and patient it was read for.
+      if (!stillShows(tabId, page, identity)) return;
+      setView(tabId, page, view, context.patient.reference);
     } catch (error) {
       // Superseded (a newer page state, or "Try again" started a fresh read): that load answers.
-      if (records.get(tabId)?.seq !== seq || reads.get(tabId) !== read) return;
+      if (!stillShows(tabId, page, identity) || reads.get(tabId) !== read) return;
       // A failed read is not reused: "Try again" reads afresh.
       reads.delete(tabId);
-      setView(tabId, seq, errorView(error));
+      setView(tabId, page, errorView(error));
     }
   };
 
@@ -140,9 +191,36 @@ export function createController(deps: ControllerDeps) {
       onScreen = true;
       const read = reads.get(tabId);
       if (read) reads.set(tabId, { ...read, context: Promise.resolve(context) });
-      setView(tabId, record.seq, await buildReady(context, gateway, new AbortController().signal), patient);
+      const { page, identity } = record;
+      const view = await buildReady(context, gateway, new AbortController().signal);
+      if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient);
     }
     return onScreen;
+  };
+
+  /**
+   * Panels framed by their tab's top page that said hello before the content script recognised
+   * that page (a new page load can race its own panel): decided again at each recognition.
+   */
+  const waiting = new Map<number, Set<WaitingPanel>>();
+  const decide = (tabId: number, panel: WaitingPanel): void => {
+    waiting.get(tabId)?.delete(panel);
+    if (!framedByTopPage(panel)) {
+      // Another site's frame sits between it and the tab, or the tab shows another site: never admitted.
+      try {
+        panel.port.postMessage({ type: 'panel/refused' } satisfies BackgroundToPanel);
+        panel.port.disconnect();
+      } catch {
+        // Already gone.
+      }
+      return;
+    }
+    const record = records.get(tabId);
+    if (record && framedByRecognisedPage(record, panel)) {
+      panel.admit();
+      return;
+    }
+    waiting.set(tabId, (waiting.get(tabId) ?? new Set()).add(panel));
   };
 
   const showsPatient = (tabId: number, patient: PatientReference): boolean => records.get(tabId)?.patient === patient;
@@ -159,6 +237,20 @@ export function createController(deps: ControllerDeps) {
     const { requestId, patient, action } = message;
     // The same request already being written (a double click, a resend racing the first): its result will come.
     if (liveWrites.has(requestId)) return;
+    // A form writes only from the view the tab shows now, about the patient it shows now: a form
+    // opened for A is never sent once the page has moved to B (a write already under way carries on).
+    const record = records.get(tabId);
+    if (!record || !samePage(record.page, message.page) || record.view.kind !== 'ready' || record.patient !== patient) {
+      postToPanel(tabId, {
+        type: 'action/result',
+        requestId,
+        patient,
+        outcome: 'failed',
+        stillOnScreen: false,
+        message: 'Not saved: the page changed before this was sent. Check which patient is on screen and try again.',
+      });
+      return;
+    }
     const entry: InflightRecord = { requestId, patient, action, startedAt: deps.now().toISOString(), state: 'pending' };
     liveWrites.add(requestId);
     await saveInflight(entry);
@@ -223,33 +315,66 @@ export function createController(deps: ControllerDeps) {
   return {
     ready: restored,
 
-    async onRecognition(tabId: number, seq: number, recognition: RecognitionMessage): Promise<void> {
+    /** `origin`: the origin of the top page that recognised this (from the message's sender). */
+    async onRecognition(tabId: number, page: PageState, recognition: RecognitionMessage, origin?: string): Promise<void> {
       await restored;
       if (recognition.kind !== 'patient') dropRead(tabId);
+      const where = origin !== undefined ? { origin } : {};
       if (recognition.kind === 'none') {
-        records.set(tabId, { seq, view: { kind: 'idle' } });
+        records.set(tabId, { page, ...where, view: { kind: 'idle' } });
+      } else if (recognition.kind === 'pending') {
+        records.set(tabId, { page, ...where, view: { kind: 'loading' } });
       } else if (recognition.kind === 'ambiguous') {
-        records.set(tabId, { seq, ambiguous: true, view: { kind: 'ambiguous' } });
+        records.set(tabId, { page, ...where, ambiguous: true, view: { kind: 'ambiguous' } });
       } else {
-        records.set(tabId, { seq, identity: recognition.identity, view: { kind: 'loading' } });
+        records.set(tabId, { page, ...where, identity: recognition.identity, view: { kind: 'loading' } });
       }
       const record = records.get(tabId);
       persist();
-      if (record) postToPanel(tabId, { type: 'view', seq, view: record.view });
+      for (const panel of [...(waiting.get(tabId) ?? [])]) decide(tabId, panel);
+      if (record) postToPanel(tabId, { type: 'view', page, view: record.view });
       if (recognition.kind === 'patient') await load(tabId);
     },
 
-    async onPanelConnect(tabId: number, port: Port): Promise<void> {
-      await restored;
-      ports.get(tabId)?.disconnect();
-      ports.set(tabId, port);
+    /**
+     * A panel frame's port. It is given nothing until its hello shows it is framed directly by the
+     * page the content script recognised in this tab: the tab's top page (`tabOrigin`, from the
+     * port's sender) and the panel's one ancestor (`location.ancestorOrigins`, given by the
+     * browser) are both that page's origin. Until the tab has a recognised page the port waits.
+     */
+    async onPanelConnect(tabId: number, port: Port, tabOrigin?: string): Promise<void> {
+      let admitted = false;
+      // Listening from the first moment (a message that arrives before a listener is lost, and the
+      // hello is what admits the port); each message is handled once the tab state is restored,
+      // in the order it came.
       port.onMessage.addListener((raw: unknown) => {
         const message = parseMessage(PanelToBackgroundSchema, raw);
-        if (message) void this.onPanelMessage(tabId, message);
+        if (!message) return;
+        void restored.then(() => {
+          if (admitted) {
+            void this.onPanelMessage(tabId, message);
+            return;
+          }
+          if (message.type !== 'panel/hello') return;
+          const candidate: WaitingPanel = {
+            port,
+            tabOrigin,
+            ancestors: message.ancestors,
+            admit: () => {
+              admitted = true;
+              ports.get(tabId)?.disconnect();
+              ports.set(tabId, port);
+              void this.onPanelMessage(tabId, message);
+            },
+          };
+          decide(tabId, candidate);
+        });
       });
       port.onDisconnect.addListener(() => {
         if (ports.get(tabId) === port) ports.delete(tabId);
+        for (const panel of waiting.get(tabId) ?? []) if (panel.port === port) waiting.get(tabId)?.delete(panel);
       });
+      await restored;
     },
 
     async onPanelMessage(tabId: number, message: PanelToBackground): Promise<void> {
@@ -257,31 +382,31 @@ export function createController(deps: ControllerDeps) {
       const record = records.get(tabId);
       switch (message.type) {
         case 'panel/hello':
-          if (record) postToPanel(tabId, { type: 'view', seq: record.seq, view: record.view });
+          if (record) postToPanel(tabId, { type: 'view', page: record.page, view: record.view });
           return;
         case 'panel/shown':
-          if (!record || record.seq !== message.seq) return;
+          if (!record || !samePage(record.page, message.page)) return;
           await panelModeItem.setValue(message.mode);
-          deps.sendToTab(tabId, { type: 'frame/layout', seq: record.seq, visible: record.view.kind !== 'idle', mode: message.mode });
+          deps.sendToTab(tabId, { type: 'frame/layout', page: record.page, visible: record.view.kind !== 'idle', mode: message.mode });
           return;
         case 'panel/sign-in':
           if (!deps.signIn) return;
           try {
             await deps.signIn();
           } catch (error) {
-            if (record) setView(tabId, record.seq, errorView(error));
+            if (record) setView(tabId, record.page, errorView(error));
             return;
           }
           if (record?.identity) {
             dropRead(tabId);
-            setView(tabId, record.seq, { kind: 'loading' });
+            setView(tabId, record.page, { kind: 'loading' });
             await load(tabId);
           }
           return;
         case 'panel/retry':
           if (record?.identity) {
             dropRead(tabId);
-            setView(tabId, record.seq, { kind: 'loading' });
+            setView(tabId, record.page, { kind: 'loading' });
             await load(tabId);
           }
           return;
@@ -296,7 +421,12 @@ export function createController(deps: ControllerDeps) {
 
     onTabRemoved(tabId: number): void {
       dropRead(tabId);
+      clearTimeout(delayed.get(tabId));
+      delayed.delete(tabId);
+      limiters.delete(tabId);
+      readInTab.delete(tabId);
       ports.delete(tabId);
+      waiting.delete(tabId);
       if (records.delete(tabId)) persist();
     },
   };

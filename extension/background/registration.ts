@@ -1,21 +1,10 @@
 import { browser } from '#imports';
 import type { ExtensionOptions } from '../storage/options';
+import { ehrMatchPatterns } from '../framing/matchPatterns';
 
 const SCRIPT_ID = 'carer-prompts-ehr';
 
-/** `scheme://host/*` match patterns for the configured EHR origins (ports are matched by host in Chrome). */
-export function ehrMatchPatterns(origins: readonly string[]): string[] {
-  const patterns = new Set<string>();
-  for (const origin of origins) {
-    try {
-      const url = new URL(origin);
-      if (url.protocol === 'http:' || url.protocol === 'https:') patterns.add(`${url.protocol}//${url.hostname}/*`);
-    } catch {
-      // Invalid origins are refused by the options page; skip any that slipped into storage.
-    }
-  }
-  return [...patterns];
-}
+export { ehrMatchPatterns };
 
 /** True when a manifest match pattern already covers this one (same scheme and host). */
 export function coveredBy(manifestMatches: readonly string[], pattern: string): boolean {

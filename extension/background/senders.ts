@@ -37,3 +37,14 @@ export function isOwnOptionsPage(sender: SenderLike, extensionId: string, extens
     return false;
   }
 }
+
+/** `scheme://host[:port]` of a sender's URL (protocol + host: URL.origin is "null" for some schemes outside Chrome). */
+export function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,7 +7,7 @@ import { FhirError } from '../../adapter/errors';
 import { createController } from '../background/controller';
 import { evaluateVisiblePrompts, loadPolicy } from '../background/rules';
 import { registerEhrContentScripts } from '../background/registration';
-import { isOwnContentScript, isOwnOptionsPage, isOwnPanel } from '../background/senders';
+import { isOwnContentScript, isOwnOptionsPage, isOwnPanel, originOf } from '../background/senders';
 import { PANEL_PORT_NAME } from '../protocol/messages';
 import { OptionsToBackgroundSchema } from '../protocol/options';
 import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
@@ -53,7 +53,7 @@ export default defineBackground(() => {
       const message = parseMessage(ContentToBackgroundSchema, raw);
       if (!message) return undefined;
       if (message.type === 'page/recognition') {
-        void controller.onRecognition(sender.tab.id, message.seq, message.recognition);
+        void controller.onRecognition(sender.tab.id, message.page, message.recognition, originOf(sender.url));
         return undefined;
       }
       void readOptions().then((options) => sendResponse(options.profiles));
@@ -85,7 +85,7 @@ export default defineBackground(() => {
       port.disconnect();
       return;
     }
-    void controller.onPanelConnect(sender.tab.id, port);
+    void controller.onPanelConnect(sender.tab.id, port, originOf((sender.tab as { url?: string }).url));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));

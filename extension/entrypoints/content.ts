@@ -19,6 +19,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const frame = createPanelFrame(ctx);
+    // Random per run of this script: a new page load starts `seq` at 1 again, but never with this `load`.
+    const load = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     let seq = 0;
     let profiles: readonly EhrProfile[] = BUILTIN_PROFILES;
 
@@ -30,12 +32,12 @@ export default defineContentScript({
       frame.hide();
       if (recognition.kind === 'none') frame.remove();
       else frame.mount();
-      send({ type: 'page/recognition', seq, recognition }).catch(() => undefined);
+      send({ type: 'page/recognition', page: { load, seq }, recognition }).catch(() => undefined);
     });
 
     const onMessage = (message: unknown, sender: { id?: string }): undefined => {
       if (sender.id !== browser.runtime.id) return;
-      if (!isFrameLayout(message) || message.seq !== seq) return;
+      if (!isFrameLayout(message) || message.page.load !== load || message.page.seq !== seq) return;
       const layout = message;
       if (layout.visible) frame.show(layout.mode);
       else frame.hide();

@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { BackgroundToPanelSchema, PANEL_PORT_NAME, type Action, type PanelToBackground } from '../protocol/messages';
-import { parseMessage } from '../protocol/page';
+import { parseMessage, type PageState } from '../protocol/page';
 import { applyMessage, type PanelStore } from './store';
 
 /**
@@ -13,6 +13,7 @@ export function connectPanel(store: PanelStore) {
   let retryDelay = 50;
 
   const post = (message: PanelToBackground): void => {
+    if (store.refused.value) return;
     if (!port) open();
     port?.postMessage(message);
   };
@@ -34,13 +35,16 @@ export function connectPanel(store: PanelStore) {
     port.onDisconnect.addListener(() => {
       port = undefined;
       store.connected.value = false;
+      if (store.refused.value) return;
       setTimeout(() => {
-        open();
+        // A write sent meanwhile may already have reopened the line: a second port would replace
+        // it in the background and lose that write.
+        if (!port) open();
         retryDelay = Math.min(retryDelay * 2, 2000);
       }, retryDelay);
     });
     retryDelay = 50;
-    port.postMessage({ type: 'panel/hello' } satisfies PanelToBackground);
+    port.postMessage({ type: 'panel/hello', ancestors: Array.from(location.ancestorOrigins) } satisfies PanelToBackground);
     // Writes sent before the worker stopped: ask how they ended.
     for (const requestId of Object.keys(store.pending.value)) port.postMessage({ type: 'action/status', requestId } satisfies PanelToBackground);
   };
@@ -48,12 +52,13 @@ export function connectPanel(store: PanelStore) {
   open();
 
   return {
-    run(patient: `Patient/${string}`, action: Action, requestId: string = crypto.randomUUID()): string {
+    /** Sends a write for the patient of the view on screen, naming that view's page state (the background refuses it for any other). */
+    run(patient: `Patient/${string}`, page: PageState, action: Action, requestId: string = crypto.randomUUID()): string {
       // A resend under the same id replaces the earlier answer: the clinician sees this attempt's outcome.
       const { [requestId]: _previous, ...otherResults } = store.results.value;
       store.results.value = otherResults;
       store.pending.value = { ...store.pending.value, [requestId]: { patient, step: 'writing' } };
-      post({ type: 'action/run', requestId, patient, action });
+      post({ type: 'action/run', requestId, patient, page, action });
       return requestId;
     },
     retry(): void {
@@ -65,7 +70,8 @@ export function connectPanel(store: PanelStore) {
     },
     /** Tells the background (and through it the page's frame) the panel's size. */
     layout(): void {
-      post({ type: 'panel/shown', seq: store.seq.value, mode: store.mode.value });
+      const page = store.page.value;
+      if (page) post({ type: 'panel/shown', page, mode: store.mode.value });
     },
   };
 }

@@ -1,14 +1,17 @@
 import { signal, type Signal } from '@preact/signals';
-import type { PanelMode } from '../protocol/page';
+import type { PageState, PanelMode } from '../protocol/page';
 import type { ActionResult, BackgroundToPanel } from '../protocol/messages';
 import type { PanelView } from '../protocol/view';
 
 /** The panel's state: what the background last said the page shows, and the writes under way. */
 export interface PanelStore {
-  seq: Signal<number>;
+  /** The page state of the view shown (undefined before the first view). */
+  page: Signal<PageState | undefined>;
   view: Signal<PanelView>;
   mode: Signal<PanelMode>;
   connected: Signal<boolean>;
+  /** Framed somewhere other than directly by the tab's EHR page: nothing is shown, nothing is asked for. */
+  refused: Signal<boolean>;
   /** Writes sent and not yet answered, by request id, with the step the background reported. */
   pending: Signal<Record<string, PendingWrite>>;
   /** Answers to writes, by request id (kept until the form that sent it reads it). */
@@ -24,10 +27,11 @@ export interface PendingWrite {
 
 export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStore {
   return {
-    seq: signal(0),
+    page: signal<PageState | undefined>(undefined),
     view: signal<PanelView>({ kind: 'idle' }),
     mode: signal<PanelMode>(initialMode),
     connected: signal(false),
+    refused: signal(false),
     pending: signal({}),
     results: signal({}),
     elsewhere: signal(undefined),
@@ -38,10 +42,14 @@ export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStor
 export function applyMessage(store: PanelStore, message: BackgroundToPanel): void {
   switch (message.type) {
     case 'view':
-      // Views for an older page state never replace a newer one.
-      if (message.seq < store.seq.value) return;
-      store.seq.value = message.seq;
+      // Views for an older state of the same page load never replace a newer one.
+      if (store.page.value?.load === message.page.load && message.page.seq < store.page.value.seq) return;
+      store.page.value = message.page;
       store.view.value = message.view;
+      return;
+    case 'panel/refused':
+      store.refused.value = true;
+      store.view.value = { kind: 'idle' };
       return;
     case 'action/progress': {
       const current = store.pending.value[message.requestId];

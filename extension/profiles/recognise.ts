@@ -15,6 +15,8 @@ export interface PageIdentity {
 
 export type Recognition =
   | { kind: 'none' }
+  /** A patient page whose banner has not shown who it is (still loading, or only the URL changed): nothing is read yet. */
+  | { kind: 'pending' }
   /** Two different NHS numbers on screen: the patient cannot be recognised with certainty. */
   | { kind: 'ambiguous'; profileId: string }
   | { kind: 'patient'; identity: PageIdentity };
@@ -68,30 +70,58 @@ export function patientFromBanner(doc: ParentNode, profile: EhrProfile): BannerR
 }
 
 /**
- * Recognises the patient on the page: the first profile that finds a FHIR id or a banner wins.
- * A profile that sees two different NHS numbers makes the whole page ambiguous.
+ * Recognises the patient on the page. Every profile looks (the built-in generic banner scan
+ * included), in the page, its open shadow roots and its same-origin child frames: more than one
+ * NHS number anywhere makes the page ambiguous. The patient is the first profile's that finds a
+ * FHIR id or a banner in the page itself. A profile with a banner must see the banner say who it
+ * is before anyone is read: an id in the URL alone is `pending`.
  */
-export function recognisePage(location: LocationLike, doc: ParentNode, profiles: readonly EhrProfile[]): Recognition {
+export function recognisePage(location: LocationLike, doc: ParentNode, profiles: readonly EhrProfile[], childDocuments: readonly ParentNode[] = sameOriginChildDocuments(doc)): Recognition {
+  const documents = [doc, ...childDocuments];
+  const numbers = new Set<string>();
+  let found: Recognition | undefined;
   for (const profile of profiles) {
     const fhirId = patientFromUrl(location, profile);
-    const banner = patientFromBanner(doc, profile);
-    if (banner.kind === 'ambiguous') return { kind: 'ambiguous', profileId: profile.id };
-    if (fhirId === undefined && (banner.kind === 'none' || banner.nhsNumber === undefined)) continue;
-    const identity: PageIdentity = { profileId: profile.id };
-    if (fhirId !== undefined) identity.fhirId = fhirId;
-    if (banner.kind === 'found') {
-      if (banner.nhsNumber !== undefined) identity.nhsNumber = banner.nhsNumber;
-      if (banner.name !== undefined) identity.name = banner.name;
-      if (banner.birthDate !== undefined) identity.birthDate = banner.birthDate;
+    for (const [index, where] of documents.entries()) {
+      const banner = patientFromBanner(where, profile);
+      if (banner.kind === 'ambiguous') return { kind: 'ambiguous', profileId: profile.id };
+      if (banner.kind === 'found' && banner.nhsNumber !== undefined) numbers.add(banner.nhsNumber);
+      if (index > 0 || found !== undefined) continue;
+      if (fhirId === undefined && (banner.kind === 'none' || banner.nhsNumber === undefined)) continue;
+      if (banner.kind === 'none' && profile.bannerSelector) {
+        found = { kind: 'pending' };
+        continue;
+      }
+      const identity: PageIdentity = { profileId: profile.id };
+      if (fhirId !== undefined) identity.fhirId = fhirId;
+      if (banner.kind === 'found') {
+        if (banner.nhsNumber !== undefined) identity.nhsNumber = banner.nhsNumber;
+        if (banner.name !== undefined) identity.name = banner.name;
+        if (banner.birthDate !== undefined) identity.birthDate = banner.birthDate;
+      }
+      found = { kind: 'patient', identity };
     }
-    return { kind: 'patient', identity };
   }
-  return { kind: 'none' };
+  if (numbers.size > 1) return { kind: 'ambiguous', profileId: found?.kind === 'patient' ? found.identity.profileId : (profiles[0]?.id ?? 'unknown') };
+  return found ?? { kind: 'none' };
+}
+
+/**
+ * The next recognition, given the last patient recognised: a new id in the URL while the previous
+ * patient's banner is still on screen is `pending` until the banner changes. So reads follow the
+ * banner, and a page that walks `pushState` through ids reads no one.
+ */
+export function followBanner(previous: PageIdentity | undefined, next: Recognition): Recognition {
+  if (next.kind !== 'patient' || previous === undefined) return next;
+  const { fhirId, nhsNumber, name } = next.identity;
+  const bannerShowsSomeone = nhsNumber !== undefined || name !== undefined;
+  const sameBanner = nhsNumber === previous.nhsNumber && name === previous.name;
+  return fhirId !== undefined && fhirId !== previous.fhirId && bannerShowsSomeone && sameBanner ? { kind: 'pending' } : next;
 }
 
 /** A key that changes whenever the patient shown (or what the page says about them) changes. */
 export function recognitionKey(recognition: Recognition): string {
-  if (recognition.kind === 'none') return 'none';
+  if (recognition.kind === 'none' || recognition.kind === 'pending') return recognition.kind;
   if (recognition.kind === 'ambiguous') return `ambiguous|${recognition.profileId}`;
   const { profileId, fhirId, nhsNumber, name, birthDate } = recognition.identity;
   return JSON.stringify([profileId, fhirId ?? '', nhsNumber ?? '', name ?? '', birthDate ?? '']);
@@ -112,11 +142,44 @@ function textOf(root: ParentNode, selector: string | undefined): string | undefi
   return text ? text.slice(0, 200) : undefined;
 }
 
+/** Matches in `root` and in every open shadow root under it (a banner drawn by a web component counts). */
 function safeQueryAll(root: ParentNode, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    const found = Array.from(root.querySelectorAll(selector));
+    for (const shadow of openShadowRoots(root)) found.push(...shadow.querySelectorAll(selector));
+    return found;
   } catch {
     // A trust profile with a selector this browser rejects recognises nothing rather than throwing.
     return [];
   }
+}
+
+/** Every open shadow root under `root`, nested ones included. */
+export function openShadowRoots(root: ParentNode): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const visit = (node: ParentNode): void => {
+    for (const element of Array.from(node.querySelectorAll('*'))) {
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        roots.push(shadow);
+        visit(shadow);
+      }
+    }
+  };
+  visit(root);
+  return roots;
+}
+
+/** Documents of same-origin child frames (another origin's frame gives null and is skipped). */
+export function sameOriginChildDocuments(root: ParentNode): Document[] {
+  const documents: Document[] = [];
+  for (const frame of safeQueryAll(root, 'iframe, frame')) {
+    try {
+      const child = (frame as HTMLIFrameElement).contentDocument;
+      if (child?.documentElement) documents.push(child, ...sameOriginChildDocuments(child));
+    } catch {
+      // Another origin: not readable, and not ours to read.
+    }
+  }
+  return documents;
 }

@@ -17,7 +17,11 @@ export function isFrameLayout(message: unknown): message is BackgroundToContent 
   return (
     isObject(message) &&
     message.type === 'frame/layout' &&
-    typeof message.seq === 'number' &&
+    isObject(message.page) &&
+    typeof message.page.load === 'string' &&
+    message.page.load.length >= 16 &&
+    message.page.load.length <= 64 &&
+    typeof message.page.seq === 'number' &&
     typeof message.visible === 'boolean' &&
     (message.mode === 'collapsed' || message.mode === 'expanded')
   );

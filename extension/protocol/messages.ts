@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PROMPT_CODES } from '../../shared/domain/types';
-import { PanelModeSchema } from './page';
+import { PageStateSchema, PanelModeSchema } from './page';
 import { PanelViewSchema, SnoozeReasonSchema } from './view';
 
 /**
@@ -87,20 +87,24 @@ export const ActionResultSchema = z.object({
 
 /** Panel → background, over the "panel" port. */
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel/hello') }),
-  z.object({ type: z.literal('panel/shown'), seq: z.number(), mode: PanelModeSchema }),
+  /** `ancestors`: the panel's `location.ancestorOrigins` (browser-given); the port is admitted only under the tab's recognised EHR page. */
+  z.object({ type: z.literal('panel/hello'), ancestors: z.array(z.string()).check(z.maxLength(20)) }),
+  z.object({ type: z.literal('panel/shown'), page: PageStateSchema, mode: PanelModeSchema }),
   z.object({ type: z.literal('panel/retry') }),
   /** A trusted click on "Sign in again": the background opens the browser's sign-in window. */
   z.object({ type: z.literal('panel/sign-in') }),
-  z.object({ type: z.literal('action/run'), requestId: z.string().check(z.minLength(8)), patient: patientRef, action: ActionSchema }),
+  /** `page`: the page state whose view the form was opened from; refused unless the tab still shows it. */
+  z.object({ type: z.literal('action/run'), requestId: z.string().check(z.minLength(8)), patient: patientRef, page: PageStateSchema, action: ActionSchema }),
   z.object({ type: z.literal('action/status'), requestId: z.string() }),
 ]);
 
 /** Background → panel, over the "panel" port. */
 export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('view'), seq: z.number(), view: PanelViewSchema }),
+  z.object({ type: z.literal('view'), page: PageStateSchema, view: PanelViewSchema }),
   ActionResultSchema,
   z.object({ type: z.literal('action/progress'), requestId: z.string(), step: z.enum(['writing', 're-reading']) }),
+  /** This frame is not the panel of the tab's EHR page: it gets nothing, and should stop asking. */
+  z.object({ type: z.literal('panel/refused') }),
 ]);
 
 export const PANEL_PORT_NAME = 'carer-prompts/panel';

@@ -22,13 +22,23 @@ export const PageIdentitySchema = z.object({
 
 export const RecognitionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
+  /** A patient page whose banner has not yet said who it is: the panel waits, nothing is read. */
+  z.object({ kind: z.literal('pending') }),
   z.object({ kind: z.literal('ambiguous'), profileId: z.string() }),
   z.object({ kind: z.literal('patient'), identity: PageIdentitySchema }),
 ]);
 
-/** Content script → background. `seq` increases with every change the content script sees. */
+/**
+ * One state of one page: `load` is random per content-script run (so it never repeats across page
+ * loads, where `seq` starts at 1 again) and `seq` counts the changes that run has seen. Every view,
+ * frame layout and write names the page state it belongs to, and each hop drops what is not for the
+ * state it has now.
+ */
+export const PageStateSchema = z.object({ load: z.string().check(z.minLength(16), z.maxLength(64)), seq: z.number() });
+
+/** Content script → background. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/recognition'), seq: z.number(), recognition: RecognitionSchema }),
+  z.object({ type: z.literal('page/recognition'), page: PageStateSchema, recognition: RecognitionSchema }),
   z.object({ type: z.literal('page/profiles') }),
 ]);
 
@@ -37,7 +47,7 @@ export const PanelModeSchema = z.enum(['collapsed', 'expanded']);
 /** Background → content script: show the frame only once the panel shows the patient the page shows. */
 export const BackgroundToContentSchema = z.object({
   type: z.literal('frame/layout'),
-  seq: z.number(),
+  page: PageStateSchema,
   visible: z.boolean(),
   mode: PanelModeSchema,
 });
@@ -47,6 +57,12 @@ export type RecognitionMessage = z.infer<typeof RecognitionSchema>;
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 export type PanelMode = z.infer<typeof PanelModeSchema>;
+export type PageState = z.infer<typeof PageStateSchema>;
+
+/** The same state of the same page load (a later load's `seq` 1 is not this load's `seq` 1). */
+export function samePage(a: PageState | undefined, b: PageState | undefined): boolean {
+  return a !== undefined && b !== undefined && a.load === b.load && a.seq === b.seq;
+}
 
 /** Parses a message; undefined when it is not one of ours (callers ignore it). */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {

@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import type { Snooze } from '../../shared/domain/types';
-import type { PageIdentityMessage, PanelMode } from '../protocol/page';
+import type { PageIdentityMessage, PageState, PanelMode } from '../protocol/page';
 import type { Action, ActionResult } from '../protocol/messages';
 import type { PanelView } from '../protocol/view';
 import { DEFAULT_OPTIONS, type ExtensionOptions } from './options';
@@ -18,7 +18,9 @@ export const panelModeItem = storage.defineItem<PanelMode>('local:panelMode', { 
 
 /** What each tab shows, so a stopped-and-restarted service worker carries on where it was. */
 export interface TabRecord {
-  seq: number;
+  page: PageState;
+  /** Origin of the top page the content script recognised this in (a panel is accepted only under it). */
+  origin?: string;
   identity?: PageIdentityMessage;
   ambiguous?: boolean;
   view: PanelView;

@@ -3,6 +3,7 @@
  * as text: control characters are shown as visible escapes so a recorded value can never drive the
  * terminal (move the cursor, recolour, retitle the window).
  */
+import { displayText } from '../displayText';
 import { formatNhsNumber } from '../nhsNumber';
 import type { CarerReport } from './carerReport';
 import { DECISION_LABEL } from '../consent/decisionText';
@@ -72,7 +73,5 @@ function day(value: string): string {
   return asText(value.slice(0, 10));
 }
 
-/** Shows C0/C1 control characters (ESC, BEL, CR…) and bidi overrides as visible escapes. */
-export function asText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
-}
+/** Shows control characters (ESC, BEL, CR…), bidi controls and invisible characters as visible escapes. */
+export const asText = displayText;

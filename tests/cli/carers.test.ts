@@ -33,6 +33,7 @@ beforeAll(async () => {
   await writeFile(file('broken.json'), '{"resourceType": "Bundle", ');
   await writeFile(file('two-patients.ndjson'), `${JSON.stringify(PatientAlex)}\n${JSON.stringify({ ...PatientAlex, id: 'other' })}`);
   await writeFile(file('html-name.json'), JSON.stringify({ ...CarerGrace, name: [{ text: '<img src=x onerror=alert(1)>\u001b[2J' }] }));
+  await writeFile(file('bidi-name.json'), JSON.stringify({ ...CarerGrace, name: [{ text: 'Saidha Khan \u202edetalor ton\u202c and\u200bco' }] }));
   await writeFile(file('policy.json'), JSON.stringify({ assessmentReviewMonths: 6 }));
   await writeFile(file('bad-policy.json'), JSON.stringify({ youngCarerUnderAge: 'eighteen' }));
 });
@@ -94,6 +95,14 @@ describe('carers explain', () => {
     const text = (await carers('explain', file('html-name.json'), '--now', NOW)).stdout;
     expect(text).toContain('<img src=x onerror=alert(1)>\\u{1b}[2J');
     expect(text).not.toContain('\u001b');
+  });
+
+  it('shows bidi overrides and zero-width characters in names visibly, so no name reverses the wording around it, and keeps them in the JSON as recorded', async () => {
+    const json = CarerReportSchema.parse(JSON.parse((await carers('explain', file('bidi-name.json'), '--now', NOW, '--json')).stdout));
+    expect(json.carers[0]?.name).toBe('Saidha Khan \u202edetalor ton\u202c and\u200bco');
+    const text = (await carers('explain', file('bidi-name.json'), '--now', NOW)).stdout;
+    expect(text).toContain('Saidha Khan \\u{202e}detalor ton\\u{202c} and\\u{200b}co');
+    expect(text).not.toMatch(/[\u200b\u202a-\u202e]/);
   });
 
   it('applies a policy file', async () => {

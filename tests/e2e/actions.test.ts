@@ -2,7 +2,7 @@ import { DEFAULT_EXTENSION_BASE } from '../../shared/terminology';
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
-import { openPatient, searchFhir, useExtensionAgainstSandbox, type E2E } from './harness';
+import { openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
 
 interface Coding {
   system?: string;
@@ -26,7 +26,7 @@ async function startFromPrompt(panel: FrameLocator, code: string, action: string
 }
 
 async function saveAndWaitGone(panel: FrameLocator, form: ReturnType<FrameLocator['locator']>, button: string, code: string): Promise<void> {
-  await form.getByRole('button', { name: button, exact: true }).click();
+  await submitForm(form, button);
   await form.waitFor({ state: 'detached', timeout: 20_000 });
   await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await prompt(panel, code).first().waitFor({ state: 'detached', timeout: 20_000 });
@@ -56,7 +56,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     await form.getByLabel('Name').fill('Nadia Begum');
     await form.getByLabel('Relationship to the patient').selectOption('SIS');
     await form.getByLabel('Phone (optional)').fill('07700 900999');
-    await form.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await submitForm(form, 'Add carer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const people = await searchFhir<Resource>(env(), `RelatedPerson?patient=Patient/${fatima.patientId}`);
     const added = people.find((p) => JSON.stringify(p.name).includes('Nadia Begum'));
@@ -139,7 +139,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     const panel = await open(env(), thomas.patientId);
     await panel.locator(`[data-carer="${thomas.relatedPersonIds[0]}"] [data-action="withdraw-consent"]`).click();
     const form = panel.locator('form.form');
-    await form.getByRole('button', { name: 'Withdraw consent', exact: true }).click();
+    await submitForm(form, 'Withdraw consent');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${thomas.patientId}`);
     expect(consents.map((c) => c.status)).toEqual(['inactive']);

@@ -28,12 +28,12 @@ export function chromiumArgs(extensionDir: string): string[] {
 }
 
 /** Real Chromium (Debian's), new headless mode, a fresh profile, the built extension loaded. */
-export async function launchWithExtension(extensionDir: string, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extensionDir: string, options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'carer-prompts-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     viewport: { width: 1400, height: 900 },
   });
   const worker = async (): Promise<Worker> => {

@@ -9,7 +9,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Resource } from '@medplum/fhirtypes';
 import { PERSONAS, type Persona } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, readFhir, searchFhir, updateFhir, useExtensionAgainstSandbox, type E2E } from './harness';
+import { openPatient, readFhir, searchFhir, submitForm, type E2E, updateFhir, useExtensionAgainstSandbox } from './harness';
 
 type Fault =
   /** Answer every write with this status (and Retry-After), before the server sees it, `times` times. */
@@ -96,12 +96,12 @@ describe('faults on the way to the FHIR server', () => {
     const george = PERSONAS.georgeWilson;
     const { page, panel, form } = await openForm(env(), george, 'identify-carers', 'record-no-carers');
     faults.current = { kind: 'status', status: 500, times: Number.POSITIVE_INFINITY };
-    await form.getByRole('button', { name: 'Record the answer', exact: true }).click();
+    await submitForm(form, 'Record the answer');
     expect(await errorShown(form)).toMatch(/FHIR server had a problem\. Try again/);
     expect(await searchFhir(env(), `List?subject=Patient/${george.patientId}`)).toEqual([]);
 
     faults.current = undefined;
-    await form.getByRole('button', { name: 'Record the answer', exact: true }).click();
+    await submitForm(form, 'Record the answer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await prompt(panel, 'identify-carers').first().waitFor({ state: 'detached', timeout: 20_000 });
     const lists = await searchFhir<Versioned>(env(), `List?subject=Patient/${george.patientId}`);
@@ -116,7 +116,7 @@ describe('faults on the way to the FHIR server', () => {
     await form.getByLabel('Agrees to share', { exact: true }).check();
     faults.current = { kind: 'status', status: 503, retryAfter: '1', times: 1 };
     faults.writesSeen = 0;
-    await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(faults.writesSeen).toBe(2);
@@ -132,7 +132,7 @@ describe('faults on the way to the FHIR server', () => {
     const { page, panel, form } = await openForm(env(), daniel, 'offer-assessment', 'offer-assessment');
     faults.current = { kind: 'status', status: 503, retryAfter: '1', times: 1 };
     faults.writesSeen = 0;
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(faults.writesSeen).toBe(2);
@@ -146,13 +146,13 @@ describe('faults on the way to the FHIR server', () => {
     const amira = PERSONAS.amiraKhan;
     const { page, form } = await openForm(env(), amira, 'offer-assessment', 'offer-assessment');
     faults.current = { kind: 'status', status: 429, retryAfter: '120', times: Number.POSITIVE_INFINITY };
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     expect(await errorShown(form)).toMatch(/busy.*Try again/);
     const carer = amira.relatedPersonIds[0];
     expect(await searchFhir(env(), `Task?subject=RelatedPerson/${carer}`)).toEqual([]);
 
     faults.current = undefined;
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const tasks = await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`);
     expect(tasks.map((t) => t.status)).toEqual(['requested']);
@@ -170,7 +170,7 @@ describe('faults on the way to the FHIR server', () => {
     await form.getByLabel('Relationship to the patient').selectOption('BRO');
     faults.current = { kind: 'drop-after-processing', times: 1 };
     faults.writesSeen = 0;
-    await form.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await submitForm(form, 'Add carer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
     // Answered nothing the first time: the browser itself resends on the dropped keep-alive connection.
     expect(faults.writesSeen).toBeGreaterThanOrEqual(2);
@@ -191,7 +191,7 @@ describe('faults on the way to the FHIR server', () => {
     const { page, form } = await openForm(env(), olivia, 'confirm-carer-status', 'mark-not-carer');
     const versionsBefore = await versionsOf(env(), 'RelatedPerson', father);
     faults.current = { kind: 'hang-after-processing', times: 1 };
-    await form.getByRole('button', { name: 'Not a carer', exact: true }).click();
+    await submitForm(form, 'Not a carer');
     expect(await errorShown(form)).toMatch(/took too long.*cannot tell whether.*saved.*Refresh and check/);
 
     const refreshed = await openPatient(env(), page, olivia.patientId);
@@ -206,11 +206,11 @@ describe('faults on the way to the FHIR server', () => {
     const carer = samuel.relatedPersonIds[0] ?? '';
     const { page, panel, form } = await openForm(env(), samuel, 'offer-assessment', 'offer-assessment');
     faults.current = { kind: 'hang-after-processing', times: 1 };
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     expect(await errorShown(form)).toMatch(/took too long.*cannot tell whether.*saved/);
     expect(await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`)).toHaveLength(1);
 
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const tasks = await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`);
@@ -231,12 +231,13 @@ describe('faults on the way to the FHIR server', () => {
     if (!consent) throw new Error('persona has no consent');
     await updateFhir(env(), { ...consent, provision: { ...consent.provision, period: { end: '2032-03-31' } } });
 
-    await form.getByRole('button', { name: 'Withdraw consent', exact: true }).click();
+    await submitForm(form, 'Withdraw consent');
     const conflict = form.getByRole('alert', { name: 'Someone else changed this record' });
     await conflict.waitFor({ timeout: 20_000 });
     expect(await versionsOf(env(), 'Consent', consent.id)).toHaveLength(2);
 
     await conflict.getByRole('button', { name: 'Save my draft over the newer version' }).click();
+    await conflict.getByRole('button', { name: 'Yes, save' }).click();
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const versions = await versionsOf(env(), 'Consent', consent.id);
     expect(versions.map((v) => v.status)).toEqual(['active', 'active', 'inactive']);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
@@ -13,11 +13,11 @@ export interface E2E {
  * One sandbox (FHIR + EHR on a random port) and one Chromium with the built extension per test
  * file, the extension pointed at that sandbox's FHIR base through its options storage.
  */
-export function useExtensionAgainstSandbox(options: { patients?: number; handlers?: RequestHandler[] } = {}): () => E2E {
+export function useExtensionAgainstSandbox(options: { patients?: number; handlers?: RequestHandler[]; chromiumArgs?: string[] } = {}): () => E2E {
   let env: E2E | undefined;
   beforeAll(async () => {
     const sandbox = await startSandbox({ port: 0, patients: options.patients ?? 10, ...(options.handlers ? { handlers: options.handlers } : {}) });
-    const browser = await launchWithExtension(EXTENSION_DIR);
+    const browser = await launchWithExtension(EXTENSION_DIR, options.chromiumArgs ? { extraArgs: options.chromiumArgs } : {});
     await configureFhirBase(browser, sandbox.fhirBase);
     env = { sandbox, browser };
   });
@@ -41,9 +41,24 @@ export function panelIframe(page: Page) {
   return page.locator('[data-carer-prompts-host] iframe');
 }
 
-/** Waits until the frame is shown (it is transparent and inert while the panel catches up with the page). */
+/**
+ * Waits until the frame is shown (it is transparent and inert while the panel catches up with the
+ * page) and the panel counts clicks again (it has been plainly visible for a moment: clickGuard.ts).
+ */
 export async function waitForPanelShown(page: Page, timeout = 15_000): Promise<void> {
   await page.locator('[data-carer-prompts-host] iframe:not([inert])').waitFor({ state: 'visible', timeout });
+  await waitForPanelAcceptingClicks(panelOf(page), timeout);
+}
+
+/** Waits until the panel counts clicks (after it was shown, resized, uncovered). */
+export async function waitForPanelAcceptingClicks(panel: FrameLocator, timeout = 15_000): Promise<void> {
+  await panel.locator('html[data-accepts-clicks]').waitFor({ state: 'attached', timeout });
+}
+
+/** Saves a form as a clinician does: its submit button, then "Yes, save" in the confirm step (wherever it appeared). */
+export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: string): Promise<void> {
+  await form.getByRole('button', { name: submitLabel, exact: true }).click();
+  await form.getByRole('button', { name: 'Yes, save', exact: true }).click();
 }
 
 export async function openPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {

@@ -36,6 +36,9 @@ const builds = [
   ['development', () => EXTENSION_DIR],
 ] as const;
 
+/** Who may frame the panel: loopback (the sandbox) in development; https only in a production build given no EHR origins. */
+const PANEL_FRAME_MATCHES = { production: ['https://*/*'], development: DEVELOPMENT_HOST_PERMISSIONS };
+
 describe.each(builds)('the %s build asks for no more than it needs', (_mode, dir) => {
   it('declares only permissions on the allow-list, and no optional API permissions', () => {
     const manifest = manifestOf(dir());
@@ -63,7 +66,7 @@ describe.each(builds)('the %s build asks for no more than it needs', (_mode, dir
   it('runs a packaged service worker and exposes only the panel page, through a dynamic URL', () => {
     const manifest = manifestOf(dir());
     expect(manifest.background?.service_worker).toBe('background.js');
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: PANEL_FRAME_MATCHES[_mode], use_dynamic_url: true }]);
     for (const script of manifest.content_scripts ?? []) {
       expect(script.all_frames ?? false, 'content scripts run in the top frame only').toBe(false);
       expect(script.world ?? 'ISOLATED').toBe('ISOLATED');

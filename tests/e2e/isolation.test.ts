@@ -10,7 +10,7 @@ import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { CHROMIUM, chromiumArgs, configureFhirBase, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
-import { openPatient, searchFhir, type E2E } from './harness';
+import { openPatient, searchFhir, submitForm, type E2E } from './harness';
 
 /**
  * Forged messages from everything around the extension (the EHR page, a frame of another origin
@@ -21,10 +21,11 @@ import { openPatient, searchFhir, type E2E } from './harness';
 const george = PERSONAS.georgeWilson;
 const patient = `Patient/${george.patientId}` as const;
 
+const FORGED_PAGE = { load: '0123456789abcdef', seq: 1 };
 /** Well-formed writes, exactly as the panel would send them over its port. */
 const forgedRuns: PanelToBackground[] = [
-  { type: 'action/run', requestId: 'forged-request-0001', patient, action: { kind: 'record-no-carers' } },
-  { type: 'action/run', requestId: 'forged-request-0002', patient, action: { kind: 'add-carer', name: 'Mallory Forger' } },
+  { type: 'action/run', requestId: 'forged-request-0001', patient, page: FORGED_PAGE, action: { kind: 'record-no-carers' } },
+  { type: 'action/run', requestId: 'forged-request-0002', patient, page: FORGED_PAGE, action: { kind: 'add-carer', name: 'Mallory Forger' } },
 ];
 const forgedAll: unknown[] = [{ type: 'panel/hello' }, ...forgedRuns, { type: 'page/profiles' }];
 
@@ -323,7 +324,7 @@ describe('writes act only on the clinician’s own input', () => {
     expect(await searchFhir(env(), `List?subject=${patient}`)).toEqual([]);
 
     // The clinician's own click (real input through the browser) still saves, once.
-    await form.getByRole('button', { name: 'Record the answer', exact: true }).click();
+    await submitForm(form, 'Record the answer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(writes.length).toBeGreaterThan(0);

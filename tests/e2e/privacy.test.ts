@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
 import { PERSONAS, type Persona } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, searchFhir, useExtensionAgainstSandbox, type E2E } from './harness';
+import { openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
 
 interface SeenRequest {
   method: string;
@@ -123,19 +123,19 @@ describe('no patient data at rest or in any console', () => {
     const consent = amira.panel.locator('form.form');
     await consent.getByLabel('Agrees to share', { exact: true }).check();
     await consent.getByLabel('Review by').fill('2027-06-30');
-    await consent.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(consent, 'Record decision');
     await consent.waitFor({ state: 'detached', timeout: 20_000 });
 
     const george = await open(env(), georgeWilson);
     await george.panel.locator('[data-prompt-code="identify-carers"] [data-action="record-no-carers"]').first().click();
     const noCarers = george.panel.locator('form.form');
-    await noCarers.getByRole('button', { name: 'Record the answer', exact: true }).click();
+    await submitForm(noCarers, 'Record the answer');
     await noCarers.waitFor({ state: 'detached', timeout: 20_000 });
 
     const olivia = await open(env(), oliviaNowak);
     await olivia.panel.locator('[data-prompt-code="confirm-carer-status"] [data-action="mark-not-carer"]').first().click();
     const notCarer = olivia.panel.locator('form.form');
-    await notCarer.getByRole('button', { name: 'Not a carer', exact: true }).click();
+    await submitForm(notCarer, 'Not a carer');
     await notCarer.waitFor({ state: 'detached', timeout: 20_000 });
 
     const fatima = await open(env(), fatimaBegum);
@@ -143,7 +143,7 @@ describe('no patient data at rest or in any console', () => {
     const add = fatima.panel.getByRole('form', { name: 'Add a carer' });
     await add.getByLabel('Name').fill(`${ADDED_CARER.given.join(' ')} ${ADDED_CARER.family}`);
     await add.getByLabel('Relationship to the patient').selectOption('SIS');
-    await add.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await submitForm(add, 'Add carer');
     await add.waitFor({ state: 'detached', timeout: 20_000 });
 
     // A draft typed and never sent (kept in session storage, which must stay in memory).

@@ -13,7 +13,7 @@ import { SANDBOX_CLIENT_ID, sandboxSmartAuth } from '../../sandbox/auth/index';
 import { PERSONAS } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
 import { setStoredOptions } from './browser';
-import { panelOf, useExtensionAgainstSandbox, waitForPanelShown, type E2E } from './harness';
+import { panelOf, submitForm, type E2E, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
 
 interface Resource {
   id: string;
@@ -93,7 +93,7 @@ describe('SMART sign-in in Chromium against the sandbox authorization server', (
     await panel.locator('[data-prompt-code="record-consent"] [data-action="record-consent"]').first().click();
     const form = panel.getByRole('form', { name: /Consent to share/ });
     await form.getByLabel('Declines to share').check();
-    await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     expect(await searchAsClinician(env(), `Consent?patient=Patient/${PERSONAS.amiraKhan.patientId}`)).toHaveLength(1);
     expect(writes().filter((w) => w.status >= 200 && w.status < 300)).toHaveLength(1);
@@ -106,7 +106,7 @@ describe('SMART sign-in in Chromium against the sandbox authorization server', (
     clock += 10 * 60_000; // the access token (5 minutes) has expired on the server; the extension does not know yet
     await panel.locator('[data-prompt-code="offer-assessment"] [data-action="offer-assessment"]').first().click();
     const form = panel.locator('form.form');
-    await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+    await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
 
     expect(seen.tokenRequests - tokensBefore).toBe(1);
@@ -127,7 +127,7 @@ describe('SMART sign-in in Chromium against the sandbox authorization server', (
     await panel.locator('[data-action="add-carer"]').first().click();
     const form = panel.getByRole('form', { name: 'Add a carer' });
     await form.getByLabel('Name').fill('Nadia Begum');
-    await form.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await submitForm(form, 'Add carer');
     const ended = form.getByRole('alert');
     await ended.waitFor({ timeout: 20_000 });
     expect(await ended.innerText()).toMatch(/Sign in again.*kept/s);
@@ -136,7 +136,7 @@ describe('SMART sign-in in Chromium against the sandbox authorization server', (
     await ended.getByRole('button', { name: 'Sign in again' }).click();
     const restored = panel.getByRole('form', { name: 'Add a carer' });
     await expect.poll(() => restored.getByLabel('Name').inputValue(), { timeout: 20_000 }).toBe('Nadia Begum');
-    await restored.getByRole('button', { name: 'Add carer', exact: true }).click();
+    await submitForm(restored, 'Add carer');
     await restored.waitFor({ state: 'detached', timeout: 20_000 });
     const people = await searchAsClinician(env(), `RelatedPerson?patient=Patient/${fatima.patientId}`);
     expect(people.filter((p) => JSON.stringify(p.name).includes('Nadia Begum'))).toHaveLength(1);

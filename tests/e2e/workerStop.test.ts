@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
 import type { ExtensionBrowser } from './browser';
-import { openPatient, panelOf, searchFhir, useExtensionAgainstSandbox } from './harness';
+import { openPatient, panelOf, searchFhir, submitForm, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
 
 interface WorkerVersion {
   runningStatus: string;
@@ -51,13 +51,15 @@ describe('the service worker may be stopped at any time (MV3)', () => {
     await page.reload();
     const reloaded = panelOf(page);
     await reloaded.locator('.patient__name').waitFor();
+    // The reloaded frame counts clicks once it has been plainly visible for a moment.
+    await waitForPanelShown(page);
     const restored = reloaded.getByRole('form', { name: /Consent to share/ });
     await restored.waitFor();
     expect(await restored.getByLabel('Agrees to share some things').isChecked()).toBe(true);
     expect(await restored.getByLabel('May be shared').inputValue()).toBe('Appointments');
     expect(await restored.getByLabel('Must not be shared').inputValue()).toBe('Diagnosis');
 
-    await restored.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(restored, 'Record decision');
     await restored.waitFor({ state: 'detached', timeout: 20_000 });
     const consents = await searchFhir(env(), `Consent?patient=Patient/${amira.patientId}`);
     expect(JSON.stringify(consents)).toContain('Diagnosis');
@@ -74,7 +76,7 @@ describe('the service worker may be stopped at any time (MV3)', () => {
     await panel.locator('[data-prompt-code="signpost-support"] [data-action="snooze"]').click();
     const form = panel.getByRole('form', { name: 'Snooze this prompt' });
     await form.getByLabel('Reason').selectOption('done-elsewhere');
-    await form.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await submitForm(form, 'Snooze');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.locator('[data-prompt-code="signpost-support"]').waitFor({ state: 'detached' });
     expect(await panel.locator(`[data-carer="${helen.relatedPersonIds[0]}"]`).count()).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { PERSONAS } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, panelOf, readFhir, searchFhir, updateFhir, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
+import { openPatient, panelOf, readFhir, searchFhir, submitForm, updateFhir, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
 
 interface Consent {
   resourceType: 'Consent';
@@ -43,7 +43,7 @@ describe('writes that meet the real world', () => {
     await updateFhir(env(), { ...consent, provision: { ...consent.provision, period: { end: '2031-01-31' } } });
     const afterColleague = await readFhir<Consent>(env(), `Consent/${consent.id}`);
 
-    await form.getByRole('button', { name: 'Withdraw consent', exact: true }).click();
+    await submitForm(form, 'Withdraw consent');
     const conflict = form.getByRole('alert', { name: 'Someone else changed this record' });
     await conflict.waitFor({ timeout: 20_000 });
     expect(await conflict.locator('[data-conflict="server"]').innerText()).toContain('2031-01-31');
@@ -52,6 +52,7 @@ describe('writes that meet the real world', () => {
     expect(await readFhir<Consent>(env(), `Consent/${consent.id}`)).toMatchObject({ status: 'active', meta: { versionId: afterColleague.meta?.versionId } });
 
     await conflict.getByRole('button', { name: 'Save my draft over the newer version' }).click();
+    await conflict.getByRole('button', { name: 'Yes, save' }).click();
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const saved = await readFhir<Consent>(env(), `Consent/${consent.id}`);
     expect(saved.status).toBe('inactive');
@@ -68,7 +69,7 @@ describe('writes that meet the real world', () => {
     await form.getByLabel('Declines to share').check();
     faults.failWrites = true;
     try {
-      await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+      await submitForm(form, 'Record decision');
       const error = form.locator('.status--error');
       await error.waitFor({ timeout: 60_000 });
       expect(await error.innerText()).toMatch(/try again|later|unavailable|not available/i);
@@ -76,7 +77,7 @@ describe('writes that meet the real world', () => {
     } finally {
       faults.failWrites = false;
     }
-    await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     const consents = await searchFhir<Consent & { provision?: { type?: string } }>(env(), `Consent?patient=Patient/${amira.patientId}`);
     expect(consents.map((c) => c.provision?.type)).toEqual(['deny']);
@@ -92,7 +93,7 @@ describe('writes that meet the real world', () => {
     const form = panel.getByRole('form', { name: /assessment/ });
     faults.delayWritesMs = 1500;
     try {
-      await form.getByRole('button', { name: 'Record offer', exact: true }).click();
+      await submitForm(form, 'Record offer');
       await panel.getByRole('status').filter({ hasText: 'Saving to the record' }).waitFor();
       await page.locator(`a[data-patient-id="${grace.patientId}"]`).click();
       await waitForPanelShown(page);

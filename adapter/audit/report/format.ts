@@ -3,6 +3,7 @@
  * Team names come from the data: they are squeezed onto one line here, and escaped by each format.
  */
 import type { Coverage, Rate } from '../../../shared/audit/coverage';
+import { displayText } from '../../../shared/displayText';
 import { displayDate, oneLine, shorten } from '../../../shared/domain/describe';
 
 export const NO_TEAM = 'Team not recorded';
@@ -12,10 +13,13 @@ export const ALL_MONTHS = 'All months';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A team name on one line (no control characters: it may reach a terminal), at most `max` characters. */
+/**
+ * A team name on one line (no control characters: it may reach a terminal), at most `max`
+ * characters, with bidi controls and invisible characters shown (two teams never look alike).
+ */
 export function teamLabel(team: string | null, max = 80): string {
   if (team === null) return NO_TEAM;
-  const line = oneLine(team);
+  const line = displayText(oneLine(team));
   return line === '' ? NO_TEAM : shorten(line, max);
 }
 

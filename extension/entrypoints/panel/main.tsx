@@ -1,9 +1,11 @@
 import '../../protocol/zodJitless';
 import { render } from 'preact';
-import { App } from '../../panel/components/App';
+import { App, Refused } from '../../panel/components/App';
+import { framedByEhrPage } from '../../framing/ancestry';
+import { guardClicks } from '../../panel/clickGuard';
 import { connectPanel } from '../../panel/connection';
 import { createPanelStore } from '../../panel/store';
-import { panelModeItem } from '../../storage/items';
+import { optionsItem, panelModeItem } from '../../storage/items';
 import '../../panel/panel.css';
 
 /**
@@ -14,6 +16,14 @@ import '../../panel/panel.css';
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  // Framed by anything but a configured EHR page (another site, or another site's frame inside the
+  // EHR page): show nothing and never open the line to the background.
+  const { ehrOrigins } = await optionsItem.getValue();
+  if (!framedByEhrPage(Array.from(location.ancestorOrigins), { ehrOrigins, loopback: import.meta.env.MODE === 'development' })) {
+    render(<Refused />, root);
+    return;
+  }
+  guardClicks(document);
   const store = createPanelStore(await panelModeItem.getValue());
   store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
   const connection = connectPanel(store);

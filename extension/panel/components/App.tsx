@@ -20,6 +20,7 @@ import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
 import { Notice } from './Status';
+import { displayText } from '../../../shared/displayText';
 
 /** After the patient's death the record can still be corrected, but nothing is asked of or about them. */
 const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['signpost-support', 'edit-carer', 'open-in-ehr']);
@@ -36,14 +37,16 @@ export function App({ store, connection }: AppProps) {
   const setMode = (mode: 'collapsed' | 'expanded') => {
     store.mode.value = mode;
   };
-  const seq = store.seq.value;
+  const page = store.page.value;
   const mode = store.mode.value;
   // After the browser has painted this view (Preact runs effects after paint), tell the page's
   // frame it may show: the frame is hidden from the moment the patient changes until then, so no
   // frame ever shows one patient's carers beside another patient's record.
   useEffect(() => {
     connection.layout();
-  }, [seq, view, mode]);
+  }, [page, view, mode]);
+
+  if (store.refused.value) return <Refused />;
 
   if (mode === 'collapsed') {
     return (
@@ -85,6 +88,15 @@ export function App({ store, connection }: AppProps) {
       ) : null}
       {!store.connected.value ? <p class="status status--progress">Reconnecting…</p> : null}
       <Body view={view} store={store} connection={connection} />
+    </main>
+  );
+}
+
+/** Framed anywhere but directly by the EHR page Carer Prompts recognised in this tab. */
+export function Refused() {
+  return (
+    <main class="panel" aria-label="Carer Prompts" data-panel-refused="">
+      <p class="empty">Carer Prompts is not available here. It shows only beside your EHR’s own record pages.</p>
     </main>
   );
 }
@@ -191,7 +203,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   return (
     <div class="ready">
       <section class="patient" aria-label="Patient, as recorded on the FHIR server">
-        <p class="patient__name">{patient.name ?? 'Name not recorded'}</p>
+        <p class="patient__name">{patient.name !== undefined ? <bdi>{displayText(patient.name)}</bdi> : 'Name not recorded'}</p>
         <p class="patient__facts">
           {patient.birthDate ? <span>Born {formatDate(patient.birthDate)}</span> : null}
           {patient.nhsNumber ? <span>NHS No. {formatNhsNumber(patient.nhsNumber)}</span> : null}

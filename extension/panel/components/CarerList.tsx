@@ -1,6 +1,7 @@
 import type { ActionKind } from '../../../shared/domain/types';
 import type { CarerView } from '../../protocol/view';
 import { ASSESSMENT_LABEL, formatDate } from '../format';
+import { displayText } from '../../../shared/displayText';
 
 export type OpenCarerForm = (kind: ActionKind, carer: CarerView) => void;
 
@@ -19,7 +20,7 @@ export function CarerList({ carers, onAction, canWrite }: { carers: readonly Car
 }
 
 function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: OpenCarerForm; canWrite: (kind: ActionKind) => boolean }) {
-  const name = carer.name ?? 'Name not recorded';
+  const name = carer.name !== undefined ? displayText(carer.name) : 'Name not recorded';
   const relationship = [...carer.relationships, ...carer.contactRoles.map((r) => CONTACT_ROLE_LABEL[r] ?? r)].join(', ');
   const { consent, assessment } = carer;
   const button = (kind: ActionKind, label: string) =>
@@ -31,7 +32,9 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
   return (
     <li class="carer" data-carer={carer.id} aria-label={name}>
       <div class="carer__head">
-        <span class="carer__name">{name}</span>
+        <span class="carer__name">
+          <bdi>{name}</bdi>
+        </span>
         {carer.youngCarer ? <span class="tag tag--young">Young carer</span> : null}
         <span class={`tag tag--${carer.carerStatus}`}>{STATUS_LABEL[carer.carerStatus]}</span>
       </div>

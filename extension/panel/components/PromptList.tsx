@@ -1,5 +1,6 @@
 import type { ActionKind } from '../../../shared/domain/types';
 import type { PromptView } from '../../protocol/view';
+import { displayText } from '../../../shared/displayText';
 
 const SEVERITY_LABEL: Record<PromptView['severity'], string> = { critical: 'Urgent', warning: 'To do', info: 'For information' };
 
@@ -19,10 +20,10 @@ export function PromptList({ prompts, onAction }: { prompts: readonly PromptView
       {prompts.map((prompt) => (
         <li key={prompt.id} class={`prompt prompt--${prompt.severity}`} data-prompt-code={prompt.code} data-prompt-carer={prompt.carer}>
           <span class="prompt__severity">{SEVERITY_LABEL[prompt.severity]}</span>
-          <p class="prompt__summary">{prompt.summary}</p>
+          <p class="prompt__summary">{displayText(prompt.summary)}</p>
           <details class="prompt__details">
             <summary>Why this matters</summary>
-            <p>{prompt.detail}</p>
+            <p>{displayText(prompt.detail)}</p>
             <p class="prompt__commitment">{prompt.commitment}</p>
           </details>
           <div class="prompt__actions">
@@ -34,7 +35,7 @@ export function PromptList({ prompts, onAction }: { prompts: readonly PromptView
                 </button>
               ))}
             {prompt.snoozable ? (
-              <button type="button" class="button button--secondary button--small" data-action="snooze" aria-label={`Snooze: ${prompt.summary}`} onClick={() => onAction('snooze', prompt)}>
+              <button type="button" class="button button--secondary button--small" data-action="snooze" aria-label={`Snooze: ${displayText(prompt.summary)}`} onClick={() => onAction('snooze', prompt)}>
                 Snooze
               </button>
             ) : null}

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conflict } from '../../protocol/messages';
 import { createTrustedSubmitGate, isUserGesture } from './trustedSubmit';
 import { WriteStatus } from '../components/Status';
 import type { WriteState } from './useWrite';
+import { displayText } from '../../../shared/displayText';
 
 export interface FormShellProps {
   title: string;
@@ -32,6 +33,7 @@ export function FormShell(props: FormShellProps) {
   const gate = useRef(createTrustedSubmitGate()).current;
   const busy = write.pending !== undefined;
   const conflict = write.result?.outcome === 'conflict' ? write.result.conflict : undefined;
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
@@ -47,8 +49,10 @@ export function FormShell(props: FormShellProps) {
       onSubmit={(event) => {
         event.preventDefault();
         // Only the clinician's own click or Enter writes; a script's click() or requestSubmit() does not.
-        if (gate.accept(event) && !busy) onSubmit();
+        // It then asks once more, at a place the page cannot predict (ConfirmStep).
+        if (gate.accept(event) && !busy) setConfirming(true);
       }}
+      onInput={() => setConfirming(false)}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !busy) onCancel();
       }}
@@ -65,6 +69,16 @@ export function FormShell(props: FormShellProps) {
       ) : null}
       <WriteStatus write={write} />
       {conflict ? <ConflictView conflict={conflict} draftLines={draftLines} onOverwrite={onOverwrite} onDiscard={onCancel} /> : null}
+      {confirming && !busy ? (
+        <ConfirmStep
+          question={`${submitLabel}: save this to the record?`}
+          onConfirm={() => {
+            setConfirming(false);
+            onSubmit();
+          }}
+          onBack={() => setConfirming(false)}
+        />
+      ) : null}
       <div class="form__buttons">
         <button type="submit" class="button button--primary" disabled={busy || conflict !== undefined}>
           {busy ? 'Saving…' : submitLabel}
@@ -77,7 +91,38 @@ export function FormShell(props: FormShellProps) {
   );
 }
 
+/** A random whole number below `n` that the page cannot predict (crypto, not Math.random). */
+function unpredictable(n: number): number {
+  return (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % n;
+}
+
+/**
+ * The second step of every write. Where it sits (its offset, and which of its two buttons comes
+ * first) is chosen at random each time it opens, so a page that lines up a lure over the panel
+ * cannot know where "Yes, save" will be; and it needs the clinician's own click like the first.
+ */
+export function ConfirmStep({ question, onConfirm, onBack }: { question: string; onConfirm: () => void; onBack: () => void }) {
+  const [layout] = useState(() => ({ offset: unpredictable(8) * 12, reversed: unpredictable(2) === 1 }));
+  const yes = (
+    <button key="yes" type="button" class="button button--primary" onClick={(event) => isUserGesture(event) && onConfirm()}>
+      Yes, save
+    </button>
+  );
+  const back = (
+    <button key="back" type="button" class="button button--secondary" onClick={onBack}>
+      Go back
+    </button>
+  );
+  return (
+    <div class="confirm" role="group" aria-label="Confirm this change" style={{ marginTop: `${8 + layout.offset}px` }}>
+      <p>{question}</p>
+      <div class="confirm__buttons">{layout.reversed ? [back, yes] : [yes, back]}</div>
+    </div>
+  );
+}
+
 function ConflictView({ conflict, draftLines, onOverwrite, onDiscard }: { conflict: Conflict; draftLines: string[]; onOverwrite?: (c: Conflict) => void; onDiscard: () => void }) {
+  const [confirming, setConfirming] = useState(false);
   return (
     <section class="conflict" role="alert" aria-label="Someone else changed this record">
       <h4 class="conflict__title">Someone else changed this record while you were editing</h4>
@@ -87,7 +132,7 @@ function ConflictView({ conflict, draftLines, onOverwrite, onDiscard }: { confli
           <h5>Newer version on the server{conflict.lastUpdated ? ` (${conflict.lastUpdated.slice(0, 16).replace('T', ' ')})` : ''}</h5>
           <ul>
             {conflict.lines.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{displayText(line)}</li>
             ))}
           </ul>
         </div>
@@ -102,10 +147,11 @@ function ConflictView({ conflict, draftLines, onOverwrite, onDiscard }: { confli
       </div>
       <div class="form__buttons">
         {onOverwrite ? (
-          <button type="button" class="button button--warning" onClick={(e) => isUserGesture(e) && onOverwrite(conflict)}>
+          <button type="button" class="button button--warning" onClick={(e) => isUserGesture(e) && setConfirming(true)}>
             Save my draft over the newer version
           </button>
         ) : null}
+        {onOverwrite && confirming ? <ConfirmStep question="Replace the newer version with your draft?" onConfirm={() => onOverwrite(conflict)} onBack={() => setConfirming(false)} /> : null}
         <button type="button" class="button button--secondary" onClick={onDiscard}>
           Keep the newer version
         </button>

@@ -10,6 +10,7 @@ import { RadioGroup, SelectField, TextArea, TextField, lines } from './fields';
 import { FormShell } from './FormShell';
 import { useWrite } from './useWrite';
 import { useEffect, useState } from 'preact/hooks';
+import { displayText } from '../../../shared/displayText';
 
 /** What every form gets: the patient it is bound to, the store and the line to the background. */
 export interface FormContext {
@@ -20,7 +21,7 @@ export interface FormContext {
   onClose: (outcome?: 'saved') => void;
 }
 
-const carerName = (carer: CarerView): string => carer.name ?? 'this person';
+const carerName = (carer: CarerView): string => (carer.name !== undefined ? displayText(carer.name) : 'this person');
 
 /** Shared submit handling: saved → the draft is cleared and the form closes. */
 function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {

@@ -26,10 +26,15 @@ export function useWrite(store: PanelStore, connection: PanelConnection, patient
       // Saving the same draft again (after a timeout or a dropped connection, when nobody can tell
       // whether the first attempt landed) reuses its request id, so the server's conditional create
       // finds the first attempt instead of making a duplicate. A changed draft is a new request.
+      // Sent only while the view on screen is still this form's patient, and named with that view's
+      // page state: the background refuses it if the tab has moved on since.
+      const page = store.page.value;
+      const view = store.view.value;
+      if (!page || view.kind !== 'ready' || view.patient.reference !== patient) return;
       const sent = JSON.stringify(action);
       const id = lastSent?.action === sent ? lastSent.requestId : crypto.randomUUID();
       setLastSent({ action: sent, requestId: id });
-      setRequestId(connection.run(patient, action, id));
+      setRequestId(connection.run(patient, page, action, id));
     },
     reset: () => setRequestId(undefined),
     signIn: () => connection.signIn(),

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createController, type ControllerDeps } from '../../../extension/background/controller';
 import { GatewayError, type Gateway } from '../../../extension/background/gateway';
 import { evaluateVisiblePrompts, loadPolicy } from '../../../extension/background/rules';
-import type { BackgroundToPanel } from '../../../extension/protocol/messages';
+import type { BackgroundToPanel, PanelToBackground } from '../../../extension/protocol/messages';
 import type { BackgroundToContent } from '../../../extension/protocol/page';
 import type { CarerContext, PatientReference } from '../../../shared/domain/types';
 
@@ -52,17 +52,25 @@ function heldGateway() {
   return { gateway, reads, answer };
 }
 
-/** The panel's end of its port: what the background posted to it. */
+/** The EHR page's origin, as the content script's sender and the panel's ancestor report it. */
+const EHR = 'http://127.0.0.1:8080';
+
+/** The panel's end of its port: what the background posted to it, and what the panel says over it. */
 function panelPort() {
   const posted: BackgroundToPanel[] = [];
+  const listeners: ((message: unknown) => void)[] = [];
+  let disconnected = false;
   const port = {
     name: 'carer-prompts/panel',
     postMessage: (message: BackgroundToPanel) => void posted.push(message),
-    disconnect: () => undefined,
-    onMessage: { addListener: () => undefined },
+    disconnect: () => void (disconnected = true),
+    onMessage: { addListener: (listener: (message: unknown) => void) => void listeners.push(listener) },
     onDisconnect: { addListener: () => undefined },
   } as unknown as Browser.runtime.Port;
-  return { port, posted };
+  const say = (message: PanelToBackground) => listeners.forEach((listener) => listener(message));
+  /** The panel's first word: where the browser says it is framed (directly by the EHR page unless told). */
+  const hello = (ancestors: string[] = [EHR]) => say({ type: 'panel/hello', ancestors });
+  return { port, posted, say, hello, isDisconnected: () => disconnected };
 }
 
 function setup(gateway: Gateway) {
@@ -77,6 +85,10 @@ function setup(gateway: Gateway) {
   return { controller: createController(deps), sent, deps };
 }
 
+const LOAD = '1111111111111111';
+/** A state of one page load (the same load unless another is named). */
+const page = (seq: number, load = LOAD) => ({ load, seq });
+
 const views = (posted: BackgroundToPanel[]) => posted.filter((m): m is Extract<BackgroundToPanel, { type: 'view' }> => m.type === 'view');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -86,40 +98,166 @@ describe('the background controller', () => {
   it('never shows a read that finishes after the page moved to another patient', async () => {
     const { gateway, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const { port, posted } = panelPort();
-    await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
     await settle();
-    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } });
+    void controller.onRecognition(1, page(2), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } }, EHR);
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     answer('Patient/demo-daniel-okafor', DanielContext);
     await settle();
     const ready = views(posted).filter((m) => m.view.kind === 'ready');
-    expect(ready.map((m) => [m.seq, m.view.kind === 'ready' ? m.view.patient.id : ''])).toEqual([[2, 'demo-daniel-okafor']]);
+    expect(ready.map((m) => [m.page.seq, m.view.kind === 'ready' ? m.view.patient.id : ''])).toEqual([[2, 'demo-daniel-okafor']]);
+  });
+
+  it('drops patient A’s late answer on patient B’s page after a page load, though both loads start their count at 1', async () => {
+    const { gateway, answer } = heldGateway();
+    const { controller } = setup(gateway);
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+    await settle();
+    // Patient B's page is a new document: its content script counts from 1 again, under a new load id.
+    void controller.onRecognition(1, page(1, '2222222222222222'), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } }, EHR);
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    expect(JSON.stringify(views(posted))).not.toMatch(/Amira|Sara Khan|9990011117/);
+    answer('Patient/demo-daniel-okafor', DanielContext);
+    await settle();
+    expect(views(posted).filter((m) => m.view.kind === 'ready').map((m) => (m.view.kind === 'ready' ? m.view.patient.id : ''))).toEqual(['demo-daniel-okafor']);
+  });
+
+  it('refuses a write from a form opened for patient A once the tab shows patient B, and writes nothing', async () => {
+    const { gateway, answer } = heldGateway();
+    const written: string[] = [];
+    const { controller } = setup({ ...gateway, write: async (patient) => void written.push(patient) });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+    void controller.onRecognition(1, page(1, '2222222222222222'), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-daniel-okafor' } }, EHR);
+    await settle();
+    const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
+    await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-late-a', patient: 'Patient/demo-amira-khan', page: page(1), action });
+    expect(written).toEqual([]);
+    expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ requestId: 'request-late-a', outcome: 'failed', stillOnScreen: false })]);
+  });
+
+  describe('which panel frames it talks to', () => {
+    const amira = { kind: 'patient' as const, identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } };
+
+    it('gives a panel framed by another site’s frame inside the EHR page nothing, and tells it so', async () => {
+      const { gateway, answer } = heldGateway();
+      const { controller } = setup(gateway);
+      void controller.onRecognition(1, page(1), amira, EHR);
+      await settle();
+      answer('Patient/demo-amira-khan', AmiraContext);
+      await settle();
+      const nested = panelPort();
+      await controller.onPanelConnect(1, nested.port, EHR);
+      nested.hello(['http://127.0.0.1:9999', EHR]);
+      await settle();
+      expect(nested.posted).toEqual([{ type: 'panel/refused' }]);
+      expect(nested.isDisconnected()).toBe(true);
+    });
+
+    it('gives nothing to a panel framed by another site the tab has moved on to, and lets it write nothing', async () => {
+      const { gateway, answer } = heldGateway();
+      const written: string[] = [];
+      const { controller } = setup({ ...gateway, write: async (patient) => void written.push(patient) });
+      void controller.onRecognition(1, page(1), amira, EHR);
+      await settle();
+      answer('Patient/demo-amira-khan', AmiraContext);
+      await settle();
+      const elsewhere = panelPort();
+      await controller.onPanelConnect(1, elsewhere.port, 'http://elsewhere.test');
+      elsewhere.hello(['http://elsewhere.test']);
+      elsewhere.say({ type: 'action/run', requestId: 'request-elsewhere', patient: 'Patient/demo-amira-khan', page: page(1), action: { kind: 'record-no-carers' } });
+      await settle();
+      expect(elsewhere.posted).toEqual([]);
+      expect(written).toEqual([]);
+    });
+
+    it('admits its own panel that said hello before the page was recognised, once it is', async () => {
+      const { gateway } = heldGateway();
+      const { controller } = setup(gateway);
+      const { port, posted, hello } = panelPort();
+      await controller.onPanelConnect(1, port, EHR);
+      hello();
+      await settle();
+      expect(posted).toEqual([]);
+      await controller.onRecognition(1, page(1), { kind: 'ambiguous', profileId: 'sandbox-ehr' }, EHR);
+      await settle();
+      expect(views(posted).at(-1)).toMatchObject({ page: page(1), view: { kind: 'ambiguous' } });
+    });
+  });
+
+  it('reads only a few patients of a burst of patient changes, then the one left on screen', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gateway, reads } = heldGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, now: () => new Date(Date.now()), readLimit: { burst: 2, refillMs: 1000 } });
+      const ids = Array.from({ length: 18 }, (_, i) => `walked-${i}`);
+      // A page walking through ids, a few milliseconds apart.
+      for (const [i, id] of ids.entries()) {
+        void controller.onRecognition(1, page(i + 1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: id } }, EHR);
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(reads).toEqual(['Patient/walked-0', 'Patient/walked-1']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reads).toEqual(['Patient/walked-0', 'Patient/walked-1', 'Patient/walked-17']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads a patient the tab has already read again at once, whatever the allowance', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gateway, reads } = heldGateway();
+      const { deps } = setup(gateway);
+      const controller = createController({ ...deps, now: () => new Date(Date.now()), readLimit: { burst: 1, refillMs: 60_000 } });
+      for (const [i, id] of ['demo-amira-khan', 'demo-daniel-okafor', 'demo-amira-khan'].entries()) {
+        void controller.onRecognition(1, page(i + 1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: id } }, EHR);
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(reads).toEqual(['Patient/demo-amira-khan', 'Patient/demo-amira-khan']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads once when the EHR draws the address first and the banner a moment later', async () => {
     const { gateway, reads, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const { port, posted } = panelPort();
-    await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
     await settle();
-    void controller.onRecognition(1, 2, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
+    void controller.onRecognition(1, page(2), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } }, EHR);
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
     expect(reads).toEqual(['Patient/demo-amira-khan']);
-    expect(views(posted).at(-1)).toMatchObject({ seq: 2, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    expect(views(posted).at(-1)).toMatchObject({ page: page(2), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
   it('stops with a notice, and no patient data, when the record is not the patient on the page', async () => {
     const { gateway, answer } = heldGateway();
     const { controller } = setup(gateway);
-    const { port, posted } = panelPort();
-    await controller.onPanelConnect(1, port);
-    void controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    void controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990044449' } }, EHR);
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
@@ -131,34 +269,54 @@ describe('the background controller', () => {
   it('picks up where it was after the worker is stopped: the tab’s view is in session storage', async () => {
     const { gateway, answer } = heldGateway();
     const first = setup(gateway);
-    void first.controller.onRecognition(1, 3, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    void first.controller.onRecognition(1, page(3), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
     await settle();
     answer('Patient/demo-amira-khan', AmiraContext);
     await settle();
 
     const restarted = setup(heldGateway().gateway);
     await restarted.controller.ready;
-    const { port, posted } = panelPort();
-    await restarted.controller.onPanelConnect(1, port);
-    await restarted.controller.onPanelMessage(1, { type: 'panel/hello' });
-    expect(views(posted).at(-1)).toMatchObject({ seq: 3, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    const { port, posted, hello } = panelPort();
+    await restarted.controller.onPanelConnect(1, port, EHR);
+    hello();
+    await settle();    
+    expect(views(posted).at(-1)).toMatchObject({ page: page(3), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+  });
+
+  it('admits a panel whose hello arrives while a restarted worker is still restoring the tab’s state', async () => {
+    const { gateway, answer } = heldGateway();
+    const first = setup(gateway);
+    void first.controller.onRecognition(1, page(3), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+    await settle();
+    answer('Patient/demo-amira-khan', AmiraContext);
+    await settle();
+
+    const restarted = setup(heldGateway().gateway);
+    const { port, posted, hello } = panelPort();
+    const connecting = restarted.controller.onPanelConnect(1, port, EHR);
+    hello(); // at once, as a panel reconnecting to a worker that has just woken does
+    await connecting;
+    await settle();
+    expect(views(posted).at(-1)).toMatchObject({ page: page(3), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
   });
 
   it('shows the frame only for the page state the panel has drawn', async () => {
     const { gateway } = heldGateway();
     const { controller, sent } = setup(gateway);
-    void controller.onRecognition(4, 5, { kind: 'ambiguous', profileId: 'sandbox-ehr' });
+    void controller.onRecognition(4, page(5), { kind: 'ambiguous', profileId: 'sandbox-ehr' }, EHR);
     await settle();
-    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 4, mode: 'expanded' });
-    await controller.onPanelMessage(4, { type: 'panel/shown', seq: 5, mode: 'expanded' });
-    expect(sent).toEqual([{ tabId: 4, message: { type: 'frame/layout', seq: 5, visible: true, mode: 'expanded' } }]);
+    await controller.onPanelMessage(4, { type: 'panel/shown', page: page(4), mode: 'expanded' });
+    await controller.onPanelMessage(4, { type: 'panel/shown', page: page(5), mode: 'expanded' });
+    expect(sent).toEqual([{ tabId: 4, message: { type: 'frame/layout', page: page(5), visible: true, mode: 'expanded' } }]);
   });
 
   it('answers a panel that asks about a write the stopped worker never finished', async () => {
     const { gateway } = heldGateway();
     const { controller } = setup(gateway);
-    const { port, posted } = panelPort();
-    await controller.onPanelConnect(1, port);
+    const { port, posted, hello } = panelPort();
+    await controller.onRecognition(1, page(1), { kind: 'none' }, EHR);
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
     await fakeBrowser.storage.session.set({
       inflight: { r9: { requestId: 'r9', patient: 'Patient/demo-amira-khan', action: { kind: 'record-no-carers' }, startedAt: '2026-11-23T11:59:00Z', state: 'pending' } },
     });
@@ -198,29 +356,35 @@ describe('the background controller', () => {
       const { gateway, signIn, state } = signInGateway();
       const { deps } = setup(gateway);
       const controller = createController({ ...deps, signIn });
-      const { port, posted } = panelPort();
-      await controller.onPanelConnect(1, port);
-      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      const { port, posted, hello } = panelPort();
+      await controller.onPanelConnect(1, port, EHR);
+    hello();
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
       expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: expect.stringMatching(/Sign in again/), canRetry: false, signIn: true });
 
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(state.signIns).toBe(1);
-      expect(views(posted).at(-1)).toMatchObject({ seq: 1, view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+      expect(views(posted).at(-1)).toMatchObject({ page: page(1), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
     });
 
     it('answers a refused write with "sign in again", writes nothing, and the resent request lands once after sign-in', async () => {
       const { gateway, signIn, state } = signInGateway();
       const { deps } = setup(gateway);
       const controller = createController({ ...deps, signIn });
-      const { port, posted } = panelPort();
-      await controller.onPanelConnect(1, port);
+      const { port, posted, hello } = panelPort();
+      await controller.onPanelConnect(1, port, EHR);
+    hello();
+      // The record was read while signed in; the session ends while the clinician fills in a form.
+      state.signedIn = true;
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+      state.signedIn = false;
       const action = { kind: 'offer-assessment' as const, carer: 'RelatedPerson/demo-amira-khan-daughter' as const };
-      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', page: page(1), action });
       expect(posted.filter((m) => m.type === 'action/result')).toEqual([expect.objectContaining({ outcome: 'failed', signIn: true, message: expect.stringMatching(/kept/) })]);
       expect(state.writes).toEqual([]);
 
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
-      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', action });
+      await controller.onPanelMessage(1, { type: 'action/run', requestId: 'request-0001', patient: 'Patient/demo-amira-khan', page: page(1), action });
       expect(state.writes).toEqual(['request-0001']);
       expect(posted.filter((m) => m.type === 'action/result').at(-1)).toMatchObject({ outcome: 'saved' });
     });
@@ -234,9 +398,10 @@ describe('the background controller', () => {
           throw new GatewayError('sign-in', 'Sign-in to the FHIR server was cancelled or refused. Sign in again to continue: what you entered has been kept.');
         },
       });
-      const { port, posted } = panelPort();
-      await controller.onPanelConnect(1, port);
-      await controller.onRecognition(1, 1, { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+      const { port, posted, hello } = panelPort();
+      await controller.onPanelConnect(1, port, EHR);
+    hello();
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(views(posted).at(-1)?.view).toMatchObject({ kind: 'error', signIn: true, message: expect.stringMatching(/cancelled/) });
     });

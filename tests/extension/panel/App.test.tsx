@@ -7,14 +7,17 @@ import type { PanelConnection } from '../../../extension/panel/connection';
 import { applyMessage, createPanelStore } from '../../../extension/panel/store';
 import { draftsItem } from '../../../extension/storage/items';
 import type { Action } from '../../../extension/protocol/messages';
+import type { PageState } from '../../../extension/protocol/page';
+
+const LOAD = '0123456789abcdef';
 import { AmiraReady, CarerSara, ContactWithMarkupName } from './fixtures';
 
 /** The panel's side of the port, recording what the panel asks the background for. */
 function recordingConnection() {
-  const calls: { runs: { patient: string; action: Action }[]; layouts: number; retries: number; signIns: number } = { runs: [], layouts: 0, retries: 0, signIns: 0 };
+  const calls: { runs: { patient: string; page: PageState; action: Action }[]; layouts: number; retries: number; signIns: number } = { runs: [], layouts: 0, retries: 0, signIns: 0 };
   const connection: PanelConnection = {
-    run: (patient, action) => {
-      calls.runs.push({ patient, action });
+    run: (patient, page, action) => {
+      calls.runs.push({ patient, page, action });
       return `req-${calls.runs.length}`;
     },
     retry: () => void (calls.retries += 1),
@@ -30,7 +33,7 @@ describe('the panel', () => {
 
   it('shows each carer and prompt with their stable hooks, most severe first', () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
     expect([...container.querySelectorAll('[data-prompt-code]')].map((e) => e.getAttribute('data-prompt-code'))).toEqual(['offer-assessment', 'record-consent']);
     expect(container.querySelector(`[data-carer="${CarerSara.id}"]`)?.textContent).toContain('Sara Khan');
@@ -40,18 +43,37 @@ describe('the panel', () => {
 
   it('shows a name containing markup as text, creating no element from it', () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
     const card = container.querySelector(`[data-carer="${ContactWithMarkupName.id}"]`);
     expect(card?.querySelector('.carer__name')?.textContent).toBe('Robin <script>alert("carer")</script>');
     expect(container.querySelector('script')).toBeNull();
   });
 
+  it('shows bidi overrides and zero-width characters in names as visible escapes, isolating each name, without changing the record', () => {
+    const reversing = 'Saidha Khan \u202edetalor ton\u202c';
+    const lookalike = 'Sara\u200b Khan';
+    const view = {
+      ...AmiraReady,
+      carers: [{ ...CarerSara, name: lookalike }, { ...ContactWithMarkupName, name: reversing }],
+      prompts: [{ ...AmiraReady.prompts[0]!, summary: `Consent to share with ${reversing} not recorded` }],
+    };
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    const names = [...container.querySelectorAll('.carer__name')];
+    expect(names.map((n) => n.textContent)).toEqual(['Sara\\u{200b} Khan', 'Saidha Khan \\u{202e}detalor ton\\u{202c}']);
+    expect(names.every((n) => n.querySelector('bdi') !== null)).toBe(true);
+    expect(container.querySelector('.prompt__summary')?.textContent).toBe('Consent to share with Saidha Khan \\u{202e}detalor ton\\u{202c} not recorded');
+    expect(container.textContent).not.toMatch(/[\u200b\u202a-\u202e]/);
+    expect(store.view.value.kind === 'ready' ? store.view.value.carers.map((c) => c.name) : []).toEqual([lookalike, reversing]);
+  });
+
   it('shows nothing about any patient while the record does not match the page', () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
-    applyMessage(store, { type: 'view', seq: 2, view: { kind: 'mismatch', reasons: ['The NHS number on the page is not the NHS number on the FHIR record.'] } });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 2 }, view: { kind: 'mismatch', reasons: ['The NHS number on the page is not the NHS number on the FHIR record.'] } });
     return waitFor(() => {
       expect(container.textContent).toContain('Stopped: the record does not match this page');
       expect(container.textContent).not.toContain('Sara');
@@ -61,7 +83,7 @@ describe('the panel', () => {
 
   it('collapses to a tab that still says how many prompts there are', async () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     render(<App store={store} connection={recordingConnection().connection} />);
     fireEvent.click(screen.getByRole('button', { name: 'Collapse Carer Prompts' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Open Carer Prompts: 2 prompts' })).toBeTruthy());
@@ -73,13 +95,13 @@ describe('the panel', () => {
     const { connection, calls } = recordingConnection();
     render(<App store={store} connection={connection} />);
     const before = calls.layouts;
-    applyMessage(store, { type: 'view', seq: 7, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 7 }, view: AmiraReady });
     await waitFor(() => expect(calls.layouts).toBeGreaterThan(before));
   });
 
   it('keeps a form’s draft in session storage, bound to the patient, and reopens it', async () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     const first = render(<App store={store} connection={recordingConnection().connection} />);
     fireEvent.click(first.container.querySelector('[data-prompt-code="record-consent"] [data-action="record-consent"]') as HTMLElement);
     fireEvent.click(await screen.findByLabelText('Declines to share'));
@@ -93,7 +115,7 @@ describe('the panel', () => {
 
   it('sends nothing for a submit the user did not make (untrusted event)', async () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: AmiraReady });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     const { connection, calls } = recordingConnection();
     const { container } = render(<App store={store} connection={connection} />);
     fireEvent.click(container.querySelector('[data-prompt-code="offer-assessment"] [data-action="offer-assessment"]') as HTMLElement);
@@ -104,7 +126,7 @@ describe('the panel', () => {
 
   it('offers "Sign in again" when the sign-in to the FHIR server has ended, and asks the background (never a token in the panel)', () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 1, view: { kind: 'error', message: 'Your sign-in to the FHIR server has ended. Sign in again: what you entered has been kept and nothing was lost.', canRetry: false, signIn: true } });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { kind: 'error', message: 'Your sign-in to the FHIR server has ended. Sign in again: what you entered has been kept and nothing was lost.', canRetry: false, signIn: true } });
     const { connection, calls } = recordingConnection();
     render(<App store={store} connection={connection} />);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
@@ -115,7 +137,7 @@ describe('the panel', () => {
   it('shows why each turned-off change cannot be made, and offers no button for it', () => {
     const store = createPanelStore();
     const reason = 'You cannot record a consent decision here: your sign-in was not given permission to create Consent. Record it in the EHR, or ask your system administrator for access.';
-    applyMessage(store, { type: 'view', seq: 1, view: { ...AmiraReady, writes: { 'record-consent': { enabled: false, reason }, 'withdraw-consent': { enabled: false, reason } } } });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { ...AmiraReady, writes: { 'record-consent': { enabled: false, reason }, 'withdraw-consent': { enabled: false, reason } } } });
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
     const notice = screen.getByRole('status', { name: 'Some changes cannot be made from here' });
     expect(notice.querySelectorAll('li')).toHaveLength(1);

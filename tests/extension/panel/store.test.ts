@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { applyMessage, createPanelStore } from '../../../extension/panel/store';
 
+const LOAD_A = 'aaaaaaaaaaaaaaaa';
+const LOAD_B = 'bbbbbbbbbbbbbbbb';
+
 describe('the panel store', () => {
-  it('never lets a view for an older page state replace a newer one', () => {
+  it('never lets a view for an older state of the same page load replace a newer one', () => {
     const store = createPanelStore();
-    applyMessage(store, { type: 'view', seq: 5, view: { kind: 'loading' } });
-    applyMessage(store, { type: 'view', seq: 4, view: { kind: 'ambiguous' } });
+    applyMessage(store, { type: 'view', page: { load: LOAD_A, seq: 5 }, view: { kind: 'loading' } });
+    applyMessage(store, { type: 'view', page: { load: LOAD_A, seq: 4 }, view: { kind: 'ambiguous' } });
     expect(store.view.value).toEqual({ kind: 'loading' });
-    expect(store.seq.value).toBe(5);
+    expect(store.page.value).toEqual({ load: LOAD_A, seq: 5 });
+  });
+
+  it('takes the view of another page load even though its count starts again at 1', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD_A, seq: 5 }, view: { kind: 'loading' } });
+    applyMessage(store, { type: 'view', page: { load: LOAD_B, seq: 1 }, view: { kind: 'ambiguous' } });
+    expect(store.view.value).toEqual({ kind: 'ambiguous' });
+    expect(store.page.value).toEqual({ load: LOAD_B, seq: 1 });
   });
 
   it('follows a write from progress to its answer', () => {

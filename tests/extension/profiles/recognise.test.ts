@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROFILES, GENERIC_BANNER_PROFILE, SANDBOX_EHR_PROFILE } from '../../../extension/profiles/builtin';
-import { patientFromBanner, patientFromUrl, recognisePage, recognitionKey } from '../../../extension/profiles/recognise';
+import { followBanner, patientFromBanner, patientFromUrl, recognisePage, recognitionKey } from '../../../extension/profiles/recognise';
 import type { EhrProfile } from '../../../extension/profiles/schema';
 
 function page(html: string): Document {
@@ -71,15 +71,68 @@ describe('patientFromBanner', () => {
   });
 });
 
+describe('followBanner', () => {
+  const amira = { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117', name: 'KHAN, Amira' };
+  const patient = (identity: Partial<typeof amira>) => ({ kind: 'patient' as const, identity: { ...amira, ...identity } });
+
+  it.each([
+    ['a new id in the URL under the previous patient’s banner (a pushState walk)', patient({ fhirId: 'demo-daniel-okafor' }), { kind: 'pending' }],
+    ['a new id with a new banner', patient({ fhirId: 'demo-daniel-okafor', nhsNumber: '9990044449', name: 'OKAFOR, Daniel' }), patient({ fhirId: 'demo-daniel-okafor', nhsNumber: '9990044449', name: 'OKAFOR, Daniel' })],
+    ['the same id with the same banner', patient({}), patient({})],
+    ['a URL-only profile (no banner) moving to a new id', patient({ fhirId: 'x', nhsNumber: undefined, name: undefined }), patient({ fhirId: 'x', nhsNumber: undefined, name: undefined })],
+    ['no patient', { kind: 'none' as const }, { kind: 'none' }],
+  ])('after Amira: %s', (_case, next, expected) => {
+    expect(followBanner(amira, next)).toEqual(expected);
+  });
+
+  it('passes the first patient through', () => {
+    expect(followBanner(undefined, patient({}))).toEqual(patient({}));
+  });
+});
+
 describe('recognisePage', () => {
   it('combines the id from the URL with the banner', () => {
     const recognition = recognisePage({ href: 'http://127.0.0.1:8080/ehr/patients/demo-amira-khan' }, page(sandboxBanner('999 001 1117')), BUILTIN_PROFILES);
     expect(recognition).toEqual({ kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan', nhsNumber: '9990011117', name: 'KHAN, Amira', birthDate: '09-Sep-1979' } });
   });
 
-  it('recognises the patient from the URL while the banner is still loading', () => {
+  it('waits for the banner before recognising anyone: an id in the URL alone is pending', () => {
     const loading = page('<section id="patient-banner" aria-busy="true"><p>Loading patient record…</p></section>');
-    expect(recognisePage({ href: 'http://127.0.0.1:8080/ehr/patients/demo-amira-khan' }, loading, BUILTIN_PROFILES)).toEqual({ kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } });
+    expect(recognisePage({ href: 'http://127.0.0.1:8080/ehr/patients/demo-amira-khan' }, loading, BUILTIN_PROFILES)).toEqual({ kind: 'pending' });
+  });
+
+  const amiraUrl = { href: 'http://127.0.0.1:8080/ehr/patients/demo-amira-khan' };
+  const withShadowBanner = (nhs: string) => {
+    const doc = page(sandboxBanner('999 001 1117') + '<div id="host"></div>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<div class="patient-banner">NHS ${nhs}</div>`;
+    return doc;
+  };
+  /** The page and the document of a same-origin child frame in it (the content script finds those itself). */
+  const withChildFrame = (nhs: string): [Document, Document[]] => [page(sandboxBanner('999 001 1117')), [page(`<div class="patient-banner">NHS ${nhs}</div>`)]];
+  const alone = (doc: Document): [Document, Document[]] => [doc, []];
+
+  it.each([
+    ['a second patient’s banner without the profile’s hooks (found by the generic banner scan)', () => alone(page(`${sandboxBanner('999 001 1117')}<div class="patient-banner">NHS 999 004 4449</div>`))],
+    ['a second patient’s banner inside an open shadow root', () => alone(withShadowBanner('999 004 4449'))],
+    ['a same-origin child frame showing another patient', () => withChildFrame('999 004 4449')],
+  ])('gives the "which patient is this?" notice for %s', (_case, build) => {
+    const [doc, frames] = build();
+    expect(recognisePage(amiraUrl, doc, BUILTIN_PROFILES, frames)).toMatchObject({ kind: 'ambiguous' });
+  });
+
+  it.each([
+    ['the same patient’s number again inside an open shadow root', () => alone(withShadowBanner('999 001 1117'))],
+    ['a same-origin child frame showing the same patient', () => withChildFrame('999 001 1117')],
+  ])('still recognises the patient with %s', (_case, build) => {
+    const [doc, frames] = build();
+    expect(recognisePage(amiraUrl, doc, BUILTIN_PROFILES, frames)).toMatchObject({ kind: 'patient', identity: { fhirId: 'demo-amira-khan', nhsNumber: '9990011117' } });
+  });
+
+  it('finds a banner drawn inside an open shadow root', () => {
+    const doc = page('<div id="host"></div>');
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<header role="banner">Jones, Ann · NHS No. 943 476 5919</header>';
+    expect(recognisePage({ href: 'https://ehr.example.nhs.uk/record' }, doc, BUILTIN_PROFILES)).toEqual({ kind: 'patient', identity: { profileId: 'generic-nhs-banner', nhsNumber: '9434765919' } });
   });
 
   it('falls back to the generic banner profile on another EHR', () => {

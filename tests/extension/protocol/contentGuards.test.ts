@@ -5,13 +5,17 @@ import { EhrProfileSchema } from '../../../extension/profiles/schema';
 import { isFrameLayout, isProfileList } from '../../../extension/protocol/contentGuards';
 import { BackgroundToContentSchema } from '../../../extension/protocol/page';
 
+const LOAD = '0123456789abcdef0123456789abcdef';
 const layouts: unknown[] = [
+  { type: 'frame/layout', page: { load: LOAD, seq: 3 }, visible: true, mode: 'expanded' },
+  { type: 'frame/layout', page: { load: LOAD, seq: 3 }, visible: false, mode: 'collapsed' },
+  { type: 'frame/layout', page: { load: LOAD, seq: '3' }, visible: true, mode: 'expanded' },
+  { type: 'frame/layout', page: { load: 'short', seq: 3 }, visible: true, mode: 'expanded' },
+  { type: 'frame/layout', page: { seq: 3 }, visible: true, mode: 'expanded' },
   { type: 'frame/layout', seq: 3, visible: true, mode: 'expanded' },
-  { type: 'frame/layout', seq: 3, visible: false, mode: 'collapsed' },
-  { type: 'frame/layout', seq: '3', visible: true, mode: 'expanded' },
-  { type: 'frame/layout', seq: 3, visible: 'yes', mode: 'expanded' },
-  { type: 'frame/layout', seq: 3, visible: true, mode: 'sideways' },
-  { type: 'page/recognition', seq: 3 },
+  { type: 'frame/layout', page: { load: LOAD, seq: 3 }, visible: 'yes', mode: 'expanded' },
+  { type: 'frame/layout', page: { load: LOAD, seq: 3 }, visible: true, mode: 'sideways' },
+  { type: 'page/recognition', page: { load: LOAD, seq: 3 } },
   null,
   'frame/layout',
   [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../../adapter/audit/report/html';
 import { HOSTILE_TEAM, coverageOf, smallCaseload } from './coverageFixture';
+import { episode, patient } from '../../../shared/audit/personas';
 
 describe('report.html', () => {
   const coverage = coverageOf(smallCaseload());
@@ -18,6 +19,14 @@ describe('report.html', () => {
     expect(page).not.toContain('<img src=x');
     expect(page).not.toContain('onerror="alert');
     expect(page).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &quot;Team&quot;');
+  });
+
+  it('shows bidi overrides and zero-width characters in team names visibly', () => {
+    const facts = [...smallCaseload(), patient('p-rlo'), episode('e-rlo', 'p-rlo', '2026-03-10', 'CMHT \u202ehtroN'), patient('p-zw'), episode('e-zw', 'p-zw', '2026-03-10', 'Nor\u200bth')];
+    const shown = toHtml(coverageOf(facts));
+    expect(shown).toContain('CMHT \\u{202e}htroN');
+    expect(shown).toContain('Nor\\u{200b}th');
+    expect(shown).not.toMatch(/[\u200b\u202a-\u202e]/);
   });
 
   it('lists teams alphabetically, never ranked by their rate', () => {

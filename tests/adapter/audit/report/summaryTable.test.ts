@@ -3,6 +3,7 @@ import { summaryTable } from '../../../../adapter/audit/report/summaryTable';
 import { toJson } from '../../../../adapter/audit/report/json';
 import { CoverageSchema } from '../../../../shared/audit/coverage';
 import { coverageOf, smallCaseload } from './coverageFixture';
+import { episode, patient } from '../../../shared/audit/personas';
 
 describe('summary table', () => {
   const coverage = coverageOf(smallCaseload());
@@ -27,6 +28,14 @@ describe('summary table', () => {
 
   it('never lets a team name put control characters on the terminal', () => {
     expect(/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)).toBe(false);
+  });
+
+  it('shows bidi overrides and zero-width characters in team names visibly, so no team name reverses the table or passes for another', () => {
+    const facts = [...smallCaseload(), patient('p-rlo'), episode('e-rlo', 'p-rlo', '2026-03-10', 'CMHT \u202ehtroN'), patient('p-zw'), episode('e-zw', 'p-zw', '2026-03-10', 'Nor\u200bth')];
+    const shown = summaryTable(coverageOf(facts));
+    expect(shown).toContain('CMHT \\u{202e}htroN');
+    expect(shown).toContain('Nor\\u{200b}th');
+    expect(shown).not.toMatch(/[\u200b\u202a-\u202e]/);
   });
 
   it('says INCOMPLETE, and why, at the top and the bottom when the pull did not finish', () => {
