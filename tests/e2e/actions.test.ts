@@ -115,7 +115,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     await panel.locator(`[data-carer="${carer}"] [data-action="record-assessment-outcome"]`).click();
     const outcome = panel.locator('form.form');
     await outcome.getByLabel('Carer accepted the offer').check();
-    await outcome.getByRole('button', { name: 'Record outcome', exact: true }).click();
+    await submitForm(outcome, 'Record outcome');
     await outcome.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const tasks = await searchFhir<Resource & { authoredOn?: string; lastModified?: string }>(env(), `Task?subject=RelatedPerson/${carer}`);

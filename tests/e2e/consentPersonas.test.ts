@@ -11,7 +11,7 @@ import { addDays } from '../../shared/domain/dates';
 import { displayDate } from '../../shared/domain/describe';
 import type { PromptCode } from '../../shared/domain/types';
 import { DEFAULT_EXTENSION_BASE, consentBasisExtensionUrl, consentReviewDueExtensionUrl } from '../../shared/terminology';
-import { openPatient, readFhir, searchFhir, useExtensionAgainstSandbox, type E2E } from './harness';
+import { openPatient, readFhir, searchFhir, submitForm, useExtensionAgainstSandbox, type E2E } from './harness';
 
 interface Extension {
   url: string;
@@ -219,7 +219,7 @@ describe('the consent form records who decided, and when the patient cannot', ()
     // The default comes from the policy (askAgainDays); the clinician chooses another date.
     const chosen = addDays(await askAgain.inputValue(), 7);
     await askAgain.fill(chosen);
-    await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await prompt(panel, 'record-consent').waitFor({ state: 'detached', timeout: 20_000 });
@@ -251,7 +251,7 @@ describe('the consent form records who decided, and when the patient cannot', ()
     await form.getByLabel('Declines to share', { exact: true }).check();
     await form.getByLabel('An attorney under a lasting power of attorney for health and welfare').check();
     await form.getByLabel('The person who decided, if recorded here (optional)').selectOption({ label: 'Ruth Clarke' });
-    await form.getByRole('button', { name: 'Record decision', exact: true }).click();
+    await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 

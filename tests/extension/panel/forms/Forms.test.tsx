@@ -15,7 +15,7 @@ const connection: PanelConnection = { run: () => 'req-1', retry: () => undefined
 
 async function openConsentForm(formDefaults: ReadyView['formDefaults']): Promise<HTMLElement> {
   const store = createPanelStore();
-  applyMessage(store, { type: 'view', seq: 1, view: { ...AmiraReady, formDefaults } });
+  applyMessage(store, { type: 'view', page: { load: '0123456789abcdef', seq: 1 }, view: { ...AmiraReady, formDefaults } });
   const { container } = render(<App store={store} connection={connection} />);
   fireEvent.click(container.querySelector('[data-prompt-code="record-consent"] [data-action="record-consent"]') as HTMLElement);
   return screen.findByRole('form', { name: 'Consent to share with Sara Khan' });
