@@ -5,16 +5,15 @@
  * assessment between two records.
  */
 import type { Carer } from './types';
+import { displayKey } from '../displayText';
 
 /**
- * A name as it reads: case, accents' composed forms, spacing, punctuation, invisible characters and
- * bidi controls do not make two names different (the same person typed twice, or a name made to look
- * like another).
+ * A name as it reads: hidden characters and bidi controls (shared/displayText.ts displayKey, the one
+ * definition of what a reader cannot see), case, compatibility forms, spacing and punctuation do not
+ * make two names different — the same person typed twice, or a name made to look like another.
  */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g, '')
+  return displayKey(name)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
