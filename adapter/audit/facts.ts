@@ -7,6 +7,7 @@
 import type { AuditFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { identityKeys } from '../../shared/domain/duplicates';
+import { fnv1a64 } from '../../shared/domain/digest';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
@@ -117,12 +118,7 @@ function digestOf(ruling: ConsentRuling): ConsentRuling {
 
 /** A 52-bit FNV-1a digest of a sorted list: equal lists give equal digests; the text is not kept. */
 function listDigest(items: readonly string[]): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const ch of [...items].sort().join('\u0000')) {
-    hash ^= BigInt(ch.codePointAt(0) as number);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return (hash >> 12n).toString(36);
+  return (fnv1a64([...items].sort().join('\u0000')) >> 12n).toString(36);
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {
