@@ -4,12 +4,14 @@
  * carry contacts (tests/fixtures/fhir/examples; their narrative `text` is left out), run through the
  * real `carers explain`.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { auditMain } from '../../adapter/cli/auditMain';
 import { carersMain } from '../../adapter/cli/carersMain';
+import { CoverageSchema, type Coverage } from '../../shared/audit/coverage';
 import { CarerReportSchema, type CarerReport } from '../../shared/report/carerReport';
 
 const NOW = '2026-11-23T12:00:00Z';
@@ -114,5 +116,46 @@ describe('issue 14: carers explain is honest about the patient it reads', () => 
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/Patient\/nobody is not in .*01-mother-next-of-kin\.json/);
+  });
+});
+
+/** The scenario's resources as a bulk export folder (one NDJSON file per type), audited as at NOW. */
+async function audit(name: string): Promise<{ coverage: Coverage; csv: string; terminal: string }> {
+  const bundle = JSON.parse(await readFile(join(CONTACTS, `${name}.json`), 'utf8')) as { entry: { resource: { resourceType: string } }[] };
+  const dir = await mkdtemp(join(tmpdir(), `contacts-audit-${name}-`));
+  const out = join(dir, 'out');
+  await mkdir(out);
+  const byType = new Map<string, string[]>();
+  for (const { resource } of bundle.entry) byType.set(resource.resourceType, [...(byType.get(resource.resourceType) ?? []), JSON.stringify(resource)]);
+  for (const [type, lines] of byType) await writeFile(join(dir, `${type}.ndjson`), `${lines.join('\n')}\n`);
+  let terminal = '';
+  const code = await auditMain(['--from-ndjson', dir, '--now', NOW, '--out', out], { stdout: (t) => (terminal += t), stderr: () => {}, sleep: async () => {} });
+  expect(code).toBe(0);
+  const coverage = CoverageSchema.parse(JSON.parse(await readFile(join(out, 'coverage.json'), 'utf8')));
+  const csvFiles = (await readdir(out)).filter((f) => f.endsWith('.csv'));
+  const csv = (await Promise.all(csvFiles.map((f) => readFile(join(out, f), 'utf8')))).join('\n');
+  return { coverage, csv, terminal };
+}
+
+describe('issue 14: the audit and Patient.contact', () => {
+  it('counts a next of kin never asked about as a data-quality figure, and does not count the patient as having a carer', async () => {
+    const { coverage, csv, terminal } = await audit('01-mother-next-of-kin');
+    expect(coverage.dataQuality.contactsNotAskedAbout).toBe(1);
+    expect(coverage.patients.withCarer).toBe(0);
+    expect(coverage.carers.total).toBe(0);
+    expect(csv).toContain('dataQuality.contactsNotAskedAbout');
+    expect(terminal).toContain('contacts never asked about 1');
+  });
+
+  it('counts a contact already recorded as a RelatedPerson carer once, as that carer, and not as a contact never asked about', async () => {
+    const { coverage } = await audit('04-contact-already-a-carer');
+    expect(coverage.dataQuality.contactsNotAskedAbout).toBe(0);
+    expect(coverage.carers.total).toBe(1);
+    expect(coverage.dataQuality.possibleDuplicateCarers).toBe(0);
+  });
+
+  it('does not count a contact whose period ended, or one answered "not a carer"', async () => {
+    expect((await audit('03-contact-ended')).coverage.dataQuality.contactsNotAskedAbout).toBe(0);
+    expect((await audit('05-contact-answered-not-carer')).coverage.dataQuality.contactsNotAskedAbout).toBe(0);
   });
 });
