@@ -107,6 +107,16 @@ describe('issue 14: every official R4 Patient example with contacts yields the r
   });
 });
 
+describe('issue 14: carers explain as text', () => {
+  it('lists the patient\'s contacts and whether each has been asked about', async () => {
+    let stdout = '';
+    const code = await carersMain(['explain', join(CONTACTS, '04-contact-already-a-carer.json'), '--now', NOW], { stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(code).toBe(0);
+    expect(stdout).toContain("Contacts on the patient's record (1)");
+    expect(stdout).toContain('Mary Smith — Mother, next of kin  (recorded as RelatedPerson/mum)');
+  });
+});
+
 describe('issue 14: carers explain is honest about the patient it reads', () => {
   it('exits non-zero with one clear line when --patient names a patient the file does not hold', async () => {
     let stdout = '';
