@@ -14,7 +14,7 @@
  * ```
  */
 import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
-import type { CarerReference, PatientReference } from '../shared/domain/types';
+import type { CarerReference, ContactKey, PatientReference } from '../shared/domain/types';
 import { DEFAULT_EXTENSION_BASE } from '../shared/terminology';
 import { DEFAULT_POLICY } from '../shared/policy';
 import { capabilitiesLoader, type Capabilities } from './capabilities';
@@ -25,6 +25,7 @@ import { readCarerContext, type CarerRecord, type RevincludeMemory } from './rea
 import { resolvePatient, type ResolvedPatient } from './read/resolvePatient';
 import {
   markCarerStatus,
+  recordContactAnswer,
   offerAssessment,
   recordAskedNoCarers,
   recordAssessmentOutcome,
@@ -83,6 +84,11 @@ export interface FhirAdapter {
   recordCarer(input: RecordCarerInput, options?: WriteOptions): Promise<WriteResult>;
   /** Marks a related person as the patient's carer, or records that they are not (versioned update). */
   markCarerStatus(carer: CarerReference, isCarer: boolean, options?: UpdateOptions & { askedOn?: string }): Promise<WriteResult>;
+  /**
+   * Records whether a Patient.contact is a carer, as a RelatedPerson for them (a conditional create
+   * keyed on the contact: a resend never makes a second). `options.raw` is the Patient as the clinician saw it.
+   */
+  recordContactAnswer(input: { patient: PatientReference; contact: ContactKey; isCarer: boolean; askedOn?: string }, options?: UpdateOptions): Promise<WriteResult>;
   /** Records that the patient was asked and named no carers. */
   recordAskedNoCarers(input: RecordAskedNoCarersInput, options?: WriteOptions): Promise<WriteResult>;
   /** Records the patient's decision about sharing with one carer (permit / deny / partial). */
@@ -141,6 +147,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     readCarerContext: (patient, o = {}) => guard(() => read(patient, o.signal), 'read'),
     recordCarer: (input, o) => recordCarer(deps, input, o),
     markCarerStatus: (carer, isCarer, o) => markCarerStatus(deps, carer, isCarer, o),
+    recordContactAnswer: (input, o) => recordContactAnswer(deps, input, o),
     recordAskedNoCarers: (input, o) => recordAskedNoCarers(deps, input, o),
     recordConsent: (input, o) => recordConsent(deps, input, o),
     withdrawConsent: (consent, o) => withdrawConsent(deps, consent, o),

@@ -1,7 +1,7 @@
 import type { WithId } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { PromptCode } from '../shared/domain/types';
-import type { AssessmentInput, ConsentInput, RelatedPersonInput } from './generate/builders';
+import type { AssessmentInput, ConsentInput, PatientContactInput, RelatedPersonInput } from './generate/builders';
 import {
   askedNoCarersResource,
   assessmentTaskResource,
@@ -49,6 +49,8 @@ interface PersonaBuild {
   readonly askedNoCarersDaysAgo?: number;
   /** Days before `now` the patient died (Patient.deceasedDateTime). */
   readonly diedDaysAgo?: number;
+  /** People kept only in Patient.contact (next of kin…), not as RelatedPersons. */
+  readonly contacts?: readonly PatientContactInput[];
 }
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
@@ -1034,6 +1036,26 @@ const definitions = {
       ],
     },
   ),
+  // Issue 14: next of kin kept only in Patient.contact, as many EHRs keep them.
+  ruthContactOnly: definePersona(
+    {
+      patientId: 'demo-ruth-contact-only',
+      nhsNumber: '9990777004',
+      given: 'Ruth',
+      family: 'Ellison',
+      teamId: 'team-cmht-north',
+      situation:
+        'Her mother Margaret is recorded only in Patient.contact, as next of kin; no RelatedPerson, and nobody has asked whether she is a carer.',
+      expectedPrompts: ['identify-carers', 'confirm-carer-status'],
+      relatedPersonIds: [],
+    },
+    {
+      age: 29,
+      gender: 'female',
+      serviceStartDaysAgo: 60,
+      contacts: [{ name: { given: 'Margaret', family: 'Ellison' }, relationship: 'MTH', contactRole: 'N', gender: 'female', telecom: [phone(177)] }],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {
@@ -1063,6 +1085,7 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
       team,
       phone: phone(200 + Number(persona.nhsNumber.slice(6, 9))).value,
       ...(build.diedDaysAgo !== undefined ? { deceasedOn: dateTimeOffset(now, -build.diedDaysAgo) } : {}),
+      ...(build.contacts ? { contacts: build.contacts } : {}),
     });
     yield episodeOfCareResource({ id: `${persona.patientId}-episode`, patientId: persona.patientId, team, start: dayOffset(now, -build.serviceStartDaysAgo) });
     for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));

@@ -4,15 +4,17 @@
  * record means. Facts keep ids, codes and dates only: no names, NHS numbers, addresses or contact
  * details leave this function.
  */
-import type { AuditFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
+import type { AuditFact, ContactFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { identityKeys } from '../../shared/domain/duplicates';
+import { fnv1a64 } from '../../shared/domain/digest';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
 import { readPatient } from '../mapping/readPatient';
+import { readPatientContacts } from '../mapping/readPatientContacts';
 import { readRelatedPerson } from '../mapping/readRelatedPerson';
 import { instantOf } from '../mapping/recency';
 
@@ -56,6 +58,12 @@ function patientFact(resource: unknown): AuditFact | NoFact {
   const fact: AuditFact = { kind: 'patient', id: read.patient.id };
   if (read.patient.team !== undefined) fact.team = read.patient.team;
   if (read.patient.deceased !== undefined) fact.deceased = true;
+  const contacts = readPatientContacts(resource, read.patient.reference).contacts.map((contact) => {
+    const out: ContactFact = { identityDigests: digestsOf(identityKeys(contact)) };
+    if (contact.endedOn !== undefined) out.endedOn = contact.endedOn;
+    return out;
+  });
+  if (contacts.length > 0) fact.contacts = contacts;
   return fact;
 }
 
@@ -73,7 +81,7 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
     hasContact: carer.telecom.length > 0 || carer.address !== undefined,
   };
   const identity = identityKeys(carer);
-  if (identity.length > 0) fact.identityDigests = [...new Set(identity.map((key) => listDigest([key])))].sort();
+  if (identity.length > 0) fact.identityDigests = digestsOf(identity);
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
   if (carer.identifiedOn !== undefined) fact.identifiedOn = carer.identifiedOn;
   if (carer.endedOn !== undefined) fact.endedOn = carer.endedOn;
@@ -108,6 +116,11 @@ function forAudit(statement: ConsentStatement): ConsentStatement {
   return compact;
 }
 
+/** Digests of identity keys: equal keys, equal digests; the names and numbers are not kept. */
+function digestsOf(keys: readonly string[]): string[] {
+  return [...new Set(keys.map((key) => listDigest([key])))].sort();
+}
+
 function digestOf(ruling: ConsentRuling): ConsentRuling {
   const out: ConsentRuling = { kind: ruling.kind };
   if (ruling.mayShare !== undefined) out.mayShare = [listDigest(ruling.mayShare)];
@@ -117,12 +130,7 @@ function digestOf(ruling: ConsentRuling): ConsentRuling {
 
 /** A 52-bit FNV-1a digest of a sorted list: equal lists give equal digests; the text is not kept. */
 function listDigest(items: readonly string[]): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const ch of [...items].sort().join('\u0000')) {
-    hash ^= BigInt(ch.codePointAt(0) as number);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return (hash >> 12n).toString(36);
+  return (fnv1a64([...items].sort().join('\u0000')) >> 12n).toString(36);
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

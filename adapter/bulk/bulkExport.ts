@@ -44,6 +44,14 @@ interface ExportFile {
  *
  * @see https://hl7.org/fhir/uv/bulkdata/export.html
  */
+/**
+ * Kick-off failures that are about bulk export itself: no Content-Location or no 202
+ * (invalid-response, unsupported), $export absent (not-found, 405/501 unsupported), or its
+ * parameters refused (bad-request). Authentication, permission, rate limits and outages are shared
+ * with paged search, so they end the pull instead.
+ */
+const KICK_OFF_FAILURES_SEARCH_AVOIDS: ReadonlySet<string> = new Set(['invalid-response', 'unsupported', 'not-found', 'bad-request']);
+
 export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<SourceEvent> {
   const notes: SourceEvent[] = [];
   const note = (reason: string, waitMs: number): void => {
@@ -52,6 +60,7 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
   const store = options.outDir === undefined ? undefined : new CheckpointStore(options.outDir);
   let statusUrl: URL | undefined;
   let keepJob = false;
+  let kickingOff = false;
   try {
     const kickOffUrl = exportKickOffUrl(options.fhirBase, options.level, options.types ?? AUDIT_RESOURCE_TYPES);
     let checkpoint = await store?.load();
@@ -77,7 +86,9 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
     }
     if (checkpoint === undefined || manifest === undefined) {
       yield { type: 'status', message: 'Starting the export' };
+      kickingOff = true;
       statusUrl = await kickOffExport(kickOffUrl, options.fhirBase, options.transport, options.retry);
+      kickingOff = false;
       checkpoint = { version: 1, kickOffUrl: kickOffUrl.href, statusUrl: statusUrl.href, finished: [] };
       await store?.save(checkpoint);
       manifest = yield* statusEvents(waitForManifest(statusUrl, options.transport, { ...options.poll, ...(options.retry ? { retry: options.retry } : {}), onRetry: note }), notes);
@@ -179,7 +190,8 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
       return;
     }
     if (normalized.kind === 'forbidden' || normalized.kind === 'invalid-response') keepJob = false;
-    yield { type: 'complete', complete: false, reason: normalized.userMessage };
+    const searchCanAvoid = kickingOff && KICK_OFF_FAILURES_SEARCH_AVOIDS.has(normalized.kind);
+    yield { type: 'complete', complete: false, reason: normalized.userMessage, ...(searchCanAvoid ? { bulkRefused: true as const } : {}) };
   } finally {
     if (!keepJob && statusUrl !== undefined && !options.transport.signal?.aborted) {
       // The job is finished with (or unusable): free the server's storage, and forget the checkpoint.

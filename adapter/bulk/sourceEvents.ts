@@ -11,4 +11,9 @@ export type SourceEvent =
   /** The server's own account of an export in progress (X-Progress), or a phase ("waiting for export"). */
   | { type: 'status'; message: string }
   | { type: 'files'; done: number; total: number }
-  | { type: 'complete'; complete: boolean; reason?: string };
+  /**
+   * `bulkRefused`: a bulk export that never started, for a reason paged search does not share (no
+   * Content-Location, $export absent, not implemented, or its parameters refused): the pull may
+   * fall back to search.
+   */
+  | { type: 'complete'; complete: boolean; reason?: string; bulkRefused?: true };

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { evaluatePrompts } from '../../shared/prompts/index';
 import { DEFAULT_POLICY, parsePolicy, PolicyError, type Policy } from '../../shared/policy';
+import { isCurrentContact } from '../../shared/domain/contacts';
 import { assessmentReviewDue, consentReviewDue, isCurrent, isYoungCarer } from '../../shared/domain/derive';
 import type { CarerContext } from '../../shared/domain/types';
 import { toCarerReport, type CarerReport } from '../../shared/report/carerReport';
@@ -16,7 +17,7 @@ import { toCarerContext } from '../mapping/carerContext';
 import { createFhirAdapter } from '../client';
 import { FhirError } from '../errors';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
-import { FhirFileError, loadFhirFile, patientOfFile } from '../explain/loadFhirFile';
+import { FhirFileError, loadFhirFile, mentionsPatient, patientOfFile } from '../explain/loadFhirFile';
 import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
 
 export interface CliIo {
@@ -118,7 +119,12 @@ async function explainCommand(argv: readonly string[], io: CliIo): Promise<numbe
   if (!patient) {
     throw new FhirFileError('the file does not name exactly one patient; say which with --patient Patient/<id>');
   }
-  const resources = file.resources.some((r) => r.resourceType === 'Patient' && `Patient/${String(r.id)}` === patient)
+  const present = file.resources.some((r) => r.resourceType === 'Patient' && `Patient/${String(r.id)}` === patient);
+  if (!present && !mentionsPatient(file.resources, patient)) {
+    // Explaining a patient the file knows nothing about would say "no carer recorded" about nobody.
+    throw new FhirFileError(`${patient} is not in ${positionals[0]!}: no Patient with that id, and nothing in the file refers to one`);
+  }
+  const resources = present
     ? file.resources
     : // A lone RelatedPerson or Consent is explained against the patient it references: the patient
       // is known by reference only, so nothing about them is invented beyond that reference.
@@ -150,6 +156,7 @@ export function buildReport(context: CarerContext, policy: Policy, now: Date): C
       const carer = byRef.get(ref);
       return carer ? assessmentReviewDue(carer.assessment, policy) : undefined;
     },
+    isCurrentContact: (contact) => isCurrentContact(contact, policy, now),
   });
 }
 

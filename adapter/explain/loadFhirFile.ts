@@ -79,6 +79,11 @@ export function patientOfFile(resources: readonly Record<string, unknown>[]): st
   return referenced.size === 1 ? [...referenced][0] : undefined;
 }
 
+/** Whether any resource in the file refers to this patient ("Patient/<id>") as the one it is about. */
+export function mentionsPatient(resources: readonly Record<string, unknown>[], patient: string): boolean {
+  return resources.some((r) => patientReferenceOf(r) === patient);
+}
+
 function patientReferenceOf(resource: Record<string, unknown>): string | undefined {
   const field = resource.resourceType === 'List' ? resource.subject : resource.patient;
   const reference = typeof field === 'object' && field !== null ? (field as { reference?: unknown }).reference : undefined;

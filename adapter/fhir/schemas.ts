@@ -46,6 +46,19 @@ export const PatientSchema = z.looseObject({
   deceasedDateTime: fhirDateTime.optional(),
 });
 
+/**
+ * One Patient.contact, read element by element (a malformed contact must not hide the others).
+ * @see https://hl7.org/fhir/R4/patient-definitions.html#Patient.contact
+ */
+export const PatientContactSchema = z.looseObject({
+  relationship: z.array(CodeableConcept).optional(),
+  name: HumanName.optional(),
+  telecom: z.array(ContactPoint).optional(),
+  address: Address.optional(),
+  organization: Reference.optional(),
+  period: Period.optional(),
+});
+
 /** @see https://hl7.org/fhir/R4/relatedperson.html */
 export const RelatedPersonSchema = z.looseObject({
   resourceType: z.literal('RelatedPerson'),
@@ -256,6 +269,7 @@ export const CapabilityStatementSchema = z.looseObject({
 
 export type FhirPatient = z.infer<typeof PatientSchema>;
 export type FhirRelatedPerson = z.infer<typeof RelatedPersonSchema>;
+export type FhirPatientContact = z.infer<typeof PatientContactSchema>;
 export type FhirConsent = z.infer<typeof ConsentSchema>;
 export type FhirTask = z.infer<typeof TaskSchema>;
 export type FhirList = z.infer<typeof ListSchema>;

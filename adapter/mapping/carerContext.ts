@@ -9,13 +9,18 @@
  * - carer-sharing Consents of this patient naming no RelatedPerson of theirs → orphanConsents;
  * - the most recent "asked: no carers" List, reported even when a carer recorded since supersedes it
  *   (the prompt rules decide that, and the audit counts the answer);
+ * - the patient's Patient.contact people (./readPatientContacts.ts), each recognised as the RelatedPerson
+ *   who is the same person (shared/domain/duplicates.ts identityKeys: the identifier a RelatedPerson
+ *   made from the contact carries, a telephone, an email, or the name with a relationship), so one
+ *   person is asked about and counted once;
  * - serviceStart / team from the current EpisodeOfCare, if the data holds one (see ./readPatient.ts).
  *
  * Malformed resources become `warnings` naming only type and id, never an exception: this runs
  * on whatever a server, a file or a trust's IT team hands it.
  */
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../../shared/consent/decisionInForce';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentStatement, OrphanConsent } from '../../shared/domain/types';
+import { identityKeys } from '../../shared/domain/duplicates';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
@@ -24,6 +29,7 @@ import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTas
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
+import { readPatientContacts } from './readPatientContacts';
 import { readRelatedPerson, type CarerWithoutDecisions } from './readRelatedPerson';
 import { compareRecency } from './recency';
 import { localReference } from './references';
@@ -96,6 +102,10 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     warnings.push(...read.warnings);
   }
   const carerRefs = new Set<string>(carers.map((c) => c.reference));
+  const contactsRead = readPatientContacts(chosen.resource, patientRef);
+  warnings.push(...contactsRead.warnings);
+  unreadableRelatedPersons += contactsRead.unreadable;
+  const contacts = recogniseRecorded(contactsRead.contacts, carers);
 
   const statements: ConsentStatement[] = [];
   const orphans: OrphanConsent[] = [];
@@ -157,6 +167,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     orphanConsents: orphans,
     warnings: capWarnings(warnings),
   };
+  if (contacts.length > 0) context.contacts = contacts;
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
   if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;
@@ -241,4 +252,16 @@ function capWarnings(warnings: readonly string[]): string[] {
   const distinct = [...new Set(warnings)];
   if (distinct.length <= MAX_WARNINGS) return distinct;
   return [...distinct.slice(0, MAX_WARNINGS), `…and ${distinct.length - MAX_WARNINGS} more problems with the FHIR data`];
+}
+
+/** Each contact with the first RelatedPerson who is the same person, if any. */
+function recogniseRecorded(contacts: readonly PatientContact[], carers: readonly CarerWithoutDecisions[]): PatientContact[] {
+  const byKey = new Map<string, CarerWithoutDecisions>();
+  for (const carer of carers) for (const key of identityKeys(carer)) if (!byKey.has(key)) byKey.set(key, carer);
+  return contacts.map((contact) => {
+    const match = identityKeys(contact)
+      .map((key) => byKey.get(key))
+      .find((c) => c !== undefined);
+    return match === undefined ? contact : { ...contact, recordedAs: match.reference };
+  });
 }

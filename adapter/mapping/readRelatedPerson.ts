@@ -93,7 +93,7 @@ export function readRelatedPerson(raw: unknown, options: ReadRelatedPersonOption
 }
 
 /** Family and social relationships in plain English; carer, contact-role and paid-carer codings are not relationships. */
-function relationshipsOf(concepts: readonly FhirCodeableConcept[]): string[] {
+export function relationshipsOf(concepts: readonly FhirCodeableConcept[]): string[] {
   const out: string[] = [];
   const add = (text: string | undefined): void => {
     const trimmed = text?.trim();
@@ -118,7 +118,7 @@ function familyDisplay(code: string): string | undefined {
   return Object.hasOwn(FAMILY_RELATIONSHIPS, code) ? FAMILY_RELATIONSHIPS[code] : undefined;
 }
 
-function contactRolesOf(concepts: readonly FhirCodeableConcept[]): ContactRole[] {
+export function contactRolesOf(concepts: readonly FhirCodeableConcept[]): ContactRole[] {
   const roles: ContactRole[] = [];
   for (const concept of concepts) {
     for (const coding of concept.coding ?? []) {
@@ -130,7 +130,7 @@ function contactRolesOf(concepts: readonly FhirCodeableConcept[]): ContactRole[]
   return roles;
 }
 
-function telecomOf(resource: FhirRelatedPerson): ContactPoint[] {
+export function telecomOf(resource: Pick<FhirRelatedPerson, 'telecom'>): ContactPoint[] {
   return (resource.telecom ?? [])
     .filter((t) => typeof t.value === 'string' && t.value.trim() !== '' && t.period?.end === undefined)
     .map((t) => (t.system ? { system: t.system, value: t.value as string } : { value: t.value as string }));

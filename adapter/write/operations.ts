@@ -4,7 +4,7 @@
  * re-reads the patient's carer context so the caller shows the record as it now stands.
  */
 import type { Practitioner, PractitionerRole, Reference } from '@medplum/fhirtypes';
-import type { CarerReference, PatientReference } from '../../shared/domain/types';
+import type { CarerReference, ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Capabilities, WritableType } from '../capabilities';
 import { FhirError, normalizeFhirError, type FhirErrorContext } from '../errors';
 import { RawResourceMissingError, type RawResource } from '../fhir/rawStore';
@@ -14,6 +14,7 @@ import {
   buildAskedNoCarers,
   buildAssessmentOffer,
   buildCarer,
+  buildCarerFromContact,
   buildConsent,
   withAssessmentOutcome,
   withCarerStatus,
@@ -98,6 +99,24 @@ export async function offerAssessment(deps: WriteDeps, input: OfferAssessmentInp
 
 export async function markCarerStatus(deps: WriteDeps, carer: CarerReference, isCarer: boolean, options: UpdateOptions & { askedOn?: string } = {}): Promise<WriteResult> {
   return update(deps, carer, 'RelatedPerson', options, (raw) => withCarerStatus(raw, isCarer, options.askedOn ?? deps.now().toISOString(), deps.extensionBase));
+}
+
+/**
+ * The answer to "is this Patient.contact a carer?": a RelatedPerson for that person, created
+ * conditionally on an identifier derived from the contact (see buildCarerFromContact), so a resend
+ * finds the first. The Patient is the one the clinician saw (`options.raw`, else as last read here):
+ * a contact edited since is refused, never answered for someone else.
+ */
+export async function recordContactAnswer(
+  deps: WriteDeps,
+  input: { patient: PatientReference; contact: ContactKey; isCarer: boolean; askedOn?: string },
+  options: UpdateOptions = {},
+): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'RelatedPerson' }, () => {
+    const raw = options.raw ?? deps.seen.get(input.patient)?.raw;
+    if (raw === undefined) throw new RawResourceMissingError('Patient has not been read');
+    return buildCarerFromContact({ patient: raw, contact: input.contact, isCarer: input.isCarer, askedOn: input.askedOn ?? deps.now().toISOString(), extensionBase: deps.extensionBase });
+  });
 }
 
 export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {

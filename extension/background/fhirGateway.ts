@@ -3,7 +3,7 @@ import type { SignedIn, SmartSession, WriteAction as AdapterWrite } from '../../
 import type { Capabilities } from '../../adapter/capabilities';
 import { FhirError } from '../../adapter/errors';
 import type { RawResource, RawStore } from '../../adapter/fhir/rawStore';
-import type { CarerContext, PatientReference } from '../../shared/domain/types';
+import type { CarerContext, ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Action } from '../protocol/messages';
 import type { TestConnectionResult } from '../protocol/options';
 import type { ReadyView } from '../protocol/view';
@@ -134,6 +134,11 @@ export function createBackgroundGateway(options: ExtensionOptions, auth?: Gatewa
           );
         case 'offer-assessment':
           return adapter.offerAssessment({ patient, carer: action.carer, requestId }, opts);
+        case 'answer-contact': {
+          // The Patient as the clinician saw it: a contact edited since is refused, never answered for someone else.
+          const raw = await rawAt(patient, patient, undefined, signal);
+          return adapter.recordContactAnswer({ patient, contact: action.contact as ContactKey, isCarer: action.isCarer }, { raw, patient, signal });
+        }
         case 'mark-carer': {
           const raw = await rawAt(patient, action.carer, action.versionId, signal);
           return adapter.markCarerStatus(action.carer, action.isCarer, { raw, patient, signal });
@@ -189,6 +194,7 @@ export function writesFrom(capabilities: Capabilities): ReadyView['writes'] {
     'add-carer': entry(canWrite.RelatedPerson.create, 'RelatedPerson.create'),
     'mark-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
     'mark-not-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
+    'answer-contact': entry(canWrite.RelatedPerson.create, 'RelatedPerson.create'),
     'record-consent': entry(canWrite.Consent.create, 'Consent.create'),
     'withdraw-consent': entry(canWrite.Consent.update, 'Consent.update'),
     'offer-assessment': entry(canWrite.Task.create, 'Task.create'),
@@ -202,6 +208,7 @@ const ADAPTER_WRITE: Record<string, AdapterWrite> = {
   'add-carer': 'recordCarer',
   'mark-carer': 'markCarerStatus',
   'mark-not-carer': 'markCarerStatus',
+  'answer-contact': 'recordCarer', // the same RelatedPerson conditional create, the same scopes
   'record-consent': 'recordConsent',
   'withdraw-consent': 'withdrawConsent',
   'offer-assessment': 'offerAssessment',

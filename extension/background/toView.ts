@@ -2,6 +2,7 @@ import { compareDates, today } from '../../shared/domain/dates';
 import { consentReviewDue, formDefaults, isCurrent, isYoungCarer } from '../../shared/domain/derive';
 import { BASIS_LABEL, decisionSentence } from '../../shared/consent/decisionText';
 import type { Carer, CarerContext, Prompt } from '../../shared/domain/types';
+import { contactLabel } from '../../shared/domain/describe';
 import type { Policy } from '../../shared/policy';
 import type { CarerView, PromptView, ReadyView } from '../protocol/view';
 
@@ -36,7 +37,7 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
     },
     carers: context.carers.filter((c) => isCurrent(c, policy, now)).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), review(carer), policy, deciderName(carer, context))),
     // evaluatePrompts orders by severity; snoozing keeps that order.
-    prompts: visiblePrompts.map(toPromptView),
+    prompts: visiblePrompts.map((prompt) => toPromptView(prompt, context)),
     snoozed: allPrompts.length - visiblePrompts.length,
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
     formDefaults: formDefaults(patient, policy, now),
@@ -92,7 +93,8 @@ function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; 
   };
 }
 
-function toPromptView(prompt: Prompt): PromptView {
+function toPromptView(prompt: Prompt, context: CarerContext): PromptView {
+  const contact = prompt.contact === undefined ? undefined : context.contacts?.find((c) => c.key === prompt.contact);
   return {
     id: prompt.id,
     code: prompt.code,
@@ -102,6 +104,7 @@ function toPromptView(prompt: Prompt): PromptView {
     commitment: prompt.commitment,
     actions: prompt.actions.map((a) => ({ kind: a.kind, label: a.label })),
     ...(prompt.carer !== undefined ? { carer: prompt.carer } : {}),
+    ...(contact !== undefined ? { contact: { key: contact.key, label: contactLabel(contact) } } : {}),
     snoozable: prompt.snoozable,
   };
 }

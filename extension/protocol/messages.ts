@@ -24,6 +24,8 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('mark-carer'), carer: carerRef, versionId: z.optional(z.string()), isCarer: z.boolean() }),
   z.object({ kind: z.literal('record-no-carers') }),
+  /** The answer about a Patient.contact: a RelatedPerson for them (adapter recordContactAnswer). */
+  z.object({ kind: z.literal('answer-contact'), contact: z.string().check(z.regex(/^Patient\/[^#]+#contact-\d+-[0-9a-z]+$/)), isCarer: z.boolean() }),
   z.object({
     kind: z.literal('record-consent'),
     carer: carerRef,

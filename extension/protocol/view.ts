@@ -83,6 +83,8 @@ export const PromptViewSchema = z.object({
   commitment: z.string(),
   actions: z.array(z.object({ kind: ActionKindSchema, label: z.string() })),
   carer: z.optional(ref('RelatedPerson/')),
+  /** The Patient.contact the prompt asks about: its key (shared/domain/contacts.ts) and how it reads. */
+  contact: z.optional(z.object({ key: z.string(), label: z.string() })),
   snoozable: z.boolean(),
 });
 

@@ -64,6 +64,33 @@ export interface PatientInput {
   phone?: string;
   /** Patient.deceasedDateTime: the patient has died. */
   deceasedOn?: string;
+  /** Next of kin and other contacts kept in Patient.contact (as many EHRs keep them), not as RelatedPersons. */
+  contacts?: readonly PatientContactInput[];
+}
+
+export interface PatientContactInput {
+  name: PersonName;
+  /** HL7 v3 RoleCode family relationship (a key of FAMILY_RELATIONSHIPS). */
+  relationship?: string;
+  contactRole: ContactRoleCode;
+  gender?: 'male' | 'female';
+  telecom?: ContactPoint[];
+}
+
+function patientContact(input: PatientContactInput): NonNullable<Patient['contact']>[number] {
+  const relationship: CodeableConcept[] = [];
+  if (input.relationship) {
+    const display = FAMILY_RELATIONSHIPS[input.relationship];
+    if (!display) throw new RangeError(`Unknown family relationship code ${input.relationship}`);
+    relationship.push({ coding: [{ system: SYSTEM.v3RoleCode, code: input.relationship, display }] });
+  }
+  relationship.push({ coding: [{ system: SYSTEM.v2ContactRole, code: input.contactRole, display: CONTACT_ROLE_DISPLAY[input.contactRole] }] });
+  return {
+    relationship,
+    name: { family: input.name.family, given: [input.name.given] },
+    ...(input.telecom?.length ? { telecom: input.telecom } : {}),
+    ...(input.gender ? { gender: input.gender } : {}),
+  };
 }
 
 export function patientResource(input: PatientInput): WithId<Patient> {
@@ -79,6 +106,7 @@ export function patientResource(input: PatientInput): WithId<Patient> {
     ...(input.phone ? { telecom: [{ system: 'phone', value: input.phone, use: 'mobile' }] } : {}),
     ...(input.deceasedOn ? { deceasedDateTime: input.deceasedOn } : {}),
     managingOrganization: { reference: `Organization/${input.team.id}`, display: input.team.name },
+    ...(input.contacts?.length ? { contact: input.contacts.map(patientContact) } : {}),
   };
 }
 

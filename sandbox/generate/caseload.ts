@@ -1,7 +1,7 @@
 import type { WithId } from '@medplum/core';
 import type { Address, ContactPoint, Resource } from '@medplum/fhirtypes';
 import { PERSONAS, PERSONA_NHS_NUMBERS, personaResources } from '../personas';
-import type { AssessmentInput, ConsentInput, ContactRoleCode, PersonName } from './builders';
+import type { AssessmentInput, ConsentInput, ContactRoleCode, PatientInput, PersonName } from './builders';
 import {
   askedNoCarersResource,
   assessmentTaskResource,
@@ -226,7 +226,7 @@ function* generatePatient(random: Random, ctx: PatientContext): Generator<WithId
   const sampledStart = Math.round(7 + 1100 * random.next() ** 1.5);
   const serviceStartDaysAgo = Math.max(sampledStart, ...plans.map((p) => p.historyDays + 1));
 
-  yield patientResource({
+  const patientInput: PatientInput = {
     id,
     nhsNumber: ctx.nhsNumber,
     name,
@@ -235,31 +235,32 @@ function* generatePatient(random: Random, ctx: PatientContext): Generator<WithId
     address: address(random),
     team,
     ...(random.chance(0.8) ? { phone: phone(random.int(0, 999)).value } : {}),
-  });
-  yield episodeOfCareResource({ id: `${id}-episode`, patientId: id, team, start: dayOffset(now, -serviceStartDaysAgo) });
+  };
+  const episode = episodeOfCareResource({ id: `${id}-episode`, patientId: id, team, start: dayOffset(now, -serviceStartDaysAgo) });
 
+  // The Patient is yielded once its contacts are known; the draws stay in the same order, so a seed gives the same caseload.
+  const carers: WithId<Resource>[] = [];
   let index = 0;
   for (const plan of plans) {
     index += 1;
-    yield* generateCarer(random, { ...ctx, patientAge: age, patientFamily: name.family, serviceStartDaysAgo, index, plan, requester });
+    carers.push(...generateCarer(random, { ...ctx, patientAge: age, patientFamily: name.family, serviceStartDaysAgo, index, plan, requester }));
   }
 
+  let contactPerson: WithId<Resource> | undefined;
   if (unmarkedContact) {
     index += 1;
     const rel = REL[random.weighted(relationshipWeights(age))] as RelationshipChoice;
     const contactGender: Gender = rel.gender ?? (random.chance(0.5) ? 'female' : 'male');
     const role: ContactRoleCode = random.weighted({ N: 55, C: 25, EP: 10, CP: 10 });
-    yield relatedPersonResource({
-      id: `${id}-rp${index}`,
-      patientId: id,
-      name: personName(random, contactGender, rel.sharesFamilyName ? name.family : undefined),
-      relationship: rel.code,
-      contactRole: role,
-      carer: false,
-      gender: contactGender,
-      ...contactDetails(random, false),
-    });
+    const person = { name: personName(random, contactGender, rel.sharesFamilyName ? name.family : undefined), relationship: rel.code, contactRole: role, gender: contactGender, ...contactDetails(random, false) };
+    // Many EHRs keep next of kin in Patient.contact, not as RelatedPersons (issue 14): the generator does both.
+    if (role === 'N') patientInput.contacts = [{ name: person.name, relationship: person.relationship, contactRole: 'N', gender: person.gender, ...(person.telecom ? { telecom: person.telecom } : {}) }];
+    else contactPerson = relatedPersonResource({ id: `${id}-rp${index}`, patientId: id, carer: false, ...person });
   }
+  yield patientResource(patientInput);
+  yield episode;
+  yield* carers;
+  if (contactPerson) yield contactPerson;
   if (notCarer) {
     index += 1;
     const rel = REL[random.pick(['FRND', 'NBOR', 'SIB', 'AUNT'])] as RelationshipChoice;

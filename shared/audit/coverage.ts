@@ -96,6 +96,11 @@ export const MeasuresSchema = z.strictObject({
      * each extra record here.
      */
     possibleDuplicateCarers: count,
+    /**
+     * Current Patient.contact people (next of kin, emergency contacts…) of patients in scope whom no
+     * RelatedPerson records: nobody has asked whether they are carers. They are never counted as carers.
+     */
+    contactsNotAskedAbout: count,
   }),
   rates: z.strictObject(Object.fromEntries(RATE_IDS.map((id) => [id, RateSchema])) as Record<RateId, typeof RateSchema>),
 });

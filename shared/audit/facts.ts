@@ -26,6 +26,17 @@ export interface PatientFact {
   team?: string;
   /** Patient.deceased[x]: excluded from the measures and counted as an exclusion. */
   deceased?: boolean;
+  /**
+   * The patient's Patient.contact people (next of kin…), as digests of the keys that recognise them
+   * as one of the patient's RelatedPersons (shared/domain/duplicates.ts identityKeys), and when the
+   * contact ended; a contact matching no RelatedPerson was never asked about.
+   */
+  contacts?: ContactFact[];
+}
+
+export interface ContactFact {
+  identityDigests: string[];
+  endedOn?: string;
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type TeamMeasures,
   type TeamMonthMeasures,
 } from './coverage';
+import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
 
@@ -64,7 +65,7 @@ interface Tally {
     assessmentReviewOverdue: number;
     daysToOffer: number[];
   };
-  dataQuality: { carerWithoutRelationship: number; carerWithoutContact: number; consentWithoutCarer: number; possibleDuplicateCarers: number };
+  dataQuality: { carerWithoutRelationship: number; carerWithoutContact: number; consentWithoutCarer: number; possibleDuplicateCarers: number; contactsNotAskedAbout: number };
 }
 
 const ASSESSMENT_KEY: Record<AssessmentStatusKind, keyof Tally['carers']['assessment']> = {
@@ -163,7 +164,13 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
     const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
-    groups.add(groupOf(record), (tally) => countPatient(tally, outcomes, record.askedNoCarers, orphans, duplicates));
+    // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
+    const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
+    const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
+    groups.add(groupOf(record), (tally) => {
+      countPatient(tally, outcomes, record.askedNoCarers, orphans, duplicates);
+      tally.dataQuality.contactsNotAskedAbout += notAsked;
+    });
   }
 
   const unreadable: Record<string, number> = {};
@@ -409,7 +416,7 @@ function emptyTally(): Tally {
       assessmentReviewOverdue: 0,
       daysToOffer: [],
     },
-    dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0, possibleDuplicateCarers: 0 },
+    dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0, possibleDuplicateCarers: 0, contactsNotAskedAbout: 0 },
   };
 }
 
@@ -487,4 +494,11 @@ function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** A contact whose period has not ended by the audit's date (the end day itself still counts). */
+function isCurrentContact(contact: ContactFact, timeZone: string, asOf: CalendarDate): boolean {
+  if (contact.endedOn === undefined) return true;
+  const ended = toCalendarDate(contact.endedOn, timeZone, { partial: 'end' });
+  return ended === undefined || compareDates(ended, asOf) >= 0;
 }

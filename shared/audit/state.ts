@@ -30,7 +30,7 @@
  * occurrence counts.
  */
 import type { ConsentStatement } from '../domain/types';
-import type { AssessmentFact, AuditFact, CarerFact, RecencyKey } from './facts';
+import type { AssessmentFact, AuditFact, CarerFact, ContactFact, RecencyKey } from './facts';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -62,6 +62,8 @@ export interface PatientRecord {
   episodeTeam: string | undefined;
   episodePrimary: number | null;
   episodeSecondary: number | null;
+  /** The Patient's contacts (next of kin…), from the Patient resource (see PatientFact.contacts). */
+  contacts: readonly ContactFact[];
 }
 
 /** A RelatedPerson (carer or not); its id is the key. */
@@ -133,6 +135,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       record.read = true;
       record.deceased ||= fact.deceased === true;
       record.team = chooseTeam(record.team, share(state, fact.team));
+      if (fact.contacts !== undefined && record.contacts.length === 0) record.contacts = fact.contacts;
       return state;
     }
     case 'episode': {
@@ -177,6 +180,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
       merged.askedNoCarers ||= record.askedNoCarers;
       merged.deceased ||= record.deceased;
       merged.team = chooseTeam(merged.team, share(out, record.team));
+      if (merged.contacts.length === 0) merged.contacts = record.contacts;
       if (record.episodeId !== undefined) {
         chooseEpisode(merged, record.episodeId, share(out, record.serviceStart), share(out, record.episodeTeam), { primary: record.episodePrimary, secondary: record.episodeSecondary });
       }
@@ -243,7 +247,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
   if (record === undefined) {
     // Every field is set here, in one order, so all records share one compact shape.
     const key = ownCopy(id);
-    record = { id: key, read: false, askedNoCarers: false, team: undefined, deceased: false, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null };
+    record = { id: key, read: false, askedNoCarers: false, team: undefined, deceased: false, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null, contacts: [] };
     state.patients.set(key, record);
   }
   return record;

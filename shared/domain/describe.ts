@@ -4,7 +4,7 @@
  * Names come from the record as typed by people; they are shown as text only, squeezed onto one
  * line and shortened so a summary stays one line (under 140 characters) whatever the record holds.
  */
-import type { Carer } from './types';
+import type { Carer, PatientContact } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -39,6 +39,19 @@ export function carerLabel(carer: Carer): string {
   const relationships = carer.relationships.map(oneLine).filter((r) => r.length > 0);
   if (relationships.length === 0) return carerName(carer);
   return `${carerName(carer)} (${shorten(relationships.join(', '), 40)})`;
+}
+
+const CONTACT_ROLE_TEXT: Record<PatientContact['contactRoles'][number], string> = {
+  'next-of-kin': 'next of kin',
+  'emergency-contact': 'emergency contact',
+  'contact-person': 'contact person',
+};
+
+/** "Mary Smith (mother, next of kin)": a Patient.contact's name, relationships and roles, for one line. */
+export function contactLabel(contact: PatientContact): string {
+  const name = shorten(oneLine(contact.name ?? ''), 50) || 'a contact with no name recorded';
+  const what = [...contact.relationships.map((r) => oneLine(r).toLowerCase()), ...contact.contactRoles.map((r) => CONTACT_ROLE_TEXT[r])].filter((t, i, all) => t.length > 0 && all.indexOf(t) === i);
+  return what.length === 0 ? name : `${name} (${shorten(what.join(', '), 50)})`;
 }
 
 /** A calendar date as people read it in the UK: "3 Mar 2026". Anything else is returned as is. */

@@ -221,6 +221,41 @@ export interface Carer {
   assessment: AssessmentStatus;
 }
 
+/**
+ * A `Patient.contact` (next of kin, emergency contact…): a person who might be the patient's carer,
+ * kept apart from RelatedPersons. A contact has no id of its own, so it is keyed by its position
+ * in Patient.contact and a digest of its content (shared/domain/contacts.ts): the key changes when
+ * the contact is edited, and a key from an earlier read is then no longer found (the clinician
+ * reloads rather than answering about a contact that has changed).
+ */
+export type ContactKey = `Patient/${string}#contact-${number}-${string}`;
+
+export interface PatientContact {
+  key: ContactKey;
+  /** Name as recorded (text, never interpreted as markup). */
+  name?: string;
+  /** Family / social relationships in plain English ("Mother"). */
+  relationships: string[];
+  contactRoles: ContactRole[];
+  telecom: ContactPoint[];
+  address?: string;
+  /** Patient.contact.organization display, when the contact is someone at an organisation. */
+  organization?: string;
+  /** Patient.contact.period: a contact whose period ended is history, never asked about. */
+  startedOn?: string;
+  endedOn?: string;
+  /**
+   * Identifiers as "system|value": the request identifier a RelatedPerson made from this contact
+   * carries (shared/domain/contacts.ts contactRequestId), so the two are recognised as one person.
+   */
+  identifiers: string[];
+  /**
+   * The patient's RelatedPerson who is this same person (shared/domain/duplicates.ts identityKeys),
+   * once recorded: the RelatedPerson is then the one asked about and counted, never the contact.
+   */
+  recordedAs?: CarerReference;
+}
+
 /** A dated answer that the patient was asked and named no carers (the "asked: no carers" List). */
 export interface AskedNoCarers {
   list: `List/${string}`;
@@ -242,6 +277,11 @@ export interface CarerContext {
   patient: PatientSummary;
   /** Every RelatedPerson of the patient (active or not), in record order. */
   carers: Carer[];
+  /**
+   * The patient's `Patient.contact` people (with a name), in record order; each recognised as a
+   * RelatedPerson where one is the same person. Absent when the record has none.
+   */
+  contacts?: PatientContact[];
   /** Present when the patient was asked and named no carers. */
   askedNoCarers?: AskedNoCarers;
   orphanConsents: OrphanConsent[];
@@ -314,6 +354,8 @@ export interface Prompt {
   commitment: string;
   actions: SuggestedAction[];
   carer?: CarerReference;
+  /** The Patient.contact the prompt is about (confirm-carer-status for a contact). */
+  contact?: ContactKey;
   /** Whether the clinician may snooze it with a coded reason. */
   snoozable: boolean;
 }

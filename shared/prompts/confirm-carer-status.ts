@@ -2,12 +2,14 @@
  * confirm-carer-status: a contact (next of kin, emergency contact, a relative…) whom nobody has yet
  * asked about: are they a carer? Next of kin and family are the people most often caring unseen.
  * A contact under 18 may be a young carer, hidden in plain sight: also a warning. Once answered
- * either way (carer / not a carer) the prompt stops.
+ * either way (carer / not a carer) the prompt stops. Patient.contact people not yet recorded as a
+ * RelatedPerson are asked about the same way (shared/domain/contacts.ts).
  */
-import type { Carer, CarerContext, Prompt } from '../domain/types';
+import type { Carer, CarerContext, PatientContact, Prompt } from '../domain/types';
+import { unansweredContacts } from '../domain/contacts';
 import type { Policy } from '../policy';
 import { FAMILY_RELATIONSHIPS } from '../terminology';
-import { carerLabel, summaryLine } from '../domain/describe';
+import { carerLabel, contactLabel, summaryLine } from '../domain/describe';
 import { carerAge, isCurrent } from '../domain/derive';
 
 export const COMMITMENT =
@@ -32,6 +34,36 @@ function isLikelyCarer(contact: Carer): boolean {
 }
 
 export function confirmCarerStatus(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
+  return [...relatedPersonPrompts(ctx, policy, now), ...unansweredContacts(ctx, policy, now).map(contactPrompt)];
+}
+
+/**
+ * A Patient.contact nobody has asked about. Answering records a RelatedPerson for them (a carer, or
+ * not a carer), after which the RelatedPerson is asked about and the contact is recognised as them.
+ * Not snoozable: snoozes are kept per carer reference, which a contact does not have.
+ */
+function contactPrompt(contact: PatientContact): Prompt {
+  const label = contactLabel(contact);
+  return {
+    id: `confirm-carer-status:${contact.key}`,
+    code: 'confirm-carer-status',
+    severity: 'warning',
+    summary: summaryLine(`Is ${label} a carer? Ask and record the answer`),
+    detail:
+      `${label} is a contact on the patient's record, and nobody has asked whether they are a carer. Next of kin and family are ` +
+      'the people most often caring unseen. Ask the patient (and the contact) whether they give unpaid help or support. ' +
+      'Mark them as a carer (they are added as the patient\'s carer), or as not a carer so this stops asking.',
+    commitment: COMMITMENT,
+    actions: [
+      { kind: 'mark-carer', label: 'Mark as carer' },
+      { kind: 'mark-not-carer', label: 'Not a carer' },
+    ],
+    contact: contact.key,
+    snoozable: false,
+  };
+}
+
+function relatedPersonPrompts(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
     // A paid care worker is never asked about as an unpaid carer, unless also coded as a possible carer.
     .filter((contact) => isCurrent(contact, policy, now) && contact.carerStatus === 'unconfirmed' && (contact.paidCareWorker !== true || contact.possibleCarer === true))

@@ -8,7 +8,8 @@ import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
 import { addMonthsCapped, compareDates, today, toCalendarDate } from '../domain/dates';
 import { isActiveCarer } from '../domain/derive';
-import { displayDate, summaryLine } from '../domain/describe';
+import { contactLabel, displayDate, summaryLine } from '../domain/describe';
+import { unansweredContacts } from '../domain/contacts';
 
 export const COMMITMENT =
   'Triangle of Care standard 1: carers and the essential role they play are identified at first contact or as soon as possible thereafter';
@@ -44,6 +45,16 @@ export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Pr
     );
   }
   const asked = ctx.askedNoCarers;
+  const contacts = unansweredContacts(ctx, policy, now);
+  if (asked === undefined && contacts.length > 0) {
+    // Never "no carer recorded" beside a contact nobody has asked about: they are the first to ask about.
+    return prompt(
+      'warning',
+      `Ask whether these contacts are carers: ${contacts.map(contactLabel).join('; ')}`,
+      `The record names ${contacts.length === 1 ? 'a contact' : `${contacts.length} contacts`} (next of kin, emergency contact or family) whom nobody has asked about. ` +
+        `Ask whether each is a carer and record the answer. ${DETAIL}`,
+    );
+  }
   if (asked === undefined) return prompt('warning', 'No carer recorded — ask now whether anyone supports the patient', DETAIL);
 
   const askedOn = asked.askedOn === undefined ? undefined : toCalendarDate(asked.askedOn, policy.timeZone);

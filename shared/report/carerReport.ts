@@ -14,7 +14,7 @@
  * The decision is shared/consent/decisionInForce.ts's, the one the panel and the audit use.
  */
 import { z } from 'zod';
-import type { CarerContext, Prompt } from '../domain/types';
+import type { CarerContext, PatientContact, Prompt } from '../domain/types';
 
 export const CarerReportSchema = z.object({
   patient: z.object({
@@ -59,8 +59,25 @@ export const CarerReportSchema = z.object({
       detail: z.string(),
       commitment: z.string(),
       carer: z.string().optional(),
+      /** The Patient.contact the prompt is about (its key: shared/domain/contacts.ts). */
+      contact: z.string().optional(),
     }),
   ),
+  /**
+   * The patient's current Patient.contact people; `recordedAs` is the RelatedPerson who is the same
+   * person, when one is recorded (that person is then listed under `carers`, once).
+   */
+  contacts: z
+    .array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        relationship: z.array(z.string()),
+        roles: z.array(z.string()),
+        recordedAs: z.string().optional(),
+      }),
+    )
+    .optional(),
   warnings: z.array(z.string()),
 });
 export type CarerReport = z.infer<typeof CarerReportSchema>;
@@ -72,6 +89,8 @@ export interface CarerReportDerivations {
   isYoung(carerReference: string): boolean;
   consentReviewDue(carerReference: string): string | undefined;
   assessmentReviewDue(carerReference: string): string | undefined;
+  /** A Patient.contact whose period has not ended; ended ones are history and left out. */
+  isCurrentContact?(contact: PatientContact): boolean;
 }
 
 const NAMES = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -84,6 +103,9 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], derived: CarerReportDerivations): CarerReport {
   const carers = [...ctx.carers].sort((a, b) => NAMES.compare(a.name ?? '', b.name ?? '') || byCodeUnits(a.reference, b.reference));
   const rank = new Map<string, number>(carers.map((c, i) => [c.reference as string, i]));
+  const contacts = (ctx.contacts ?? [])
+    .filter((c) => derived.isCurrentContact?.(c) ?? true)
+    .map((c) => withoutUndefined({ key: c.key, name: c.name ?? '', relationship: [...c.relationships], roles: [...c.contactRoles], recordedAs: c.recordedAs }));
   return {
     patient: withoutUndefined({ reference: ctx.patient.reference, nhsNumber: ctx.patient.nhsNumber, name: ctx.patient.name }),
     carers: carers
@@ -111,7 +133,8 @@ export function toCarerReport(ctx: CarerContext, prompts: readonly Prompt[], der
           reviewDue: derived.assessmentReviewDue(c.reference),
         }),
       })),
-    prompts: inCarerOrder(prompts, rank).map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, detail: p.detail, commitment: p.commitment, carer: p.carer })),
+    prompts: inCarerOrder(prompts, rank).map((p) => withoutUndefined({ code: p.code, severity: p.severity, summary: p.summary, detail: p.detail, commitment: p.commitment, carer: p.carer, contact: p.contact })),
+    ...(contacts.length > 0 ? { contacts } : {}),
     warnings: [...ctx.warnings],
   };
 }

@@ -54,6 +54,17 @@ export function formatCarerReport(report: CarerReport): string {
       lines.push(`  • ${c.name ? asText(c.name) : '(no name recorded)'}${rel}  (${asText(c.reference)})`);
     }
   }
+  const patientContacts = report.contacts ?? [];
+  if (patientContacts.length > 0) {
+    lines.push('');
+    lines.push(`Contacts on the patient's record (${patientContacts.length})`);
+    for (const c of patientContacts) {
+      const what = [...c.relationship, ...c.roles.map((r) => r.replace(/-/g, ' '))];
+      const rel = what.length > 0 ? ` — ${what.map(asText).join(', ')}` : '';
+      const answered = c.recordedAs ? `recorded as ${asText(c.recordedAs)}` : 'not yet asked whether a carer';
+      lines.push(`  • ${c.name ? asText(c.name) : '(no name recorded)'}${rel}  (${answered})`);
+    }
+  }
   lines.push('');
   lines.push(`Prompts (${report.prompts.length})`);
   if (report.prompts.length === 0) lines.push('  nothing to do');

@@ -185,6 +185,31 @@ describe('faults on the way to the FHIR server', () => {
     await page.close();
   });
 
+  it('answering "yes, a carer" about a next of kin kept only in Patient.contact adds her as a RelatedPerson exactly once, even when the connection drops and the answer is resent, and her carer prompts follow', async () => {
+    const ruth = PERSONAS.ruthContactOnly;
+    const page = await env().browser.context.newPage();
+    const panel = await openPatient(env(), page, ruth.patientId);
+    const ask = panel.locator('[data-prompt-code="confirm-carer-status"]');
+    expect(await ask.innerText()).toContain('Is Margaret Ellison (mother, next of kin) a carer?');
+    expect(await panel.locator('[data-prompt-code="identify-carers"]').innerText()).not.toMatch(/No carer recorded/);
+    await ask.locator('[data-action="mark-carer"]').click();
+    const form = panel.locator('form.form');
+    await form.waitFor();
+    faults.current = { kind: 'drop-after-processing', times: 1 };
+    faults.writesSeen = 0;
+    await form.getByRole('button', { name: 'Yes, a carer', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+    // The first answer never arrived: the same conditional create was sent again and found the first.
+    expect(faults.writesSeen).toBeGreaterThanOrEqual(2);
+    const people = await searchFhir<Versioned>(env(), `RelatedPerson?patient=Patient/${ruth.patientId}`);
+    expect(people).toHaveLength(1);
+    expect(JSON.stringify(people[0])).toContain('"code":"Carer"');
+    await panel.locator(`[data-carer="${people[0]?.id}"]`).waitFor();
+    await panel.locator('[data-prompt-code="record-consent"]').first().waitFor();
+    await panel.locator('[data-prompt-code="confirm-carer-status"]').waitFor({ state: 'detached' });
+    await page.close();
+  }, 90_000);
+
   it('when the server saves but never answers, the clinician sees "took too long … cannot tell whether it was saved, refresh and check"; the refreshed panel shows it saved, once', async () => {
     const olivia = PERSONAS.oliviaNowak;
     const father = olivia.relatedPersonIds[0] ?? '';

@@ -9,6 +9,8 @@ import type { FhirError } from '../../adapter/errors';
 import type { RawResource } from '../../adapter/fhir/rawStore';
 import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { DEFAULT_POLICY } from '../../shared/policy';
+import { evaluatePrompts } from '../../shared/prompts/index';
 import { validateR4 } from '../support/validateR4';
 
 let sandbox: Sandbox;
@@ -129,6 +131,26 @@ describe('the adapter against the sandbox FHIR server', () => {
     await fhir.recordCarer(input);
     const provenance = await fetch(`${sandbox.fhirBase}/Provenance?target=${first.written.reference}`).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
     expect(provenance.entry).toHaveLength(1);
+  });
+
+  it('records "yes, a carer" about a next of kin kept only in Patient.contact: one RelatedPerson, also when sent again, and her carer prompts follow', async () => {
+    const fhir = adapter();
+    const patient = `Patient/${PERSONAS.ruthContactOnly.patientId}` as const;
+    const before = await fhir.readCarerContext(patient);
+    const contact = before.context.contacts?.[0];
+    expect(contact?.name).toBe('Margaret Ellison');
+    const first = keep(await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true }));
+    const again = await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true });
+    expect(again.written.reference).toBe(first.written.reference);
+    const search = await fetch(`${sandbox.fhirBase}/RelatedPerson?patient=${patient}`).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
+    expect(search.entry).toHaveLength(1);
+    const after = again.record!;
+    expect(after.context.carers.map((c) => [c.name, c.carerStatus])).toEqual([['Margaret Ellison', 'carer']]);
+    expect(after.context.contacts?.[0]?.recordedAs).toBe(first.written.reference);
+    const codes = evaluatePrompts(after.context, DEFAULT_POLICY, new Date()).map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['record-consent', 'offer-assessment']));
+    expect(codes).not.toContain('identify-carers');
+    expect(codes).not.toContain('confirm-carer-status');
   });
 
   it('records that a patient was asked and named no carers', async () => {

@@ -3,13 +3,11 @@
  * the caseload, client-side navigation between patients, the banner's hooks and formats, tabs,
  * back/forward, record text shown as text, and the server-down notice.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { screenshotPath } from '../support/screenshots';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -22,7 +20,7 @@ const CHROMIUM_ARGS = [
 ];
 /** "Today" for the seeded caseload, so birth dates (derived from ages) are the same on every run. */
 const SANDBOX_NOW = new Date('2026-03-12T12:00:00Z');
-const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/sandbox-ehr.png', import.meta.url));
+const SCREENSHOT = screenshotPath('sandbox-ehr.png');
 
 const Amira = PERSONAS.amiraKhan;
 const Grace = PERSONAS.graceTaylor;
@@ -288,7 +286,6 @@ describe('the sandbox EHR page', () => {
     await expect.poll(() => banner(p).nhsNumber.innerText()).toBe('999 013 3328');
     await expect.poll(() => p.locator('#caseload a[data-patient-id]').count()).toBe(50);
     await expect.poll(() => p.locator('#tab-panel .card').count()).toBeGreaterThan(2);
-    await mkdir(dirname(SCREENSHOT), { recursive: true });
     await p.screenshot({ path: SCREENSHOT });
   });
 });

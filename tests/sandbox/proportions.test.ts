@@ -57,7 +57,10 @@ function measure(resources: Resource[]) {
     assessment: (k: string) => share(assessments[k] ?? 0, carers.length),
     youngCarers: carers.filter((c) => c.birthDate && age(c.birthDate) < 18).length,
     missingDetails: share(carers.filter((c) => !c.telecom?.length && !c.address?.length).length, carers.length),
-    unmarkedContacts: related.filter((r) => !isCarer(r) && !r.extension?.length && r.relationship?.some((c) => c.coding?.some((x) => x.system === SYSTEM.v2ContactRole))).length,
+    unmarkedContacts:
+      related.filter((r) => !isCarer(r) && !r.extension?.length && r.relationship?.some((c) => c.coding?.some((x) => x.system === SYSTEM.v2ContactRole))).length +
+      patients.reduce((n, p) => n + (p.contact?.length ?? 0), 0),
+    nextOfKinOnlyInPatientContact: patients.filter((p) => p.contact?.some((c) => c.relationship?.some((r) => r.coding?.some((x) => x.system === SYSTEM.v2ContactRole && x.code === 'N')))).length,
   };
 }
 
@@ -92,5 +95,9 @@ describe('caseload proportions (4,000 generated patients)', () => {
     expect(m.youngCarers).toBeGreaterThan(20);
     near(m.missingDetails, PROPORTIONS.carerMissingDetails);
     expect(m.unmarkedContacts).toBeGreaterThan(0.1 * m.patients);
+  });
+
+  it('keeps some patients\' next of kin only in Patient.contact, as many EHRs do (issue 14)', () => {
+    expect(m.nextOfKinOnlyInPatientContact).toBeGreaterThan(0.05 * m.patients);
   });
 });

@@ -133,18 +133,17 @@ async function openSource(options: PullOptions, onBytes: (count: number) => void
     maxRetryWaitMs: retry.maxTotalWaitMs,
   });
   const plan = await planFor(options, http);
+  const search = (): AsyncIterable<SourceEvent> =>
+    pagedSearch({
+      http,
+      ...(options.group !== undefined ? { group: options.group } : {}),
+      ...(options.types ? { types: options.types } : {}),
+      ...(options.pageSize !== undefined ? { count: options.pageSize } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   if (plan.path === 'search' || plan.path === 'ndjson') {
-    return withStatus(
-      options.group === undefined ? 'Pulling with paged search' : `Pulling Group ${options.group} with paged search`,
-      pagedSearch({
-        http,
-        ...(options.group !== undefined ? { group: options.group } : {}),
-        ...(options.types ? { types: options.types } : {}),
-        ...(options.pageSize !== undefined ? { count: options.pageSize } : {}),
-        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    );
+    return withStatus(options.group === undefined ? 'Pulling with paged search' : `Pulling Group ${options.group} with paged search`, search());
   }
   const exported = withStatus(
     `Pulling with a FHIR bulk export (${plan.level.kind === 'group' ? `Group ${plan.level.id}` : `${plan.level.kind} level`})`,
@@ -163,8 +162,29 @@ async function openSource(options: PullOptions, onBytes: (count: number) => void
   // A Patient- or Group-level export holds the patients' compartments, which leave out the Tasks
   // about their carers: those are read after it (./carerTasks.ts).
   const wantsTasks = (options.types ?? AUDIT_RESOURCE_TYPES).includes('Task');
-  if (plan.level.kind === 'system' || !wantsTasks) return exported;
-  return withCarerTasks(exported, { http, count: options.pageSize ?? 500, ...(options.signal ? { signal: options.signal } : {}) });
+  const bulk = plan.level.kind === 'system' || !wantsTasks ? exported : withCarerTasks(exported, { http, count: options.pageSize ?? 500, ...(options.signal ? { signal: options.signal } : {}) });
+  // Chosen automatically, a bulk export that never started for a reason of its own is not the end:
+  // paged search reads the same population (a forced --bulk still fails, as asked).
+  return options.mode === 'auto' ? orSearchWhenRefused(bulk, search) : bulk;
+}
+
+/** The bulk pull, or (when its kick-off was refused before anything was read) paged search, saying which. */
+async function* orSearchWhenRefused(bulk: AsyncIterable<SourceEvent>, search: () => AsyncIterable<SourceEvent>): AsyncGenerator<SourceEvent> {
+  let read = false;
+  for await (const event of bulk) {
+    if (event.type === 'complete' && event.bulkRefused === true && !read) {
+      yield { type: 'status', message: `The bulk export could not be used (${(event.reason ?? 'refused').replace(/\.$/, '')}); pulling with paged search instead` };
+      yield* search();
+      return;
+    }
+    if (event.type === 'resource') read = true;
+    if (event.type === 'complete') {
+      const { bulkRefused: _refused, ...plain } = event;
+      yield plain;
+      continue;
+    }
+    yield event;
+  }
 }
 
 /** Forced modes need no server round trip; `auto` reads the CapabilityStatement. */

@@ -36,6 +36,7 @@ const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['dataQuality.carerWithoutContact', (m) => m.dataQuality.carerWithoutContact],
   ['dataQuality.consentWithoutCarer', (m) => m.dataQuality.consentWithoutCarer],
   ['dataQuality.possibleDuplicateCarers', (m) => m.dataQuality.possibleDuplicateCarers],
+  ['dataQuality.contactsNotAskedAbout', (m) => m.dataQuality.contactsNotAskedAbout],
   ...RATE_IDS.flatMap((id): [string, (m: Measures) => Cell][] => [
     [`rates.${id}.percent`, (m) => m.rates[id].percent],
     [`rates.${id}.rag`, (m) => m.rates[id].rag],

@@ -87,6 +87,7 @@ ${groupTable(
 <li>${formatCount(coverage.dataQuality.carerWithoutContact)} carers have no telephone, email or address recorded.</li>
 <li>${formatCount(coverage.dataQuality.consentWithoutCarer)} consent records name no carer of the patient.</li>
 <li>${formatCount(coverage.dataQuality.possibleDuplicateCarers)} carer records look like another record of the same person (each person is counted once).</li>
+<li>${formatCount(coverage.dataQuality.contactsNotAskedAbout)} contacts on patients’ records (next of kin, emergency contacts) have never been asked whether they are carers.</li>
 <li>${formatCount(coverage.population.unreadableTotal)} records could not be read${unreadableDetail(coverage)} and are not counted.</li>
 <li>${formatCount(coverage.population.relatedPersonsOfPatientsNotRead)} related people and ${formatCount(coverage.population.consentsOfPatientsNotRead)} consent records belong to patients outside this audit.</li>
 </ul>

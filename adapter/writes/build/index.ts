@@ -1,5 +1,6 @@
 /** Pure builders of the FHIR R4 resources the adapter writes (shared/terminology.md, "Write"). */
 export { buildCarer, type BuildCarerInput } from './buildCarer';
+export { buildCarerFromContact, type BuildCarerFromContactInput } from './buildCarerFromContact';
 export { withCarerStatus } from './withCarerStatus';
 export { buildAskedNoCarers, type BuildAskedNoCarersInput } from './buildAskedNoCarers';
 export { buildConsent, type BuildConsentInput } from './buildConsent';

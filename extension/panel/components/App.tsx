@@ -10,6 +10,7 @@ import {
   AssessmentOutcomeForm,
   ConsentForm,
   MarkCarerForm,
+  MarkContactForm,
   NoCarersForm,
   OfferAssessmentForm,
   SnoozeForm,
@@ -197,7 +198,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   const openForPrompt = (kind: ActionKind | 'snooze', prompt: PromptView) => {
     setFlash(undefined);
     const carer = prompt.carer ? carerById(prompt.carer) : undefined;
-    setOpen(kind === 'snooze' ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
+    setOpen(kind === 'snooze' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
   };
 
   return (
@@ -280,6 +281,8 @@ function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, carerById
       return prompt ? <SnoozeForm {...ctx} prompt={prompt} /> : null;
     }
   }
+  const contact = open.promptView?.contact;
+  if (contact && (open.kind === 'mark-carer' || open.kind === 'mark-not-carer')) return <MarkContactForm {...ctx} contact={contact} isCarer={open.kind === 'mark-carer'} />;
   if (!carer) return null;
   switch (open.kind) {
     case 'mark-carer':

@@ -126,6 +126,32 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
   );
 }
 
+/**
+ * The answer about a Patient.contact (next of kin…): recorded as a RelatedPerson for them, a carer
+ * or not. The same answer sent again finds the RelatedPerson already made (a conditional create
+ * keyed on the contact), so a resend never adds a second person.
+ */
+export function MarkContactForm(ctx: FormContext & { contact: { key: string; label: string }; isCarer: boolean }) {
+  const { contact, isCarer } = ctx;
+  const { write, problem, send, cancel } = useFormWrite(ctx, `contact:${contact.key}`, {});
+  return (
+    <FormShell
+      title={isCarer ? `Record ${contact.label} as a carer` : `Record ${contact.label} as not a carer`}
+      hint={
+        isCarer
+          ? 'They give the patient unpaid support. They are added to the patient’s carers, with their details from the contact.'
+          : 'Asked today: they do not give the patient unpaid support. The answer is kept so this stops asking.'
+      }
+      submitLabel={isCarer ? 'Yes, a carer' : 'Not a carer'}
+      write={write}
+      problem={problem}
+      draftLines={[`${contact.label}: ${isCarer ? 'is a carer' : 'is not a carer'}`]}
+      onCancel={cancel}
+      onSubmit={() => send(() => ({ kind: 'answer-contact', contact: contact.key, isCarer }))}
+    />
+  );
+}
+
 type Decider = 'patient' | 'lpa' | 'deputy' | 'parental-responsibility' | 'best-interests';
 
 /** Who decided, in the form's words; under 16 the test is Gillick competence, not the Mental Capacity Act. */

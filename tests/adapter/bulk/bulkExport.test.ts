@@ -272,6 +272,8 @@ describe('bulkExport', () => {
       type: 'complete',
       complete: false,
       reason: 'The FHIR server refused to start the export (HTTP 400): error not-supported: _type List not supported.',
+      // A refusal of the export itself: a pull that chose bulk automatically may use paged search instead.
+      bulkRefused: true,
     });
   });
 

@@ -289,7 +289,7 @@ describe('data quality', () => {
       carer('c', 'p', { hasRelationship: false, hasContact: false }),
       carer('inactive', 'p', { active: false, hasRelationship: false }),
     ]);
-    expect(coverage.dataQuality).toEqual({ carerWithoutRelationship: 2, carerWithoutContact: 2, consentWithoutCarer: 0, possibleDuplicateCarers: 0 });
+    expect(coverage.dataQuality).toEqual({ carerWithoutRelationship: 2, carerWithoutContact: 2, consentWithoutCarer: 0, possibleDuplicateCarers: 0, contactsNotAskedAbout: 0 });
   });
 
   it('counts a person recorded twice once, keeping the record that says most, and each extra record as a possible duplicate', () => {

@@ -60,3 +60,24 @@ describe('confirm-carer-status', () => {
     expect(prompts.map((p) => p.carer)).toEqual(['RelatedPerson/tom', 'RelatedPerson/tia']);
   });
 });
+
+describe('confirm-carer-status for Patient.contact people (issue 14)', () => {
+  const mary = { key: 'Patient/alex#contact-0-abc' as const, name: 'Mary Smith', relationships: ['Mother'], contactRoles: ['next-of-kin' as const], telecom: [], identifiers: [] };
+
+  it('asks "Is Mary Smith (mother, next of kin) a carer?" about an unanswered contact, keyed to the contact', () => {
+    const prompts = confirmCarerStatus(contextWith({ contacts: [mary] }), POLICY, NOW);
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toMatchObject({
+      id: 'confirm-carer-status:Patient/alex#contact-0-abc',
+      summary: 'Is Mary Smith (mother, next of kin) a carer? Ask and record the answer',
+      contact: 'Patient/alex#contact-0-abc',
+      actions: [{ kind: 'mark-carer' }, { kind: 'mark-not-carer' }],
+    });
+    expect(prompts[0]?.carer).toBeUndefined();
+  });
+
+  it('does not ask about a contact recorded as a RelatedPerson, or whose period ended', () => {
+    expect(confirmCarerStatus(contextWith({ contacts: [{ ...mary, recordedAs: 'RelatedPerson/mum' }] }), POLICY, NOW)).toEqual([]);
+    expect(confirmCarerStatus(contextWith({ contacts: [{ ...mary, endedOn: '2020-01-01' }] }), POLICY, NOW)).toEqual([]);
+  });
+});

@@ -85,3 +85,17 @@ describe('identify-carers', () => {
     });
   });
 });
+
+describe('identify-carers beside Patient.contact people (issue 14)', () => {
+  const mary = { key: 'Patient/alex#contact-0-abc' as const, name: 'Mary Smith', relationships: ['Mother'], contactRoles: ['next-of-kin' as const], telecom: [], identifiers: [] };
+
+  it('never says "no carer recorded" while a contact is unanswered: it asks whether these contacts are carers', () => {
+    const prompts = identifyCarers(contextWith({ contacts: [mary] }), POLICY, NOW);
+    expect(prompts.map((p) => p.summary)).toEqual(['Ask whether these contacts are carers: Mary Smith (mother, next of kin)']);
+  });
+
+  it('says "no carer recorded" again once the contact is answered (recorded as a RelatedPerson who is not a carer)', () => {
+    const prompts = identifyCarers(contextWith({ contacts: [{ ...mary, recordedAs: 'RelatedPerson/mum' }] }), POLICY, NOW);
+    expect(prompts.map((p) => p.summary)).toEqual(['No carer recorded — ask now whether anyone supports the patient']);
+  });
+});

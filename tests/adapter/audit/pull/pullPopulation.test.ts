@@ -77,6 +77,33 @@ describe('pullPopulation', () => {
     expect(events.at(-1)).toEqual({ type: 'complete', complete: false, reason: 'The FHIR server could not be reached. Check your network connection and try again.' });
   });
 
+  it('falls back to paged search, and says so, when the bulk kick-off gives no Content-Location (issue 14)', async () => {
+    server.use(http.get(`${BASE}/metadata`, () => HttpResponse.json(WithExport)), http.get(`${BASE}/$export`, () => new HttpResponse(null, { status: 202 })), ...searchHandlers);
+    const events = await pull({});
+    expect(statuses(events)).toEqual(expect.arrayContaining(['Pulling with a FHIR bulk export (system level)', expect.stringMatching(/^The bulk export could not be used \(.*Content-Location.*\); pulling with paged search instead$/)]));
+    expect(events).toContainEqual({ type: 'resource', resource: PatientAda });
+    expect(events.at(-1)).toEqual({ type: 'complete', complete: true });
+  });
+
+  it.each([
+    ['not there (404)', 404],
+    ['not implemented (501)', 501],
+    ['refused as a bad request (400)', 400],
+  ])('falls back to paged search when the bulk kick-off is %s', async (_what, status) => {
+    server.use(http.get(`${BASE}/metadata`, () => HttpResponse.json(WithExport)), http.get(`${BASE}/$export`, () => new HttpResponse(null, { status })), ...searchHandlers);
+    const events = await pull({});
+    expect(statuses(events).some((s) => s.endsWith('pulling with paged search instead'))).toBe(true);
+    expect(events.at(-1)).toEqual({ type: 'complete', complete: true });
+  });
+
+  it('does not fall back when the kick-off is refused for a reason search shares (401), nor when the bulk mode is forced', async () => {
+    server.use(http.get(`${BASE}/metadata`, () => HttpResponse.json(WithExport)), http.get(`${BASE}/$export`, () => new HttpResponse(null, { status: 401 })), ...searchHandlers);
+    expect((await pull({})).at(-1)).toMatchObject({ type: 'complete', complete: false });
+    server.use(http.get(`${BASE}/$export`, () => new HttpResponse(null, { status: 202 })));
+    const forced = await pull({ mode: 'bulk' });
+    expect(forced.at(-1)).toMatchObject({ type: 'complete', complete: false, reason: expect.stringMatching(/Content-Location/) });
+  });
+
   it('never presents a cancelled pull as complete', async () => {
     const controller = new AbortController();
     server.use(http.get(`${BASE}/metadata`, () => HttpResponse.json(WithoutExport)), ...searchHandlers);

@@ -1,11 +1,11 @@
 /**
  * The HTML report in real headless Chromium, with JavaScript off and every network request refused:
  * it renders without a console error or a request, its charts are on screen, and it prints. Saves
- * docs/screenshots/audit-report.png for the documentation (and for a person to look at).
+ * a screenshot for a person to look at (docs/screenshots/audit-report.png only under `npm run screenshots`).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +14,12 @@ import { toHtml } from '../../../../adapter/audit/report/html';
 import { runAudit } from '../../../../adapter/audit/run';
 import { DEFAULT_POLICY } from '../../../../shared/policy';
 import { generateCaseload } from '../../../../sandbox/generate/caseload';
+import { screenshotPath } from '../../../support/screenshots';
 import { coverageOf, smallCaseload } from './coverageFixture';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SCREENSHOT = resolve('docs/screenshots/audit-report.png');
+const SCREENSHOT = screenshotPath('audit-report.png');
 
 async function* sandboxPull(patients: number): AsyncGenerator<PullEvent> {
   for (const resource of generateCaseload({ patients, seed: 7, now: NOW })) yield { type: 'resource', resource };
@@ -77,7 +78,6 @@ describe('report.html in headless Chromium', { timeout: 60_000 }, () => {
       expect(bars).toBe(coverage.byTeam.filter((t) => t.rates.carersIdentified.percent !== null).length);
       expect(await page.locator('svg.chart polyline').count()).toBeGreaterThanOrEqual(3);
       await expect(page.locator('h1').innerText()).resolves.toContain('carers identified');
-      await mkdir(resolve('docs/screenshots'), { recursive: true });
       // Headline measures, team charts and the trend: what a service manager looks at first.
       const trend = await page.locator('section:has(#trend)').boundingBox();
       await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil((trend?.y ?? 2400) + (trend?.height ?? 0) + 16) } });
