@@ -197,7 +197,7 @@ describe('faults on the way to the FHIR server', () => {
     await form.waitFor();
     faults.current = { kind: 'drop-after-processing', times: 1 };
     faults.writesSeen = 0;
-    await form.getByRole('button', { name: 'Yes, a carer', exact: true }).click();
+    await submitForm(form, 'Yes, a carer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
     // The first answer never arrived: the same conditional create was sent again and found the first.
     expect(faults.writesSeen).toBeGreaterThanOrEqual(2);

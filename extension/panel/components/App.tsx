@@ -184,7 +184,10 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   const canWrite = (kind: ActionKind): boolean => view.writes[kind]?.enabled !== false;
   // Why each turned-off change is off (server capabilities, or scopes the sign-in was not given), once each.
   const offReasons = [...new Set(Object.values(view.writes).flatMap((w) => (w.enabled === false && w.reason ? [w.reason] : [])))];
-  const prompts = view.prompts.map((p) => ({ ...p, actions: p.actions.filter((a) => canWrite(a.kind)) }));
+  // Answering about a Patient.contact creates a RelatedPerson: gated on that write, not on updating one.
+  const canAct = (prompt: PromptView, kind: ActionKind): boolean =>
+    prompt.contact !== undefined && (kind === 'mark-carer' || kind === 'mark-not-carer') ? view.writes['answer-contact']?.enabled !== false : canWrite(kind);
+  const prompts = view.prompts.map((p) => ({ ...p, actions: p.actions.filter((a) => canAct(p, a.kind)) }));
   const ctx: FormContext = {
     patient: patient.reference,
     store,

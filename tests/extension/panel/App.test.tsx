@@ -8,6 +8,7 @@ import { applyMessage, createPanelStore } from '../../../extension/panel/store';
 import { draftsItem } from '../../../extension/storage/items';
 import type { Action } from '../../../extension/protocol/messages';
 import type { PageState } from '../../../extension/protocol/page';
+import type { PromptView, ReadyView } from '../../../extension/protocol/view';
 
 const LOAD = '0123456789abcdef';
 import { AmiraReady, CarerSara, ContactWithMarkupName } from './fixtures';
@@ -163,5 +164,40 @@ describe('a write refused because the sign-in ended', () => {
     const result = { type: 'action/result' as const, requestId: 'req-1', patient: 'Patient/demo-amira-khan' as const, outcome: 'failed' as const, stillOnScreen: true, message: 'The server is not answering.' };
     render(<WriteStatus write={{ result, submit: () => undefined, reset: () => undefined, signIn: () => undefined }} />);
     expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+  });
+});
+
+describe('answering about a Patient.contact', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => cleanup());
+
+  const askAboutContact: PromptView = {
+    id: 'confirm-carer-status:Patient/demo-amira-khan#contact-0-abc',
+    code: 'confirm-carer-status',
+    severity: 'warning',
+    summary: 'Is Mary Khan (mother, next of kin) a carer? Ask and record the answer',
+    detail: 'This contact has not been asked about yet.',
+    commitment: 'Triangle of Care standard 1',
+    actions: [
+      { kind: 'mark-carer', label: 'Mark as carer' },
+      { kind: 'mark-not-carer', label: 'Not a carer' },
+    ],
+    contact: { key: 'Patient/demo-amira-khan#contact-0-abc', label: 'Mary Khan (mother, next of kin)' },
+    snoozable: false,
+  };
+  const actionsShown = (writes: ReadyView['writes']): string[] => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { ...AmiraReady, prompts: [askAboutContact], writes } });
+    const { container } = render(<App store={store} connection={recordingConnection().connection} />);
+    return [...container.querySelectorAll('[data-prompt-code="confirm-carer-status"] [data-action]')].map((b) => b.getAttribute('data-action') ?? '');
+  };
+
+  it('offers the answers when RelatedPersons can be created, though they cannot be updated (the answer creates one)', () => {
+    const reason = 'This server does not allow it.';
+    expect(actionsShown({ 'mark-carer': { enabled: false, reason }, 'mark-not-carer': { enabled: false, reason } })).toEqual(['mark-carer', 'mark-not-carer']);
+  });
+
+  it('offers no answer when RelatedPersons cannot be created, though they can be updated', () => {
+    expect(actionsShown({ 'answer-contact': { enabled: false, reason: 'This server does not allow it.' } })).toEqual([]);
   });
 });
