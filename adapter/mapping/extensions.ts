@@ -4,10 +4,10 @@
 import { COPY_CORRESPONDENCE_EXTENSION, carerStatusExtensionUrl } from '../../shared/terminology';
 import { isFhirDateTime } from '../fhir/primitives';
 
-type Extension = { url: string } & Record<string, unknown>;
+export type Extension = { url: string } & Record<string, unknown>;
 
 /** The well-formed extensions (objects with a string url) of an element, whatever shape it arrived in. */
-function extensionsOf(value: unknown): Extension[] {
+export function extensionsOf(value: unknown): Extension[] {
   if (!Array.isArray(value)) return [];
   return value.filter((e): e is Extension => typeof e === 'object' && e !== null && typeof (e as { url?: unknown }).url === 'string');
 }

@@ -36,6 +36,7 @@ import {
 import type { FhirCodeableConcept } from '../fhir/datatypes';
 import { isFhirDate, isFhirDateTime } from '../fhir/primitives';
 import { ConsentSchema, type FhirConsent, type FhirProvision } from '../fhir/schemas';
+import { extensionsOf } from './extensions';
 import { hasModifierExtension } from './modifierExtensions';
 import { ignored, parseResource, type ReadWarning } from './readResult';
 import { localReference, resolveReference } from './references';
@@ -304,13 +305,6 @@ function performerOf(resource: FhirConsent, patient: string | undefined, aliases
   const display = performers.find((p, i) => refs[i] !== patient && p.display?.trim())?.display?.trim();
   if (display) out.recordedBy = display.slice(0, 256);
   return out;
-}
-
-type Extension = { url: string } & Record<string, unknown>;
-
-function extensionsOf(value: unknown): Extension[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((e): e is Extension => typeof e === 'object' && e !== null && typeof (e as { url?: unknown }).url === 'string');
 }
 
 function unique(values: readonly string[]): string[] {
