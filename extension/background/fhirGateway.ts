@@ -11,7 +11,7 @@ import type { ExtensionOptions } from '../storage/options';
 import { conflictFrom } from './conflictLines';
 import { GatewayError, type Gateway } from './gateway';
 import { loadPolicy } from './rules';
-import { formDefaults } from '../../shared/domain/derive';
+import { consentDateDefaults } from '../../shared/domain/derive';
 
 type WriteAction = Exclude<Action, { kind: 'snooze' }>;
 
@@ -254,9 +254,9 @@ function versionOf(raw: RawResource): string | undefined {
   return typeof versionId === 'string' ? versionId : undefined;
 }
 
-/** The same default the form shows (shared/domain/derive.ts formDefaults), should a panel send none. */
+/** The same default the form shows (shared/domain/derive.ts consentDateDefaults), should a panel send none. */
 function defaultReviewDue(options: ExtensionOptions, decision: string): string {
-  const defaults = formDefaults({ reference: 'Patient/-', id: '-' }, loadPolicy(options.policyOverrides), new Date());
+  const defaults = consentDateDefaults(loadPolicy(options.policyOverrides), new Date());
   return decision === 'lacks-capacity' ? defaults.askAgainOn : defaults.consentReviewDue;
 }
 

@@ -128,13 +128,14 @@ export interface FormDefaults {
   patientUnder16: boolean;
 }
 
-export function formDefaults(patient: PatientSummary, policy: Policy, now: Date): FormDefaults {
+/** The dates a consent decision recorded now starts from, whoever the patient is. */
+export function consentDateDefaults(policy: Policy, now: Date): Omit<FormDefaults, 'patientUnder16'> {
   const on = today(now, policy.timeZone);
-  const age = patient.birthDate === undefined ? undefined : ageOn(patient.birthDate, on);
-  return {
-    today: on,
-    consentReviewDue: addMonthsCapped(on, policy.consentReviewMonths),
-    askAgainOn: addDays(on, policy.askAgainDays),
-    patientUnder16: age !== undefined && age < 16,
-  };
+  return { today: on, consentReviewDue: addMonthsCapped(on, policy.consentReviewMonths), askAgainOn: addDays(on, policy.askAgainDays) };
+}
+
+export function formDefaults(patient: PatientSummary, policy: Policy, now: Date): FormDefaults {
+  const dates = consentDateDefaults(policy, now);
+  const age = patient.birthDate === undefined ? undefined : ageOn(patient.birthDate, dates.today);
+  return { ...dates, patientUnder16: age !== undefined && age < 16 };
 }
