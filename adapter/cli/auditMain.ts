@@ -8,7 +8,7 @@
  * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
  * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -231,4 +231,6 @@ async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
   for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);
+  // A warnings.txt from an earlier run would otherwise sit beside this run's clean report as if it were about it.
+  if (warnings.length === 0) await rm(join(outDir, 'warnings.txt'), { force: true });
 }

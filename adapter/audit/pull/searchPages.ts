@@ -17,9 +17,9 @@ export interface SearchPagesOptions {
 /**
  * Runs one search and follows its Bundle `next` links to the end, yielding each matched resource.
  * Links are followed only on the FHIR server's own origin; a link back to a page already read, or an
- * endless run of empty pages, stops the search with an error instead of looping. Bundle.total is
- * never relied on (some servers omit or estimate it): what was read is what counts, and a
- * difference is reported as a warning.
+ * endless run of empty pages, stops the search with an error instead of looping. When the server
+ * gives Bundle.total, what was read must match it: a difference is an integrity problem, which
+ * makes the pull incomplete (a server that omits total is taken at its pages' word).
  */
 export async function* searchPages(http: FhirHttp, firstPath: string, options: SearchPagesOptions): AsyncGenerator<SourceEvent> {
   const maxEmptyPages = options.maxEmptyPages ?? 10;
@@ -63,7 +63,9 @@ export async function* searchPages(http: FhirHttp, firstPath: string, options: S
     next = sameOriginUrl(link, http.baseUrl, 'next page link').href;
   }
   if (total !== undefined && total !== read) {
-    yield { type: 'warning', message: `The ${options.label} said it had ${total} matches but ${read} were read; the audit counts what was read.` };
+    // The server's own count disagrees with its pages (a page cut short, a record added or lost
+    // while paging): the counts would be wrong, so the pull is incomplete, naming the search.
+    yield { type: 'integrity', source: options.label, problem: 'total', message: `The ${options.label} said it had ${total} matches but ${read} were read` };
   }
 }
 

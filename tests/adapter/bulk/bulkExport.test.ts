@@ -205,14 +205,14 @@ describe('bulkExport', () => {
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
-  it('turns a malformed NDJSON line into a warning and reads the rest of the file', async () => {
+  it('reads past a malformed NDJSON line but is incomplete, naming the file and line', async () => {
     server.use(
       ...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(`${JSON.stringify(PatientAda)}\n{"resourceType":\n${JSON.stringify(PatientBen)}`) }, 0),
     );
     const result = await run(bulkExport(options()));
     expect(byId(result.resources)).toEqual(['ada', 'ben']);
-    expect(result.warnings).toEqual(['Patient file 1 line 2: not valid JSON; line skipped']);
-    expect(result.complete).toEqual({ type: 'complete', complete: true });
+    expect(result.events).toContainEqual({ type: 'integrity', source: 'Patient file 1', problem: 'unreadable-line', message: 'Patient file 1 line 2: not valid JSON; line skipped' });
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false, reason: expect.stringContaining('Patient file 1') });
   });
 
   it('refuses a manifest whose file is on another origin, and sends nothing there', async () => {

@@ -159,15 +159,15 @@ describe('paged search', () => {
     expect(result.complete).toMatchObject({ complete: false, reason: expect.stringContaining('empty pages in a row') });
   });
 
-  it('counts what was read when Bundle.total disagrees, and says so', async () => {
+  it('is incomplete, naming the search, when Bundle.total disagrees with what was read', async () => {
     server.use(
       http.get(`${BASE}/Patient`, () => HttpResponse.json(searchset([PatientAda, PatientBen], undefined, 5))),
       ...emptyTypes(['Patient']),
     );
     const result = await pull(searchOptions());
     expect(result.ids).toEqual(['Patient/ada', 'Patient/ben']);
-    expect(result.warnings).toEqual(['The Patient search said it had 5 matches but 2 were read; the audit counts what was read.']);
-    expect(result.complete).toEqual({ type: 'complete', complete: true });
+    expect(result.warnings).toEqual(['The Patient search said it had 5 matches but 2 were read']);
+    expect(result.complete).toEqual({ type: 'complete', complete: false, reason: 'the data read did not check out: The Patient search said it had 5 matches but 2 were read' });
   });
 
   it('reports a server that keeps failing as an incomplete pull', async () => {
