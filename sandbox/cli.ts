@@ -5,17 +5,18 @@ import { generateCaseload } from './generate/caseload';
 import { writeNdjson } from './ndjson';
 import { AUDIT_CLIENT_ID, SANDBOX_CLIENT_ID, sandboxSmartAuth } from './auth/index';
 import { PERSONAS } from './personas';
+import { SUPPORTED_RESOURCES } from './capability';
 import { startSandbox } from './server';
 
 /**
- * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR] [--auth open|smart [--auth-public-key PEM]]`
+ * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR] [--types Patient,RelatedPerson,…] [--auth open|smart [--auth-public-key PEM [--auth-require-kid]]]`
  *
  * Starts the sandbox FHIR server (and whatever pages are plugged in) and prints where to look, or
  * with --ndjson writes the same caseload as NDJSON files and exits. Bad flags: one line, exit 2.
  */
 
 const USAGE =
-  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR] [--auth open|smart] [--auth-public-key audit-key.pub.pem]';
+  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR] [--types Patient,RelatedPerson,Consent,Task,List,Group] [--auth open|smart] [--auth-public-key audit-key.pub.pem]';
 
 /** Largest caseload served from memory (100,000 patients take about 0.8 GB). */
 const MAX_SERVED_PATIENTS = 200_000;
@@ -38,6 +39,14 @@ const FlagsSchema = z.strictObject({
     .transform((s) => new Date(s))
     .optional(),
   ndjson: z.string().min(1, { error: '--ndjson needs a directory' }).optional(),
+  /** Offer only these resource types (a server that lacks some): the rest are unknown to it. */
+  types: z
+    .string()
+    .transform((list) => list.split(',').map((type) => type.trim()).filter((type) => type !== ''))
+    .refine((types) => types.length > 0 && types.every((type) => SUPPORTED_RESOURCES.some((resource) => resource.type === type)), {
+      error: `--types takes resource types the sandbox supports: ${SUPPORTED_RESOURCES.map((resource) => resource.type).join(',')}`,
+    })
+    .optional(),
   /** open (default, the demo) or smart: SMART App Launch and Backend Services, bearer tokens required. */
   auth: z.enum(['open', 'smart'], { error: '--auth must be open or smart' }).default('open'),
   'auth-public-key': z.string().min(1, { error: '--auth-public-key needs a PEM file' }).optional(),
@@ -108,11 +117,19 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   const keyFile = flags['auth-public-key'];
   const auth = flags.auth === 'smart' ? sandboxSmartAuth(keyFile === undefined ? {} : { auditPublicKeyPem: readKeyFile(keyFile) }) : undefined;
-  const sandbox = await startSandbox({ port: flags.port, host: flags.host, patients: flags.patients, seed: flags.seed, now, ...(auth ? { handlers: auth.handlers } : {}) });
+  const sandbox = await startSandbox({
+    port: flags.port,
+    host: flags.host,
+    patients: flags.patients,
+    seed: flags.seed,
+    now,
+    ...(auth ? { handlers: auth.handlers } : {}),
+    ...(flags.types ? { types: flags.types } : {}),
+  });
   const lines = [
     `Sandbox FHIR server: ${sandbox.fhirBase}  (${flags.patients} generated patients + ${Object.keys(PERSONAS).length} personas, seed ${flags.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
     `EHR page:            ${sandbox.origin}/ehr/`,
-    `CapabilityStatement: ${sandbox.fhirBase}/metadata`,
+    `CapabilityStatement: ${sandbox.fhirBase}/metadata${flags.types ? `  (offers only ${flags.types.join(', ')})` : ''}`,
     ...(auth
       ? [
           `SMART sign-in:       ${sandbox.fhirBase}/.well-known/smart-configuration  (client_id ${SANDBOX_CLIENT_ID}${keyFile === undefined ? '' : `; audit client_id ${AUDIT_CLIENT_ID}`}; bearer token required)`,

@@ -57,6 +57,8 @@ export async function tokenSourceFor(
   flags: AuthFlags,
   fhirBase: string,
   io: { env?: Readonly<Record<string, string | undefined>>; fetch?: typeof fetch },
+  /** The scopes Backend Services asks for (default: every type the audit can read). */
+  scope?: string,
 ): Promise<TokenSource | undefined> {
   if (flags.auth === 'none') return undefined;
   if (flags.auth === 'bearer-env') {
@@ -80,5 +82,5 @@ export async function tokenSourceFor(
     throw new AuthFlagError(`--private-key ${keyFile}: ${error instanceof Error ? error.message : 'unusable key'}`);
   }
   const tokenUrl = flags['token-url'] ?? (await discoverSmartConfiguration(fhirBase, io.fetch ? { fetch: io.fetch } : {})).token_endpoint;
-  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(scope !== undefined ? { scope } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
 }
