@@ -60,6 +60,7 @@ describe('parseSandboxFlags', () => {
     [['--seed', '1', '--seed', '2'], /--seed given twice/],
     [['--patients', '500000'], /only works with --ndjson/],
     [['--types', 'Patient,Observation'], /--types takes resource types the sandbox supports/],
+    [['--auth', 'smart', '--auth-key-id', 'k1'], /--auth-key-id only applies with --auth-public-key/],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseSandboxFlags(argv)).toThrow(message);
   });
