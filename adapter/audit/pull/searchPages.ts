@@ -33,7 +33,11 @@ export async function* searchPages(http: FhirHttp, firstPath: string, options: S
     if (seen.has(next)) throw loopError(options.label, 'links back to a page already read');
     if (seen.size >= maxPages) throw loopError(options.label, `went on for more than ${maxPages} pages`);
     seen.add(next);
-    const response = await http.send({ method: 'GET', path: next, context: { interaction: 'page' }, ...(options.signal ? { signal: options.signal } : {}) });
+    const response = await http
+      .send({ method: 'GET', path: next, context: { interaction: 'page' }, ...(options.signal ? { signal: options.signal } : {}) })
+      .catch((error: unknown) => {
+        throw searchRefusal(error, options.label);
+      });
     const bundle = asSearchBundle(response.body, options.label);
     if (total === undefined && typeof bundle.total === 'number') total = bundle.total;
     let matched = 0;
@@ -86,6 +90,22 @@ function asSearchBundle(body: unknown, label: string): SearchBundle {
     kind: 'invalid-response',
     message: `the ${label} did not answer with a Bundle`,
     userMessage: `The FHIR server answered the ${label} with something other than a search result, so the pull stopped.`,
+  });
+}
+
+/**
+ * A search the server does not offer (404, 405, 501) said as such, for the person running the
+ * audit: the clinician's sentence for a 404 ("check you have the right patient") means nothing here.
+ * The kind is kept, so a refused optional type is still told apart (./pagedSearch.ts).
+ */
+function searchRefusal(error: unknown, label: string): unknown {
+  if (!(error instanceof FhirError) || (error.kind !== 'not-found' && error.kind !== 'unsupported')) return error;
+  return new FhirError({
+    kind: error.kind,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    cause: error,
+    message: `the ${label} is not offered (${error.kind})`,
+    userMessage: `The FHIR server does not offer the ${label}${error.status !== undefined ? ` (HTTP ${error.status})` : ''}, so the caseload cannot be read by paged search. Use a bulk export if the server offers one (--bulk), or ask the server's administrators which searches it supports.`,
   });
 }
 

@@ -159,6 +159,17 @@ describe('paged search', () => {
     expect(result.complete).toMatchObject({ complete: false, reason: expect.stringContaining('empty pages in a row') });
   });
 
+  it.each([
+    ['404', 404],
+    ['405', 405],
+    ['501', 501],
+  ])("says plainly that a server answering %s to search does not offer it, never the panel's 'check you have the right patient'", async (_, status) => {
+    server.use(http.get(`${BASE}/:type`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }, { status })));
+    const result = await pull(searchOptions());
+    expect(result.complete).toMatchObject({ complete: false, reason: expect.stringMatching(/^The FHIR server does not offer the (Patient|RelatedPerson|Consent|Task|List) search \(HTTP \d+\), so the caseload cannot be read by paged search/) });
+    expect(JSON.stringify(result.complete)).not.toMatch(/right patient/);
+  });
+
   it('is incomplete, naming the search, when Bundle.total disagrees with what was read', async () => {
     server.use(
       http.get(`${BASE}/Patient`, () => HttpResponse.json(searchset([PatientAda, PatientBen], undefined, 5))),
