@@ -170,6 +170,26 @@ describe('paged search', () => {
     expect(JSON.stringify(result.complete)).not.toMatch(/right patient/);
   });
 
+  it('is incomplete when a page is cut short in the middle of its JSON, and counts nothing from it', async () => {
+    const whole = JSON.stringify(searchset([PatientAda, PatientBen], undefined, 2));
+    server.use(
+      http.get(`${BASE}/Patient`, () => new HttpResponse(whole.slice(0, Math.floor(whole.length * 0.6)), { status: 200, headers: { 'content-type': 'application/fhir+json' } })),
+      ...emptyTypes(['Patient']),
+    );
+    const result = await pull(searchOptions());
+    expect(result.ids).toEqual([]);
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false });
+  });
+
+  it('is incomplete when a page holds fewer matches than its total says and has no next link', async () => {
+    server.use(
+      http.get(`${BASE}/Consent`, () => HttpResponse.json(searchset([ConsentAdaGrace], undefined, 2))),
+      ...emptyTypes(['Consent']),
+    );
+    const result = await pull(searchOptions());
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false, reason: expect.stringContaining('The Consent search said it had 2 matches but 1 were read') });
+  });
+
   it('is incomplete, naming the search, when Bundle.total disagrees with what was read', async () => {
     server.use(
       http.get(`${BASE}/Patient`, () => HttpResponse.json(searchset([PatientAda, PatientBen], undefined, 5))),
