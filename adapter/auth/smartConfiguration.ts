@@ -65,9 +65,9 @@ export const BackendServicesConfigurationSchema = z.looseObject({
   scopes_supported: z.array(z.string()).optional(),
 });
 
-export async function discoverTokenEndpoint(fhirBase: string, options: DiscoverOptions = {}): Promise<string> {
+export async function discoverBackendServices(fhirBase: string, options: DiscoverOptions = {}): Promise<{ tokenEndpoint: string; scopesSupported?: string[] }> {
   const parsed = BackendServicesConfigurationSchema.safeParse(await fetchDiscoveryDocument(fhirBase, options));
-  if (parsed.success) return parsed.data.token_endpoint;
+  if (parsed.success) return { tokenEndpoint: parsed.data.token_endpoint, ...(parsed.data.scopes_supported ? { scopesSupported: parsed.data.scopes_supported } : {}) };
   throw new FhirError({
     kind: 'unsupported',
     message: `smart-configuration has no usable token_endpoint: ${parsed.error.issues[0]?.message ?? 'invalid'}`,

@@ -20,7 +20,7 @@ import { runAudit } from '../audit/run';
 import { authorizedFetch, type TokenSource } from '../auth/backend';
 import { auditSystemScope } from '../auth/scopes';
 import { AUDIT_RESOURCE_TYPES, REQUIRED_AUDIT_TYPES } from '../bulk/kickOff';
-import { chooseAuditTypes, readCapabilityStatement, type AuditTypeChoice } from '../audit/pull/serverTypes';
+import { chooseAuditTypes, readCapabilityStatement, withinSupportedScopes, type AuditTypeChoice } from '../audit/pull/serverTypes';
 import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
 import { isFhirError } from '../errors';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
@@ -113,9 +113,20 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
         io.stderr(`audit: this FHIR server does not offer ${typeChoice.missingRequired.join(', ')} (its CapabilityStatement leaves ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'} out), and there is no audit without ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'}\n`);
         return AUDIT_EXIT.failed;
       }
+    }
+    // The types a sign-in can grant narrow the choice too (the SMART configuration's scopes_supported).
+    const scopeFor = (scopesSupported: readonly string[] | undefined): string => {
+      if (typeChoice !== undefined && flags.types === undefined) typeChoice = withinSupportedScopes(typeChoice, scopesSupported);
+      return auditSystemScope(typeChoice?.types ?? AUDIT_RESOURCE_TYPES);
+    };
+    tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io, scopeFor);
+    if (typeChoice !== undefined) {
+      if (typeChoice.missingRequired.length > 0) {
+        io.stderr(`audit: this FHIR server's sign-in cannot grant reading ${typeChoice.missingRequired.join(', ')} (its SMART scopes_supported leaves ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'} out), and there is no audit without ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'}\n`);
+        return AUDIT_EXIT.failed;
+      }
       for (const note of typeChoice.notes) io.stderr(`audit: note: ${note}\n`);
     }
-    tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io, auditSystemScope(typeChoice?.types ?? AUDIT_RESOURCE_TYPES));
   } catch (error) {
     if (error instanceof UsageError || error instanceof AuthFlagError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { backendServicesToken, bearerFromEnv, DEFAULT_TOKEN_ENV, kidFromJwks, signingKeyFromPem, type TokenSource } from '../auth/backend';
-import { discoverTokenEndpoint } from '../auth/smartConfiguration';
+import { discoverBackendServices } from '../auth/smartConfiguration';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
 
 export const AUTH_USAGE = '[--auth none|bearer-env|backend-services [--client-id <id> --private-key <PEM file> [--jwks <JWKS file> | --kid <key id>] [--jku <URL>] [--token-url <URL>]]]';
@@ -67,8 +67,11 @@ export async function tokenSourceFor(
   flags: AuthFlags,
   fhirBase: string,
   io: { env?: Readonly<Record<string, string | undefined>>; fetch?: typeof fetch },
-  /** The scopes Backend Services asks for (default: every type the audit can read). */
-  scope?: string,
+  /**
+   * The scopes Backend Services asks for (default: every type the audit can read); or a choice made
+   * from the server's `scopes_supported` (undefined when it lists none, or --token-url skipped discovery).
+   */
+  scope?: string | ((scopesSupported: readonly string[] | undefined) => string),
 ): Promise<TokenSource | undefined> {
   if (flags.auth === 'none') return undefined;
   if (flags.auth === 'bearer-env') {
@@ -94,8 +97,10 @@ export async function tokenSourceFor(
   if (flags.jwks !== undefined) key = { ...key, kid: await kidFromKeySet(flags.jwks, key) };
   if (flags.jku !== undefined) key = { ...key, jku: flags.jku };
   // Backend Services needs only the token endpoint from discovery (no App Launch metadata, no PKCE).
-  const tokenUrl = flags['token-url'] ?? (await discoverTokenEndpoint(fhirBase, io.fetch ? { fetch: io.fetch } : {}));
-  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(scope !== undefined ? { scope } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const discovered = flags['token-url'] === undefined ? await discoverBackendServices(fhirBase, io.fetch ? { fetch: io.fetch } : {}) : undefined;
+  const tokenUrl = flags['token-url'] ?? (discovered?.tokenEndpoint as string);
+  const scopes = typeof scope === 'function' ? scope(discovered?.scopesSupported) : scope;
+  return backendServicesToken({ clientId: flags['client-id'] as string, tokenUrl, key, ...(scopes !== undefined ? { scope: scopes } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
 }
 
 async function kidFromKeySet(file: string, key: ReturnType<typeof signingKeyFromPem>): Promise<string> {

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseAuditTypes } from '../../adapter/audit/pull/serverTypes';
+import { chooseAuditTypes, withinSupportedScopes } from '../../adapter/audit/pull/serverTypes';
 import { AUDIT_EXIT, auditMain } from '../../adapter/cli/auditMain';
 import { abortableSleep } from '../../adapter/http/signal';
 import { CoverageSchema } from '../../shared/audit/coverage';
@@ -95,6 +95,14 @@ describe('chooseAuditTypes', () => {
 
   it('names a missing required type, so there is no audit of a server without Consent', () => {
     expect(chooseAuditTypes(statement(['Patient', 'RelatedPerson', 'Task'])).missingRequired).toEqual(['Consent']);
+  });
+
+  it("leaves out a type the SMART configuration's scopes_supported cannot grant, and says so", () => {
+    const narrowed = withinSupportedScopes(chooseAuditTypes(undefined), ['openid', 'system/Patient.rs', 'system/RelatedPerson.read', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/Group.rs']);
+    expect(narrowed.types).toEqual(['Patient', 'RelatedPerson', 'Consent', 'Task', 'List']);
+    expect(narrowed.notes).toEqual([expect.stringMatching(/^no system\/EpisodeOfCare\.rs in this server's SMART scopes_supported: teams and service start come from managingOrganization/)]);
+    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(6);
+    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/Patient.rs', 'system/RelatedPerson.rs']).missingRequired).toEqual(['Consent']);
   });
 
   it('keeps every type when the CapabilityStatement cannot be read', () => {

@@ -1,4 +1,5 @@
 import { AUDIT_RESOURCE_TYPES, REQUIRED_AUDIT_TYPES, WITHOUT_AUDIT_TYPE } from '../../bulk/kickOff';
+import { allows } from '../../auth/scopes';
 import { fetchWithinOrigin } from '../../http/redirects';
 import { REQUEST_INIT_DEFAULTS } from '../../http/types';
 
@@ -57,6 +58,30 @@ export function chooseAuditTypes(statement: unknown, override?: readonly string[
     types,
     notes: absent.filter((type) => !REQUIRED_AUDIT_TYPES.has(type)).map((type) => WITHOUT_AUDIT_TYPE[type] ?? `no ${type} on this server: the audit goes on without it`),
     missingRequired: absent.filter((type) => REQUIRED_AUDIT_TYPES.has(type)),
+  };
+}
+
+/**
+ * Narrows a choice to the types the sign-in can grant, when the server's SMART configuration lists
+ * `scopes_supported` with system resource scopes (`system/Consent.rs`, `system/*.read`…): asking for
+ * a scope it does not support is refused (`invalid_scope`) by conformant servers.
+ */
+export function withinSupportedScopes(choice: AuditTypeChoice, scopesSupported: readonly string[] | undefined): AuditTypeChoice {
+  const systemScopes = (scopesSupported ?? []).filter((scope) => scope.startsWith('system/'));
+  if (systemScopes.length === 0) return choice;
+  const readable = (type: string) => allows(systemScopes, type, 'r', ['system']) && allows(systemScopes, type, 's', ['system']);
+  const dropped = choice.types.filter((type) => !readable(type));
+  if (dropped.length === 0) return choice;
+  return {
+    types: choice.types.filter(readable),
+    notes: [
+      ...choice.notes,
+      ...dropped.filter((type) => !REQUIRED_AUDIT_TYPES.has(type)).map((type) => {
+        const loss = WITHOUT_AUDIT_TYPE[type]?.split(': ').slice(1).join(': ');
+        return `no system/${type}.rs in this server's SMART scopes_supported${loss ? `: ${loss}` : ': the audit goes on without it'}`;
+      }),
+    ],
+    missingRequired: [...choice.missingRequired, ...dropped.filter((type) => REQUIRED_AUDIT_TYPES.has(type))],
   };
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverTokenEndpoint } from '../../../adapter/auth/smartConfiguration';
+import { discoverBackendServices } from '../../../adapter/auth/smartConfiguration';
 import { tokenSourceFor } from '../../../adapter/cli/authFlags';
 import { useFhirServer } from '../support/mswServer';
 
@@ -40,6 +40,6 @@ describe('Backend Services discovery', () => {
 
   it('refuses a token endpoint that is not https, with a sentence that says where to give one', async () => {
     net.server.use(http.get(`${BASE}/.well-known/smart-configuration`, () => HttpResponse.json({ token_endpoint: 'http://auth.trust.example/token' })));
-    await expect(discoverTokenEndpoint(BASE)).rejects.toMatchObject({ kind: 'unsupported', userMessage: expect.stringContaining('--token-url') });
+    await expect(discoverBackendServices(BASE)).rejects.toMatchObject({ kind: 'unsupported', userMessage: expect.stringContaining('--token-url') });
   });
 });
