@@ -155,6 +155,24 @@ describe('bulkExport', () => {
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
+  it('caps a Retry-After that is an epoch time sent as seconds at its longest backoff, says so, and carries on', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(STATUS, () => {
+        attempts += 1;
+        if (attempts === 1) return new HttpResponse(null, { status: 429, headers: { 'retry-after': '1796199780' } });
+        return HttpResponse.json(manifest([{ type: 'Patient', url: `${BASE}/files/Patient-1.ndjson` }]));
+      }),
+      ...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(ndjson(PatientAda)) }, 0),
+    );
+    const result = await run(bulkExport(options()));
+    expect(attempts).toBe(2);
+    expect(waits[0]).toBe(100);
+    expect(result.events).toContainEqual({ type: 'status', message: 'HTTP 429 (the server asked for a wait of more than an hour, which is not plausible); retrying in 1 s' });
+    expect(JSON.stringify(result.events)).not.toMatch(/29936663/);
+    expect(result.complete).toEqual({ type: 'complete', complete: true });
+  });
+
   it('retries a file whose download fails (503, then 429 with Retry-After), and counts its resources once', async () => {
     let served = 0;
     server.use(
