@@ -38,6 +38,19 @@ describe('Backend Services discovery', () => {
     expect(await source?.()).toBe('system-token');
   });
 
+  it("shows the token endpoint's error and error_description, but never a token-shaped string or control characters it echoes", async () => {
+    const echoed = `eyJhbGciOiJSUzM4NCJ9.${'a'.repeat(60)}.${'b'.repeat(40)}`;
+    net.server.use(
+      http.get(`${BASE}/.well-known/smart-configuration`, () => HttpResponse.json(BACKEND_ONLY)),
+      http.post(TOKEN_URL, () => HttpResponse.json({ error: 'invalid_scope', error_description: `scope not allowed\u001b[2J for assertion ${echoed}` }, { status: 400 })),
+    );
+    const source = await tokenSourceFor({ auth: 'backend-services', 'client-id': 'audit', 'private-key': keyFile, kid: 'k1' }, BASE, {});
+    const refused = await source?.().catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'bad-request', userMessage: expect.stringContaining('It said "invalid_scope: scope not allowed [2J for assertion […]"') });
+    expect(JSON.stringify((refused as { userMessage: string }).userMessage)).not.toMatch(/eyJ|\\u001b/);
+    expect((refused as { userMessage: string }).userMessage).not.toMatch(/No key id/);
+  });
+
   it('refuses a token endpoint that is not https, with a sentence that says where to give one', async () => {
     net.server.use(http.get(`${BASE}/.well-known/smart-configuration`, () => HttpResponse.json({ token_endpoint: 'http://auth.trust.example/token' })));
     await expect(discoverBackendServices(BASE)).rejects.toMatchObject({ kind: 'unsupported', userMessage: expect.stringContaining('--token-url') });
