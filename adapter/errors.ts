@@ -261,8 +261,12 @@ function technicalMessage(kind: FhirErrorKind, status: number | undefined, conte
   return `FHIR ${describeContext(context)} failed: ${kind}${status !== undefined ? ` (HTTP ${status})` : ''}`;
 }
 
+/** The longest Retry-After repeated to a person; beyond it the server's number is not plausible (an epoch time sent as seconds, say). */
+const LONGEST_WAIT_SAID_SECONDS = 60 * 60;
+
 function waitPhrase(seconds: number | undefined): string {
   if (seconds === undefined) return 'in a minute';
+  if (seconds > LONGEST_WAIT_SAID_SECONDS) return 'later (it asked for a wait of more than an hour, which is not plausible: tell your IT service desk if this continues)';
   if (seconds < 1.5) return 'in a second or two';
   if (seconds < 90) return `in about ${Math.round(seconds)} seconds`;
   return `in about ${Math.round(seconds / 60)} minutes`;

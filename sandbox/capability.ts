@@ -226,11 +226,13 @@ export interface CapabilityOptions {
   fhirBase: string;
   /** CapabilityStatement.date: when the server started. */
   date: Date;
+  /** Only these resource types (the sandbox's `types` mode); default every supported type. */
+  types?: ReadonlySet<string>;
 }
 
 /** The CapabilityStatement served at GET [base]/metadata. */
-export function buildCapabilityStatement({ fhirBase, date }: CapabilityOptions): CapabilityStatement {
-  const resource: CapabilityStatementRestResource[] = SUPPORTED_RESOURCES.map((r) => ({
+export function buildCapabilityStatement({ fhirBase, date, types }: CapabilityOptions): CapabilityStatement {
+  const resource: CapabilityStatementRestResource[] = SUPPORTED_RESOURCES.filter((r) => types === undefined || types.has(r.type)).map((r) => ({
     type: r.type,
     interaction: r.interactions.map((code) => ({ code })),
     versioning: 'versioned-update',

@@ -5,17 +5,18 @@ import { generateCaseload } from './generate/caseload';
 import { writeNdjson } from './ndjson';
 import { AUDIT_CLIENT_ID, SANDBOX_CLIENT_ID, sandboxSmartAuth } from './auth/index';
 import { PERSONAS } from './personas';
+import { SUPPORTED_RESOURCES } from './capability';
 import { startSandbox } from './server';
 
 /**
- * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR] [--auth open|smart [--auth-public-key PEM]]`
+ * `npm run sandbox -- [--port P] [--host H] [--patients N] [--seed S] [--now ISO] [--ndjson DIR] [--types Patient,RelatedPerson,…] [--auth open|smart [--auth-public-key PEM [--auth-key-id KID]]]`
  *
  * Starts the sandbox FHIR server (and whatever pages are plugged in) and prints where to look, or
  * with --ndjson writes the same caseload as NDJSON files and exits. Bad flags: one line, exit 2.
  */
 
 const USAGE =
-  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR] [--auth open|smart] [--auth-public-key audit-key.pub.pem]';
+  'usage: npm run sandbox -- [--port 8080] [--host 127.0.0.1] [--patients 200] [--seed 1] [--now 2026-01-31T12:00:00Z] [--ndjson DIR] [--types Patient,RelatedPerson,Consent,Task,List,Group] [--auth open|smart] [--auth-public-key audit-key.pub.pem [--auth-key-id audit-key-1]]';
 
 /** Largest caseload served from memory (100,000 patients take about 0.8 GB). */
 const MAX_SERVED_PATIENTS = 200_000;
@@ -38,9 +39,19 @@ const FlagsSchema = z.strictObject({
     .transform((s) => new Date(s))
     .optional(),
   ndjson: z.string().min(1, { error: '--ndjson needs a directory' }).optional(),
+  /** Offer only these resource types (a server that lacks some): the rest are unknown to it. */
+  types: z
+    .string()
+    .transform((list) => list.split(',').map((type) => type.trim()).filter((type) => type !== ''))
+    .refine((types) => types.length > 0 && types.every((type) => SUPPORTED_RESOURCES.some((resource) => resource.type === type)), {
+      error: `--types takes resource types the sandbox supports: ${SUPPORTED_RESOURCES.map((resource) => resource.type).join(',')}`,
+    })
+    .optional(),
   /** open (default, the demo) or smart: SMART App Launch and Backend Services, bearer tokens required. */
   auth: z.enum(['open', 'smart'], { error: '--auth must be open or smart' }).default('open'),
   'auth-public-key': z.string().min(1, { error: '--auth-public-key needs a PEM file' }).optional(),
+  /** The audit key's id: client assertions must name it in their `kid` header (refused without). */
+  'auth-key-id': z.string().regex(/^[\x21-\x7e]{1,256}$/, { error: '--auth-key-id must be printable, without spaces' }).optional(),
   help: z.literal('true').optional(),
 });
 
@@ -68,6 +79,7 @@ export function parseSandboxFlags(argv: readonly string[]): SandboxFlags {
   const parsed = FlagsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid flags');
   if (parsed.data['auth-public-key'] !== undefined && parsed.data.auth !== 'smart') throw new Error('--auth-public-key only applies with --auth smart');
+  if (parsed.data['auth-key-id'] !== undefined && parsed.data['auth-public-key'] === undefined) throw new Error('--auth-key-id only applies with --auth-public-key');
   if (!parsed.data.ndjson && parsed.data.patients > MAX_SERVED_PATIENTS) {
     // The server keeps the whole caseload in memory (about 8 KB a patient); NDJSON streams to disk.
     throw new Error(`--patients above ${MAX_SERVED_PATIENTS} only works with --ndjson (the server holds everything in memory)`);
@@ -107,12 +119,21 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const started = performance.now();
   const keyFile = flags['auth-public-key'];
-  const auth = flags.auth === 'smart' ? sandboxSmartAuth(keyFile === undefined ? {} : { auditPublicKeyPem: readKeyFile(keyFile) }) : undefined;
-  const sandbox = await startSandbox({ port: flags.port, host: flags.host, patients: flags.patients, seed: flags.seed, now, ...(auth ? { handlers: auth.handlers } : {}) });
+  const keyId = flags['auth-key-id'];
+  const auth = flags.auth === 'smart' ? sandboxSmartAuth(keyFile === undefined ? {} : { auditPublicKeyPem: readKeyFile(keyFile), ...(keyId !== undefined ? { auditKeyId: keyId } : {}) }) : undefined;
+  const sandbox = await startSandbox({
+    port: flags.port,
+    host: flags.host,
+    patients: flags.patients,
+    seed: flags.seed,
+    now,
+    ...(auth ? { handlers: auth.handlers } : {}),
+    ...(flags.types ? { types: flags.types } : {}),
+  });
   const lines = [
     `Sandbox FHIR server: ${sandbox.fhirBase}  (${flags.patients} generated patients + ${Object.keys(PERSONAS).length} personas, seed ${flags.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
     `EHR page:            ${sandbox.origin}/ehr/`,
-    `CapabilityStatement: ${sandbox.fhirBase}/metadata`,
+    `CapabilityStatement: ${sandbox.fhirBase}/metadata${flags.types ? `  (offers only ${flags.types.join(', ')})` : ''}`,
     ...(auth
       ? [
           `SMART sign-in:       ${sandbox.fhirBase}/.well-known/smart-configuration  (client_id ${SANDBOX_CLIENT_ID}${keyFile === undefined ? '' : `; audit client_id ${AUDIT_CLIENT_ID}`}; bearer token required)`,

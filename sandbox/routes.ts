@@ -7,9 +7,9 @@ import type { RequestHandler } from './server';
  * true when it answered the request). Each part that serves extra pages or operations adds ONE
  * line here: the EHR page at /ehr/, the bulk-data $export operation.
  */
-export function defaultHandlers(): RequestHandler[] {
+export function defaultHandlers(options: { types?: ReadonlySet<string> } = {}): RequestHandler[] {
   return [
     ehrHandler(),
-    bulkExportHandler(),
+    bulkExportHandler(options.types ? { offeredTypes: options.types } : {}),
   ];
 }

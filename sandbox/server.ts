@@ -10,6 +10,7 @@ import { notFoundAt, serverErrorOutcome } from './http/outcomes';
 import { sendOutcome } from './http/respond';
 import { SandboxRepository } from './http/sandboxRepository';
 import { WriteLock } from './http/writeLock';
+import { offeredTypes, offeredTypesHandler } from './offeredTypes';
 import { defaultHandlers } from './routes';
 
 export interface RequestHandlerContext {
@@ -37,6 +38,11 @@ export interface SandboxOptions {
    * authorization layer guards everything behind it, $export included.
    */
   handlers?: RequestHandler[];
+  /**
+   * Offer only these resource types (a server the audit did not grow up with): the rest are
+   * unknown to its CapabilityStatement, its REST interactions and its `$export` (sandbox/offeredTypes.ts).
+   */
+  types?: readonly string[];
 }
 
 export interface Sandbox {
@@ -89,7 +95,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const repo = new SandboxRepository();
   seedCaseload(repo, { patients: options.patients ?? 200, seed: options.seed ?? 1, now });
 
-  const handlers = [...(options.handlers ?? []), ...defaultHandlers()];
+  const types = offeredTypes(options.types);
+  const handlers = [...(options.handlers ?? []), ...(types ? [offeredTypesHandler(types)] : []), ...defaultHandlers(types ? { types } : {})];
   const writeLock = new WriteLock();
   // Known once listening (the port may be chosen by the OS).
   const listening: { fhir?: { fhirBase: string; router: ReturnType<typeof createSandboxRouter> } } = {};
@@ -113,7 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               repo,
               router: fhir.router,
               writeLock,
-              capabilityStatement: () => buildCapabilityStatement({ fhirBase: ctx.fhirBase, date: now }),
+              capabilityStatement: () => buildCapabilityStatement({ fhirBase: ctx.fhirBase, date: now, ...(types ? { types } : {}) }),
             },
             url.pathname.slice('/fhir'.length),
             url.search,

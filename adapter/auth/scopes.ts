@@ -7,6 +7,8 @@
  * @see https://hl7.org/fhir/smart-app-launch/scopes-and-launch-context.html
  */
 
+import { AUDIT_RESOURCE_TYPES } from '../bulk/kickOff';
+
 /** Exactly what the adapter reads and writes; nothing else. */
 export const CLINICIAN_SCOPES = [
   'openid',
@@ -24,8 +26,17 @@ export const CLINICIAN_SCOPES = [
 
 export const CLINICIAN_SCOPE = CLINICIAN_SCOPES.join(' ');
 
-/** Read-only, for the unattended audit (SMART Backend Services). */
-export const AUDIT_SYSTEM_SCOPE = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'].join(' ');
+/**
+ * Read-only, for the unattended audit (SMART Backend Services): the types it reads (on this server:
+ * adapter/audit/pull/serverTypes.ts) and Group (a team's caseload). Asking for a type the server
+ * does not have is refused by conformant servers (`invalid_scope`).
+ */
+export function auditSystemScope(types: readonly string[]): string {
+  return [...types, 'Group'].map((type) => `system/${type}.rs`).join(' ');
+}
+
+/** Every type the audit can read (AUDIT_RESOURCE_TYPES, the one list). */
+export const AUDIT_SYSTEM_SCOPE = auditSystemScope(AUDIT_RESOURCE_TYPES);
 
 export type Permission = 'c' | 'r' | 'u' | 'd' | 's';
 

@@ -50,6 +50,32 @@ export interface DiscoverOptions {
 }
 
 export async function discoverSmartConfiguration(fhirBase: string, options: DiscoverOptions = {}): Promise<SmartConfiguration> {
+  return parseSmartConfiguration(await fetchDiscoveryDocument(fhirBase, options));
+}
+
+/**
+ * What SMART Backend Services needs from discovery: the token endpoint, and nothing of App Launch
+ * (no authorization endpoint, no PKCE: a client-credentials grant has neither).
+ * @see https://hl7.org/fhir/smart-app-launch/backend-services.html#discovery
+ */
+export const BackendServicesConfigurationSchema = z.looseObject({
+  token_endpoint: endpoint,
+  grant_types_supported: z.array(z.string()).optional(),
+  token_endpoint_auth_methods_supported: z.array(z.string()).optional(),
+  scopes_supported: z.array(z.string()).optional(),
+});
+
+export async function discoverBackendServices(fhirBase: string, options: DiscoverOptions = {}): Promise<{ tokenEndpoint: string; scopesSupported?: string[] }> {
+  const parsed = BackendServicesConfigurationSchema.safeParse(await fetchDiscoveryDocument(fhirBase, options));
+  if (parsed.success) return { tokenEndpoint: parsed.data.token_endpoint, ...(parsed.data.scopes_supported ? { scopesSupported: parsed.data.scopes_supported } : {}) };
+  throw new FhirError({
+    kind: 'unsupported',
+    message: `smart-configuration has no usable token_endpoint: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    userMessage: 'The FHIR server\'s SMART configuration names no token endpoint this audit can use (https, or http on this computer). Give it with --token-url, or tell your IT service desk.',
+  });
+}
+
+async function fetchDiscoveryDocument(fhirBase: string, options: DiscoverOptions): Promise<unknown> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const url = `${fhirBase.replace(/\/+$/, '')}/.well-known/smart-configuration`;
   let response: Response;
@@ -67,11 +93,9 @@ export async function discoverSmartConfiguration(fhirBase: string, options: Disc
       userMessage: response.status === 404 ? 'The FHIR server does not offer SMART sign-in. Tell your IT service desk.' : 'The FHIR server\'s sign-in is not available just now. Try again later.',
     });
   }
-  let body: unknown;
   try {
-    body = await response.json();
+    return (await response.json()) as unknown;
   } catch (error) {
     throw new FhirError({ kind: 'invalid-response', cause: error, message: 'smart-configuration is not JSON' });
   }
-  return parseSmartConfiguration(body);
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { FhirError } from '../errors';
 import { clientAssertion, type SigningKey } from './clientAssertion';
 import { AUDIT_SYSTEM_SCOPE } from './scopes';
-import { requestToken } from './tokenEndpoint';
+import { OAuthErrorAnswer, requestToken } from './tokenEndpoint';
 
 export type TokenSource = (hint?: { rejected?: string }) => Promise<string>;
 
@@ -49,10 +49,7 @@ export function backendServicesToken(options: BackendServicesOptions): TokenSour
       }),
       options.fetch ? { fetch: options.fetch } : {},
     ).catch((error: unknown) => {
-      if (error instanceof FhirError && error.kind === 'unauthorized') {
-        throw new FhirError({ kind: 'unauthorized', cause: error, message: 'the token endpoint refused the client credentials', userMessage: 'The FHIR server refused the audit\'s client credentials: check --client-id, the key registered for it and --token-url.' });
-      }
-      throw error;
+      throw refusal(error, options.key);
     });
     current = { token: response.access_token, expiresAt: now() + (response.expires_in ?? 300) * 1000 };
     return response.access_token;
@@ -66,6 +63,24 @@ export function backendServicesToken(options: BackendServicesOptions): TokenSour
     });
     return inFlight;
   };
+}
+
+/**
+ * The token endpoint's refusal as a sentence the person running the audit can act on, with the
+ * server's own `error` and `error_description` (never a token or the assertion), and, when no key
+ * id was sent, how to send one: SMART requires `kid` for asymmetric client authentication.
+ */
+function refusal(error: unknown, key: SigningKey): unknown {
+  if (!(error instanceof FhirError) || (error.kind !== 'unauthorized' && error.kind !== 'bad-request')) return error;
+  const answer = error.cause instanceof OAuthErrorAnswer ? error.cause : undefined;
+  const said = answer ? ` It said "${answer.message}".` : '';
+  const noKid = key.kid === undefined ? ' No key id (kid) was sent: give the key set registered for the client with --jwks, or its key id with --kid.' : '';
+  return new FhirError({
+    kind: error.kind,
+    cause: error,
+    message: `the token endpoint refused the client credentials${answer ? ` (${answer.error})` : ''}`,
+    userMessage: `The FHIR server refused the audit's sign-in (SMART Backend Services).${said} Check --client-id, the key registered for it and --token-url.${noKid}`,
+  });
 }
 
 /**

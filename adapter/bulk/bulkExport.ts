@@ -4,6 +4,7 @@ import { normalizeFhirError } from '../errors';
 import { ensurePrivateDir, UnsafeFolderError } from '../files/privateFiles';
 import { CheckpointStore } from './checkpoint';
 import { downloadFile } from './downloadFile';
+import { checkedFile } from './fileIntegrity';
 import { AUDIT_RESOURCE_TYPES, exportKickOffUrl, kickOffExport, type ExportLevel } from './kickOff';
 import type { BulkManifest } from './manifest';
 import { mergeBounded } from './mergeBounded';
@@ -34,7 +35,15 @@ interface ExportFile {
   type: string;
   name: string;
   local: string;
+  /** The manifest's count of resources in the file, when the server gives one. */
+  count?: number;
 }
+
+/**
+ * Failures a later run may get past (the server busy, slow or unreachable): the job is kept on the
+ * server, and the checkpoint with it, so a rerun resumes instead of exporting everything again.
+ */
+const FAILURES_WORTH_RESUMING: ReadonlySet<string> = new Set(['rate-limited', 'timeout', 'unavailable', 'network']);
 
 /**
  * A FHIR Bulk Data export, start to finish: kick-off (or resume), poll, download every file in
@@ -73,12 +82,14 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
     let manifest: BulkManifest | undefined;
     if (checkpoint !== undefined) {
       statusUrl = sameOriginUrl(checkpoint.statusUrl, options.fhirBase, 'export status link');
+      keepJob = store !== undefined;
       yield { type: 'status', message: 'Resuming the export from the checkpoint' };
       try {
         manifest = yield* statusEvents(waitForManifest(statusUrl, options.transport, { ...options.poll, ...(options.retry ? { retry: options.retry } : {}), onRetry: note }), notes);
       } catch (error) {
         const normalized = normalizeFhirError(error);
         if (normalized.kind !== 'not-found' && normalized.kind !== 'gone') throw normalized;
+        keepJob = false;
         yield { type: 'warning', message: 'The export in the checkpoint is no longer on the server; starting a new export.' };
         await store?.clear();
         checkpoint = undefined;
@@ -91,6 +102,8 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
       kickingOff = false;
       checkpoint = { version: 1, kickOffUrl: kickOffUrl.href, statusUrl: statusUrl.href, finished: [] };
       await store?.save(checkpoint);
+      // The job now exists on the server: a throttled or unreachable status poll leaves it for a resume.
+      keepJob = store !== undefined;
       manifest = yield* statusEvents(waitForManifest(statusUrl, options.transport, { ...options.poll, ...(options.retry ? { retry: options.retry } : {}), onRetry: note }), notes);
     }
 
@@ -113,6 +126,8 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
     yield { type: 'files', done: 0, total };
 
     const failures: string[] = [];
+    const expired: string[] = [];
+    const unsound: string[] = [];
     const saved = checkpoint;
     let saving = Promise.resolve();
     // Saves are chained so two files finishing together never write the checkpoint at once. A save
@@ -140,13 +155,23 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
                 ...(options.onBytes ? { onBytes: options.onBytes } : {}),
                 onRetry: note,
               });
-        for await (const item of items) yield item;
+        const sound = yield* checkedFile(items, { name: file.name, type: file.type, ...(file.count !== undefined ? { count: file.count } : {}) });
+        if (!sound) {
+          // Not marked finished: a resume downloads it again rather than trust a copy that did not check out.
+          unsound.push(file.name);
+          return;
+        }
         if (!finished.has(file.url.href)) await markFinished(file);
         done += 1;
         yield { type: 'files', done, total };
       } catch (error) {
         const normalized = normalizeFhirError(error);
         if (normalized.kind === 'aborted') throw normalized;
+        if (normalized.kind === 'gone') {
+          expired.push(file.name);
+          yield { type: 'warning', message: `${file.name} has expired on the server (HTTP 410)` };
+          return;
+        }
         failures.push(file.name);
         yield { type: 'warning', message: `${file.name} could not be downloaded: ${normalized.userMessage}` };
       }
@@ -165,14 +190,27 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
       for (const message of summary.messages) yield { type: 'warning', message };
     }
 
-    if (failures.length > 0 || serverErrors > 0) {
+    if (expired.length > 0) {
+      // The job's files are gone: resuming it would meet the same 410s for ever. The job and the
+      // checkpoint are dropped, so the next run starts a new export.
+      keepJob = false;
+      yield {
+        type: 'complete',
+        complete: false,
+        reason: `${expired.length} of ${total} export files had expired on the server (HTTP 410) before they were downloaded; run again to start a new export`,
+      };
+      return;
+    }
+    if (failures.length > 0 || unsound.length > 0 || serverErrors > 0) {
       const parts = [
         failures.length > 0 ? `${failures.length} of ${total} export files could not be downloaded` : undefined,
+        unsound.length > 0 ? `${unsound.length} of ${total} export files did not match the server's list of files (${unsound.join(', ')})` : undefined,
         serverErrors > 0 ? `the server reported ${serverErrors} error(s) while exporting` : undefined,
       ].filter((part): part is string => part !== undefined);
-      const resume = store && failures.length > 0 ? '; run again with the same --out folder to resume' : '';
+      const resumable = failures.length > 0 || unsound.length > 0;
+      const resume = store && resumable ? '; run again with the same --out folder to resume' : '';
       // Keep the job only when a rerun can resume it (files failed); the server's own errors will not change.
-      keepJob = store !== undefined && failures.length > 0;
+      keepJob = store !== undefined && resumable;
       yield { type: 'complete', complete: false, reason: `${parts.join(' and ')}${resume}` };
       return;
     }
@@ -189,9 +227,10 @@ export async function* bulkExport(options: BulkExportOptions): AsyncGenerator<So
       yield { type: 'complete', complete: false, reason: 'The pull was cancelled.' };
       return;
     }
-    if (normalized.kind === 'forbidden' || normalized.kind === 'invalid-response') keepJob = false;
+    keepJob = keepJob && FAILURES_WORTH_RESUMING.has(normalized.kind);
     const searchCanAvoid = kickingOff && KICK_OFF_FAILURES_SEARCH_AVOIDS.has(normalized.kind);
-    yield { type: 'complete', complete: false, reason: normalized.userMessage, ...(searchCanAvoid ? { bulkRefused: true as const } : {}) };
+    const resume = keepJob ? ' The export was left on the server: run again with the same --out folder to resume it.' : '';
+    yield { type: 'complete', complete: false, reason: `${normalized.userMessage}${resume}`, ...(searchCanAvoid ? { bulkRefused: true as const } : {}) };
   } finally {
     if (!keepJob && statusUrl !== undefined && !options.transport.signal?.aborted) {
       // The job is finished with (or unusable): free the server's storage, and forget the checkpoint.
@@ -209,7 +248,13 @@ function manifestFiles(manifest: BulkManifest, fhirBase: string): ExportFile[] {
     const n = (perType.get(file.type) ?? 0) + 1;
     perType.set(file.type, n);
     const safeType = file.type.replace(/[^A-Za-z]/g, '');
-    return { url, type: file.type, name: `${safeType} file ${n}`, local: `${String(index).padStart(4, '0')}-${safeType}.ndjson` };
+    return {
+      url,
+      type: file.type,
+      name: `${safeType} file ${n}`,
+      local: `${String(index).padStart(4, '0')}-${safeType}.ndjson`,
+      ...(file.count !== undefined ? { count: file.count } : {}),
+    };
   });
 }
 

@@ -17,6 +17,23 @@ export const AUDIT_RESOURCE_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'Tas
  */
 export const OPTIONAL_AUDIT_TYPES: ReadonlySet<string> = new Set(['EpisodeOfCare']);
 
+/**
+ * The types without which there is no audit at all: the patients, their carers and the carers'
+ * consent decisions. A server that does not offer one of them cannot be audited.
+ */
+export const REQUIRED_AUDIT_TYPES: ReadonlySet<string> = new Set(['Patient', 'RelatedPerson', 'Consent']);
+
+/**
+ * What the report loses when a server does not offer a type at all (its CapabilityStatement leaves
+ * it out): said plainly beside the results. A type of AUDIT_RESOURCE_TYPES that is neither here nor
+ * required is left out with a general sentence.
+ */
+export const WITHOUT_AUDIT_TYPE: Readonly<Record<string, string>> = {
+  EpisodeOfCare: 'no EpisodeOfCare on this server: teams and service start come from managingOrganization, and offers are timed from when the carer was identified',
+  Task: 'no Task on this server: carers\' assessment offers are not recorded here, so the assessment measures (offered, accepted, declined, completed, on time, review) are not measured',
+  List: 'no List on this server: an "asked: no carers" answer cannot be recorded here, so every patient without a carer counts as never asked',
+};
+
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /**

@@ -19,8 +19,10 @@ export async function readOutcomeFile(url: URL, transport: PullTransport, name: 
   let errors = 0;
   try {
     for await (const item of downloadFile(url, transport, { name })) {
-      if (item.type === 'warning') {
+      if (item.type === 'integrity') {
+        // An unreadable line may be an error the server reported: counted as one, so the audit cannot pass as complete.
         counts.set('unreadable line', (counts.get('unreadable line') ?? 0) + 1);
+        errors += 1;
         continue;
       }
       const outcome = asOperationOutcome(item.resource);

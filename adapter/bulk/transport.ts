@@ -23,6 +23,9 @@ export interface PullTransport {
 
 export type { RetryPolicy };
 
+/** Longer than this, a Retry-After is not taken at its word (it is capped at the policy's longest backoff step). */
+export const IMPLAUSIBLE_RETRY_AFTER_MS = 60 * 60 * 1000;
+
 /** A population pull is long and unattended: it waits longer for a busy server than a clinician would. */
 export const PULL_RETRY_POLICY: RetryPolicy = { maxRetries: 5, maxTotalWaitMs: 5 * 60_000, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
@@ -64,17 +67,22 @@ export async function sendWithRetry(
       continue;
     }
     if (!isRetryableStatus(response.status)) return response;
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
+    const asked = parseRetryAfter(response.headers.get('retry-after'), now());
+    // A Retry-After past any plausible wait (an epoch time sent as seconds, as the SMART reference
+    // server's rate limiter does) is capped at the longest backoff step, and said to be.
+    const implausible = asked !== undefined && asked > IMPLAUSIBLE_RETRY_AFTER_MS;
+    const retryAfter = implausible ? policy.maxDelayMs : asked;
     const wait = retryDelay(retry, policy, retryAfter, transport);
     if (retry >= policy.maxRetries || waited + wait > policy.maxTotalWaitMs) {
       throw errorFromResponse(response.status, await readJsonQuietly(response), {
         ...context,
-        ...(retryAfter !== undefined ? { retryAfterSeconds: Math.ceil(retryAfter / 1000) } : {}),
+        // The server's own (implausible) figure, which the message then names as such without repeating it.
+        ...(asked !== undefined ? { retryAfterSeconds: Math.ceil(asked / 1000) } : {}),
       });
     }
     await response.body?.cancel().catch(() => undefined);
     waited += wait;
-    onRetry?.(`HTTP ${response.status}`, wait);
+    onRetry?.(implausible ? `HTTP ${response.status} (the server asked for a wait of more than an hour, which is not plausible)` : `HTTP ${response.status}`, wait);
     await transport.sleep(wait, transport.signal);
   }
 }

@@ -8,7 +8,7 @@
  * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
  * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -18,6 +18,9 @@ import { createProgressReporter } from '../audit/report/progress';
 import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
 import { runAudit } from '../audit/run';
 import { authorizedFetch, type TokenSource } from '../auth/backend';
+import { auditSystemScope } from '../auth/scopes';
+import { AUDIT_RESOURCE_TYPES, REQUIRED_AUDIT_TYPES } from '../bulk/kickOff';
+import { chooseAuditTypes, readCapabilityStatement, withinSupportedScopes, type AuditTypeChoice } from '../audit/pull/serverTypes';
 import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
 import { isFhirError } from '../errors';
 import { HTTPS_REQUIRED_MESSAGE, isSecureEndpoint } from '../http/secureUrl';
@@ -44,7 +47,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] ${AUTH_USAGE}`;
+  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] [--types Patient,RelatedPerson,Consent,…] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] ${AUTH_USAGE}`;
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -66,6 +69,13 @@ const FlagsSchema = z
     out: z.string().min(1, { error: '--out needs a folder' }).default('audit-out'),
     now: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--now must be an ISO date (2026-11-23) or date-time with offset (2026-11-23T12:00:00Z)' }).optional(),
     policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
+    types: z
+      .string()
+      .transform((list) => list.split(',').map((type) => type.trim()).filter((type) => type !== ''))
+      .refine((types) => types.every((type) => (AUDIT_RESOURCE_TYPES as readonly string[]).includes(type)), { error: `--types takes resource types the audit reads: ${AUDIT_RESOURCE_TYPES.join(',')}` })
+      .refine((types) => [...REQUIRED_AUDIT_TYPES].every((type) => types.includes(type)), { error: `--types must include ${[...REQUIRED_AUDIT_TYPES].join(', ')}: there is no audit without them` })
+      .refine((types) => new Set(types).size === types.length, { error: '--types names a type twice' })
+      .optional(),
     ...AUTH_FLAGS_SHAPE,
     help: z.boolean().optional(),
   })
@@ -75,7 +85,7 @@ const FlagsSchema = z
     if (flags.bulk && flags.search) problem('choose --bulk or --search, not both');
     if (flags['from-ndjson'] !== undefined) {
       if (flags.fhir !== undefined) problem('--from-ndjson reads an export already taken: leave out --fhir');
-      else if (flags.bulk || flags.search || flags.group !== undefined) problem('--bulk, --search and --group apply to a FHIR server, not to --from-ndjson');
+      else if (flags.bulk || flags.search || flags.group !== undefined || flags.types !== undefined) problem('--bulk, --search, --group and --types apply to a FHIR server, not to --from-ndjson');
     } else if (flags.fhir === undefined) problem('--fhir <base URL> or --from-ndjson <folder> is required');
     if (flags.auth !== 'none' && flags.fhir === undefined) problem(`--auth ${flags.auth} applies to a FHIR server (--fhir)`);
     const authProblem = authFlagsProblem(flags);
@@ -88,6 +98,7 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   let flags: Flags;
   let policy: Policy;
   let tokenSource: TokenSource | undefined;
+  let typeChoice: AuditTypeChoice | undefined;
   try {
     flags = parseFlags(argv);
     if (flags.help) {
@@ -95,7 +106,27 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       return AUDIT_EXIT.ok;
     }
     policy = await loadPolicy(flags.policy);
-    tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io);
+    if (flags.fhir !== undefined) {
+      // The types (and so the scopes) come from what this server offers, unless --types says.
+      typeChoice = chooseAuditTypes(flags.types === undefined ? await readCapabilityStatement(flags.fhir, io.fetch, io.signal) : undefined, flags.types);
+      if (typeChoice.missingRequired.length > 0) {
+        io.stderr(`audit: this FHIR server does not offer ${typeChoice.missingRequired.join(', ')} (its CapabilityStatement leaves ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'} out), and there is no audit without ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'}\n`);
+        return AUDIT_EXIT.failed;
+      }
+    }
+    // The types a sign-in can grant narrow the choice too (the SMART configuration's scopes_supported).
+    const scopeFor = (scopesSupported: readonly string[] | undefined): string => {
+      if (typeChoice !== undefined && flags.types === undefined) typeChoice = withinSupportedScopes(typeChoice, scopesSupported);
+      return auditSystemScope(typeChoice?.types ?? AUDIT_RESOURCE_TYPES);
+    };
+    tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io, scopeFor);
+    if (typeChoice !== undefined) {
+      if (typeChoice.missingRequired.length > 0) {
+        io.stderr(`audit: this FHIR server's sign-in cannot grant reading ${typeChoice.missingRequired.join(', ')} (its SMART scopes_supported leaves ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'} out), and there is no audit without ${typeChoice.missingRequired.length === 1 ? 'it' : 'them'}\n`);
+        return AUDIT_EXIT.failed;
+      }
+      for (const note of typeChoice.notes) io.stderr(`audit: note: ${note}\n`);
+    }
   } catch (error) {
     if (error instanceof UsageError || error instanceof AuthFlagError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
@@ -126,14 +157,16 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   try {
     // Several Groups are pulled at the same time, each into its own state, and merged: exactly the audit of them all.
     const fetchImpl = tokenSource && flags.fhir !== undefined ? authorizedFetch(io.fetch ?? globalThis.fetch, flags.fhir, tokenSource) : io.fetch;
-    const pulls = pullOptions(flags, outDir, io, fetchImpl).map((options) => pullPopulation(options));
+    const pulls = pullOptions(flags, outDir, io, fetchImpl, typeChoice?.types).map((options) => pullPopulation(options));
     const result = await runAudit({ events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls, policy, now, onEvent: reporter.onEvent });
     if (!result.complete && result.resources === 0) {
       io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
       return AUDIT_EXIT.failed;
     }
-    await writeOutputs(outDir, result.coverage, result.warnings);
+    const notes = typeChoice?.notes ?? [];
+    await writeOutputs(outDir, result.coverage, [...notes.map((note) => `Note: ${note}`), ...result.warnings]);
     io.stdout(summaryTable(result.coverage));
+    if (notes.length > 0) io.stdout(`\n${notes.map((note) => `Note: ${note}.`).join('\n')}\n`);
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
     return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
   } catch (error) {
@@ -168,6 +201,7 @@ function parseFlags(argv: readonly string[]): Flags {
         out: { type: 'string' },
         now: { type: 'string' },
         policy: { type: 'string' },
+        types: { type: 'string' },
         ...AUTH_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -189,10 +223,11 @@ function nowFrom(flag: string): Date {
  * One pull per --group or --from-ndjson folder (or one for everything): parts are read at the same
  * time and merged. Each bulk export keeps its resume checkpoint in its own folder.
  */
-function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeof fetch | undefined): PullOptions[] {
+function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeof fetch | undefined, types: readonly string[] | undefined): PullOptions[] {
   const base: PullOptions = { mode: flags['from-ndjson'] !== undefined ? 'ndjson' : flags.bulk ? 'bulk' : flags.search ? 'search' : 'auto', outDir };
   if (flags['from-ndjson'] !== undefined) return flags['from-ndjson'].map((dir) => ({ ...base, ndjsonDir: resolve(dir) }));
   if (flags.fhir !== undefined) base.fhirBase = flags.fhir;
+  if (types !== undefined) base.types = types;
   if (fetchImpl) base.fetch = fetchImpl;
   if (io.sleep) base.sleep = io.sleep;
   if (io.signal) base.signal = io.signal;
@@ -231,4 +266,6 @@ async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
   for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);
+  // A warnings.txt from an earlier run would otherwise sit beside this run's clean report as if it were about it.
+  if (warnings.length === 0) await rm(join(outDir, 'warnings.txt'), { force: true });
 }

@@ -12,6 +12,11 @@ export interface AssertionCheck {
   /** Epoch seconds. */
   now: number;
   seenJti: Set<string>;
+  /**
+   * The id of the client's registered key: when set, the header must name it in `kid`, as a
+   * server that finds the key in the client's JWKS by `kid` requires (SMART asymmetric client auth).
+   */
+  kid?: string;
 }
 
 export function publicKeyFromPem(pem: string): KeyObject {
@@ -31,12 +36,16 @@ export function checkAssertion(jwt: string, check: AssertionCheck): string | und
   const parts = jwt.split('.');
   if (parts.length !== 3) return 'not a JWT';
   const [h = '', p = '', s = ''] = parts;
-  const header = decodeJson(h) as { alg?: unknown } | undefined;
+  const header = decodeJson(h) as { alg?: unknown; kid?: unknown } | undefined;
   const payload = decodeJson(p) as { iss?: unknown; sub?: unknown; aud?: unknown; exp?: unknown; jti?: unknown } | undefined;
   if (!header || !payload) return 'unreadable JWT';
   const keyType = check.publicKey.asymmetricKeyType;
   const alg = keyType === 'rsa' ? 'RS384' : keyType === 'ec' ? 'ES384' : undefined;
   if (alg === undefined || header.alg !== alg) return 'wrong algorithm';
+  if (check.kid !== undefined) {
+    if (typeof header.kid !== 'string' || header.kid === '') return 'the client assertion has no kid header, so no registered key can be chosen to check it';
+    if (header.kid !== check.kid) return 'the kid in the client assertion names no key registered for this client';
+  }
   const signature = Buffer.from(s, 'base64url');
   const valid = verify('sha384', Buffer.from(`${h}.${p}`), alg === 'ES384' ? { key: check.publicKey, dsaEncoding: 'ieee-p1363' } : check.publicKey, signature);
   if (!valid) return 'bad signature';

@@ -23,6 +23,8 @@ export interface PublicClient {
 export interface BackendClient {
   clientId: string;
   publicKey: KeyObject;
+  /** The key's id in the client's key set: when set, assertions must name it in `kid`. */
+  kid?: string;
   /** `system/` scopes this client may be granted. */
   allowedScopes: readonly string[];
 }
@@ -235,7 +237,14 @@ export class SmartAuthServer {
     const claimedClient = clientIdOf(assertion);
     const client = (this.options.backendClients ?? []).find((c) => c.clientId === claimedClient);
     if (!client) return oauthError('invalid_client', 'unknown client');
-    const problem = checkAssertion(assertion, { clientId: client.clientId, publicKey: client.publicKey, tokenUrl: this.tokenUrl, now: Math.floor(this.now() / 1000), seenJti: this.seenJti });
+    const problem = checkAssertion(assertion, {
+      clientId: client.clientId,
+      publicKey: client.publicKey,
+      tokenUrl: this.tokenUrl,
+      now: Math.floor(this.now() / 1000),
+      seenJti: this.seenJti,
+      ...(client.kid !== undefined ? { kid: client.kid } : {}),
+    });
     if (problem) return oauthError('invalid_client', problem);
     const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
     const scopes = requested.filter((s) => isGrantableResourceScope(s, 'system') && client.allowedScopes.includes(s));

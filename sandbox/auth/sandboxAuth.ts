@@ -30,13 +30,20 @@ export const EXTENSION_CLIENT_SCOPES = [
 
 export const AUDIT_CLIENT_SCOPES = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'];
 
-export function sandboxSmartAuth(options: { auditPublicKeyPem?: string } & Pick<AuthServerOptions, 'accessTokenSeconds' | 'grant' | 'now'> = {}): SmartAuth {
-  const { auditPublicKeyPem, ...rest } = options;
+/**
+ * `auditKeyId`: the audit's key is registered under this `kid`, and a client assertion without it
+ * (or naming another key) is refused, as a conformant server that looks keys up in a JWKS does.
+ */
+export function sandboxSmartAuth(options: { auditPublicKeyPem?: string; auditKeyId?: string } & Pick<AuthServerOptions, 'accessTokenSeconds' | 'grant' | 'now'> = {}): SmartAuth {
+  const { auditPublicKeyPem, auditKeyId, ...rest } = options;
   return smartAuth({
     ...rest,
     ehrPageReads: true,
     publicClients: [{ clientId: SANDBOX_CLIENT_ID, redirectUris: (uri) => CHROMIUM_EXTENSION_REDIRECT.test(uri), scopes: EXTENSION_CLIENT_SCOPES }],
-    backendClients: auditPublicKeyPem === undefined ? [] : [{ clientId: AUDIT_CLIENT_ID, publicKey: auditKey(auditPublicKeyPem), allowedScopes: AUDIT_CLIENT_SCOPES }],
+    backendClients:
+      auditPublicKeyPem === undefined
+        ? []
+        : [{ clientId: AUDIT_CLIENT_ID, publicKey: auditKey(auditPublicKeyPem), allowedScopes: AUDIT_CLIENT_SCOPES, ...(auditKeyId !== undefined ? { kid: auditKeyId } : {}) }],
   });
 }
 

@@ -14,6 +14,8 @@ export interface BulkExportHandlerOptions extends Partial<ExportJobOptions> {
   maxActiveJobs?: number;
   /** How long a finished job's files stay available (default 1 hour). */
   retainMs?: number;
+  /** The resource types this server offers at all (the sandbox's `types` mode); default every type. */
+  offeredTypes?: ReadonlySet<string>;
 }
 
 const OUTPUT_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);
@@ -59,7 +61,7 @@ export function bulkExportHandler(options: BulkExportHandlerOptions = {}): Reque
         sendFhirJson(req, res, 429, tooManyJobs(), { 'Retry-After': retryAfter });
         return true;
       }
-      const started = await kickOff(req, url, level, ctx.repo);
+      const started = await kickOff(req, url, level, ctx.repo, options.offeredTypes);
       if ('outcome' in started) {
         sendOutcome(req, res, started.outcome);
         return true;
@@ -134,6 +136,7 @@ async function kickOff(
   url: URL,
   level: ExportLevel | { kind: 'bad-group' },
   repo: Parameters<RequestHandler>[2]['repo'],
+  offered: ReadonlySet<string> | undefined,
 ): Promise<{ job: ExportJob } | { outcome: OperationOutcome }> {
   if (level.kind === 'bad-group') return { outcome: invalidRequest('The Group id is not a valid FHIR id') };
   const accept = req.headers.accept;
@@ -151,7 +154,8 @@ async function kickOff(
   const since = url.searchParams.get('_since') ?? undefined;
   if (since !== undefined && Number.isNaN(Date.parse(since))) return { outcome: invalidRequest('_since must be a FHIR instant', '_since') };
 
-  const allowed: readonly string[] = level.kind === 'system' ? [...COMPARTMENT_TYPES, 'Group', 'Organization', 'Practitioner', 'Provenance'] : COMPARTMENT_TYPES;
+  const exportable: readonly string[] = level.kind === 'system' ? [...COMPARTMENT_TYPES, 'Group', 'Organization', 'Practitioner', 'Provenance'] : COMPARTMENT_TYPES;
+  const allowed = exportable.filter((type) => offered === undefined || offered.has(type));
   const asked = url.searchParams.getAll('_type').flatMap((value) => value.split(',')).map((type) => type.trim()).filter(Boolean);
   for (const type of asked) {
     if (!allowed.includes(type)) {

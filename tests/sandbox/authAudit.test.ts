@@ -63,11 +63,54 @@ describe('the audit against a server that needs a token', () => {
     expect(run.stdout + run.stderr).not.toContain(token);
   });
 
-  it('says plainly that the client credentials were refused', async () => {
+  it("says plainly that the client credentials were refused, in the server's own words", async () => {
     const run = await audit([...base(), join(work, 'refused'), '--auth', 'backend-services', '--client-id', 'not-registered', '--private-key', keyFile, '--token-url', `${sandbox.origin}/auth/token`]);
     expect(run.code).toBe(AUDIT_EXIT.failed);
-    expect(run.stderr).toMatch(/refused the audit's client credentials: check --client-id/);
+    expect(run.stderr).toMatch(/refused the audit's sign-in \(SMART Backend Services\)\. It said "invalid_client: unknown client"\. Check --client-id/);
     expect(run.stderr).not.toContain('BEGIN');
+  });
+});
+
+describe('the audit against a server that finds the client key by its kid', () => {
+  let strict: Sandbox;
+  let jwksFile: string;
+  beforeAll(async () => {
+    const auth = sandboxSmartAuth({ auditPublicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), auditKeyId: 'audit-key-2026' });
+    strict = await startSandbox({ port: 0, patients: 20, now: TEST_NOW, handlers: auth.handlers });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    jwksFile = join(work, 'audit.jwks.json');
+    await writeFile(jwksFile, JSON.stringify({ keys: [{ ...other.publicKey.export({ format: 'jwk' }), kid: 'old-key' }, { ...keys.publicKey.export({ format: 'jwk' }), kid: 'audit-key-2026', alg: 'RS384' }] }));
+  });
+  afterAll(async () => {
+    await strict.close();
+  });
+  const backend = (out: string, ...extra: string[]) => ['--fhir', strict.fhirBase, '--search', '--now', '2026-03-15', '--out', join(work, out), '--auth', 'backend-services', '--client-id', AUDIT_CLIENT_ID, '--private-key', keyFile, ...extra];
+
+  it("is refused without a kid, showing the server's error_description and how to send one, never a token", async () => {
+    const run = await audit(backend('no-kid'));
+    expect(run.code).toBe(AUDIT_EXIT.failed);
+    expect(run.stderr).toMatch(/It said "invalid_client: the client assertion has no kid header/);
+    expect(run.stderr).toMatch(/No key id \(kid\) was sent: give the key set registered for the client with --jwks, or its key id with --kid/);
+    expect(run.stderr).not.toMatch(/eyJ|BEGIN/);
+  });
+
+  it('completes with the kid read from the key set given with --jwks', async () => {
+    const run = await audit(backend('jwks', '--jwks', jwksFile));
+    expect(run.stderr).not.toMatch(/unexpected|refused/);
+    expect(run.code).toBe(AUDIT_EXIT.ok);
+  });
+
+  it('completes with the kid given with --kid, and a jku in the header does no harm', async () => {
+    const run = await audit(backend('kid', '--kid', 'audit-key-2026', '--jku', 'https://keys.trust.example/audit.jwks.json'));
+    expect(run.code).toBe(AUDIT_EXIT.ok);
+  });
+
+  it('says which key set does not hold the private key', async () => {
+    const stranger = join(work, 'stranger.jwks.json');
+    await writeFile(stranger, JSON.stringify({ keys: [{ ...generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ format: 'jwk' }), kid: 'x' }] }));
+    const run = await audit(backend('stranger', '--jwks', stranger));
+    expect(run.code).toBe(AUDIT_EXIT.usage);
+    expect(run.stderr).toContain(`--jwks ${stranger}: the key set holds no public key for this private key`);
   });
 });
 
@@ -75,7 +118,8 @@ describe('auth flags', () => {
   it.each([
     [['--auth', 'magic'], '--auth must be none, bearer-env or backend-services'],
     [['--auth', 'backend-services'], '--auth backend-services needs --client-id and --private-key'],
-    [['--client-id', 'x'], '--client-id, --private-key and --token-url apply only with --auth backend-services'],
+    [['--client-id', 'x'], '--client-id, --private-key, --jwks, --kid, --jku and --token-url apply only with --auth backend-services'],
+    [['--auth', 'backend-services', '--client-id', 'a', '--private-key', 'KEYFILE', '--kid', 'k', '--jwks', 'f'], 'choose --jwks (the key id is read from it) or --kid, not both'],
     [['--auth', 'bearer-env'], '--auth bearer-env: CARER_PROMPTS_TOKEN is not set'],
     [['--auth', 'backend-services', '--client-id', 'a', '--private-key', '/nonexistent/key.pem'], 'cannot read private key file /nonexistent/key.pem'],
     [['--auth', 'backend-services', '--client-id', 'a', '--private-key', 'KEYFILE', '--token-url', 'ftp://x'], '--token-url must be an http(s) URL'],

@@ -44,6 +44,10 @@ describe('parseSandboxFlags', () => {
     expect(parseSandboxFlags(['--ndjson', 'out', '--patients', '500000'])).toMatchObject({ ndjson: 'out', patients: 500000 });
   });
 
+  it('takes --types as the resource types the server offers', () => {
+    expect(parseSandboxFlags(['--types', 'Patient,RelatedPerson, Consent,Group'])).toMatchObject({ types: ['Patient', 'RelatedPerson', 'Consent', 'Group'] });
+  });
+
   it.each([
     [['--port', 'abc'], /--port must be a number/],
     [['--port', '70000'], /--port must be at most 65535/],
@@ -55,6 +59,8 @@ describe('parseSandboxFlags', () => {
     [['8080'], /unexpected argument/],
     [['--seed', '1', '--seed', '2'], /--seed given twice/],
     [['--patients', '500000'], /only works with --ndjson/],
+    [['--types', 'Patient,Observation'], /--types takes resource types the sandbox supports/],
+    [['--auth', 'smart', '--auth-key-id', 'k1'], /--auth-key-id only applies with --auth-public-key/],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseSandboxFlags(argv)).toThrow(message);
   });

@@ -9,6 +9,7 @@ import { AUDIT_RESOURCE_TYPES } from '../../bulk/kickOff';
 import { withCarerTasks } from './carerTasks';
 import { choosePullPlan, exportSupport, type PullPlan } from './chooseStrategy';
 import type { PullEvent, PullMode } from './events';
+import { IntegrityLedger } from './integrity';
 import { readNdjsonFolder } from './ndjsonFolder';
 import { pagedSearch } from './pagedSearch';
 
@@ -77,6 +78,7 @@ export async function* pullPopulation(options: PullOptions): AsyncGenerator<Pull
   };
 
   let completed: PullEvent | undefined;
+  const integrity = new IntegrityLedger();
   try {
     const source = await openSource(options, onBytes);
     for await (const event of source) {
@@ -89,6 +91,11 @@ export async function* pullPopulation(options: PullOptions): AsyncGenerator<Pull
         case 'warning':
           warnings += 1;
           if (warnings <= maxWarnings) yield event;
+          break;
+        case 'integrity':
+          integrity.add(event);
+          warnings += 1;
+          if (warnings <= maxWarnings) yield { type: 'warning', message: event.message };
           break;
         case 'status':
           yield progress(event.message);
@@ -108,6 +115,10 @@ export async function* pullPopulation(options: PullOptions): AsyncGenerator<Pull
   }
   if (options.signal?.aborted && completed?.type === 'complete' && completed.complete) {
     completed = { type: 'complete', complete: false, reason: 'The pull was cancelled.' };
+  }
+  if (!integrity.empty && completed?.type === 'complete') {
+    // Never COMPLETE with a count the source itself contradicts: the reason names every file or search.
+    completed = { type: 'complete', complete: false, reason: completed.complete ? integrity.reason() : `${completed.reason ?? 'The pull did not finish'}; ${integrity.reason()}` };
   }
   yield progress();
   if (warnings > maxWarnings) yield { type: 'warning', message: `${warnings - maxWarnings} more warning(s) like these were not shown.` };

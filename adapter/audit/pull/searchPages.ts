@@ -17,9 +17,9 @@ export interface SearchPagesOptions {
 /**
  * Runs one search and follows its Bundle `next` links to the end, yielding each matched resource.
  * Links are followed only on the FHIR server's own origin; a link back to a page already read, or an
- * endless run of empty pages, stops the search with an error instead of looping. Bundle.total is
- * never relied on (some servers omit or estimate it): what was read is what counts, and a
- * difference is reported as a warning.
+ * endless run of empty pages, stops the search with an error instead of looping. When the server
+ * gives Bundle.total, what was read must match it: a difference is an integrity problem, which
+ * makes the pull incomplete (a server that omits total is taken at its pages' word).
  */
 export async function* searchPages(http: FhirHttp, firstPath: string, options: SearchPagesOptions): AsyncGenerator<SourceEvent> {
   const maxEmptyPages = options.maxEmptyPages ?? 10;
@@ -33,7 +33,11 @@ export async function* searchPages(http: FhirHttp, firstPath: string, options: S
     if (seen.has(next)) throw loopError(options.label, 'links back to a page already read');
     if (seen.size >= maxPages) throw loopError(options.label, `went on for more than ${maxPages} pages`);
     seen.add(next);
-    const response = await http.send({ method: 'GET', path: next, context: { interaction: 'page' }, ...(options.signal ? { signal: options.signal } : {}) });
+    const response = await http
+      .send({ method: 'GET', path: next, context: { interaction: 'page' }, ...(options.signal ? { signal: options.signal } : {}) })
+      .catch((error: unknown) => {
+        throw searchRefusal(error, options.label);
+      });
     const bundle = asSearchBundle(response.body, options.label);
     if (total === undefined && typeof bundle.total === 'number') total = bundle.total;
     let matched = 0;
@@ -63,7 +67,9 @@ export async function* searchPages(http: FhirHttp, firstPath: string, options: S
     next = sameOriginUrl(link, http.baseUrl, 'next page link').href;
   }
   if (total !== undefined && total !== read) {
-    yield { type: 'warning', message: `The ${options.label} said it had ${total} matches but ${read} were read; the audit counts what was read.` };
+    // The server's own count disagrees with its pages (a page cut short, a record added or lost
+    // while paging): the counts would be wrong, so the pull is incomplete, naming the search.
+    yield { type: 'integrity', source: options.label, problem: 'total', message: `The ${options.label} said it had ${total} matches but ${read} were read` };
   }
 }
 
@@ -84,6 +90,22 @@ function asSearchBundle(body: unknown, label: string): SearchBundle {
     kind: 'invalid-response',
     message: `the ${label} did not answer with a Bundle`,
     userMessage: `The FHIR server answered the ${label} with something other than a search result, so the pull stopped.`,
+  });
+}
+
+/**
+ * A search the server does not offer (404, 405, 501) said as such, for the person running the
+ * audit: the clinician's sentence for a 404 ("check you have the right patient") means nothing here.
+ * The kind is kept, so a refused optional type is still told apart (./pagedSearch.ts).
+ */
+function searchRefusal(error: unknown, label: string): unknown {
+  if (!(error instanceof FhirError) || (error.kind !== 'not-found' && error.kind !== 'unsupported')) return error;
+  return new FhirError({
+    kind: error.kind,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    cause: error,
+    message: `the ${label} is not offered (${error.kind})`,
+    userMessage: `The FHIR server does not offer the ${label}${error.status !== undefined ? ` (HTTP ${error.status})` : ''}, so the caseload cannot be read by paged search. Use a bulk export if the server offers one (--bulk), or ask the server's administrators which searches it supports.`,
   });
 }
 

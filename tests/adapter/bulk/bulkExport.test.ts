@@ -155,6 +155,24 @@ describe('bulkExport', () => {
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
+  it('caps a Retry-After that is an epoch time sent as seconds at its longest backoff, says so, and carries on', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(STATUS, () => {
+        attempts += 1;
+        if (attempts === 1) return new HttpResponse(null, { status: 429, headers: { 'retry-after': '1796199780' } });
+        return HttpResponse.json(manifest([{ type: 'Patient', url: `${BASE}/files/Patient-1.ndjson` }]));
+      }),
+      ...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(ndjson(PatientAda)) }, 0),
+    );
+    const result = await run(bulkExport(options()));
+    expect(attempts).toBe(2);
+    expect(waits[0]).toBe(100);
+    expect(result.events).toContainEqual({ type: 'status', message: 'HTTP 429 (the server asked for a wait of more than an hour, which is not plausible); retrying in 1 s' });
+    expect(JSON.stringify(result.events)).not.toMatch(/29936663/);
+    expect(result.complete).toEqual({ type: 'complete', complete: true });
+  });
+
   it('retries a file whose download fails (503, then 429 with Retry-After), and counts its resources once', async () => {
     let served = 0;
     server.use(
@@ -205,14 +223,14 @@ describe('bulkExport', () => {
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
-  it('turns a malformed NDJSON line into a warning and reads the rest of the file', async () => {
+  it('reads past a malformed NDJSON line but is incomplete, naming the file and line', async () => {
     server.use(
       ...exportServer({ 'Patient-1.ndjson': () => ndjsonResponse(`${JSON.stringify(PatientAda)}\n{"resourceType":\n${JSON.stringify(PatientBen)}`) }, 0),
     );
     const result = await run(bulkExport(options()));
     expect(byId(result.resources)).toEqual(['ada', 'ben']);
-    expect(result.warnings).toEqual(['Patient file 1 line 2: not valid JSON; line skipped']);
-    expect(result.complete).toEqual({ type: 'complete', complete: true });
+    expect(result.events).toContainEqual({ type: 'integrity', source: 'Patient file 1', problem: 'unreadable-line', message: 'Patient file 1 line 2: not valid JSON; line skipped' });
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false, reason: expect.stringContaining('Patient file 1') });
   });
 
   it('refuses a manifest whose file is on another origin, and sends nothing there', async () => {

@@ -104,7 +104,7 @@ describe('a line longer than the limit', () => {
 });
 
 describe('ndjsonResources', () => {
-  it('turns a malformed line into a warning that names the line but not its content, and reads on', async () => {
+  it('turns a malformed line into an integrity problem that names the file and line but not its content, and reads on', async () => {
     const items = await collect(
       ndjsonResources(
         chunks('{"resourceType":"Patient","id":"p1"}\n{"resourceType":"Patient","name":"Grace\n[1,2]\n{"resourceType":"Task","id":"t1"}\n'),
@@ -113,8 +113,8 @@ describe('ndjsonResources', () => {
     );
     expect(items).toEqual([
       { type: 'resource', resource: { resourceType: 'Patient', id: 'p1' } },
-      { type: 'warning', message: 'Patient.000.ndjson line 2: not valid JSON; line skipped' },
-      { type: 'warning', message: 'Patient.000.ndjson line 3: not a FHIR resource (no resourceType); line skipped' },
+      { type: 'integrity', source: 'Patient.000.ndjson', problem: 'unreadable-line', message: 'Patient.000.ndjson line 2: not valid JSON; line skipped' },
+      { type: 'integrity', source: 'Patient.000.ndjson', problem: 'unreadable-line', message: 'Patient.000.ndjson line 3: not a FHIR resource (no resourceType); line skipped' },
       { type: 'resource', resource: { resourceType: 'Task', id: 't1' } },
     ]);
     expect(JSON.stringify(items)).not.toContain('Grace');

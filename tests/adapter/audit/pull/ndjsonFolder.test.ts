@@ -52,12 +52,12 @@ describe('--from-ndjson', () => {
     expect(events.filter((e) => e.type === 'progress').map((e) => (e.type === 'progress' ? e.resources : -1))).toEqual([0, 2, 3, 3]);
   });
 
-  it('warns about a malformed line and reads on', async () => {
+  it('reads on past a malformed line, names it, and marks the pull incomplete naming the file', async () => {
     await writeFile(join(dir, 'Patient.ndjson'), `${JSON.stringify(PatientAda)}\n{oops\n${JSON.stringify(PatientBen)}\n`);
     const events = await pull(dir);
     expect(ids(events)).toEqual(['ada', 'ben']);
     expect(events).toContainEqual({ type: 'warning', message: 'Patient.ndjson line 2: not valid JSON; line skipped' });
-    expect(events.at(-1)).toEqual({ type: 'complete', complete: true });
+    expect(events.at(-1)).toEqual({ type: 'complete', complete: false, reason: 'the data read did not check out: Patient.ndjson: 1 unreadable line' });
   });
 
   it('shows only the first warnings of a broken file and counts the rest', async () => {

@@ -159,15 +159,46 @@ describe('paged search', () => {
     expect(result.complete).toMatchObject({ complete: false, reason: expect.stringContaining('empty pages in a row') });
   });
 
-  it('counts what was read when Bundle.total disagrees, and says so', async () => {
+  it.each([
+    ['404', 404],
+    ['405', 405],
+    ['501', 501],
+  ])("says plainly that a server answering %s to search does not offer it, never the panel's 'check you have the right patient'", async (_, status) => {
+    server.use(http.get(`${BASE}/:type`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }, { status })));
+    const result = await pull(searchOptions());
+    expect(result.complete).toMatchObject({ complete: false, reason: expect.stringMatching(/^The FHIR server does not offer the (Patient|RelatedPerson|Consent|Task|List) search \(HTTP \d+\), so the caseload cannot be read by paged search/) });
+    expect(JSON.stringify(result.complete)).not.toMatch(/right patient/);
+  });
+
+  it('is incomplete when a page is cut short in the middle of its JSON, and counts nothing from it', async () => {
+    const whole = JSON.stringify(searchset([PatientAda, PatientBen], undefined, 2));
+    server.use(
+      http.get(`${BASE}/Patient`, () => new HttpResponse(whole.slice(0, Math.floor(whole.length * 0.6)), { status: 200, headers: { 'content-type': 'application/fhir+json' } })),
+      ...emptyTypes(['Patient']),
+    );
+    const result = await pull(searchOptions());
+    expect(result.ids).toEqual([]);
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false });
+  });
+
+  it('is incomplete when a page holds fewer matches than its total says and has no next link', async () => {
+    server.use(
+      http.get(`${BASE}/Consent`, () => HttpResponse.json(searchset([ConsentAdaGrace], undefined, 2))),
+      ...emptyTypes(['Consent']),
+    );
+    const result = await pull(searchOptions());
+    expect(result.complete).toMatchObject({ type: 'complete', complete: false, reason: expect.stringContaining('The Consent search said it had 2 matches but 1 were read') });
+  });
+
+  it('is incomplete, naming the search, when Bundle.total disagrees with what was read', async () => {
     server.use(
       http.get(`${BASE}/Patient`, () => HttpResponse.json(searchset([PatientAda, PatientBen], undefined, 5))),
       ...emptyTypes(['Patient']),
     );
     const result = await pull(searchOptions());
     expect(result.ids).toEqual(['Patient/ada', 'Patient/ben']);
-    expect(result.warnings).toEqual(['The Patient search said it had 5 matches but 2 were read; the audit counts what was read.']);
-    expect(result.complete).toEqual({ type: 'complete', complete: true });
+    expect(result.warnings).toEqual(['The Patient search said it had 5 matches but 2 were read']);
+    expect(result.complete).toEqual({ type: 'complete', complete: false, reason: 'the data read did not check out: The Patient search said it had 5 matches but 2 were read' });
   });
 
   it('reports a server that keeps failing as an incomplete pull', async () => {
