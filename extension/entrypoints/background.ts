@@ -11,8 +11,8 @@ import { isOwnContentScript, isOwnOptionsPage, isOwnPanel, originOf } from '../b
 import { PANEL_PORT_NAME } from '../protocol/messages';
 import { OptionsToBackgroundSchema } from '../protocol/options';
 import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
-import { optionsItem } from '../storage/items';
-import { parseOptions } from '../storage/options';
+import { optionsItem, panelModeItem } from '../storage/items';
+import { readEffectiveOptions, watchManaged } from '../storage/managed';
 
 /**
  * The service worker: all network (FHIR reads and writes), the state of each tab, and the only
@@ -22,7 +22,8 @@ import { parseOptions } from '../storage/options';
 export default defineBackground(() => {
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
-  const readOptions = async () => parseOptions(await optionsItem.getValue()).options;
+  // The options in force: the organisation's policy (storage.managed) over the saved options.
+  const readOptions = async () => (await readEffectiveOptions()).options;
 
   const controller = createController({
     gateway: async () => {
@@ -96,4 +97,13 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(register);
   optionsItem.watch(register);
   browser.permissions.onAdded.addListener(register);
+  // A policy change (a new FHIR base, EHR origins, sign-in) applies from the next read: adapters
+  // for the old settings are dropped and the content script follows the new EHR origins.
+  watchManaged(() => {
+    dropAdapters();
+    register();
+  });
+
+  // The toolbar button opens the panel: every panel on screen docks open (the panel follows panelMode).
+  browser.action.onClicked.addListener(() => void panelModeItem.setValue('expanded'));
 });
