@@ -1,6 +1,7 @@
 import '../protocol/zodJitless';
 import { browser, defineBackground } from '#imports';
-import { createBackgroundGateway, dropAdapters, testConnection } from '../background/fhirGateway';
+import { createBackgroundGateway, dropAdapters } from '../background/fhirGateway';
+import { checkConnection } from '../background/connectionCheck';
 import { GatewayError } from '../background/gateway';
 import { signIn, smartSessionFor } from '../background/smartAuth';
 import { FhirError } from '../../adapter/errors';
@@ -73,7 +74,7 @@ export default defineBackground(() => {
           .catch(() => sendResponse({ signedOut: false }));
         return true;
       }
-      void testConnection(message.fhirBaseUrl).then(sendResponse);
+      void checkConnection(message.fhirBaseUrl, (input, init) => fetch(input, init), 15_000).then(sendResponse);
       return true;
     }
     return undefined;

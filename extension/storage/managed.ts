@@ -2,9 +2,7 @@ import * as z from 'zod/mini';
 import { browser } from '#imports';
 import { PolicyError, parsePolicy } from '../../shared/policy';
 import { optionsItem } from './items';
-import { ExtensionOptionsSchema, parseOptions, type ExtensionOptions } from './options';
-
-export type OptionKey = keyof ExtensionOptions;
+import { ExtensionOptionsSchema, OPTION_LABELS, parseOptions, type ExtensionOptions, type OptionKey } from './options';
 
 /** The options in force: the organisation's managed values over the user's own, and which came from policy. */
 export interface EffectiveOptions {
@@ -14,16 +12,6 @@ export interface EffectiveOptions {
   /** Why a saved or managed value is not in force, in words for the administrator. */
   problems: string[];
 }
-
-/** What each option is called on the options page and in problems. */
-export const OPTION_LABELS: Record<OptionKey, string> = {
-  fhirBaseUrl: 'FHIR server',
-  authMode: 'Sign-in',
-  clientId: 'Client id',
-  profiles: 'EHR profiles',
-  ehrOrigins: 'EHR addresses',
-  policyOverrides: 'Policy overrides',
-};
 
 const OPTION_KEYS = Object.keys(ExtensionOptionsSchema.shape) as OptionKey[];
 
