@@ -47,6 +47,19 @@ export function panelFrameMatches(development: boolean, ehrOrigins: string | und
 }
 
 /**
+ * Host access declared by the build. Development: loopback (the sandbox). Production: the trust's
+ * EHR and FHIR origins when the build is given them (`CARER_PROMPTS_EHR_ORIGINS`,
+ * `CARER_PROMPTS_FHIR_ORIGINS`, comma-separated): Chrome and Edge grant a force-installed
+ * extension its declared hosts without a prompt, so nobody has to visit the options page and choose
+ * Allow. Without them, none: the options page asks for the configured origins at runtime.
+ */
+export function declaredHostPermissions(development: boolean, env: { ehrOrigins?: string | undefined; fhirOrigins?: string | undefined }): string[] {
+  if (development) return LOOPBACK_MATCHES;
+  const list = (value: string | undefined) => (value ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  return ehrMatchPatterns([...list(env.ehrOrigins), ...list(env.fhirOrigins)]);
+}
+
+/**
  * Extension pages (panel, options) and the service worker: only our own packaged scripts run, no
  * plugins, no <base> rewriting, no form navigation, no frames inside our pages. Network only from
  * the service worker to the FHIR server the trust configured (its origin is known only at runtime,
@@ -80,7 +93,7 @@ export default defineConfig({
       name: development ? 'Carer Prompts (development)' : 'Carer Prompts',
       description: "Carers' charter prompts beside the clinical record: identify carers, record consent, offer assessments.",
       permissions: ['storage', 'scripting', 'identity'],
-      host_permissions: development ? LOOPBACK_MATCHES : [],
+      host_permissions: declaredHostPermissions(development, { ehrOrigins: process.env.CARER_PROMPTS_EHR_ORIGINS, fhirOrigins: process.env.CARER_PROMPTS_FHIR_ORIGINS }),
       optional_host_permissions: ['http://*/*', 'https://*/*'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       // Enterprise policy (Chrome/Edge `3rdparty` extension policy) may set every option; the schema

@@ -16,7 +16,7 @@ import { KNOWN_SAFE, scanBuild } from '../build/staticScan';
 import { EXTENSION_DIR, ROOT } from './extensionBuild';
 import { extensionIdOf } from './managedPolicy';
 import { managedSchema } from '../../extension/storage/managedSchema';
-import { DEVELOPMENT_EXTENSION_ID, DEVELOPMENT_PUBLIC_KEY } from '../../wxt.config';
+import { DEVELOPMENT_EXTENSION_ID, DEVELOPMENT_PUBLIC_KEY, LOOPBACK_MATCHES, declaredHostPermissions } from '../../wxt.config';
 
 /** The production build (`wxt build`), made once into a temporary folder. */
 let productionOut: string;
@@ -101,6 +101,16 @@ describe('production and development differ only where the sandbox needs it', ()
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(Object.keys(ALLOWED_OPTIONAL_HOST_PERMISSIONS));
+  });
+
+  it('a production build given the trust’s EHR and FHIR origins declares exactly those hosts, so a force-installed extension needs no Allow', () => {
+    expect(declaredHostPermissions(false, { ehrOrigins: 'https://ehr.trust.nhs.uk, https://ehr2.trust.nhs.uk:8443', fhirOrigins: 'https://fhir.trust.nhs.uk' })).toEqual([
+      'https://ehr.trust.nhs.uk/*',
+      'https://ehr2.trust.nhs.uk/*',
+      'https://fhir.trust.nhs.uk/*',
+    ]);
+    expect(declaredHostPermissions(false, {})).toEqual([]);
+    expect(declaredHostPermissions(true, { ehrOrigins: 'https://ehr.trust.nhs.uk' })).toEqual(LOOPBACK_MATCHES);
   });
 
   it('development has a stable id from its committed public key; production has no key (its id comes from signing)', () => {
