@@ -151,10 +151,10 @@ export function OptionsApp() {
   };
 
   const testOnTab = async (index: number) => {
-    const candidate = profileFromDraft(profiles[index] ?? EMPTY_PROFILE);
-    const parsed = z.safeParse(EhrProfileSchema, candidate);
+    const all = profiles.map(profileFromDraft);
+    const parsed = z.safeParse(EhrProfileSchema, all[index] ?? profileFromDraft(EMPTY_PROFILE));
     if (!parsed.success) {
-      setProbe({ index, status: { tone: 'error', lines: parsed.error.issues.map((issue) => describeProfileIssue([candidate], { ...issue, path: [0, ...issue.path] }).replace(/^EHR profile 1/, `EHR profile ${index + 1}`)) } });
+      setProbe({ index, status: { tone: 'error', lines: parsed.error.issues.map((issue) => describeProfileIssue(all, { ...issue, path: [index, ...issue.path] })) } });
       return;
     }
     const id = Number(tabId);
