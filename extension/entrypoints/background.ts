@@ -12,7 +12,8 @@ import { isOwnContentScript, isOwnOptionsPage, isOwnPanel, originOf } from '../b
 import { PANEL_PORT_NAME } from '../protocol/messages';
 import { OptionsToBackgroundSchema } from '../protocol/options';
 import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
-import { optionsItem, panelModeItem } from '../storage/items';
+import { optionsItem } from '../storage/items';
+import { listenToToolbarButton } from '../background/toolbarButton';
 import { readEffectiveOptions, watchManaged } from '../storage/managed';
 
 /**
@@ -105,6 +106,5 @@ export default defineBackground(() => {
     register();
   });
 
-  // The toolbar button opens the panel: every panel on screen docks open (the panel follows panelMode).
-  browser.action.onClicked.addListener(() => void panelModeItem.setValue('expanded'));
+  listenToToolbarButton();
 });
