@@ -28,12 +28,15 @@ async function start(): Promise<void> {
   const store = createPanelStore(await panelModeItem.getValue());
   store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
   // The toolbar button (background) opens the panel by setting the stored mode.
-  panelModeItem.watch((mode) => {
+  const unwatchMode = panelModeItem.watch((mode) => {
     store.mode.value = mode;
   });
   const connection = connectPanel(store);
   render(<App store={store} connection={connection} />, root);
-  window.addEventListener('pagehide', () => render(null, root));
+  window.addEventListener('pagehide', () => {
+    unwatchMode();
+    render(null, root);
+  });
 }
 
 void start();
