@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox } from './server';
+import { chromiumStopped, demoChromiumArgs, personaLines } from './startText';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = 8080;
@@ -27,11 +28,17 @@ function buildExtension(): string {
 
 function openChromium(extensionDir: string, url: string): { child: ChildProcess; profile: string } {
   const profile = mkdtempSync(join(tmpdir(), 'carer-prompts-demo-'));
-  const child = spawn(
-    CHROMIUM,
-    [`--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, url],
-    { stdio: 'ignore' },
-  );
+  const root = process.getuid?.() === 0;
+  if (root) console.log('Running as root: Chromium is started with --no-sandbox (it will not start as root otherwise).');
+  const child = spawn(CHROMIUM, demoChromiumArgs({ extensionDir, profile, url, root }), { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The last lines Chromium wrote, to say why it stopped if it does (it writes no patient data there).
+  const tail: string[] = [];
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    tail.push(...chunk.split('\n'));
+    tail.splice(0, Math.max(0, tail.length - 20));
+  });
+  child.on('exit', (code, signal) => console.log(chromiumStopped(code, signal, tail)));
   return { child, profile };
 }
 
@@ -52,14 +59,16 @@ Carer Prompts sandbox is running.
   EHR (caseload):  ${caseload}
   FHIR server:     ${sandbox.fhirBase}
   Extension:       ${extensionDir}
+
+Named patients (each shows a carers' charter situation; the caseload also lists generated patients):
+${personaLines(sandbox.origin).join('\n')}
 `);
 
   let browser: { child: ChildProcess; profile: string } | undefined;
   if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
     if (existsSync(CHROMIUM)) {
       browser = openChromium(extensionDir, caseload);
-      console.log('Chromium is open with the extension loaded: choose a patient from the caseload.');
-      browser.child.on('exit', () => console.log('Chromium closed; the sandbox keeps running until Ctrl-C.'));
+      console.log('Chromium is starting with the extension loaded: choose a patient from the caseload, or open a named patient above.');
     } else {
       console.log(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH): load the extension by hand as below.`);
     }

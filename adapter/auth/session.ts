@@ -25,7 +25,7 @@ import { fhirUserFromIdToken } from './idToken';
 import { createPkce } from './pkce';
 import { CLINICIAN_SCOPE } from './scopes';
 import { readSession, type SessionStore, type StoredTokens } from './sessionStore';
-import { signInAgain } from './signInAgain';
+import { signInAgain, signInRefused } from './signInAgain';
 import { discoverSmartConfiguration, type SmartConfiguration } from './smartConfiguration';
 import { newState, sameState } from './state';
 import { requestToken, type TokenResponse } from './tokenEndpoint';
@@ -176,7 +176,7 @@ export function createSmartSession(sessionOptions: SmartSessionOptions): SmartSe
       if (answer.origin !== expected.origin || answer.pathname !== expected.pathname) throw signInAgain('state-mismatch');
       const state = answer.searchParams.get('state');
       if (!pending || state === null || !sameState(pending.state, state) || now() - pending.startedAt > pendingTtl) throw signInAgain('state-mismatch');
-      if (answer.searchParams.has('error')) throw signInAgain('denied');
+      if (answer.searchParams.has('error')) throw signInRefused(answer.searchParams.get('error'), answer.searchParams.get('error_description'));
       const code = answer.searchParams.get('code');
       if (!code) throw signInAgain('denied');
       const { token_endpoint } = await config();

@@ -4,6 +4,7 @@
  * the clinician to sign in again and that what they typed is kept. Keeping the draft is the UI's
  * job; this error promises it so the UI must not drop the draft on `unauthorized`.
  */
+import { displayText } from '../../shared/displayText';
 import { FhirError } from '../errors';
 
 export type SignInAgainReason = 'no-session' | 'expired' | 'revoked' | 'refresh-failed' | 'state-mismatch' | 'denied';
@@ -25,5 +26,44 @@ export function signInAgain(reason: SignInAgainReason, cause?: unknown): FhirErr
     message: TECHNICAL[reason],
     userMessage: reason === 'denied' ? 'Sign-in to the FHIR server was cancelled or refused. Sign in again to continue: what you entered has been kept.' : SIGN_IN_AGAIN_MESSAGE,
     ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+/** Before the first sign-in of this browser session: nothing has ended, the clinician has yet to sign in. */
+export const NOT_SIGNED_IN_MESSAGE = 'You are not signed in to the FHIR server yet. Sign in to see and record carers’ details.';
+
+export function notSignedInYet(): FhirError {
+  return new FhirError({ kind: 'unauthorized', message: 'sign in: nobody has signed in to the FHIR server in this browser session', userMessage: NOT_SIGNED_IN_MESSAGE });
+}
+
+/** What the authorization server's `error` codes (RFC 6749 §4.1.2.1) mean to the person signing in. */
+const REFUSALS: Record<string, string> = {
+  access_denied: 'access was refused',
+  invalid_scope: 'it would not grant the permissions Carer Prompts asks for (ask your IT service desk to check the client’s registered scopes)',
+  unauthorized_client: 'this client id may not sign in this way (ask your IT service desk to check the client registration)',
+  invalid_request: 'the sign-in request was not accepted (ask your IT service desk to check the client id and redirect address)',
+  unsupported_response_type: 'it does not offer the sign-in Carer Prompts uses (authorization code)',
+  server_error: 'it had an error of its own',
+  temporarily_unavailable: 'it is busy or down for maintenance; try again in a few minutes',
+};
+
+/** The server's own text, shown as text: hidden and control characters made visible (displayText), and short. */
+function cleanText(value: string | null, max: number): string {
+  return displayText((value ?? '').replace(/\s+/g, ' ').trim()).slice(0, max);
+}
+
+/**
+ * The authorization server answered the sign-in with an `error` (after the state matched): its code
+ * in words and its `error_description`, so the clinician and the service desk know why. The answer
+ * carries no token or code to leak: an error answer has none.
+ */
+export function signInRefused(error: string | null, description: string | null): FhirError {
+  const code = cleanText(error, 64) || 'unknown';
+  const said = cleanText(description, 300);
+  const meaning = REFUSALS[code] ?? 'it refused the sign-in';
+  return new FhirError({
+    kind: 'unauthorized',
+    message: `sign in again: the authorization server answered error=${code}`,
+    userMessage: `The sign-in server did not sign you in: ${meaning}.${said ? ` It said: “${said}”` : ''} (${code}). What you entered has been kept.`,
   });
 }

@@ -5,7 +5,6 @@ import { FhirError } from '../../adapter/errors';
 import type { RawResource, RawStore } from '../../adapter/fhir/rawStore';
 import type { CarerContext, ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Action } from '../protocol/messages';
-import type { TestConnectionResult } from '../protocol/options';
 import type { ReadyView } from '../protocol/view';
 import type { ExtensionOptions } from '../storage/options';
 import { conflictFrom } from './conflictLines';
@@ -233,22 +232,6 @@ export function withGrantedScopes(writes: ReadyView['writes'], signedIn: SignedI
 }
 
 /** Options page's "test connection": reads the CapabilityStatement and says what it found. */
-export async function testConnection(fhirBaseUrl: string): Promise<TestConnectionResult> {
-  try {
-    const url = new URL(fhirBaseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http');
-  } catch {
-    return { ok: false, message: 'Enter a full http(s) URL, for example https://fhir.example.nhs.uk/R4.', notes: [] };
-  }
-  try {
-    const capabilities = await createFhirAdapter({ baseUrl: fhirBaseUrl, timeoutMs: TIMEOUT_MS, fetch: workerFetch }).capabilities();
-    const notes = [...capabilities.warnings, ...Object.values(capabilities.reasons)];
-    return { ok: true, message: 'Connected: the server answered with its CapabilityStatement.', notes };
-  } catch (error) {
-    return { ok: false, message: error instanceof FhirError ? error.userMessage : 'The server could not be reached.', notes: [] };
-  }
-}
-
 function versionOf(raw: RawResource): string | undefined {
   const versionId = (raw.meta as { versionId?: unknown } | undefined)?.versionId;
   return typeof versionId === 'string' ? versionId : undefined;

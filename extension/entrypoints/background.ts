@@ -1,6 +1,7 @@
 import '../protocol/zodJitless';
 import { browser, defineBackground } from '#imports';
-import { createBackgroundGateway, dropAdapters, testConnection } from '../background/fhirGateway';
+import { createBackgroundGateway, dropAdapters } from '../background/fhirGateway';
+import { checkConnection } from '../background/connectionCheck';
 import { GatewayError } from '../background/gateway';
 import { signIn, smartSessionFor } from '../background/smartAuth';
 import { FhirError } from '../../adapter/errors';
@@ -12,7 +13,8 @@ import { PANEL_PORT_NAME } from '../protocol/messages';
 import { OptionsToBackgroundSchema } from '../protocol/options';
 import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
 import { optionsItem } from '../storage/items';
-import { parseOptions } from '../storage/options';
+import { listenToToolbarButton } from '../background/toolbarButton';
+import { readEffectiveOptions, watchManaged } from '../storage/managed';
 
 /**
  * The service worker: all network (FHIR reads and writes), the state of each tab, and the only
@@ -22,7 +24,8 @@ import { parseOptions } from '../storage/options';
 export default defineBackground(() => {
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
-  const readOptions = async () => parseOptions(await optionsItem.getValue()).options;
+  // The options in force: the organisation's policy (storage.managed) over the saved options.
+  const readOptions = async () => (await readEffectiveOptions()).options;
 
   const controller = createController({
     gateway: async () => {
@@ -72,7 +75,7 @@ export default defineBackground(() => {
           .catch(() => sendResponse({ signedOut: false }));
         return true;
       }
-      void testConnection(message.fhirBaseUrl).then(sendResponse);
+      void checkConnection(message.fhirBaseUrl, (input, init) => fetch(input, init), 15_000).then(sendResponse);
       return true;
     }
     return undefined;
@@ -96,4 +99,12 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(register);
   optionsItem.watch(register);
   browser.permissions.onAdded.addListener(register);
+  // A policy change (a new FHIR base, EHR origins, sign-in) applies from the next read: adapters
+  // for the old settings are dropped and the content script follows the new EHR origins.
+  watchManaged(() => {
+    dropAdapters();
+    register();
+  });
+
+  listenToToolbarButton();
 });

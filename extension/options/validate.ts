@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { PolicyError, parsePolicy } from '../../shared/policy';
 import { EhrProfileSchema } from '../profiles/schema';
-import { ExtensionOptionsSchema, SMART_NEEDS_CLIENT_ID, type ExtensionOptions } from '../storage/options';
+import { ExtensionOptionsSchema, OPTION_LABELS, SMART_NEEDS_CLIENT_ID, type ExtensionOptions, type OptionKey } from '../storage/options';
+import { describeProfileIssue } from './problemWords';
 
 /** The options form as typed: text fields, parsed on save. */
 export interface OptionsDraft {
@@ -25,12 +26,13 @@ export function validateOptions(draft: OptionsDraft): ValidationResult {
     try {
       parsePolicy(policyOverrides);
     } catch (error) {
-      problems.push(error instanceof PolicyError ? `Policy overrides: ${error.issues.map((i) => `${i.field} ${i.message}`).join('; ')}` : 'Policy overrides could not be read.');
+      if (error instanceof PolicyError) for (const i of error.issues) problems.push(`Policy overrides, ${i.field}: ${i.message}`);
+      else problems.push('Policy overrides could not be read.');
     }
   }
   if (profiles !== undefined) {
     const parsed = z.safeParse(z.array(EhrProfileSchema), profiles);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`EHR profiles ${issue.path.join('.')}: ${issue.message}`);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(describeProfileIssue(profiles, issue));
   }
   const smart = draft.authMode === 'smart';
   const clientId = draft.clientId?.trim() ?? '';
@@ -49,7 +51,9 @@ export function validateOptions(draft: OptionsDraft): ValidationResult {
   const parsed = z.safeParse(ExtensionOptionsSchema, candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === 'fhirBaseUrl' ? 'FHIR server' : issue.path[0] === 'ehrOrigins' ? 'EHR addresses' : String(issue.path[0] ?? 'Settings');
+      const key = issue.path[0] as OptionKey | undefined;
+      const label = key !== undefined && key in OPTION_LABELS ? OPTION_LABELS[key] : 'Settings';
+      const field = key === 'ehrOrigins' && typeof issue.path[1] === 'number' ? `${label}, line ${issue.path[1] + 1}` : label;
       if (issue.path[0] !== 'profiles' && issue.path[0] !== 'policyOverrides') problems.push(`${field}: ${issue.message}`);
     }
   }

@@ -35,6 +35,17 @@ export const ExtensionOptionsSchema = z.object({
 });
 
 export type ExtensionOptions = z.infer<typeof ExtensionOptionsSchema>;
+export type OptionKey = keyof ExtensionOptions;
+
+/** What each option is called on the options page and in problems. */
+export const OPTION_LABELS: Record<OptionKey, string> = {
+  fhirBaseUrl: 'FHIR server',
+  authMode: 'Sign-in',
+  clientId: 'Client id',
+  profiles: 'EHR profiles',
+  ehrOrigins: 'EHR addresses',
+  policyOverrides: 'Policy overrides',
+};
 
 /** Smart mode needs a client id: without one the extension cannot sign in. */
 export const SMART_NEEDS_CLIENT_ID = 'SMART sign-in needs the client id your trust registered for Carer Prompts.';

@@ -17,7 +17,11 @@ export const ALLOWED_OPTIONAL_HOST_PERMISSIONS: Readonly<Record<string, string>>
 /** Declared host permissions: none in production; loopback only in the development build (sandbox, e2e). */
 export const DEVELOPMENT_HOST_PERMISSIONS: readonly string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-/** Every manifest key the extension may use; anything else (externally_connectable, key, update_url, sandbox, …) fails. */
+/**
+ * Every manifest key the extension may use; anything else (externally_connectable, update_url,
+ * sandbox, …) fails. `key` is allowed in the development build only (its stable id, for policy
+ * and SMART redirect tests); `storage` carries only the managed (enterprise policy) schema.
+ */
 export const ALLOWED_MANIFEST_KEYS: readonly string[] = [
   'manifest_version',
   'name',
@@ -31,6 +35,10 @@ export const ALLOWED_MANIFEST_KEYS: readonly string[] = [
   'background',
   'options_ui',
   'content_scripts',
+  'storage',
+  'icons',
+  'action',
+  'key',
 ];
 
 /** The directives extension pages must carry (a stricter or extra directive needs a change here). */

@@ -14,6 +14,9 @@ import {
 } from '../build/manifestPolicy';
 import { KNOWN_SAFE, scanBuild } from '../build/staticScan';
 import { EXTENSION_DIR, ROOT } from './extensionBuild';
+import { extensionIdOf } from './managedPolicy';
+import { managedSchema } from '../../extension/storage/managedSchema';
+import { DEVELOPMENT_EXTENSION_ID, DEVELOPMENT_PUBLIC_KEY, LOOPBACK_MATCHES, declaredHostPermissions } from '../../wxt.config';
 
 /** The production build (`wxt build`), made once into a temporary folder. */
 let productionOut: string;
@@ -73,6 +76,16 @@ describe.each(builds)('the %s build asks for no more than it needs', (_mode, dir
     }
   });
 
+  it('declares the managed (enterprise policy) schema generated from the options, icons, and a toolbar button', () => {
+    const manifest = manifestOf(dir());
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(JSON.parse(readFileSync(join(dir(), 'managed_schema.json'), 'utf8'))).toEqual(managedSchema());
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons)).toEqual(['16', '32', '48', '128']);
+    for (const file of Object.values(icons)) expect(readFileSync(join(dir(), file)).subarray(1, 4).toString('ascii'), file).toBe('PNG');
+    expect(manifest.action).toMatchObject({ default_title: 'Open Carer Prompts' });
+  });
+
   it('ships no code that runs text or loads code from elsewhere (static scan of every built file)', () => {
     const { findings, excused, filesScanned } = scanBuild(dir());
     expect(filesScanned).toBeGreaterThan(4);
@@ -88,6 +101,22 @@ describe('production and development differ only where the sandbox needs it', ()
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(Object.keys(ALLOWED_OPTIONAL_HOST_PERMISSIONS));
+  });
+
+  it('a production build given the trust’s EHR and FHIR origins declares exactly those hosts, so a force-installed extension needs no Allow', () => {
+    expect(declaredHostPermissions(false, { ehrOrigins: 'https://ehr.trust.nhs.uk, https://ehr2.trust.nhs.uk:8443', fhirOrigins: 'https://fhir.trust.nhs.uk' })).toEqual([
+      'https://ehr.trust.nhs.uk/*',
+      'https://ehr2.trust.nhs.uk/*',
+      'https://fhir.trust.nhs.uk/*',
+    ]);
+    expect(declaredHostPermissions(false, {})).toEqual([]);
+    expect(declaredHostPermissions(true, { ehrOrigins: 'https://ehr.trust.nhs.uk' })).toEqual(LOOPBACK_MATCHES);
+  });
+
+  it('development has a stable id from its committed public key; production has no key (its id comes from signing)', () => {
+    expect(manifestOf(EXTENSION_DIR).key).toBe(DEVELOPMENT_PUBLIC_KEY);
+    expect(extensionIdOf(DEVELOPMENT_PUBLIC_KEY)).toBe(DEVELOPMENT_EXTENSION_ID);
+    expect(manifestOf(productionDir).key).toBeUndefined();
   });
 
   it('development declares loopback origins only, for the sandbox and these tests', () => {

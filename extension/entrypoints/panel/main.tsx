@@ -5,7 +5,8 @@ import { framedByEhrPage } from '../../framing/ancestry';
 import { guardClicks } from '../../panel/clickGuard';
 import { connectPanel } from '../../panel/connection';
 import { createPanelStore } from '../../panel/store';
-import { optionsItem, panelModeItem } from '../../storage/items';
+import { panelModeItem } from '../../storage/items';
+import { readEffectiveOptions } from '../../storage/managed';
 import '../../panel/panel.css';
 
 /**
@@ -18,7 +19,7 @@ async function start(): Promise<void> {
   if (!root) return;
   // Framed by anything but a configured EHR page (another site, or another site's frame inside the
   // EHR page): show nothing and never open the line to the background.
-  const { ehrOrigins } = await optionsItem.getValue();
+  const { ehrOrigins } = (await readEffectiveOptions()).options;
   if (!framedByEhrPage(Array.from(location.ancestorOrigins), { ehrOrigins, loopback: import.meta.env.MODE === 'development' })) {
     render(<Refused />, root);
     return;
@@ -26,9 +27,16 @@ async function start(): Promise<void> {
   guardClicks(document);
   const store = createPanelStore(await panelModeItem.getValue());
   store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
+  // The toolbar button (background) opens the panel by setting the stored mode.
+  const unwatchMode = panelModeItem.watch((mode) => {
+    store.mode.value = mode;
+  });
   const connection = connectPanel(store);
   render(<App store={store} connection={connection} />, root);
-  window.addEventListener('pagehide', () => render(null, root));
+  window.addEventListener('pagehide', () => {
+    unwatchMode();
+    render(null, root);
+  });
 }
 
 void start();

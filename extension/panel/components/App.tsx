@@ -138,6 +138,7 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
       return (
         <Notice tone="error" title="Carer information is not available">
           <p>{view.message}</p>
+          <p>This does not mean the patient has no carers: check the EHR record, or ask the patient.</p>
           {view.signIn ? (
             <button type="button" class="button button--primary" onClick={() => connection.signIn()}>
               Sign in again

@@ -126,12 +126,27 @@ describe('signing in (authorization code with PKCE)', () => {
     expect((await failure(session.completeSignIn(`${REDIRECT}?code=c&state=${url.searchParams.get('state')}`)))?.kind).toBe('unauthorized');
   });
 
-  it('reports a refused or cancelled sign-in as such', async () => {
+  it('shows the authorization server’s refusal in words: its error code and error_description, never a code or token', async () => {
     tokenEndpoint((_f, n) => granted(n));
     const url = new URL(await session.beginSignIn());
-    const error = await failure(session.completeSignIn(`${REDIRECT}?error=access_denied&state=${url.searchParams.get('state')}`));
+    const description = 'Your account is not allowed to use Carer Prompts';
+    const error = await failure(session.completeSignIn(`${REDIRECT}?error=access_denied&error_description=${encodeURIComponent(description)}&state=${url.searchParams.get('state')}`));
     expect(error?.kind).toBe('unauthorized');
-    expect(error?.userMessage).toMatch(/cancelled or refused/);
+    expect(error?.userMessage).toBe(`The sign-in server did not sign you in: access was refused. It said: “${description}” (access_denied). What you entered has been kept.`);
+  });
+
+  it('says what a refusal for the asked permissions means, and shows hidden characters in the server’s text as visible escapes', async () => {
+    tokenEndpoint((_f, n) => granted(n));
+    const url = new URL(await session.beginSignIn());
+    const error = await failure(session.completeSignIn(`${REDIRECT}?error=invalid_scope&error_description=${encodeURIComponent('scope\u202e not allowed')}&state=${url.searchParams.get('state')}`));
+    expect(error?.userMessage).toMatch(/^The sign-in server did not sign you in: it would not grant the permissions Carer Prompts asks for .* It said: “scope\\u\{202e\} not allowed” \(invalid_scope\)/);
+  });
+
+  it('does not show a refusal whose state does not match the sign-in it claims to answer', async () => {
+    tokenEndpoint((_f, n) => granted(n));
+    await session.beginSignIn();
+    const error = await failure(session.completeSignIn(`${REDIRECT}?error=access_denied&error_description=forged&state=${'x'.repeat(22)}`));
+    expect(error?.userMessage).toBe(SIGN_IN_AGAIN_MESSAGE);
   });
 
   it('turns a rejected code (invalid_grant) into "sign in again"', async () => {

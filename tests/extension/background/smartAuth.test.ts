@@ -11,10 +11,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CLINICIAN_SCOPE } from '../../../adapter/auth';
+import { CLINICIAN_SCOPE, NOT_SIGNED_IN_MESSAGE, SIGN_IN_AGAIN_MESSAGE } from '../../../adapter/auth';
 import { createBackgroundGateway, dropAdapters, withGrantedScopes } from '../../../extension/background/fhirGateway';
 import { GatewayError } from '../../../extension/background/gateway';
-import { sessionStorageStore, signIn, smartAuthItem, smartSessionFor } from '../../../extension/background/smartAuth';
+import { SIGN_IN_WINDOW_CLOSED, sessionStorageStore, signIn, smartAuthItem, smartSessionFor } from '../../../extension/background/smartAuth';
 import { DEFAULT_OPTIONS, type ExtensionOptions } from '../../../extension/storage/options';
 
 const FHIR = 'https://fhir.trust.example/R4';
@@ -102,7 +102,9 @@ describe('the SMART session store', () => {
     await signIn(session);
 
     const inSession = await fakeBrowser.storage.session.get(null);
-    expect(Object.keys(inSession)).toEqual(['smart-auth']);
+    // The tokens, and whether anyone signed in this session (so an ended sign-in is told from none yet).
+    expect(Object.keys(inSession).sort()).toEqual(['smart-auth', 'smart-signed-in-before']);
+    expect(inSession['smart-signed-in-before']).toBe(true);
     expect(JSON.stringify(inSession)).toContain('access-1');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
@@ -148,14 +150,14 @@ describe('signing in from the background', () => {
     expect(signedIn.capabilities.writes.recordConsent).toEqual({ allowed: true });
   });
 
-  it('says "sign in again" when the clinician closes the sign-in window', async () => {
+  it('says the sign-in window closed before sign-in, when the clinician closes it', async () => {
     trustServers();
     fakeBrowser.identity.launchWebAuthFlow = async () => {
       throw new Error('The user did not approve access.');
     };
     const session = smartSessionFor({ ...SmartOptions, clientId: 'closed-test' });
     if (!session) throw new Error('smart mode has a session');
-    await expect(signIn(session)).rejects.toMatchObject({ kind: 'unauthorized', userMessage: expect.stringMatching(/sign in again/i) });
+    await expect(signIn(session)).rejects.toMatchObject({ kind: 'unauthorized', userMessage: SIGN_IN_WINDOW_CLOSED });
   });
 });
 
@@ -189,7 +191,7 @@ describe('the FHIR gateway in smart mode', () => {
     expect(writes['add-carer']).toEqual({ enabled: true });
   });
 
-  it('says "sign in again" (and does not read) when nobody is signed in', async () => {
+  it('says "not signed in yet" (and does not read) before the first sign-in, never that a sign-in ended', async () => {
     const { authorizations } = trustServers();
     const options = { ...SmartOptions, clientId: 'signed-out-test' };
     const session = smartSessionFor(options);
@@ -198,8 +200,21 @@ describe('the FHIR gateway in smart mode', () => {
       .read('Patient/demo-amira-khan', new AbortController().signal)
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
-    expect(error).toMatchObject({ kind: 'sign-in', userMessage: expect.stringMatching(/sign in again.*kept/i) });
+    expect(error).toMatchObject({ kind: 'sign-in', userMessage: NOT_SIGNED_IN_MESSAGE });
     expect(authorizations).toEqual([]);
+  });
+
+  it('says the sign-in has ended once a signed-in session has lost its tokens, and "not signed in" again after sign-out', async () => {
+    trustServers();
+    clinicianApproves();
+    const session = smartSessionFor({ ...SmartOptions, clientId: 'ended-test' });
+    if (!session) throw new Error('smart mode has a session');
+    await signIn(session);
+    expect(await session.getToken()).toBe('access-1');
+    await smartAuthItem.removeValue(); // the grant ended and the tokens were forgotten
+    await expect(session.getToken()).rejects.toMatchObject({ kind: 'unauthorized', userMessage: SIGN_IN_AGAIN_MESSAGE });
+    await session.signOut();
+    await expect(session.getToken()).rejects.toMatchObject({ userMessage: NOT_SIGNED_IN_MESSAGE });
   });
 });
 

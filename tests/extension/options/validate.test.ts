@@ -55,6 +55,21 @@ describe('validateOptions', () => {
     if (!result.ok) expect(result.problems.join(' ')).toMatch(/named group/);
   });
 
+  it('names a bad profile by its number, name and field in words, never by a path like "0.urlPatterns.0"', () => {
+    const result = validateOptions({ ...draft, profiles: JSON.stringify([{ id: 'my-ehr', label: 'My EHR', urlPatterns: ['/patients/([0-9]+)'] }]) });
+    expect(result).toEqual({ ok: false, problems: ['EHR profile 1 (“My EHR”), patient page address pattern 1: Each URL pattern must be a valid regular expression with a named group (?<id>…).'] });
+  });
+
+  it('says a missing profile field must be filled in, and which', () => {
+    const result = validateOptions({ ...draft, profiles: JSON.stringify([{ id: 'trust-ehr', label: 'Trust EHR' }, { id: 'second' }]) });
+    expect(result).toEqual({ ok: false, problems: ['EHR profile 2, name: must be filled in.'] });
+  });
+
+  it('names the line of an EHR address that is not one', () => {
+    const result = validateOptions({ ...draft, ehrOrigins: 'https://ehr.example.nhs.uk\nehr.example' });
+    expect(result).toMatchObject({ ok: false, problems: [expect.stringMatching(/^EHR addresses, line 2: Enter a full http\(s\) URL/)] });
+  });
+
   it('says when the profiles are not JSON', () => {
     expect(validateOptions({ ...draft, profiles: '[{' })).toEqual({ ok: false, problems: ['EHR profiles: not valid JSON.'] });
   });

@@ -135,6 +135,13 @@ describe('the panel', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
+  it('says, when carer information is not available, that this does not mean the patient has no carers', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { kind: 'error', message: 'The FHIR server is not answering.', canRetry: true } });
+    render(<App store={store} connection={recordingConnection().connection} />);
+    expect(screen.getByRole('alert', { name: 'Carer information is not available' }).textContent).toContain('This does not mean the patient has no carers');
+  });
+
   it('shows why each turned-off change cannot be made, and offers no button for it', () => {
     const store = createPanelStore();
     const reason = 'You cannot record a consent decision here: your sign-in was not given permission to create Consent. Record it in the EHR, or ask your system administrator for access.';
