@@ -32,6 +32,9 @@ import {
   recordCarer,
   recordConsent,
   withdrawConsent,
+  recordCarerAction,
+  editCarerDetails,
+  type RecordCarerActionInput,
   type OfferAssessmentInput,
   type RecordAskedNoCarersInput,
   type RecordCarerInput,
@@ -42,7 +45,7 @@ import {
   type WriteResult,
 } from './write/operations';
 import { SeenResources } from './write/seenResources';
-import type { AssessmentOutcome } from './writes/build';
+import type { AssessmentOutcome, CarerDetails } from './writes/build';
 
 export interface FhirAdapterOptions {
   /** The FHIR R4 base URL, e.g. `https://fhir.trust.nhs.uk/R4`. Requests go to this origin only. */
@@ -99,6 +102,10 @@ export interface FhirAdapter {
   offerAssessment(input: OfferAssessmentInput, options?: WriteOptions): Promise<WriteResult>;
   /** Records the carer's answer or the assessment's completion (versioned update of the Task). */
   recordAssessmentOutcome(task: `Task/${string}`, outcome: AssessmentOutcome, options?: UpdateOptions): Promise<WriteResult>;
+  /** Records what was done for a carer: signposted to support, or referred to young carers' support (a completed Task). */
+  recordCarerAction(input: RecordCarerActionInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
+  editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
 }
 
 export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
@@ -153,6 +160,8 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     withdrawConsent: (consent, o) => withdrawConsent(deps, consent, o),
     offerAssessment: (input, o) => offerAssessment(deps, input, o),
     recordAssessmentOutcome: (task, outcome, o) => recordAssessmentOutcome(deps, task, outcome, o),
+    recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
+    editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
   };
 }
 

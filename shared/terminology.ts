@@ -119,6 +119,19 @@ export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): 
 export const consentReviewDueExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-review-due`;
 export const consentBasisExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-basis`;
 
+/**
+ * The project's own CodeSystem for what a clinician did for a carer that no verified SNOMED code
+ * names (../shared/terminology.md has none for "signposted to carers' support" or "referred to young
+ * carers' support"; none is invented). Its canonical URL sits at the configurable extension base,
+ * like the extensions (docs/actions.md); readers accept only the configured base.
+ */
+export const carerActionCodeSystemUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/carer-action`;
+export const CARER_ACTION_CODES = {
+  signposted: { code: 'signposted', display: "Carer signposted to carers' support" },
+  'young-carer-referred': { code: 'young-carer-referred', display: "Young carer referred to young carers' support" },
+} as const;
+export type CarerActionCode = keyof typeof CARER_ACTION_CODES;
+
 /** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */
 export const COPY_CORRESPONDENCE_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator';
 

@@ -26,6 +26,7 @@ import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
+import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
@@ -129,7 +130,21 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   }
 
   const latestTask = new Map<string, AssessmentTaskRead>();
+  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
   for (const resource of byType('Task')) {
+    if (carerActionOf(resource, options.policy.extensionBase) !== undefined) {
+      const done = readCarerActionTask(resource, { extensionBase: options.policy.extensionBase, aliases });
+      if ('warning' in done) {
+        if (!done.ignored && isAboutCarers(resource, carerRefs)) warnings.push(done.warning);
+        continue;
+      }
+      if (!carerRefs.has(done.carerRef)) continue;
+      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
+      const entry = actionsDone.get(done.carerRef) ?? {};
+      if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
+      actionsDone.set(done.carerRef, entry);
+      continue;
+    }
     const read = readAssessmentTask(resource, { aliases });
     if ('warning' in read) {
       if (!read.ignored && isAboutCarers(resource, carerRefs)) warnings.push(read.warning);
@@ -162,6 +177,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         ...carer,
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
         assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
+        ...actionsDone.get(carer.reference),
       }),
     ),
     orphanConsents: orphans,

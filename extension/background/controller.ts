@@ -54,7 +54,6 @@ export function createController(deps: ControllerDeps) {
   const records = new Map<number, TabRecord>();
   const ports = new Map<number, Port>();
   const liveWrites = new Set<string>();
-  const contexts = new Map<PatientReference, CarerContext>();
 
   const restored = tabsItem.getValue().then((saved) => {
     // A record saved before page states had a load id (an update mid-session) is not restored: its page recognises itself again.
@@ -166,7 +165,6 @@ export function createController(deps: ControllerDeps) {
         setView(tabId, page, { kind: 'mismatch', reasons });
         return;
       }
-      contexts.set(context.patient.reference, context);
       const view = await buildReady(context, gateway, read.controller.signal);
       // Checked again after the last await: the view goes only to the page state and patient it was read for.
       if (!stillShows(tabId, page, identity)) return;
@@ -183,7 +181,6 @@ export function createController(deps: ControllerDeps) {
   /** Re-reads a patient after a write and refreshes every tab that still shows them. */
   const refreshPatient = async (patient: PatientReference, gateway: Gateway, reread?: CarerContext): Promise<boolean> => {
     const context = reread ?? (await gateway.read(patient, new AbortController().signal));
-    contexts.set(patient, context);
     let onScreen = false;
     for (const [tabId, record] of records) {
       if (record.patient !== patient || !record.identity) continue;

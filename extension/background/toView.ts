@@ -41,6 +41,7 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
     snoozed: allPrompts.length - visiblePrompts.length,
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
     formDefaults: formDefaults(patient, policy, now),
+    signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     warnings: [...context.warnings],
     writes,
   };

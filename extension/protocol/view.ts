@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PROMPT_CODES, SNOOZE_REASONS } from '../../shared/domain/types';
+import { ADVICE_KINDS, WRITE_KINDS } from '../../shared/actions/index';
 
 /**
  * What the panel renders, built by the background worker from the adapter's CarerContext and the
@@ -59,20 +60,7 @@ export const CarerViewSchema = z.object({
   assessment: AssessmentViewSchema,
 });
 
-export const ActionKindSchema = z.enum([
-  'add-carer',
-  'record-no-carers',
-  'mark-carer',
-  'mark-not-carer',
-  'record-consent',
-  'withdraw-consent',
-  'offer-assessment',
-  'record-assessment-outcome',
-  'refer-young-carer',
-  'signpost-support',
-  'edit-carer',
-  'open-in-ehr',
-]);
+export const ActionKindSchema = z.enum([...WRITE_KINDS, ...ADVICE_KINDS]);
 
 export const PromptViewSchema = z.object({
   id: z.string(),
@@ -104,6 +92,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     askedNoCarers: z.optional(z.object({ askedOn: z.optional(z.string()) })),
     /** Dates the forms start from, computed by the background with the policy (the panel does no date arithmetic). */
     formDefaults: z.object({ today: z.string(), consentReviewDue: z.string(), askAgainOn: z.string(), patientUnder16: z.boolean() }),
+    /** What a carer can be signposted to (the policy's text and links), for the signposting form. */
+    signposts: z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) })),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

@@ -219,6 +219,10 @@ export interface Carer {
   copyCorrespondence?: boolean;
   consent: ConsentDecision;
   assessment: AssessmentStatus;
+  /** When the carer was last recorded as signposted to support (a completed carer-action Task). */
+  signpostedOn?: string;
+  /** When the carer was last recorded as referred to young carers' support. */
+  youngCarerReferredOn?: string;
 }
 
 /**
@@ -317,20 +321,9 @@ export const PROMPT_CODES = [
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 
-/** What a clinician can do about a prompt; the extension maps each kind to a short form. */
-export type ActionKind =
-  | 'add-carer'
-  | 'record-no-carers'
-  | 'mark-carer'
-  | 'mark-not-carer'
-  | 'record-consent'
-  | 'withdraw-consent'
-  | 'offer-assessment'
-  | 'record-assessment-outcome'
-  | 'refer-young-carer'
-  | 'signpost-support'
-  | 'edit-carer'
-  | 'open-in-ehr';
+/** What a clinician can do about a prompt: a write action from the registry (shared/actions), or advice. */
+export type { ActionKind } from '../actions/index';
+import type { ActionKind } from '../actions/index';
 
 export interface SuggestedAction {
   kind: ActionKind;

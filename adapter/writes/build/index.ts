@@ -11,3 +11,5 @@ export { conditionalCreateQuery, requestIdentifier, requestIdentifierValue, URI_
 export { WriteInputError } from './inputs';
 export { escapeXhtml, textNarrative } from './narrative';
 export { isNotBefore, requireTaskInvariants, requireWriteInvariants } from './taskInvariants';
+export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerActionTask';
+export { withCarerDetails, type CarerDetails } from './withCarerDetails';

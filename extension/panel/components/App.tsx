@@ -5,18 +5,8 @@ import type { CarerView, PanelView, PromptView, ReadyView } from '../../protocol
 import type { PanelConnection } from '../connection';
 import { draftFormsFor } from '../drafts';
 import { formatDate } from '../format';
-import {
-  AddCarerForm,
-  AssessmentOutcomeForm,
-  ConsentForm,
-  MarkCarerForm,
-  MarkContactForm,
-  NoCarersForm,
-  OfferAssessmentForm,
-  SnoozeForm,
-  WithdrawConsentForm,
-  type FormContext,
-} from '../forms/Forms';
+import type { FormContext } from '../forms/Forms';
+import { formFromDraftId, renderForm, type OpenForm } from '../forms/registry';
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
@@ -24,7 +14,7 @@ import { Notice } from './Status';
 import { displayText } from '../../../shared/displayText';
 
 /** After the patient's death the record can still be corrected, but nothing is asked of or about them. */
-const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['signpost-support', 'edit-carer', 'open-in-ehr']);
+const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['record-signposting', 'edit-carer', 'open-in-ehr']);
 
 export interface AppProps {
   store: PanelStore;
@@ -155,20 +145,6 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
   }
 }
 
-/** The form open, with what it is about captured when it opened (a snoozed prompt leaves the view before the answer arrives). */
-type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView };
-
-/** Maps a saved draft's form id back to the form, so a draft reopens after a reload or worker stop. */
-function formFromDraftId(id: string): OpenForm | undefined {
-  if (id === 'add-carer') return { kind: 'add-carer' };
-  if (id === 'no-carers') return { kind: 'record-no-carers' };
-  const [prefix, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  const kinds: Record<string, ActionKind | 'snooze'> = { consent: 'record-consent', withdraw: 'withdraw-consent', offer: 'offer-assessment', outcome: 'record-assessment-outcome', snooze: 'snooze' };
-  const kind = kinds[prefix];
-  if (!kind || !rest) return undefined;
-  return kind === 'snooze' ? { kind, prompt: rest } : { kind, carer: rest };
-}
-
 function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps) {
   const { patient } = view;
   const [open, setOpen] = useState<OpenForm>();
@@ -270,37 +246,4 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
       </section>
     </div>
   );
-}
-
-function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, carerById: (id: string | undefined) => CarerView | undefined) {
-  const carer = carerById(open.carer);
-  switch (open.kind) {
-    case 'add-carer':
-      return <AddCarerForm {...ctx} />;
-    case 'record-no-carers':
-      return <NoCarersForm {...ctx} />;
-    case 'snooze': {
-      const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
-      return prompt ? <SnoozeForm {...ctx} prompt={prompt} /> : null;
-    }
-  }
-  const contact = open.promptView?.contact;
-  if (contact && (open.kind === 'mark-carer' || open.kind === 'mark-not-carer')) return <MarkContactForm {...ctx} contact={contact} isCarer={open.kind === 'mark-carer'} />;
-  if (!carer) return null;
-  switch (open.kind) {
-    case 'mark-carer':
-      return <MarkCarerForm {...ctx} carer={carer} isCarer />;
-    case 'mark-not-carer':
-      return <MarkCarerForm {...ctx} carer={carer} isCarer={false} />;
-    case 'record-consent':
-      return <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} />;
-    case 'withdraw-consent':
-      return <WithdrawConsentForm {...ctx} carer={carer} />;
-    case 'offer-assessment':
-      return <OfferAssessmentForm {...ctx} carer={carer} />;
-    case 'record-assessment-outcome':
-      return <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />;
-    default:
-      return null;
-  }
 }

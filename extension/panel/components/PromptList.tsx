@@ -1,6 +1,7 @@
 import type { ActionKind } from '../../../shared/domain/types';
 import type { PromptView } from '../../protocol/view';
 import { displayText } from '../../../shared/displayText';
+import { FORM_ACTIONS } from '../forms/registry';
 
 const SEVERITY_LABEL: Record<PromptView['severity'], string> = { critical: 'Urgent', warning: 'To do', info: 'For information' };
 
@@ -45,14 +46,3 @@ export function PromptList({ prompts, onAction }: { prompts: readonly PromptView
     </ol>
   );
 }
-
-export const FORM_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>([
-  'add-carer',
-  'record-no-carers',
-  'mark-carer',
-  'mark-not-carer',
-  'record-consent',
-  'withdraw-consent',
-  'offer-assessment',
-  'record-assessment-outcome',
-]);

@@ -24,7 +24,7 @@ export interface FormContext {
 const carerName = (carer: CarerView): string => (carer.name !== undefined ? displayText(carer.name) : 'this person');
 
 /** Shared submit handling: saved → the draft is cleared and the form closes. */
-function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {
+export function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {
   const draft = useDraft(ctx.patient, formId, initial);
   const write = useWrite(ctx.store, ctx.connection, ctx.patient);
   const [problem, setProblem] = useState<string>();
@@ -91,7 +91,7 @@ export function AddCarerForm(ctx: FormContext) {
 }
 
 export function NoCarersForm(ctx: FormContext) {
-  const { write, problem, send, cancel } = useFormWrite(ctx, 'no-carers', {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, 'record-no-carers', {});
   return (
     <FormShell
       title="Asked: no carers"
@@ -108,9 +108,9 @@ export function NoCarersForm(ctx: FormContext) {
 
 export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: boolean }) {
   const { carer, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `mark:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `${isCarer ? 'mark-carer' : 'mark-not-carer'}:${carer.id}`, {});
   const draftLines = [`${carerName(carer)}: ${isCarer ? 'is a carer' : 'is not a carer'}`];
-  const action = (versionId?: string): Action => ({ kind: 'mark-carer', carer: carer.reference, isCarer, ...(versionId ? { versionId } : {}) });
+  const action = (versionId?: string): Action => ({ kind: isCarer ? 'mark-carer' : 'mark-not-carer', carer: carer.reference, ...(versionId ? { versionId } : {}) });
   return (
     <FormShell
       title={isCarer ? `Record ${carerName(carer)} as a carer` : `Record ${carerName(carer)} as not a carer`}
@@ -133,7 +133,7 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
  */
 export function MarkContactForm(ctx: FormContext & { contact: { key: string; label: string }; isCarer: boolean }) {
   const { contact, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `contact:${contact.key}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `answer-contact:${contact.key}`, {});
   return (
     <FormShell
       title={isCarer ? `Record ${contact.label} as a carer` : `Record ${contact.label} as not a carer`}
@@ -170,7 +170,7 @@ const DECIDER_OPTIONS = (under16: boolean): [Decider, string][] =>
 
 export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults'] }) {
   const { carer, defaults } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `consent:${carer.id}`, {
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-consent:${carer.id}`, {
     decision: '',
     decidedBy: 'patient',
     decidedByCarer: '',
@@ -263,7 +263,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
 
 export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw-consent:${carer.id}`, {});
   const consent = carer.consent.consent;
   const action = (versionId?: string): Action | string =>
     consent ? { kind: 'withdraw-consent', carer: carer.reference, consent, ...(versionId ? { versionId } : {}) } : 'There is no recorded consent to withdraw.';
@@ -284,7 +284,7 @@ export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
 
 export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `offer:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `offer-assessment:${carer.id}`, {});
   return (
     <FormShell
       title={`Offer ${carerName(carer)} a carer’s assessment`}
@@ -301,7 +301,7 @@ export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
 
 export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; today: string }) {
   const { carer } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-assessment-outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
   const v = draft.values;
   const task = carer.assessment.task;
   const action = (versionId?: string): Action | string => {

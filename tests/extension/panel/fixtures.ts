@@ -58,4 +58,5 @@ export const AmiraReady: ReadyView = {
   warnings: [],
   writes: {},
   formDefaults: { today: '2026-11-23', consentReviewDue: '2027-11-23', askAgainOn: '2026-12-21', patientUnder16: false },
+  signposts: [{ id: 'carers-centre', label: "The local carers' centre" }],
 };
