@@ -34,7 +34,10 @@ import {
   withdrawConsent,
   recordCarerAction,
   editCarerDetails,
+  recordDeferral,
+  endDeferral,
   type RecordCarerActionInput,
+  type RecordDeferralInput,
   type OfferAssessmentInput,
   type RecordAskedNoCarersInput,
   type RecordCarerInput,
@@ -106,6 +109,10 @@ export interface FhirAdapter {
   recordCarerAction(input: RecordCarerActionInput, options?: WriteOptions): Promise<WriteResult>;
   /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
   editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
+  /** Records a deferral of one prompt, until a date (a completed Task every colleague and the audit read). */
+  recordDeferral(input: RecordDeferralInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Ends a deferral now (versioned update of its Task). */
+  endDeferral(task: `Task/${string}`, options?: UpdateOptions): Promise<WriteResult>;
 }
 
 export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
@@ -162,6 +169,8 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     recordAssessmentOutcome: (task, outcome, o) => recordAssessmentOutcome(deps, task, outcome, o),
     recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
     editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
+    recordDeferral: (input, o) => recordDeferral(deps, input, o),
+    endDeferral: (task, o) => endDeferral(deps, task, o),
   };
 }
 

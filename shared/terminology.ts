@@ -129,7 +129,26 @@ export const carerActionCodeSystemUrl = (base: string = DEFAULT_EXTENSION_BASE):
 export const CARER_ACTION_CODES = {
   signposted: { code: 'signposted', display: "Carer signposted to carers' support" },
   'young-carer-referred': { code: 'young-carer-referred', display: "Young carer referred to young carers' support" },
+  'prompt-deferred': { code: 'prompt-deferred', display: 'Carer prompt deferred' },
 } as const;
+
+/** The Task.input types of a deferral, in the same CodeSystem: which prompt, and not-now / not-applicable. */
+export const DEFERRAL_INPUT = { prompt: 'deferred-prompt', kind: 'deferral-kind' } as const;
+
+/**
+ * CDS Hooks 3.0 non-adherence reasons (HL7 CodeSystem non-adherence-reason-codes, 3.0.0 ballot),
+ * written in a deferral's Task.statusReason beside the project's own reason.
+ * @see https://build.fhir.org/ig/HL7/cds-hooks/en/CodeSystem-non-adherence-reason-codes.html
+ */
+export const NON_ADHERENCE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes';
+export const DEFERRAL_REASON_CODINGS: Readonly<Record<'patient-declined' | 'lacks-capacity' | 'no-carer' | 'done-elsewhere', CodingConst>> = {
+  // The patient does not want it: "does not align with patient preferences or values".
+  'patient-declined': { system: NON_ADHERENCE_SYSTEM, code: 'does-not-align-preferences', display: 'Recommendation does not align with patient preferences or values' },
+  // Not possible at present (the patient cannot take part now): "delivered in suboptimal context".
+  'lacks-capacity': { system: NON_ADHERENCE_SYSTEM, code: 'cds-suboptimal-context', display: 'PC CDS delivered in suboptimal context' },
+  'no-carer': { system: NON_ADHERENCE_SYSTEM, code: 'cds-not-applicable', display: 'PC CDS does not apply to patient' },
+  'done-elsewhere': { system: NON_ADHERENCE_SYSTEM, code: 'action-completed', display: 'Recommended action was already completed' },
+};
 export type CarerActionCode = keyof typeof CARER_ACTION_CODES;
 
 /** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */

@@ -92,6 +92,22 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
   },
   'refer-young-carer': (input, { adapter, patient, requestId, signal }) =>
     adapter.recordCarerAction({ patient, carer: input.carer, action: 'young-carer-referred', items: [{ type: 'Referred to', value: input.referredTo }], ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
+  'defer-prompt': (input, { adapter, patient, requestId, signal, now }) =>
+    adapter.recordDeferral(
+      {
+        patient,
+        ...(input.carer ? { carer: input.carer } : {}),
+        code: input.code,
+        kind: input.deferral,
+        reason: input.reason,
+        ...(input.comment ? { comment: input.comment } : {}),
+        on: now.toISOString(),
+        until: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
+        requestId,
+      },
+      { signal },
+    ),
+  'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal }),
 };
 
 /** Performs one write action (the registry's kind picks the operation). */

@@ -20,13 +20,14 @@
  */
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../../shared/consent/decisionInForce';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
+import { readDeferralTask } from './readDeferralTask';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
@@ -131,8 +132,19 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
 
   const latestTask = new Map<string, AssessmentTaskRead>();
   const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
-    if (carerActionOf(resource, options.policy.extensionBase) !== undefined) {
+    const carerAction = carerActionOf(resource, options.policy.extensionBase);
+    if (carerAction === 'prompt-deferred') {
+      const read = readDeferralTask(resource, { extensionBase: options.policy.extensionBase, aliases });
+      if ('warning' in read) {
+        if (!read.ignored && (isAboutCarers(resource, carerRefs) || belongsTo(resource, patientRef, 'for'))) warnings.push(read.warning);
+        continue;
+      }
+      if (read.patient !== undefined ? read.patient === patientRef : read.deferral.carer !== undefined && carerRefs.has(read.deferral.carer)) deferrals.push(read.deferral);
+      continue;
+    }
+    if (carerAction !== undefined) {
       const done = readCarerActionTask(resource, { extensionBase: options.policy.extensionBase, aliases });
       if ('warning' in done) {
         if (!done.ignored && isAboutCarers(resource, carerRefs)) warnings.push(done.warning);
@@ -184,6 +196,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     warnings: capWarnings(warnings),
   };
   if (contacts.length > 0) context.contacts = contacts;
+  if (deferrals.length > 0) context.deferrals = deferrals;
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
   if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;

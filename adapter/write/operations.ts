@@ -15,7 +15,10 @@ import {
   buildAssessmentOffer,
   buildCarer,
   buildCarerActionTask,
+  buildDeferral,
   withCarerDetails,
+  withDeferralEnded,
+  type BuildDeferralInput,
   type BuildCarerActionTaskInput,
   type CarerDetails,
   buildCarerFromContact,
@@ -141,6 +144,26 @@ export async function recordCarerAction(deps: WriteDeps, input: RecordCarerActio
 /** Completes a carer's relationship and contact details (versioned update of the raw RelatedPerson). */
 export async function editCarerDetails(deps: WriteDeps, carer: CarerReference, details: CarerDetails, options: UpdateOptions = {}): Promise<WriteResult> {
   return update(deps, carer, 'RelatedPerson', options, (raw) => withCarerDetails(raw, details));
+}
+
+export type RecordDeferralInput = Omit<BuildDeferralInput, 'requestId' | 'on' | 'extensionBase' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records a clinician's decision not to act on a prompt now, until a date (a completed Task, docs/actions.md). */
+export async function recordDeferral(deps: WriteDeps, input: RecordDeferralInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
+    buildDeferral({
+      ...input,
+      on: input.on ?? deps.now().toISOString(),
+      extensionBase: deps.extensionBase,
+      requestId: input.requestId ?? deps.newUuid(),
+      ...(deps.recorder ? { requester: deps.recorder } : {}),
+    }),
+  );
+}
+
+/** Ends a deferral now, so its prompt returns (versioned update of the Task). */
+export async function endDeferral(deps: WriteDeps, task: `Task/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {
+  return update(deps, task, 'Task', options, (raw) => withDeferralEnded(raw, deps.now().toISOString()));
 }
 
 export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {

@@ -14,7 +14,7 @@ import { conflictFrom } from './conflictLines';
 import { GatewayError, type Gateway } from './gateway';
 import { loadPolicy } from './rules';
 
-type WriteAction = Exclude<Action, { kind: 'snooze' }>;
+type WriteAction = Action;
 
 /** The worker's own fetch (the adapter's default transport is for Node). */
 const workerFetch: typeof fetch = (input, init) => fetch(input, init);

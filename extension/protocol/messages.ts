@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { PROMPT_CODES } from '../../shared/domain/types';
 import { WriteInputSchema } from '../../shared/actions/index';
 import { PageStateSchema, PanelModeSchema } from './page';
-import { PanelViewSchema, SnoozeReasonSchema } from './view';
+import { PanelViewSchema } from './view';
 
 /**
  * Panel <==port "panel"==> background: view pushes, actions, progress and results. Parsed with
@@ -10,20 +9,9 @@ import { PanelViewSchema, SnoozeReasonSchema } from './view';
  */
 
 const patientRef = z.templateLiteral([z.literal('Patient/'), z.string()]);
-const carerRef = z.templateLiteral([z.literal('RelatedPerson/'), z.string()]);
 
-/** Every write action's message (shared/actions, one file each), and the session snooze. */
-export const ActionSchema = z.discriminatedUnion('kind', [
-  WriteInputSchema,
-  z.object({
-    kind: z.literal('snooze'),
-    code: z.enum(PROMPT_CODES),
-    carer: z.optional(carerRef),
-    reason: SnoozeReasonSchema,
-    comment: z.optional(z.string().check(z.maxLength(500))),
-    days: z.number().check(z.int(), z.minimum(1), z.maximum(365)),
-  }),
-]);
+/** Every write action's message (shared/actions, one file each). */
+export const ActionSchema = WriteInputSchema;
 
 export const ConflictSchema = z.object({
   resourceType: z.string(),

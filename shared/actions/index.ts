@@ -7,6 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { addCarer } from './add-carer';
+import { deferPrompt } from './defer-prompt';
+import { endDeferral } from './end-deferral';
 import { answerContact } from './answer-contact';
 import type { WriteActionDefinition } from './define';
 import { editCarer } from './edit-carer';
@@ -33,6 +35,8 @@ export const WRITE_ACTION_LIST = [
   recordAssessmentOutcome,
   recordSignposting,
   referYoungCarer,
+  deferPrompt,
+  endDeferral,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

@@ -13,3 +13,4 @@ export { escapeXhtml, textNarrative } from './narrative';
 export { isNotBefore, requireTaskInvariants, requireWriteInvariants } from './taskInvariants';
 export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerActionTask';
 export { withCarerDetails, type CarerDetails } from './withCarerDetails';
+export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';

@@ -10,6 +10,7 @@ import { formFromDraftId, renderForm, type OpenForm } from '../forms/registry';
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
+import { DeferredPrompts } from './DeferredPrompts';
 import { Notice } from './Status';
 import { displayText } from '../../../shared/displayText';
 
@@ -174,10 +175,10 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
     },
   };
   const carerById = (id: string | undefined): CarerView | undefined => view.carers.find((c) => c.id === id || c.reference === id);
-  const openForPrompt = (kind: ActionKind | 'snooze', prompt: PromptView) => {
+  const openForPrompt = (kind: ActionKind, prompt: PromptView) => {
     setFlash(undefined);
     const carer = prompt.carer ? carerById(prompt.carer) : undefined;
-    setOpen(kind === 'snooze' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
+    setOpen(kind === 'defer-prompt' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
   };
 
   return (
@@ -221,10 +222,10 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
       <section aria-labelledby="prompts-heading">
         <h2 id="prompts-heading" class="section-title">
           Prompts
-          {view.snoozed > 0 ? <span class="section-title__aside"> ({view.snoozed} snoozed)</span> : null}
         </h2>
         <PromptList prompts={prompts} onAction={openForPrompt} />
       </section>
+      <DeferredPrompts deferred={view.deferred} canEnd={canWrite('end-deferral')} onEnd={(d) => (setFlash(undefined), setOpen({ kind: 'end-deferral', task: d.task }))} />
       <section aria-labelledby="carers-heading">
         <h2 id="carers-heading" class="section-title">
           Carers and contacts

@@ -1,10 +1,9 @@
 import { FAMILY_RELATIONSHIPS } from '../../../shared/terminology';
-import { SNOOZE_REASONS, type PromptCode } from '../../../shared/domain/types';
 import type { Action } from '../../protocol/messages';
-import type { CarerView, PromptView, ReadyView } from '../../protocol/view';
+import type { CarerView, ReadyView } from '../../protocol/view';
 import type { PanelConnection } from '../connection';
 import { useDraft } from '../drafts';
-import { CONSENT_LABEL, formatDate, SNOOZE_REASON_LABEL } from '../format';
+import { CONSENT_LABEL, formatDate } from '../format';
 import type { PanelStore } from '../store';
 import { RadioGroup, SelectField, TextArea, TextField, lines } from './fields';
 import { FormShell } from './FormShell';
@@ -342,42 +341,6 @@ export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; tod
       />
       <TextField label="Date" name="date" type="date" required value={v.date ?? ''} onInput={(x) => draft.set('date', x)} />
       {v.outcome === 'declined' ? <TextField label="Reason given" name="reason" value={v.reason ?? ''} onInput={(x) => draft.set('reason', x)} /> : null}
-    </FormShell>
-  );
-}
-
-export function SnoozeForm(ctx: FormContext & { prompt: PromptView }) {
-  const { prompt } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `snooze:${prompt.id}`, { reason: '', days: '30', comment: '' });
-  const v = draft.values;
-  return (
-    <FormShell
-      title="Snooze this prompt"
-      hint="For this patient only, until the date below. Snoozes are kept in this browser session, never in the record."
-      submitLabel="Snooze"
-      write={write}
-      problem={problem}
-      draftLines={[`Snoozed: ${SNOOZE_REASON_LABEL[v.reason ?? ''] ?? ''}`]}
-      onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
-          const reason = SNOOZE_REASONS.find((r) => r === v.reason);
-          if (!reason) return 'Choose a reason.';
-          const code: PromptCode = prompt.code;
-          return {
-            kind: 'snooze',
-            code,
-            reason,
-            days: Number(v.days ?? '30'),
-            ...(prompt.carer ? { carer: prompt.carer } : {}),
-            ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
-          };
-        })
-      }
-    >
-      <SelectField label="Reason" name="reason" required value={v.reason ?? ''} onChange={(x) => draft.set('reason', x)} options={[['', 'Choose…'], ...SNOOZE_REASONS.map((r): [string, string] => [r, SNOOZE_REASON_LABEL[r] ?? r])]} />
-      <SelectField label="For" name="days" required value={v.days ?? '30'} onChange={(x) => draft.set('days', x)} options={[['1', '1 day'], ['7', '1 week'], ['30', '30 days'], ['90', '90 days']]} />
-      <TextField label="Comment" name="comment" value={v.comment ?? ''} onInput={(x) => draft.set('comment', x)} />
     </FormShell>
   );
 }

@@ -15,15 +15,16 @@ import {
   MarkContactForm,
   NoCarersForm,
   OfferAssessmentForm,
-  SnoozeForm,
   WithdrawConsentForm,
   type FormContext,
 } from './Forms';
+import { DeferPromptForm } from './DeferPromptForm';
+import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
-export type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView };
+export type OpenForm = { kind: ActionKind; carer?: string; prompt?: string; promptView?: PromptView; task?: string };
 
 export interface FormProps {
   ctx: FormContext;
@@ -64,16 +65,20 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-assessment-outcome': forCarer(({ ctx, carer, view }) => <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />),
   'record-signposting': forCarer(({ ctx, carer, view }) => <SignpostingForm {...ctx} carer={carer} signposts={view.signposts} />),
   'refer-young-carer': forCarer(({ ctx, carer }) => <YoungCarerReferralForm {...ctx} carer={carer} />),
+  'defer-prompt': ({ ctx, view, open }) => {
+    const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
+    return prompt ? <DeferPromptForm {...ctx} prompt={prompt} view={view} /> : null;
+  },
+  'end-deferral': ({ ctx, view, open }) => {
+    const deferred = view.deferred.find((d) => d.task === open.task);
+    return deferred ? <EndDeferralForm {...ctx} deferred={deferred} /> : null;
+  },
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */
 export const FORM_ACTIONS: ReadonlySet<string> = new Set<string>(WRITE_KINDS);
 
 export function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, carerById: (id: string | undefined) => CarerView | undefined) {
-  if (open.kind === 'snooze') {
-    const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
-    return prompt ? <SnoozeForm {...ctx} prompt={prompt} /> : null;
-  }
   // Advice ("Check in the EHR") has no form.
   return isWriteKind(open.kind) ? FORMS[open.kind]({ ctx, view, open, carer: carerById(open.carer) }) : null;
 }
@@ -82,7 +87,8 @@ export function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, ca
 export function formFromDraftId(id: string): OpenForm | undefined {
   const colon = id.indexOf(':');
   const [kind, rest] = colon < 0 ? [id, undefined] : [id.slice(0, colon), id.slice(colon + 1)];
-  if (kind === 'snooze') return rest ? { kind, prompt: rest } : undefined;
   if (!isWriteKind(kind)) return undefined;
+  if (kind === 'defer-prompt') return rest ? { kind, prompt: rest } : undefined;
+  if (kind === 'end-deferral') return rest ? { kind, task: rest } : undefined;
   return rest ? { kind, carer: rest } : { kind };
 }
