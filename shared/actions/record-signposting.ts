@@ -14,7 +14,7 @@ export const recordSignposting = defineWriteAction({
   writes: { resourceType: 'Task', interaction: 'create' },
   needs: [['Task', ['c', 's']]],
   audited: false,
-  closes: ['signpost-support', 'consent-declined-still-listen'],
+  closes: ['signpost-support'],
   input: z.object({
     kind: z.literal('record-signposting'),
     carer: carerRef,

@@ -21,6 +21,7 @@ import {
 import { DeferPromptForm } from './DeferPromptForm';
 import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
+import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
@@ -59,7 +60,8 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
     return prompt?.contact ? <MarkContactForm {...ctx} contact={prompt.contact} isCarer={false} /> : null;
   },
   'edit-carer': forCarer(({ ctx, carer }) => <EditCarerForm {...ctx} carer={carer} />),
-  'record-consent': forCarer(({ ctx, carer, view }) => <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} />),
+  // From a prompt that names no carer (a Consent naming nobody), the form first asks which carer.
+  'record-consent': ({ ctx, carer, view }) => (carer ? <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} /> : <WhichCarerConsentForm {...ctx} view={view} />),
   'withdraw-consent': forCarer(({ ctx, carer }) => <WithdrawConsentForm {...ctx} carer={carer} />),
   'offer-assessment': forCarer(({ ctx, carer }) => <OfferAssessmentForm {...ctx} carer={carer} />),
   'record-assessment-outcome': forCarer(({ ctx, carer, view }) => <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />),
