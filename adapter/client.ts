@@ -32,6 +32,12 @@ import {
   recordCarer,
   recordConsent,
   withdrawConsent,
+  recordCarerAction,
+  editCarerDetails,
+  recordDeferral,
+  endDeferral,
+  type RecordCarerActionInput,
+  type RecordDeferralInput,
   type OfferAssessmentInput,
   type RecordAskedNoCarersInput,
   type RecordCarerInput,
@@ -42,7 +48,7 @@ import {
   type WriteResult,
 } from './write/operations';
 import { SeenResources } from './write/seenResources';
-import type { AssessmentOutcome } from './writes/build';
+import type { AssessmentOutcome, CarerDetails } from './writes/build';
 
 export interface FhirAdapterOptions {
   /** The FHIR R4 base URL, e.g. `https://fhir.trust.nhs.uk/R4`. Requests go to this origin only. */
@@ -99,6 +105,14 @@ export interface FhirAdapter {
   offerAssessment(input: OfferAssessmentInput, options?: WriteOptions): Promise<WriteResult>;
   /** Records the carer's answer or the assessment's completion (versioned update of the Task). */
   recordAssessmentOutcome(task: `Task/${string}`, outcome: AssessmentOutcome, options?: UpdateOptions): Promise<WriteResult>;
+  /** Records what was done for a carer: signposted to support, or referred to young carers' support (a completed Task). */
+  recordCarerAction(input: RecordCarerActionInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
+  editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
+  /** Records a deferral of one prompt, until a date (a completed Task every colleague and the audit read). */
+  recordDeferral(input: RecordDeferralInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Ends a deferral now (versioned update of its Task). */
+  endDeferral(task: `Task/${string}`, options?: UpdateOptions): Promise<WriteResult>;
 }
 
 export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
@@ -153,6 +167,10 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     withdrawConsent: (consent, o) => withdrawConsent(deps, consent, o),
     offerAssessment: (input, o) => offerAssessment(deps, input, o),
     recordAssessmentOutcome: (task, outcome, o) => recordAssessmentOutcome(deps, task, outcome, o),
+    recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
+    editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
+    recordDeferral: (input, o) => recordDeferral(deps, input, o),
+    endDeferral: (task, o) => endDeferral(deps, task, o),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   patientResource,
   phone,
   relatedPersonResource,
+  signpostingTaskResource,
 } from './generate/builders';
 import { birthDateForAge, dateTimeOffset, dayOffset } from './generate/dates';
 import type { Team } from './generate/teams';
@@ -51,6 +52,8 @@ interface PersonaBuild {
   readonly diedDaysAgo?: number;
   /** People kept only in Patient.contact (next of kin…), not as RelatedPersons. */
   readonly contacts?: readonly PatientContactInput[];
+  /** Carers recorded as signposted to support (a carer-action Task, docs/actions.md), and how many days ago. */
+  readonly signposted?: readonly { readonly carerId: string; readonly daysAgo: number }[];
 }
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
@@ -473,8 +476,8 @@ const definitions = {
       family: 'Taylor',
       teamId: 'team-older-adults',
       situation:
-        'Everything recorded: son James is her carer with consent in force and an assessment completed 7 weeks ago; neighbour Linda was asked and is confirmed NOT a carer.',
-      expectedPrompts: ['signpost-support'],
+        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago and signposting given; neighbour Linda was asked and is confirmed NOT a carer.',
+      expectedPrompts: [],
       relatedPersonIds: ['demo-grace-taylor-son', 'demo-grace-taylor-neighbour'],
     },
     {
@@ -525,6 +528,7 @@ const definitions = {
           requester: requester(team, 1),
         }),
       ],
+      signposted: [{ carerId: 'demo-grace-taylor-son', daysAgo: 50 }],
     },
   ),
   kwameMensah: definePersona(
@@ -1091,6 +1095,9 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
     for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));
     for (const consent of build.consents ?? []) yield consentResource(consent(now, persona.patientId));
     for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));
+    for (const { carerId, daysAgo } of build.signposted ?? []) {
+      yield signpostingTaskResource({ id: `${carerId}-signposted`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo) });
+    }
     if (build.askedNoCarersDaysAgo !== undefined) {
       const member = teamStaff(team)[0];
       yield askedNoCarersResource({

@@ -88,6 +88,21 @@ export const PolicySchema = z.strictObject({
     .refine((url) => !url.endsWith('/'), { error: 'must not end with "/" (extension names are appended after one)' }),
   /** Red / amber / green thresholds for coverage rates (Triangle of Care self-assessment). */
   rag: RagThresholdsSchema,
+  /**
+   * What a carer can be signposted to (the record-signposting form lists them; the Task keeps the
+   * label as given): the trust's own text and links, e.g. its local carers' centre.
+   */
+  signposts: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        label: z.string().min(1).max(200),
+        url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one signpost' })
+    .max(20)
+    .readonly(),
 }, unknownFields);
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -103,6 +118,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   timeZone: 'Europe/London',
   extensionBase: DEFAULT_EXTENSION_BASE,
   rag: Object.freeze({ green: 0.8, amber: 0.5 }),
+  // Placeholders a trust replaces with its own services (options page / managed policy).
+  signposts: Object.freeze([
+    Object.freeze({ id: 'carers-centre', label: "The local carers' centre" }),
+    Object.freeze({ id: 'trust-carer-information', label: "The trust's carer information pack" }),
+    Object.freeze({ id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' }),
+  ]),
 });
 
 export interface PolicyIssue {

@@ -119,6 +119,38 @@ export const carerStatusExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): 
 export const consentReviewDueExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-review-due`;
 export const consentBasisExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/consent-basis`;
 
+/**
+ * The project's own CodeSystem for what a clinician did for a carer that no verified SNOMED code
+ * names (../shared/terminology.md has none for "signposted to carers' support" or "referred to young
+ * carers' support"; none is invented). Its canonical URL sits at the configurable extension base,
+ * like the extensions (docs/actions.md); readers accept only the configured base.
+ */
+export const carerActionCodeSystemUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/carer-action`;
+export const CARER_ACTION_CODES = {
+  signposted: { code: 'signposted', display: "Carer signposted to carers' support" },
+  'young-carer-referred': { code: 'young-carer-referred', display: "Young carer referred to young carers' support" },
+  'prompt-deferred': { code: 'prompt-deferred', display: 'Carer prompt deferred' },
+} as const;
+
+/** The Task.input types of a deferral, in the same CodeSystem: which prompt, and not-now / not-applicable. */
+export const DEFERRAL_INPUT = { prompt: 'deferred-prompt', kind: 'deferral-kind' } as const;
+
+/**
+ * CDS Hooks 3.0 non-adherence reasons (HL7 CodeSystem non-adherence-reason-codes, 3.0.0 ballot),
+ * written in a deferral's Task.statusReason beside the project's own reason.
+ * @see https://build.fhir.org/ig/HL7/cds-hooks/en/CodeSystem-non-adherence-reason-codes.html
+ */
+export const NON_ADHERENCE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes';
+export const DEFERRAL_REASON_CODINGS: Readonly<Record<'patient-declined' | 'lacks-capacity' | 'no-carer' | 'done-elsewhere', CodingConst>> = {
+  // The patient does not want it: "does not align with patient preferences or values".
+  'patient-declined': { system: NON_ADHERENCE_SYSTEM, code: 'does-not-align-preferences', display: 'Recommendation does not align with patient preferences or values' },
+  // Not possible at present (the patient cannot take part now): "delivered in suboptimal context".
+  'lacks-capacity': { system: NON_ADHERENCE_SYSTEM, code: 'cds-suboptimal-context', display: 'PC CDS delivered in suboptimal context' },
+  'no-carer': { system: NON_ADHERENCE_SYSTEM, code: 'cds-not-applicable', display: 'PC CDS does not apply to patient' },
+  'done-elsewhere': { system: NON_ADHERENCE_SYSTEM, code: 'action-completed', display: 'Recommended action was already completed' },
+};
+export type CarerActionCode = keyof typeof CARER_ACTION_CODES;
+
 /** UK Core CopyCorrespondenceIndicator extension on RelatedPerson. */
 export const COPY_CORRESPONDENCE_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator';
 

@@ -11,6 +11,8 @@ import { fnv1a64 } from '../../shared/domain/digest';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
+import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTask';
+import { readDeferralTask } from '../mapping/readDeferralTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
 import { readPatient } from '../mapping/readPatient';
@@ -40,7 +42,7 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
     case 'Consent':
       return consentFact(resource, options);
     case 'Task':
-      return assessmentFact(resource);
+      return carerActionOf(resource, options.extensionBase) !== undefined ? recordedActionFact(resource, options) : assessmentFact(resource);
     case 'List':
       return askedNoCarersFact(resource);
     case 'EpisodeOfCare':
@@ -131,6 +133,29 @@ function digestOf(ruling: ConsentRuling): ConsentRuling {
 /** A 52-bit FNV-1a digest of a sorted list: equal lists give equal digests; the text is not kept. */
 function listDigest(items: readonly string[]): string {
   return (fnv1a64([...items].sort().join('\u0000')) >> 12n).toString(36);
+}
+
+/** A signposting, a young carer's referral or a deferral (docs/actions.md), read as the panel reads it. */
+function recordedActionFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  if (carerActionOf(resource, options.extensionBase) === 'prompt-deferred') {
+    const read = readDeferralTask(resource, options);
+    if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
+    const { deferral } = read;
+    return {
+      kind: 'deferral',
+      id: readId(resource),
+      code: deferral.code,
+      deferral: deferral.kind,
+      reason: deferral.reason,
+      until: deferral.until,
+      ...(deferral.carer !== undefined ? { carer: idOf(deferral.carer) } : {}),
+      ...(read.patient !== undefined ? { patient: idOf(read.patient) } : {}),
+    };
+  }
+  const read = readCarerActionTask(resource, options);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
+  if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
+  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

@@ -2,18 +2,16 @@
  * What a granted scope string lets the app do, so the UI turns off, with a reason, what the server
  * did not grant (it may grant fewer scopes than asked) instead of trying and looping on 403.
  */
+import { WRITE_ACTION_LIST, type WriteKind } from '../../shared/actions/index';
 import { allows, scopeList, type Permission } from './scopes';
-
-/** The adapter's writes (FhirAdapter method names). */
-export const WRITE_ACTIONS = ['recordCarer', 'markCarerStatus', 'recordAskedNoCarers', 'recordConsent', 'withdrawConsent', 'offerAssessment', 'recordAssessmentOutcome'] as const;
-export type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 export type Allowance = { allowed: true } | { allowed: false; reason: string };
 
 export interface GrantedCapabilities {
   /** Reading a patient's carer record (Patient, RelatedPerson, Consent, Task, List). */
   read: Allowance;
-  writes: Record<WriteAction, Allowance>;
+  /** Each write action of the registry (shared/actions), by kind. */
+  writes: Record<WriteKind, Allowance>;
   /** `openid fhirUser` granted: the app can name who records a change. */
   knowsUser: boolean;
 }
@@ -23,19 +21,9 @@ export interface GrantedCapabilitiesOptions {
   provenance?: boolean;
 }
 
-type Need = [resourceType: string, permissions: Permission[]];
+type Need = readonly [resourceType: string, permissions: readonly Permission[]];
 
 const WORDS: Record<Permission, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };
-
-const WRITE_NEEDS: Record<WriteAction, { what: string; needs: Need[]; audited: boolean }> = {
-  recordCarer: { what: 'add a carer', needs: [['RelatedPerson', ['c', 's']]], audited: true },
-  markCarerStatus: { what: 'change whether someone is a carer', needs: [['RelatedPerson', ['r', 'u']]], audited: true },
-  recordAskedNoCarers: { what: 'record that the patient named no carers', needs: [['List', ['c', 's']]], audited: false },
-  recordConsent: { what: 'record a consent decision', needs: [['Consent', ['c', 's']]], audited: true },
-  withdrawConsent: { what: 'withdraw a consent', needs: [['Consent', ['r', 'u']]], audited: true },
-  offerAssessment: { what: 'record a needs-assessment offer', needs: [['Task', ['c', 's']]], audited: false },
-  recordAssessmentOutcome: { what: 'record an assessment outcome', needs: [['Task', ['r', 'u']]], audited: false },
-};
 
 const READ_NEEDS: Need[] = [
   ['Patient', ['r', 's']],
@@ -61,19 +49,18 @@ function allowance(what: string, gaps: string[]): Allowance {
  * @example
  * ```ts
  * const caps = grantedCapabilities('openid fhirUser user/Patient.rs user/RelatedPerson.rs user/Consent.rs user/Task.rs user/List.rs');
- * caps.writes.recordConsent; // { allowed: false, reason: 'You cannot record a consent decision here: … create Consent …' }
+ * caps.writes['record-consent']; // { allowed: false, reason: 'You cannot record a consent decision here: … create Consent …' }
  * ```
  */
 export function grantedCapabilities(scope: string | undefined, options: GrantedCapabilitiesOptions = {}): GrantedCapabilities {
   const scopes = scopeList(scope);
   const provenance = options.provenance ?? true;
   const writes = Object.fromEntries(
-    WRITE_ACTIONS.map((action) => {
-      const { what, needs, audited } = WRITE_NEEDS[action];
-      const all: Need[] = audited && provenance ? [...needs, ['Provenance', ['c', 's']]] : needs;
-      return [action, allowance(what, missing(scopes, all))];
+    WRITE_ACTION_LIST.map(({ kind, what, needs, audited }) => {
+      const all: readonly Need[] = audited && provenance ? [...needs, ['Provenance', ['c', 's']]] : needs;
+      return [kind, allowance(what, missing(scopes, all))];
     }),
-  ) as Record<WriteAction, Allowance>;
+  ) as Record<WriteKind, Allowance>;
   return {
     read: allowance('see carers and consent decisions', missing(scopes, READ_NEEDS)),
     writes,

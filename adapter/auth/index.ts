@@ -5,7 +5,7 @@
 export { createSmartSession, type SmartSession, type SmartSessionOptions, type SignedIn, type TokenHint } from './session';
 export { memorySessionStore, type SessionStore, type StoredSession, type StoredTokens } from './sessionStore';
 export { discoverSmartConfiguration, parseSmartConfiguration, type SmartConfiguration } from './smartConfiguration';
-export { grantedCapabilities, WRITE_ACTIONS, type Allowance, type GrantedCapabilities, type WriteAction } from './grantedCapabilities';
+export { grantedCapabilities, type Allowance, type GrantedCapabilities } from './grantedCapabilities';
 export { CLINICIAN_SCOPE, CLINICIAN_SCOPES, AUDIT_SYSTEM_SCOPE } from './scopes';
 export { notSignedInYet, signInAgain, signInRefused, NOT_SIGNED_IN_MESSAGE, SIGN_IN_AGAIN_MESSAGE, type SignInAgainReason } from './signInAgain';
 export { createPkce, s256Challenge, type Pkce } from './pkce';

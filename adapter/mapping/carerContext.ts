@@ -20,12 +20,14 @@
  */
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../../shared/consent/decisionInForce';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
+import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
+import { readDeferralTask } from './readDeferralTask';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
@@ -129,7 +131,32 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   }
 
   const latestTask = new Map<string, AssessmentTaskRead>();
+  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
+    const carerAction = carerActionOf(resource, options.policy.extensionBase);
+    if (carerAction === 'prompt-deferred') {
+      const read = readDeferralTask(resource, { extensionBase: options.policy.extensionBase, aliases });
+      if ('warning' in read) {
+        if (!read.ignored && (isAboutCarers(resource, carerRefs) || belongsTo(resource, patientRef, 'for'))) warnings.push(read.warning);
+        continue;
+      }
+      if (read.patient !== undefined ? read.patient === patientRef : read.deferral.carer !== undefined && carerRefs.has(read.deferral.carer)) deferrals.push(read.deferral);
+      continue;
+    }
+    if (carerAction !== undefined) {
+      const done = readCarerActionTask(resource, { extensionBase: options.policy.extensionBase, aliases });
+      if ('warning' in done) {
+        if (!done.ignored && isAboutCarers(resource, carerRefs)) warnings.push(done.warning);
+        continue;
+      }
+      if (!carerRefs.has(done.carerRef)) continue;
+      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
+      const entry = actionsDone.get(done.carerRef) ?? {};
+      if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
+      actionsDone.set(done.carerRef, entry);
+      continue;
+    }
     const read = readAssessmentTask(resource, { aliases });
     if ('warning' in read) {
       if (!read.ignored && isAboutCarers(resource, carerRefs)) warnings.push(read.warning);
@@ -162,12 +189,14 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         ...carer,
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
         assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
+        ...actionsDone.get(carer.reference),
       }),
     ),
     orphanConsents: orphans,
     warnings: capWarnings(warnings),
   };
   if (contacts.length > 0) context.contacts = contacts;
+  if (deferrals.length > 0) context.deferrals = deferrals;
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
   if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;

@@ -14,6 +14,13 @@ import {
   buildAskedNoCarers,
   buildAssessmentOffer,
   buildCarer,
+  buildCarerActionTask,
+  buildDeferral,
+  withCarerDetails,
+  withDeferralEnded,
+  type BuildDeferralInput,
+  type BuildCarerActionTaskInput,
+  type CarerDetails,
   buildCarerFromContact,
   buildConsent,
   withAssessmentOutcome,
@@ -117,6 +124,46 @@ export async function recordContactAnswer(
     if (raw === undefined) throw new RawResourceMissingError('Patient has not been read');
     return buildCarerFromContact({ patient: raw, contact: input.contact, isCarer: input.isCarer, askedOn: input.askedOn ?? deps.now().toISOString(), extensionBase: deps.extensionBase });
   });
+}
+
+export type RecordCarerActionInput = Omit<BuildCarerActionTaskInput, 'requestId' | 'on' | 'extensionBase' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records what was done for a carer (signposted, young carer referred): a completed Task (docs/actions.md). */
+export async function recordCarerAction(deps: WriteDeps, input: RecordCarerActionInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
+    buildCarerActionTask({
+      ...input,
+      on: input.on ?? deps.now().toISOString(),
+      extensionBase: deps.extensionBase,
+      requestId: input.requestId ?? deps.newUuid(),
+      ...(deps.recorder ? { requester: deps.recorder } : {}),
+    }),
+  );
+}
+
+/** Completes a carer's relationship and contact details (versioned update of the raw RelatedPerson). */
+export async function editCarerDetails(deps: WriteDeps, carer: CarerReference, details: CarerDetails, options: UpdateOptions = {}): Promise<WriteResult> {
+  return update(deps, carer, 'RelatedPerson', options, (raw) => withCarerDetails(raw, details));
+}
+
+export type RecordDeferralInput = Omit<BuildDeferralInput, 'requestId' | 'on' | 'extensionBase' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records a clinician's decision not to act on a prompt now, until a date (a completed Task, docs/actions.md). */
+export async function recordDeferral(deps: WriteDeps, input: RecordDeferralInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
+    buildDeferral({
+      ...input,
+      on: input.on ?? deps.now().toISOString(),
+      extensionBase: deps.extensionBase,
+      requestId: input.requestId ?? deps.newUuid(),
+      ...(deps.recorder ? { requester: deps.recorder } : {}),
+    }),
+  );
+}
+
+/** Ends a deferral now, so its prompt returns (versioned update of the Task). */
+export async function endDeferral(deps: WriteDeps, task: `Task/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {
+  return update(deps, task, 'Task', options, (raw) => withDeferralEnded(raw, deps.now().toISOString()));
 }
 
 export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${string}`, options: UpdateOptions = {}): Promise<WriteResult> {

@@ -1,7 +1,7 @@
 import type { Browser } from '#imports';
-import type { CarerContext, PatientReference, Prompt, Snooze } from '../../shared/domain/types';
+import type { CarerContext, Deferral, PatientReference, Prompt } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
-import { inflightItem, panelModeItem, snoozesItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
+import { inflightItem, panelModeItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
 import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
 import { PanelToBackgroundSchema } from '../protocol/messages';
 import { parseMessage, samePage, type BackgroundToContent, type PageState, type RecognitionMessage } from '../protocol/page';
@@ -14,8 +14,8 @@ import { createReadLimiter, DEFAULT_READ_LIMIT, type ReadLimit } from './readLim
 export interface ControllerDeps {
   gateway: () => Promise<Gateway>;
   policy: () => Promise<Policy>;
-  /** The rules: all prompts for a context, and those left after this session's snoozes. */
-  prompts: (context: CarerContext, policy: Policy, now: Date, snoozes: readonly Snooze[]) => { all: Prompt[]; visible: Prompt[] };
+  /** The rules: the prompts to show for a context, and those its recorded deferrals hide. */
+  prompts: (context: CarerContext, policy: Policy, now: Date) => { visible: Prompt[]; deferred: { prompt: Prompt; deferral: Deferral }[] };
   now: () => Date;
   sendToTab: (tabId: number, message: BackgroundToContent) => void;
   /** SMART mode: opens the browser's sign-in window; throws GatewayError `sign-in` when it does not complete. */
@@ -54,7 +54,6 @@ export function createController(deps: ControllerDeps) {
   const records = new Map<number, TabRecord>();
   const ports = new Map<number, Port>();
   const liveWrites = new Set<string>();
-  const contexts = new Map<PatientReference, CarerContext>();
 
   const restored = tabsItem.getValue().then((saved) => {
     // A record saved before page states had a load id (an update mid-session) is not restored: its page recognises itself again.
@@ -92,10 +91,10 @@ export function createController(deps: ControllerDeps) {
   };
 
   const buildReady = async (context: CarerContext, gateway: Gateway, signal: AbortSignal): Promise<PanelView> => {
-    const [policy, snoozes, writes] = await Promise.all([deps.policy(), snoozesItem.getValue(), gateway.writes(signal)]);
+    const [policy, writes] = await Promise.all([deps.policy(), gateway.writes(signal)]);
     const now = deps.now();
-    const { all, visible } = deps.prompts(context, policy, now, snoozes);
-    return toReadyView({ context, allPrompts: all, visiblePrompts: visible, writes, policy, now });
+    const { visible, deferred } = deps.prompts(context, policy, now);
+    return toReadyView({ context, visiblePrompts: visible, deferred, writes, policy, now });
   };
 
   const errorView = (error: unknown): PanelView => {
@@ -166,7 +165,6 @@ export function createController(deps: ControllerDeps) {
         setView(tabId, page, { kind: 'mismatch', reasons });
         return;
       }
-      contexts.set(context.patient.reference, context);
       const view = await buildReady(context, gateway, read.controller.signal);
       // Checked again after the last await: the view goes only to the page state and patient it was read for.
       if (!stillShows(tabId, page, identity)) return;
@@ -183,7 +181,6 @@ export function createController(deps: ControllerDeps) {
   /** Re-reads a patient after a write and refreshes every tab that still shows them. */
   const refreshPatient = async (patient: PatientReference, gateway: Gateway, reread?: CarerContext): Promise<boolean> => {
     const context = reread ?? (await gateway.read(patient, new AbortController().signal));
-    contexts.set(patient, context);
     let onScreen = false;
     for (const [tabId, record] of records) {
       if (record.patient !== patient || !record.identity) continue;
@@ -257,17 +254,8 @@ export function createController(deps: ControllerDeps) {
     let result: ActionResult;
     try {
       const gateway = await deps.gateway();
-      let reread: CarerContext | undefined;
-      if (action.kind === 'snooze') {
-        const until = new Date(deps.now().getTime() + action.days * 86_400_000).toISOString();
-        const snooze: Snooze = { patient, code: action.code, reason: action.reason, until, ...(action.carer ? { carer: action.carer } : {}), ...(action.comment ? { comment: action.comment } : {}) };
-        const current = await snoozesItem.getValue();
-        const others = current.filter((s) => !(s.patient === patient && s.code === snooze.code && s.carer === snooze.carer));
-        await snoozesItem.setValue([...others, snooze]);
-      } else {
-        postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
-        reread = await gateway.write(patient, action, new AbortController().signal, requestId);
-      }
+      postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
+      const reread = await gateway.write(patient, action, new AbortController().signal, requestId);
       postToPanel(tabId, { type: 'action/progress', requestId, step: 're-reading' });
       await refreshPatient(patient, gateway, reread);
       result = { type: 'action/result', requestId, patient, outcome: 'saved', stillOnScreen: showsPatient(tabId, patient) };

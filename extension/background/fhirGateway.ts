@@ -1,18 +1,19 @@
 import { createFhirAdapter, type FhirAdapter, type WriteResult } from '../../adapter/client';
-import type { SignedIn, SmartSession, WriteAction as AdapterWrite } from '../../adapter/auth';
+import type { SignedIn, SmartSession } from '../../adapter/auth';
+import { performWrite } from '../../adapter/actions/perform';
 import type { Capabilities } from '../../adapter/capabilities';
 import { FhirError } from '../../adapter/errors';
 import type { RawResource, RawStore } from '../../adapter/fhir/rawStore';
-import type { CarerContext, ContactKey, PatientReference } from '../../shared/domain/types';
+import type { CarerContext, PatientReference } from '../../shared/domain/types';
+import { WRITE_ACTION_LIST, WRITE_KINDS } from '../../shared/actions/index';
 import type { Action } from '../protocol/messages';
 import type { ReadyView } from '../protocol/view';
 import type { ExtensionOptions } from '../storage/options';
 import { conflictFrom } from './conflictLines';
 import { GatewayError, type Gateway } from './gateway';
 import { loadPolicy } from './rules';
-import { consentDateDefaults } from '../../shared/domain/derive';
 
-type WriteAction = Exclude<Action, { kind: 'snooze' }>;
+type WriteAction = Action;
 
 /** The worker's own fetch (the adapter's default transport is for Node). */
 const workerFetch: typeof fetch = (input, init) => fetch(input, init);
@@ -92,67 +93,16 @@ export function createBackgroundGateway(options: ExtensionOptions, auth?: Gatewa
     }
   };
 
-  const send = async (patient: PatientReference, action: WriteAction, signal: AbortSignal, requestId: string): Promise<WriteResult> => {
-    const opts = { signal };
-    switch (action.kind) {
-        case 'add-carer': {
-          const telecom = [
-            ...(action.phone ? [{ system: 'phone' as const, value: action.phone }] : []),
-            ...(action.email ? [{ system: 'email' as const, value: action.email }] : []),
-          ];
-          return adapter.recordCarer(
-            {
-              patient,
-              requestId,
-              name: { text: action.name },
-              ...(action.relationship ? { relationship: action.relationship } : {}),
-              ...(action.birthDate ? { birthDate: action.birthDate } : {}),
-              ...(telecom.length ? { telecom } : {}),
-            },
-            opts,
-          );
-        }
-        case 'record-no-carers':
-          return adapter.recordAskedNoCarers({ patient, requestId }, opts);
-        case 'record-consent':
-          return adapter.recordConsent(
-            {
-              patient,
-              requestId,
-              carer: action.carer,
-              decision: action.decision,
-              decidedOn: new Date().toISOString(),
-              reviewDue: action.reviewDue ?? defaultReviewDue(options, action.decision),
-              ...(action.decision === 'partial' ? { mayShare: action.mayShare, mayNotShare: action.mayNotShare } : {}),
-              ...(action.basis !== undefined ? { basis: action.basis } : {}),
-              ...(action.decidedByCarer !== undefined || action.decidedByName !== undefined
-                ? { decidedBy: { ...(action.decidedByCarer ? { reference: action.decidedByCarer } : {}), ...(action.decidedByName ? { display: action.decidedByName } : {}) } }
-                : {}),
-            },
-            opts,
-          );
-        case 'offer-assessment':
-          return adapter.offerAssessment({ patient, carer: action.carer, requestId }, opts);
-        case 'answer-contact': {
-          // The Patient as the clinician saw it: a contact edited since is refused, never answered for someone else.
-          const raw = await rawAt(patient, patient, undefined, signal);
-          return adapter.recordContactAnswer({ patient, contact: action.contact as ContactKey, isCarer: action.isCarer }, { raw, patient, signal });
-        }
-        case 'mark-carer': {
-          const raw = await rawAt(patient, action.carer, action.versionId, signal);
-          return adapter.markCarerStatus(action.carer, action.isCarer, { raw, patient, signal });
-        }
-        case 'withdraw-consent': {
-          const raw = await rawAt(patient, action.consent, action.versionId, signal);
-          return adapter.withdrawConsent(action.consent, { raw, patient, signal });
-        }
-        case 'record-assessment-outcome': {
-          const raw = await rawAt(patient, action.task, action.versionId, signal);
-          const on = action.date ?? new Date().toISOString().slice(0, 10);
-          return adapter.recordAssessmentOutcome(action.task, { status: action.outcome, on, ...(action.reason ? { reason: action.reason } : {}) }, { raw, patient, signal });
-        }
-    }
-  };
+  const send = async (patient: PatientReference, action: WriteAction, signal: AbortSignal, requestId: string): Promise<WriteResult> =>
+    performWrite(action, {
+      adapter,
+      patient,
+      requestId,
+      signal,
+      policy: loadPolicy(options.policyOverrides),
+      now: new Date(),
+      rawAt: (ref, versionId) => rawAt(patient, ref, versionId, signal),
+    });
 
   return {
     read,
@@ -185,35 +135,17 @@ export function createBackgroundGateway(options: ExtensionOptions, auth?: Gatewa
   };
 }
 
-/** The actions the server's CapabilityStatement allows, with its reasons for those it does not. */
+/** The actions the server's CapabilityStatement allows (each action's one interaction, from the registry), with its reasons for those it does not. */
 export function writesFrom(capabilities: Capabilities): ReadyView['writes'] {
-  const entry = (allowed: boolean, key: string) => (allowed ? { enabled: true } : { enabled: false, reason: capabilities.reasons[key] ?? 'This server does not accept this change: record it in the EHR.' });
-  const { canWrite } = capabilities;
-  return {
-    'add-carer': entry(canWrite.RelatedPerson.create, 'RelatedPerson.create'),
-    'mark-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
-    'mark-not-carer': entry(canWrite.RelatedPerson.update, 'RelatedPerson.update'),
-    'answer-contact': entry(canWrite.RelatedPerson.create, 'RelatedPerson.create'),
-    'record-consent': entry(canWrite.Consent.create, 'Consent.create'),
-    'withdraw-consent': entry(canWrite.Consent.update, 'Consent.update'),
-    'offer-assessment': entry(canWrite.Task.create, 'Task.create'),
-    'record-assessment-outcome': entry(canWrite.Task.update, 'Task.update'),
-    'record-no-carers': entry(canWrite.List.create, 'List.create'),
-  };
+  const can = capabilities.canWrite as Record<string, Partial<Record<'create' | 'update', boolean>>>;
+  return Object.fromEntries(
+    WRITE_ACTION_LIST.map(({ kind, writes: { resourceType, interaction } }) => {
+      const key = `${resourceType}.${interaction}`;
+      const allowed = can[resourceType]?.[interaction] === true;
+      return [kind, allowed ? { enabled: true } : { enabled: false, reason: capabilities.reasons[key] ?? 'This server does not accept this change: record it in the EHR.' }];
+    }),
+  );
 }
-
-/** The panel's write actions and the adapter write each one performs. */
-const ADAPTER_WRITE: Record<string, AdapterWrite> = {
-  'add-carer': 'recordCarer',
-  'mark-carer': 'markCarerStatus',
-  'mark-not-carer': 'markCarerStatus',
-  'answer-contact': 'recordCarer', // the same RelatedPerson conditional create, the same scopes
-  'record-consent': 'recordConsent',
-  'withdraw-consent': 'withdrawConsent',
-  'offer-assessment': 'offerAssessment',
-  'record-assessment-outcome': 'recordAssessmentOutcome',
-  'record-no-carers': 'recordAskedNoCarers',
-};
 
 /**
  * Turns off, with the reason, each write the granted scopes do not cover (a server may grant fewer
@@ -223,9 +155,9 @@ const ADAPTER_WRITE: Record<string, AdapterWrite> = {
 export function withGrantedScopes(writes: ReadyView['writes'], signedIn: SignedIn | undefined): ReadyView['writes'] {
   if (!signedIn) return writes;
   const combined: ReadyView['writes'] = { ...writes };
-  for (const [kind, write] of Object.entries(ADAPTER_WRITE)) {
+  for (const kind of WRITE_KINDS) {
     if (combined[kind]?.enabled === false) continue;
-    const allowance = signedIn.capabilities.writes[write];
+    const allowance = signedIn.capabilities.writes[kind];
     combined[kind] = allowance.allowed ? { enabled: true } : { enabled: false, reason: allowance.reason };
   }
   return combined;
@@ -235,12 +167,6 @@ export function withGrantedScopes(writes: ReadyView['writes'], signedIn: SignedI
 function versionOf(raw: RawResource): string | undefined {
   const versionId = (raw.meta as { versionId?: unknown } | undefined)?.versionId;
   return typeof versionId === 'string' ? versionId : undefined;
-}
-
-/** The same default the form shows (shared/domain/derive.ts consentDateDefaults), should a panel send none. */
-function defaultReviewDue(options: ExtensionOptions, decision: string): string {
-  const defaults = consentDateDefaults(loadPolicy(options.policyOverrides), new Date());
-  return decision === 'lacks-capacity' ? defaults.askAgainOn : defaults.consentReviewDue;
 }
 
 /** The adapter's error, in the panel's terms. */

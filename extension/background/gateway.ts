@@ -14,7 +14,7 @@ export interface Gateway {
    * after it (undefined when the write was saved but the re-read failed). Throws GatewayError.
    * `requestId` (a UUID) makes a create idempotent: the same id sent again never makes a second record.
    */
-  write(patient: PatientReference, action: Exclude<Action, { kind: 'snooze' }>, signal: AbortSignal, requestId: string): Promise<CarerContext | undefined>;
+  write(patient: PatientReference, action: Action, signal: AbortSignal, requestId: string): Promise<CarerContext | undefined>;
   /** Which actions the server allows (from its CapabilityStatement). */
   writes(signal: AbortSignal): Promise<ReadyView['writes']>;
 }

@@ -1,7 +1,7 @@
-import type { CarerContext, Prompt, Snooze } from '../../shared/domain/types';
+import type { CarerContext, Deferral, Prompt } from '../../shared/domain/types';
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../../shared/policy';
 import { evaluatePrompts } from '../../shared/prompts/index';
-import { applySnoozes } from '../../shared/snooze';
+import { applyDeferrals } from '../../shared/deferrals';
 
 /** The trust's policy overrides over the defaults; overrides that do not parse fall back to the defaults. */
 export function loadPolicy(overrides: unknown): Policy {
@@ -13,9 +13,7 @@ export function loadPolicy(overrides: unknown): Policy {
   }
 }
 
-/** All prompts for the patient (ordered by severity by the rules) and those left after this session's snoozes. */
-export function evaluateVisiblePrompts(context: CarerContext, policy: Policy, now: Date, snoozes: readonly Snooze[]): { all: Prompt[]; visible: Prompt[] } {
-  const all = evaluatePrompts(context, policy, now);
-  const { visible } = applySnoozes(all, snoozes, context.patient.reference, now);
-  return { all, visible };
+/** The patient's prompts (ordered by severity by the rules): those to show, and those deferred in the record, with their deferral. */
+export function evaluateVisiblePrompts(context: CarerContext, policy: Policy, now: Date): { visible: Prompt[]; deferred: { prompt: Prompt; deferral: Deferral }[] } {
+  return applyDeferrals(evaluatePrompts(context, policy, now), context.deferrals ?? [], now);
 }

@@ -1,24 +1,24 @@
 import { compareDates, today } from '../../shared/domain/dates';
 import { consentReviewDue, formDefaults, isCurrent, isYoungCarer } from '../../shared/domain/derive';
 import { BASIS_LABEL, decisionSentence } from '../../shared/consent/decisionText';
-import type { Carer, CarerContext, Prompt } from '../../shared/domain/types';
+import type { Carer, CarerContext, Deferral, Prompt } from '../../shared/domain/types';
 import { contactLabel } from '../../shared/domain/describe';
 import type { Policy } from '../../shared/policy';
 import type { CarerView, PromptView, ReadyView } from '../protocol/view';
 
 export interface ReadyViewInput {
   context: CarerContext;
-  /** Every prompt the rules gave (before snoozes). */
-  allPrompts: readonly Prompt[];
-  /** The prompts left after snoozes. */
+  /** The prompts to show (none deferred). */
   visiblePrompts: readonly Prompt[];
+  /** The prompts recorded deferrals hide, with their deferral. */
+  deferred?: readonly { prompt: Prompt; deferral: Deferral }[];
   writes: ReadyView['writes'];
   policy: Policy;
   now: Date;
 }
 
 /** Builds the panel's view model: the shapes the panel renders, nothing it must compute. */
-export function toReadyView({ context, allPrompts, visiblePrompts, writes, policy, now }: ReadyViewInput): ReadyView {
+export function toReadyView({ context, visiblePrompts, deferred = [], writes, policy, now }: ReadyViewInput): ReadyView {
   const { patient } = context;
   const todayDate = today(now, policy.timeZone);
   const review = (carer: Carer): { due?: string; overdue: boolean } => {
@@ -36,11 +36,22 @@ export function toReadyView({ context, allPrompts, visiblePrompts, writes, polic
       ...(patient.deceased !== undefined ? { deceased: true } : {}),
     },
     carers: context.carers.filter((c) => isCurrent(c, policy, now)).map((carer) => toCarerView(carer, isYoungCarer(carer, policy, now), review(carer), policy, deciderName(carer, context))),
-    // evaluatePrompts orders by severity; snoozing keeps that order.
+    // evaluatePrompts orders by severity; deferring keeps that order.
     prompts: visiblePrompts.map((prompt) => toPromptView(prompt, context)),
-    snoozed: allPrompts.length - visiblePrompts.length,
+    deferred: deferred.map(({ prompt, deferral }) => ({
+      prompt: toPromptView(prompt, context),
+      task: deferral.task,
+      ...(deferral.versionId !== undefined ? { versionId: deferral.versionId } : {}),
+      kind: deferral.kind,
+      reason: deferral.reason,
+      ...(deferral.comment !== undefined ? { comment: deferral.comment } : {}),
+      ...(deferral.by !== undefined ? { by: deferral.by } : {}),
+      on: deferral.on,
+      until: deferral.until,
+    })),
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
     formDefaults: formDefaults(patient, policy, now),
+    signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     warnings: [...context.warnings],
     writes,
   };

@@ -26,7 +26,8 @@ export const ASSESSMENT_LABEL: Record<string, string> = {
   completed: 'Completed',
 };
 
-export const SNOOZE_REASON_LABEL: Record<string, string> = {
+/** The deferral reasons in the clinician's words (written with their CDS Hooks non-adherence code). */
+export const DEFERRAL_REASON_LABEL: Record<string, string> = {
   'patient-declined': 'Patient declined',
   'lacks-capacity': 'Patient lacks capacity at present',
   'no-carer': 'No carer',

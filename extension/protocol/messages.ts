@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { PROMPT_CODES } from '../../shared/domain/types';
+import { WriteInputSchema } from '../../shared/actions/index';
 import { PageStateSchema, PanelModeSchema } from './page';
-import { PanelViewSchema, SnoozeReasonSchema } from './view';
+import { PanelViewSchema } from './view';
 
 /**
  * Panel <==port "panel"==> background: view pushes, actions, progress and results. Parsed with
@@ -9,63 +9,9 @@ import { PanelViewSchema, SnoozeReasonSchema } from './view';
  */
 
 const patientRef = z.templateLiteral([z.literal('Patient/'), z.string()]);
-const carerRef = z.templateLiteral([z.literal('RelatedPerson/'), z.string()]);
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date (YYYY-MM-DD).'));
-const shortText = (max: number) => z.string().check(z.maxLength(max));
 
-export const ActionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('add-carer'),
-    name: shortText(200).check(z.minLength(1, 'Enter the carer’s name.')),
-    relationship: z.optional(z.string()),
-    phone: z.optional(shortText(60)),
-    email: z.optional(shortText(200)),
-    birthDate: z.optional(isoDate),
-  }),
-  z.object({ kind: z.literal('mark-carer'), carer: carerRef, versionId: z.optional(z.string()), isCarer: z.boolean() }),
-  z.object({ kind: z.literal('record-no-carers') }),
-  /** The answer about a Patient.contact: a RelatedPerson for them (adapter recordContactAnswer). */
-  z.object({ kind: z.literal('answer-contact'), contact: z.string().check(z.regex(/^Patient\/[^#]+#contact-\d+-[0-9a-z]+$/)), isCarer: z.boolean() }),
-  z.object({
-    kind: z.literal('record-consent'),
-    carer: carerRef,
-    decision: z.enum(['permit', 'deny', 'partial', 'lacks-capacity']),
-    mayShare: z.array(shortText(200)),
-    mayNotShare: z.array(shortText(200)),
-    /** The review date, or (unable to decide at present) when to ask again. */
-    reviewDue: z.optional(isoDate),
-    /** Who decided, when not the patient (their basis), or the patient as a Gillick-competent child. */
-    basis: z.optional(z.enum(['best-interests', 'lpa', 'deputy', 'parental-responsibility', 'gillick-competent'])),
-    /** The person deciding for the patient, when they are one of the patient's related persons … */
-    decidedByCarer: z.optional(carerRef),
-    /** … or their name as recorded (the clinician making a best-interests decision, an attorney not on record). */
-    decidedByName: z.optional(shortText(200)),
-  }),
-  z.object({
-    kind: z.literal('withdraw-consent'),
-    carer: carerRef,
-    consent: z.templateLiteral([z.literal('Consent/'), z.string()]),
-    versionId: z.optional(z.string()),
-  }),
-  z.object({ kind: z.literal('offer-assessment'), carer: carerRef }),
-  z.object({
-    kind: z.literal('record-assessment-outcome'),
-    carer: carerRef,
-    task: z.templateLiteral([z.literal('Task/'), z.string()]),
-    versionId: z.optional(z.string()),
-    outcome: z.enum(['accepted', 'declined', 'completed']),
-    date: z.optional(isoDate),
-    reason: z.optional(shortText(500)),
-  }),
-  z.object({
-    kind: z.literal('snooze'),
-    code: z.enum(PROMPT_CODES),
-    carer: z.optional(carerRef),
-    reason: SnoozeReasonSchema,
-    comment: z.optional(shortText(500)),
-    days: z.number().check(z.int(), z.minimum(1), z.maximum(365)),
-  }),
-]);
+/** Every write action's message (shared/actions, one file each). */
+export const ActionSchema = WriteInputSchema;
 
 export const ConflictSchema = z.object({
   resourceType: z.string(),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PROMPT_CODES, SNOOZE_REASONS } from '../../shared/domain/types';
+import { DEFERRAL_KINDS, DEFERRAL_REASONS, PROMPT_CODES } from '../../shared/domain/types';
+import { ADVICE_KINDS, WRITE_KINDS } from '../../shared/actions/index';
 
 /**
  * What the panel renders, built by the background worker from the adapter's CarerContext and the
@@ -59,20 +60,7 @@ export const CarerViewSchema = z.object({
   assessment: AssessmentViewSchema,
 });
 
-export const ActionKindSchema = z.enum([
-  'add-carer',
-  'record-no-carers',
-  'mark-carer',
-  'mark-not-carer',
-  'record-consent',
-  'withdraw-consent',
-  'offer-assessment',
-  'record-assessment-outcome',
-  'refer-young-carer',
-  'signpost-support',
-  'edit-carer',
-  'open-in-ehr',
-]);
+export const ActionKindSchema = z.enum([...WRITE_KINDS, ...ADVICE_KINDS]);
 
 export const PromptViewSchema = z.object({
   id: z.string(),
@@ -88,6 +76,18 @@ export const PromptViewSchema = z.object({
   snoozable: z.boolean(),
 });
 
+export const DeferredViewSchema = z.object({
+  prompt: PromptViewSchema,
+  task: ref('Task/'),
+  versionId: z.optional(z.string()),
+  kind: z.enum(DEFERRAL_KINDS),
+  reason: z.enum(DEFERRAL_REASONS),
+  comment: z.optional(z.string()),
+  by: z.optional(z.string()),
+  on: z.string(),
+  until: z.string(),
+});
+
 /** Writes the server's CapabilityStatement does not offer are turned off with a reason. */
 export const WriteAvailabilitySchema = z.object({ enabled: z.boolean(), reason: z.optional(z.string()) });
 
@@ -100,10 +100,13 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     patient: PatientHeaderSchema,
     carers: z.array(CarerViewSchema),
     prompts: z.array(PromptViewSchema),
-    snoozed: z.number(),
+    /** Prompts a recorded deferral hides, each with who deferred it, until when and why (shown under "Deferred"). */
+    deferred: z.array(DeferredViewSchema),
     askedNoCarers: z.optional(z.object({ askedOn: z.optional(z.string()) })),
     /** Dates the forms start from, computed by the background with the policy (the panel does no date arithmetic). */
     formDefaults: z.object({ today: z.string(), consentReviewDue: z.string(), askAgainOn: z.string(), patientUnder16: z.boolean() }),
+    /** What a carer can be signposted to (the policy's text and links), for the signposting form. */
+    signposts: z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) })),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),
@@ -113,12 +116,12 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), message: z.string(), canRetry: z.boolean(), signIn: z.optional(z.boolean()) }),
 ]);
 
-export const SnoozeReasonSchema = z.enum(SNOOZE_REASONS);
 
 export type PatientHeader = z.infer<typeof PatientHeaderSchema>;
 export type CarerView = z.infer<typeof CarerViewSchema>;
 export type ConsentView = z.infer<typeof ConsentViewSchema>;
 export type AssessmentView = z.infer<typeof AssessmentViewSchema>;
 export type PromptView = z.infer<typeof PromptViewSchema>;
+export type DeferredView = z.infer<typeof DeferredViewSchema>;
 export type PanelView = z.infer<typeof PanelViewSchema>;
 export type ReadyView = Extract<PanelView, { kind: 'ready' }>;

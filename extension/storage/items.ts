@@ -1,5 +1,4 @@
 import { storage } from '#imports';
-import type { Snooze } from '../../shared/domain/types';
 import type { PageIdentityMessage, PageState, PanelMode } from '../protocol/page';
 import type { Action, ActionResult } from '../protocol/messages';
 import type { PanelView } from '../protocol/view';
@@ -37,8 +36,6 @@ export interface DraftRecord {
   savedAt: string;
 }
 export const draftsItem = storage.defineItem<Record<string, DraftRecord>>('session:drafts', { fallback: {}, version: 1 });
-
-export const snoozesItem = storage.defineItem<Snooze[]>('session:snoozes', { fallback: [], version: 1 });
 
 /** Writes in flight or just finished, so a panel that reconnects after a worker stop learns how they ended. */
 export interface InflightRecord {

@@ -38,6 +38,7 @@ import type { ConsentBasis } from '../../shared/domain/types';
 import type { CodingConst } from '../../shared/terminology';
 import type { Team } from './teams';
 import { SANDBOX_ID_SYSTEM } from './teams';
+import { buildCarerActionTask } from '../../adapter/writes/build/carerActionTask';
 
 /**
  * Builders for the resources of the synthetic caseload, shared by the named personas and the
@@ -308,6 +309,19 @@ export function assessmentTaskResource(input: AssessmentInput): WithId<Task> {
     ...(input.completedOn ? { executionPeriod: { end: input.completedOn } } : {}),
     ...(input.requester ? { requester: { reference: `Practitioner/${input.requester.practitionerId}`, display: input.requester.display } } : {}),
   };
+}
+
+/** A carer signposted to support, as the panel records it (adapter/writes/build/carerActionTask.ts, the default extension base). */
+export function signpostingTaskResource(input: { id: string; patientId: string; carerId: string; on: string }): WithId<Task> {
+  const task = buildCarerActionTask({
+    patient: `Patient/${input.patientId}`,
+    carer: `RelatedPerson/${input.carerId}`,
+    action: 'signposted',
+    on: input.on,
+    items: [{ type: 'Signpost given', value: "The local carers' centre" }],
+    extensionBase: DEFAULT_EXTENSION_BASE,
+  });
+  return { ...task, id: input.id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/task`, value: input.id }] };
 }
 
 /** The dated "asked: no carers" answer (shared/terminology.md). */

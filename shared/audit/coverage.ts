@@ -9,6 +9,7 @@
  * `schemaVersion` changes whenever a field changes meaning or is removed; adding a field does not.
  */
 import { z } from 'zod';
+import { RecordedActionsSchema } from './recordedActions';
 
 export const COVERAGE_SCHEMA_VERSION = 1 as const;
 
@@ -151,6 +152,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   byMonth: z.array(MonthMeasuresSchema),
   /** Every team in every month it has patients, team then month. */
   byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
+  /** Signpostings, young carers' referrals and deferrals recorded (./recordedActions.ts). */
+  recordedActions: RecordedActionsSchema.optional(),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 

@@ -36,6 +36,7 @@ import {
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
+import { recordedActionCounts } from './recordedActions';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -208,6 +209,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
+  coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope, teamOf: (id) => state.patients.get(id)?.team }, now);
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
 }

@@ -31,6 +31,7 @@
  */
 import type { ConsentStatement } from '../domain/types';
 import type { AssessmentFact, AuditFact, CarerFact, ContactFact, RecencyKey } from './facts';
+import { addRecordedAction, emptyRecordedActions, mergeRecordedActions, type RecordedActionsState } from './recordedActions';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -110,6 +111,8 @@ export interface AuditState {
   carers: Map<string, CarerRecord>;
   consents: Map<string, ConsentRecord>;
   assessments: Map<string, AssessmentRecord>;
+  /** Signpostings, referrals and deferrals (./recordedActions.ts). */
+  recorded: RecordedActionsState;
   malformed: {
     /** "Type/id" of unreadable resources that carried an id. */
     withId: Set<string>;
@@ -121,7 +124,7 @@ export interface AuditState {
 const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
-  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), malformed: { withId: new Set(), withoutId: new Map() } };
+  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), malformed: { withId: new Set(), withoutId: new Map() } };
 }
 
 /**
@@ -158,6 +161,11 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       putAssessment(state.assessments, fact.id, assessmentRecord(state, fact, fact.recency));
       return state;
     }
+    case 'carerAction':
+    case 'deferral': {
+      addRecordedAction(state.recorded, fact);
+      return state;
+    }
     case 'malformed': {
       if (fact.id !== undefined) state.malformed.withId.add(`${fact.resourceType}/${fact.id}`);
       else state.malformed.withoutId.set(fact.resourceType, (state.malformed.withoutId.get(fact.resourceType) ?? 0) + 1);
@@ -188,6 +196,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.carers) putCarer(out.carers, id, carerRecord(out, record));
     for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record.id, record.statement));
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
+    mergeRecordedActions(out.recorded, source.recorded);
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
   }

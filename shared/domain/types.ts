@@ -219,6 +219,10 @@ export interface Carer {
   copyCorrespondence?: boolean;
   consent: ConsentDecision;
   assessment: AssessmentStatus;
+  /** When the carer was last recorded as signposted to support (a completed carer-action Task). */
+  signpostedOn?: string;
+  /** When the carer was last recorded as referred to young carers' support. */
+  youngCarerReferredOn?: string;
 }
 
 /**
@@ -292,6 +296,8 @@ export interface CarerContext {
   unreadableRelatedPersons?: number;
   /** Plain-text warnings about data that could not be read safely. Never contain patient data beyond resource ids. */
   warnings: string[];
+  /** Recorded deferrals of this patient's prompts (in force or not: shared/deferrals.ts decides). */
+  deferrals?: Deferral[];
 }
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -317,29 +323,25 @@ export const PROMPT_CODES = [
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 
-/** What a clinician can do about a prompt; the extension maps each kind to a short form. */
-export type ActionKind =
-  | 'add-carer'
-  | 'record-no-carers'
-  | 'mark-carer'
-  | 'mark-not-carer'
-  | 'record-consent'
-  | 'withdraw-consent'
-  | 'offer-assessment'
-  | 'record-assessment-outcome'
-  | 'refer-young-carer'
-  | 'signpost-support'
-  | 'edit-carer'
-  | 'open-in-ehr';
+/** What a clinician can do about a prompt: a write action from the registry (shared/actions), or advice. */
+export type { ActionKind } from '../actions/index';
+import type { ActionKind } from '../actions/index';
 
 export interface SuggestedAction {
   kind: ActionKind;
   label: string;
 }
 
-/** Coded reasons for snoozing a prompt, in the spirit of CDS Hooks override reasons. */
-export const SNOOZE_REASONS = ['patient-declined', 'lacks-capacity', 'no-carer', 'done-elsewhere'] as const;
-export type SnoozeReason = (typeof SNOOZE_REASONS)[number];
+/**
+ * Coded reasons for deferring a prompt (DESIGN.md: patient declined, lacks capacity at present, no
+ * carer, done elsewhere), each written with its CDS Hooks 3.0 non-adherence reason (shared/terminology.ts).
+ */
+export const DEFERRAL_REASONS = ['patient-declined', 'lacks-capacity', 'no-carer', 'done-elsewhere'] as const;
+export type DeferralReason = (typeof DEFERRAL_REASONS)[number];
+
+/** "Not now" (ask again later) or "not applicable" (does not apply to this patient or carer); both end on a date. */
+export const DEFERRAL_KINDS = ['not-now', 'not-applicable'] as const;
+export type DeferralKind = (typeof DEFERRAL_KINDS)[number];
 
 export interface Prompt {
   /** Stable per patient: the code, plus the carer reference where the prompt is about one carer. */
@@ -356,17 +358,28 @@ export interface Prompt {
   carer?: CarerReference;
   /** The Patient.contact the prompt is about (confirm-carer-status for a contact). */
   contact?: ContactKey;
-  /** Whether the clinician may snooze it with a coded reason. */
+  /** Whether the clinician may defer it with a coded reason (shared/deferrals.ts). */
   snoozable: boolean;
 }
 
-/** A snooze is per patient and carer, keyed to the prompt code (never its text), and expires. */
-export interface Snooze {
-  patient: PatientReference;
+/**
+ * A clinician's recorded decision not to act on a prompt now (a Task in FHIR, docs/actions.md): per
+ * patient and carer, keyed to the prompt code (never its text), with who, when, a coded reason and
+ * the date after which the prompt returns. Every colleague's panel and the audit read the same record.
+ */
+export interface Deferral {
+  task: `Task/${string}`;
+  versionId?: string;
   code: PromptCode;
+  /** The carer the deferred prompt is about; absent for a prompt about the patient (identify-carers). */
   carer?: CarerReference;
-  reason: SnoozeReason;
+  kind: DeferralKind;
+  reason: DeferralReason;
   comment?: string;
-  /** ISO dateTime after which the prompt shows again. */
+  /** Who deferred it (Task.requester display or reference), when the record says. */
+  by?: string;
+  /** When it was deferred. */
+  on: string;
+  /** When the prompt returns (the end of the deferral, or when it was ended early). */
   until: string;
 }

@@ -29,7 +29,7 @@ export function consentDeclinedStillListen(ctx: CarerContext, policy: Policy, no
       detail: `${carer.consent.decision === 'withdrawn' ? 'The patient withdrew consent to share.' : 'The patient declined consent to share with this carer.'} ${DETAIL}`,
       commitment: COMMITMENT,
       actions: [
-        { kind: 'signpost-support', label: "Signpost to carers' support" },
+        { kind: 'record-signposting', label: "Signpost to carers' support" },
         { kind: 'record-consent', label: 'Record new decision' },
       ],
       carer: carer.reference,

@@ -1,7 +1,7 @@
 /**
  * young-carer-referral: an active carer under `policy.youngCarerUnderAge` (18). Young carers are
- * entitled to a young carer's needs assessment and are referred to young carers' support. The
- * record has no "referred" fact yet, so a referral made elsewhere is snoozed as done elsewhere.
+ * entitled to a young carer's needs assessment and are referred to young carers' support; the
+ * prompt ends once a referral is recorded (shared/actions/refer-young-carer.ts).
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
@@ -13,7 +13,7 @@ export const COMMITMENT =
 
 export function youngCarerReferral(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   return ctx.carers
-    .filter((carer) => isActiveCarer(carer, policy, now) && isYoungCarer(carer, policy, now))
+    .filter((carer) => isActiveCarer(carer, policy, now) && isYoungCarer(carer, policy, now) && carer.youngCarerReferredOn === undefined)
     .map((carer): Prompt => {
       const age = carerAge(carer, policy, now);
       return {

@@ -161,13 +161,16 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     expect(await panel.locator(`[data-carer="${margaret.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('Therapy notes');
   });
 
-  it('snoozes a prompt with a coded reason, for this patient only', async () => {
+  it('defers a prompt with a coded reason in the record, for this patient only, and lists it under "Deferred"', async () => {
     const helen = PERSONAS.helenPrice;
     const panel = await open(env(), helen.patientId);
-    const form = await startFromPrompt(panel, 'signpost-support', 'snooze');
+    const form = await startFromPrompt(panel, 'signpost-support', 'defer-prompt');
+    expect(await form.innerText()).toMatch(/Defers “Signpost .*” for this patient and carer until \d+ \w+ \d{4}/);
     await form.getByLabel('Reason').selectOption('done-elsewhere');
-    await saveAndWaitGone(panel, form, 'Snooze', 'signpost-support');
-    expect(await panel.locator('#prompts-heading').innerText()).toContain('1 snoozed');
+    await saveAndWaitGone(panel, form, 'Defer', 'signpost-support');
+    expect(await panel.locator('[data-deferred-code="signpost-support"]').innerText()).toMatch(/deferred by .* until .*, done elsewhere/);
+    const tasks = await searchFhir<Resource>(env(), `Task?subject=RelatedPerson/${helen.relatedPersonIds[0]}`);
+    expect(tasks.filter((t) => JSON.stringify(t.code).includes('prompt-deferred'))).toHaveLength(1);
     // Another patient's signposting prompt is untouched.
     const other = await open(env(), PERSONAS.kwameMensah.patientId);
     await prompt(other, 'signpost-support').waitFor();

@@ -160,7 +160,7 @@ describe('what the panel says for the consent personas of issue 8', () => {
     const conflict = prompt(panel, 'consent-conflict');
     await conflict.waitFor();
     expect(await conflict.locator('.prompt__summary').innerText()).toContain('check in the EHR before sharing');
-    expect(await conflict.locator('[data-action="snooze"]').count()).toBe(0);
+    expect(await conflict.locator('[data-action="defer-prompt"]').count()).toBe(0);
     expect(await conflict.locator('[data-action="record-consent"]').count()).toBe(1);
   });
 

@@ -73,10 +73,10 @@ describe('the service worker may be stopped at any time (MV3)', () => {
     await panel.locator(`[data-carer="${helen.relatedPersonIds[0]}"]`).waitFor();
     await stopServiceWorker(env().browser);
     // An action after the stop wakes the worker, which restores the tab's state from session storage.
-    await panel.locator('[data-prompt-code="signpost-support"] [data-action="snooze"]').click();
-    const form = panel.getByRole('form', { name: 'Snooze this prompt' });
+    await panel.locator('[data-prompt-code="signpost-support"] [data-action="defer-prompt"]').click();
+    const form = panel.getByRole('form', { name: 'Defer this prompt' });
     await form.getByLabel('Reason').selectOption('done-elsewhere');
-    await submitForm(form, 'Snooze');
+    await submitForm(form, 'Defer');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.locator('[data-prompt-code="signpost-support"]').waitFor({ state: 'detached' });
     expect(await panel.locator(`[data-carer="${helen.relatedPersonIds[0]}"]`).count()).toBe(1);

@@ -189,7 +189,7 @@ describe('signing in as the sandbox clinician', () => {
   it('refuses a write outside the granted scopes with 403 and an OperationOutcome, and the client knows beforehand', async () => {
     grantOnly = ['openid', 'fhirUser', 'online_access', 'user/Patient.rs', 'user/RelatedPerson.rs', 'user/Consent.rs', 'user/Task.rs', 'user/List.rs'];
     const session = await signedInSession();
-    expect((await session.signedIn())?.capabilities.writes.recordCarer).toMatchObject({ allowed: false, reason: expect.stringContaining('create RelatedPerson') });
+    expect((await session.signedIn())?.capabilities.writes['add-carer']).toMatchObject({ allowed: false, reason: expect.stringContaining('create RelatedPerson') });
     const token = await session.getToken();
     const reply = await fhirFetch(`${sandbox.fhirBase}/RelatedPerson`, { method: 'POST', json: carerFor(amira.patientId), headers: { authorization: `Bearer ${token}` } });
     expect(reply.status).toBe(403);

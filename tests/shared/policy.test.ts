@@ -24,6 +24,11 @@ describe('DEFAULT_POLICY', () => {
       timeZone: 'Europe/London',
       extensionBase: DEFAULT_EXTENSION_BASE,
       rag: { green: 0.8, amber: 0.5 },
+      signposts: [
+        { id: 'carers-centre', label: "The local carers' centre" },
+        { id: 'trust-carer-information', label: "The trust's carer information pack" },
+        { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
+      ],
     });
   });
 

@@ -11,3 +11,6 @@ export { conditionalCreateQuery, requestIdentifier, requestIdentifierValue, URI_
 export { WriteInputError } from './inputs';
 export { escapeXhtml, textNarrative } from './narrative';
 export { isNotBefore, requireTaskInvariants, requireWriteInvariants } from './taskInvariants';
+export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerActionTask';
+export { withCarerDetails, type CarerDetails } from './withCarerDetails';
+export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';

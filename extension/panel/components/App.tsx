@@ -5,26 +5,17 @@ import type { CarerView, PanelView, PromptView, ReadyView } from '../../protocol
 import type { PanelConnection } from '../connection';
 import { draftFormsFor } from '../drafts';
 import { formatDate } from '../format';
-import {
-  AddCarerForm,
-  AssessmentOutcomeForm,
-  ConsentForm,
-  MarkCarerForm,
-  MarkContactForm,
-  NoCarersForm,
-  OfferAssessmentForm,
-  SnoozeForm,
-  WithdrawConsentForm,
-  type FormContext,
-} from '../forms/Forms';
+import type { FormContext } from '../forms/Forms';
+import { formFromDraftId, renderForm, type OpenForm } from '../forms/registry';
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { PromptList } from './PromptList';
+import { DeferredPrompts } from './DeferredPrompts';
 import { Notice } from './Status';
 import { displayText } from '../../../shared/displayText';
 
 /** After the patient's death the record can still be corrected, but nothing is asked of or about them. */
-const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['signpost-support', 'edit-carer', 'open-in-ehr']);
+const AFTER_DEATH_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>(['record-signposting', 'edit-carer', 'open-in-ehr']);
 
 export interface AppProps {
   store: PanelStore;
@@ -156,20 +147,6 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
   }
 }
 
-/** The form open, with what it is about captured when it opened (a snoozed prompt leaves the view before the answer arrives). */
-type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView };
-
-/** Maps a saved draft's form id back to the form, so a draft reopens after a reload or worker stop. */
-function formFromDraftId(id: string): OpenForm | undefined {
-  if (id === 'add-carer') return { kind: 'add-carer' };
-  if (id === 'no-carers') return { kind: 'record-no-carers' };
-  const [prefix, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  const kinds: Record<string, ActionKind | 'snooze'> = { consent: 'record-consent', withdraw: 'withdraw-consent', offer: 'offer-assessment', outcome: 'record-assessment-outcome', snooze: 'snooze' };
-  const kind = kinds[prefix];
-  if (!kind || !rest) return undefined;
-  return kind === 'snooze' ? { kind, prompt: rest } : { kind, carer: rest };
-}
-
 function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps) {
   const { patient } = view;
   const [open, setOpen] = useState<OpenForm>();
@@ -199,10 +176,10 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
     },
   };
   const carerById = (id: string | undefined): CarerView | undefined => view.carers.find((c) => c.id === id || c.reference === id);
-  const openForPrompt = (kind: ActionKind | 'snooze', prompt: PromptView) => {
+  const openForPrompt = (kind: ActionKind, prompt: PromptView) => {
     setFlash(undefined);
     const carer = prompt.carer ? carerById(prompt.carer) : undefined;
-    setOpen(kind === 'snooze' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
+    setOpen(kind === 'defer-prompt' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
   };
 
   return (
@@ -246,10 +223,10 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
       <section aria-labelledby="prompts-heading">
         <h2 id="prompts-heading" class="section-title">
           Prompts
-          {view.snoozed > 0 ? <span class="section-title__aside"> ({view.snoozed} snoozed)</span> : null}
         </h2>
         <PromptList prompts={prompts} onAction={openForPrompt} />
       </section>
+      <DeferredPrompts deferred={view.deferred} canEnd={canWrite('end-deferral')} onEnd={(d) => (setFlash(undefined), setOpen({ kind: 'end-deferral', task: d.task }))} />
       <section aria-labelledby="carers-heading">
         <h2 id="carers-heading" class="section-title">
           Carers and contacts
@@ -271,37 +248,4 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
       </section>
     </div>
   );
-}
-
-function renderForm(open: OpenForm, ctx: FormContext, view: ReadyView, carerById: (id: string | undefined) => CarerView | undefined) {
-  const carer = carerById(open.carer);
-  switch (open.kind) {
-    case 'add-carer':
-      return <AddCarerForm {...ctx} />;
-    case 'record-no-carers':
-      return <NoCarersForm {...ctx} />;
-    case 'snooze': {
-      const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
-      return prompt ? <SnoozeForm {...ctx} prompt={prompt} /> : null;
-    }
-  }
-  const contact = open.promptView?.contact;
-  if (contact && (open.kind === 'mark-carer' || open.kind === 'mark-not-carer')) return <MarkContactForm {...ctx} contact={contact} isCarer={open.kind === 'mark-carer'} />;
-  if (!carer) return null;
-  switch (open.kind) {
-    case 'mark-carer':
-      return <MarkCarerForm {...ctx} carer={carer} isCarer />;
-    case 'mark-not-carer':
-      return <MarkCarerForm {...ctx} carer={carer} isCarer={false} />;
-    case 'record-consent':
-      return <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} />;
-    case 'withdraw-consent':
-      return <WithdrawConsentForm {...ctx} carer={carer} />;
-    case 'offer-assessment':
-      return <OfferAssessmentForm {...ctx} carer={carer} />;
-    case 'record-assessment-outcome':
-      return <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />;
-    default:
-      return null;
-  }
 }

@@ -1,11 +1,12 @@
 import type { ActionKind } from '../../../shared/domain/types';
 import type { PromptView } from '../../protocol/view';
 import { displayText } from '../../../shared/displayText';
+import { FORM_ACTIONS } from '../forms/registry';
 
 const SEVERITY_LABEL: Record<PromptView['severity'], string> = { critical: 'Urgent', warning: 'To do', info: 'For information' };
 
 /** Prompt actions the panel can open a form for; the rest are advice only. */
-export type OpenForm = (kind: ActionKind | 'snooze', prompt: PromptView) => void;
+export type OpenForm = (kind: ActionKind, prompt: PromptView) => void;
 
 export function PromptList({ prompts, onAction }: { prompts: readonly PromptView[]; onAction: OpenForm }) {
   if (prompts.length === 0) {
@@ -35,8 +36,8 @@ export function PromptList({ prompts, onAction }: { prompts: readonly PromptView
                 </button>
               ))}
             {prompt.snoozable ? (
-              <button type="button" class="button button--secondary button--small" data-action="snooze" aria-label={`Snooze: ${displayText(prompt.summary)}`} onClick={() => onAction('snooze', prompt)}>
-                Snooze
+              <button type="button" class="button button--secondary button--small" data-action="defer-prompt" aria-label={`Defer: ${displayText(prompt.summary)}`} onClick={() => onAction('defer-prompt', prompt)}>
+                Defer
               </button>
             ) : null}
           </div>
@@ -45,14 +46,3 @@ export function PromptList({ prompts, onAction }: { prompts: readonly PromptView
     </ol>
   );
 }
-
-export const FORM_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>([
-  'add-carer',
-  'record-no-carers',
-  'mark-carer',
-  'mark-not-carer',
-  'record-consent',
-  'withdraw-consent',
-  'offer-assessment',
-  'record-assessment-outcome',
-]);

@@ -1,10 +1,9 @@
 import { FAMILY_RELATIONSHIPS } from '../../../shared/terminology';
-import { SNOOZE_REASONS, type PromptCode } from '../../../shared/domain/types';
 import type { Action } from '../../protocol/messages';
-import type { CarerView, PromptView, ReadyView } from '../../protocol/view';
+import type { CarerView, ReadyView } from '../../protocol/view';
 import type { PanelConnection } from '../connection';
 import { useDraft } from '../drafts';
-import { CONSENT_LABEL, formatDate, SNOOZE_REASON_LABEL } from '../format';
+import { CONSENT_LABEL, formatDate } from '../format';
 import type { PanelStore } from '../store';
 import { RadioGroup, SelectField, TextArea, TextField, lines } from './fields';
 import { FormShell } from './FormShell';
@@ -24,7 +23,7 @@ export interface FormContext {
 const carerName = (carer: CarerView): string => (carer.name !== undefined ? displayText(carer.name) : 'this person');
 
 /** Shared submit handling: saved → the draft is cleared and the form closes. */
-function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {
+export function useFormWrite(ctx: FormContext, formId: string, initial: Record<string, string>) {
   const draft = useDraft(ctx.patient, formId, initial);
   const write = useWrite(ctx.store, ctx.connection, ctx.patient);
   const [problem, setProblem] = useState<string>();
@@ -91,7 +90,7 @@ export function AddCarerForm(ctx: FormContext) {
 }
 
 export function NoCarersForm(ctx: FormContext) {
-  const { write, problem, send, cancel } = useFormWrite(ctx, 'no-carers', {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, 'record-no-carers', {});
   return (
     <FormShell
       title="Asked: no carers"
@@ -108,9 +107,9 @@ export function NoCarersForm(ctx: FormContext) {
 
 export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: boolean }) {
   const { carer, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `mark:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `${isCarer ? 'mark-carer' : 'mark-not-carer'}:${carer.id}`, {});
   const draftLines = [`${carerName(carer)}: ${isCarer ? 'is a carer' : 'is not a carer'}`];
-  const action = (versionId?: string): Action => ({ kind: 'mark-carer', carer: carer.reference, isCarer, ...(versionId ? { versionId } : {}) });
+  const action = (versionId?: string): Action => ({ kind: isCarer ? 'mark-carer' : 'mark-not-carer', carer: carer.reference, ...(versionId ? { versionId } : {}) });
   return (
     <FormShell
       title={isCarer ? `Record ${carerName(carer)} as a carer` : `Record ${carerName(carer)} as not a carer`}
@@ -133,7 +132,7 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
  */
 export function MarkContactForm(ctx: FormContext & { contact: { key: string; label: string }; isCarer: boolean }) {
   const { contact, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `contact:${contact.key}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `answer-contact:${contact.key}`, {});
   return (
     <FormShell
       title={isCarer ? `Record ${contact.label} as a carer` : `Record ${contact.label} as not a carer`}
@@ -170,7 +169,7 @@ const DECIDER_OPTIONS = (under16: boolean): [Decider, string][] =>
 
 export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults'] }) {
   const { carer, defaults } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `consent:${carer.id}`, {
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-consent:${carer.id}`, {
     decision: '',
     decidedBy: 'patient',
     decidedByCarer: '',
@@ -263,7 +262,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
 
 export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw-consent:${carer.id}`, {});
   const consent = carer.consent.consent;
   const action = (versionId?: string): Action | string =>
     consent ? { kind: 'withdraw-consent', carer: carer.reference, consent, ...(versionId ? { versionId } : {}) } : 'There is no recorded consent to withdraw.';
@@ -284,7 +283,7 @@ export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
 
 export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `offer:${carer.id}`, {});
+  const { write, problem, send, cancel } = useFormWrite(ctx, `offer-assessment:${carer.id}`, {});
   return (
     <FormShell
       title={`Offer ${carerName(carer)} a carer’s assessment`}
@@ -301,7 +300,7 @@ export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
 
 export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; today: string }) {
   const { carer } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
+  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-assessment-outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
   const v = draft.values;
   const task = carer.assessment.task;
   const action = (versionId?: string): Action | string => {
@@ -342,42 +341,6 @@ export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; tod
       />
       <TextField label="Date" name="date" type="date" required value={v.date ?? ''} onInput={(x) => draft.set('date', x)} />
       {v.outcome === 'declined' ? <TextField label="Reason given" name="reason" value={v.reason ?? ''} onInput={(x) => draft.set('reason', x)} /> : null}
-    </FormShell>
-  );
-}
-
-export function SnoozeForm(ctx: FormContext & { prompt: PromptView }) {
-  const { prompt } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `snooze:${prompt.id}`, { reason: '', days: '30', comment: '' });
-  const v = draft.values;
-  return (
-    <FormShell
-      title="Snooze this prompt"
-      hint="For this patient only, until the date below. Snoozes are kept in this browser session, never in the record."
-      submitLabel="Snooze"
-      write={write}
-      problem={problem}
-      draftLines={[`Snoozed: ${SNOOZE_REASON_LABEL[v.reason ?? ''] ?? ''}`]}
-      onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
-          const reason = SNOOZE_REASONS.find((r) => r === v.reason);
-          if (!reason) return 'Choose a reason.';
-          const code: PromptCode = prompt.code;
-          return {
-            kind: 'snooze',
-            code,
-            reason,
-            days: Number(v.days ?? '30'),
-            ...(prompt.carer ? { carer: prompt.carer } : {}),
-            ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
-          };
-        })
-      }
-    >
-      <SelectField label="Reason" name="reason" required value={v.reason ?? ''} onChange={(x) => draft.set('reason', x)} options={[['', 'Choose…'], ...SNOOZE_REASONS.map((r): [string, string] => [r, SNOOZE_REASON_LABEL[r] ?? r])]} />
-      <SelectField label="For" name="days" required value={v.days ?? '30'} onChange={(x) => draft.set('days', x)} options={[['1', '1 day'], ['7', '1 week'], ['30', '30 days'], ['90', '90 days']]} />
-      <TextField label="Comment" name="comment" value={v.comment ?? ''} onInput={(x) => draft.set('comment', x)} />
     </FormShell>
   );
 }

@@ -86,7 +86,7 @@ describe('signing in (authorization code with PKCE)', () => {
     const signedIn = await session.completeSignIn(`${REDIRECT}?code=the-code&state=${url.searchParams.get('state')}`);
     expect(Object.fromEntries(forms[0] ?? [])).toEqual({ grant_type: 'authorization_code', code: 'the-code', redirect_uri: REDIRECT, client_id: 'carer-prompts', code_verifier: verifier });
     expect(signedIn.fhirUser).toBe(`${BASE}/Practitioner/dr-okafor`);
-    expect(signedIn.capabilities.writes.recordConsent.allowed).toBe(true);
+    expect(signedIn.capabilities.writes['record-consent'].allowed).toBe(true);
     expect(await session.getToken()).toBe('access-1');
     expect((await readSession(store)).pending).toBeUndefined();
   });
@@ -96,7 +96,7 @@ describe('signing in (authorization code with PKCE)', () => {
     await signIn();
     const signedIn = await session.signedIn();
     expect(signedIn?.capabilities.read.allowed).toBe(true);
-    expect(signedIn?.capabilities.writes.recordConsent).toMatchObject({ allowed: false, reason: expect.stringContaining('create Consent') });
+    expect(signedIn?.capabilities.writes['record-consent']).toMatchObject({ allowed: false, reason: expect.stringContaining('create Consent') });
   });
 
   it('refuses an answer whose state does not match, without exchanging the code', async () => {

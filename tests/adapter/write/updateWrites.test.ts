@@ -41,6 +41,22 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     expect(result.record?.context.carers.find((c) => c.id === 'sam')?.carerStatus).toBe('not-carer');
   });
 
+  it('completes a carer’s contact details with If-Match, adding to the raw resource and losing nothing', async () => {
+    const fhir = net.fhir({ transaction: false }).seed(...asStored(PatientAlex), samAsStored());
+    const fhirAdapter = adapter(fhir.base);
+    await fhirAdapter.readCarerContext('Patient/alex');
+    const result = await fhirAdapter.editCarerDetails('RelatedPerson/sam', { email: 'sam@example.org' });
+    const put = fhir.dataRequests.find((r) => r.method === 'PUT')!;
+    expect(put.url.pathname).toBe('/R4/RelatedPerson/sam');
+    expect(put.headers.get('if-match')).toBe('W/"1"');
+    const sent = put.body as Resource;
+    expect(sent._birthDate).toEqual(samAsStored()._birthDate);
+    expect(sent.extension).toEqual(samAsStored().extension);
+    expect(sent.telecom).toEqual([...((samAsStored().telecom as unknown[]) ?? []), { system: 'email', value: 'sam@example.org' }]);
+    expect(validateR4(sent)).toEqual([]);
+    expect(result.record?.context.carers.find((c) => c.id === 'sam')?.telecom).toContainEqual({ system: 'email', value: 'sam@example.org' });
+  });
+
   it('sends a RelatedPerson change in a transaction with a Provenance recording the version it revised', async () => {
     const fhir = net.fhir().seed(...asStored(PatientAlex), samAsStored());
     const fhirAdapter = adapter(fhir.base);

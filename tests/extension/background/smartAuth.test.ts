@@ -16,6 +16,7 @@ import { createBackgroundGateway, dropAdapters, withGrantedScopes } from '../../
 import { GatewayError } from '../../../extension/background/gateway';
 import { SIGN_IN_WINDOW_CLOSED, sessionStorageStore, signIn, smartAuthItem, smartSessionFor } from '../../../extension/background/smartAuth';
 import { DEFAULT_OPTIONS, type ExtensionOptions } from '../../../extension/storage/options';
+import { WRITE_KINDS } from '../../../shared/actions/index';
 
 const FHIR = 'https://fhir.trust.example/R4';
 const AUTHORIZE = 'https://auth.trust.example/authorize';
@@ -147,7 +148,7 @@ describe('signing in from the background', () => {
     expect(url.origin + url.pathname).toBe(AUTHORIZE);
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(url.searchParams.get('aud')).toBe(FHIR);
-    expect(signedIn.capabilities.writes.recordConsent).toEqual({ allowed: true });
+    expect(signedIn.capabilities.writes['record-consent']).toEqual({ allowed: true });
   });
 
   it('says the sign-in window closed before sign-in, when the clinician closes it', async () => {
@@ -221,7 +222,7 @@ describe('the FHIR gateway in smart mode', () => {
 describe('granted scopes and the server’s own capabilities', () => {
   it('keeps the server’s reason for a write it does not offer, whatever the scopes', () => {
     const serverSays = { 'record-no-carers': { enabled: false, reason: 'This server does not take List.' } };
-    const signedIn = { scope: CLINICIAN_SCOPE, capabilities: { read: { allowed: true as const }, knowsUser: true, writes: Object.fromEntries(['recordCarer', 'markCarerStatus', 'recordAskedNoCarers', 'recordConsent', 'withdrawConsent', 'offerAssessment', 'recordAssessmentOutcome'].map((w) => [w, { allowed: true as const }])) } };
+    const signedIn = { scope: CLINICIAN_SCOPE, capabilities: { read: { allowed: true as const }, knowsUser: true, writes: Object.fromEntries(WRITE_KINDS.map((w) => [w, { allowed: true as const }])) } };
     const writes = withGrantedScopes(serverSays, signedIn as Parameters<typeof withGrantedScopes>[1]);
     expect(writes['record-no-carers']).toEqual(serverSays['record-no-carers']);
     expect(writes['record-consent']).toEqual({ enabled: true });

@@ -11,7 +11,7 @@ import { parsePolicy } from '../../../shared/policy';
 const context: CarerContext = { patient: { reference: 'Patient/demo-amira-khan', id: 'demo-amira-khan' }, carers: [], orphanConsents: [], warnings: [] };
 
 function formDefaultsOn(now: string, policy: Record<string, unknown>) {
-  return toReadyView({ context, allPrompts: [], visiblePrompts: [], writes: {}, policy: parsePolicy(policy), now: new Date(now) }).formDefaults;
+  return toReadyView({ context, visiblePrompts: [], writes: {}, policy: parsePolicy(policy), now: new Date(now) }).formDefaults;
 }
 
 describe('the form defaults in the panel’s view', () => {

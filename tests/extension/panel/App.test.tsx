@@ -106,7 +106,7 @@ describe('the panel', () => {
     const first = render(<App store={store} connection={recordingConnection().connection} />);
     fireEvent.click(first.container.querySelector('[data-prompt-code="record-consent"] [data-action="record-consent"]') as HTMLElement);
     fireEvent.click(await screen.findByLabelText('Declines to share'));
-    await waitFor(async () => expect(Object.values(await draftsItem.getValue())).toMatchObject([{ patient: 'Patient/demo-amira-khan', form: `consent:${CarerSara.id}`, values: { decision: 'deny' } }]));
+    await waitFor(async () => expect(Object.values(await draftsItem.getValue())).toMatchObject([{ patient: 'Patient/demo-amira-khan', form: `record-consent:${CarerSara.id}`, values: { decision: 'deny' } }]));
     first.unmount();
 
     render(<App store={store} connection={recordingConnection().connection} />);

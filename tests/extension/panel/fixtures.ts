@@ -54,8 +54,9 @@ export const AmiraReady: ReadyView = {
   patient: { reference: 'Patient/demo-amira-khan', id: 'demo-amira-khan', name: 'Amira Khan', birthDate: '1979-09-09', nhsNumber: '9990011117' },
   carers: [CarerSara, ContactWithMarkupName],
   prompts: [OfferAssessmentPrompt, RecordConsentPrompt],
-  snoozed: 0,
+  deferred: [],
   warnings: [],
   writes: {},
   formDefaults: { today: '2026-11-23', consentReviewDue: '2027-11-23', askAgainOn: '2026-12-21', patientUnder16: false },
+  signposts: [{ id: 'carers-centre', label: "The local carers' centre" }],
 };

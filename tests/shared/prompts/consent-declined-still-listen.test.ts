@@ -17,7 +17,7 @@ describe('consent-declined-still-listen', () => {
       detail: expect.stringMatching(/^The patient declined consent to share with this carer\./),
       commitment: COMMITMENT,
       actions: [
-        { kind: 'signpost-support', label: "Signpost to carers' support" },
+        { kind: 'record-signposting', label: "Signpost to carers' support" },
         { kind: 'record-consent', label: 'Record new decision' },
       ],
       carer: 'RelatedPerson/jane',

@@ -13,7 +13,7 @@ describe('signpost-support', () => {
       summary: "Signpost Grace Morgan (Mother) to local carers' support",
       detail: expect.stringContaining('needs no consent'),
       commitment: COMMITMENT,
-      actions: [{ kind: 'signpost-support', label: 'Record signposting' }],
+      actions: [{ kind: 'record-signposting', label: 'Record signposting' }],
       carer: 'RelatedPerson/grace',
       snoozable: true,
     });
@@ -23,5 +23,12 @@ describe('signpost-support', () => {
   it('does not signpost former carers, unconfirmed contacts or non-carers', () => {
     expect(signpostSupport(contextWith({ carers: [FormerFriend, TomBrother, PatNeighbour] }), POLICY, NOW)).toEqual([]);
     expect(signpostSupport(contextWith(), POLICY, NOW)).toEqual([]);
+  });
+});
+
+describe('signpost-support once signposting is recorded', () => {
+  it('ends for a carer whose signposting is recorded, and stays for the others', () => {
+    const signposted = { ...GraceMother, signpostedOn: '2026-11-20T10:00:00Z' };
+    expect(signpostSupport(contextWith({ carers: [signposted, JaneDaughter] }), POLICY, NOW).map((p) => p.carer)).toEqual(['RelatedPerson/jane']);
   });
 });

@@ -50,3 +50,9 @@ describe('young-carer-referral', () => {
     expect(youngCarerReferral(contextWith({ carers }), POLICY, NOW)).toEqual([]);
   });
 });
+
+describe('young-carer-referral once a referral is recorded', () => {
+  it('ends when the record says the young carer was referred', () => {
+    expect(youngCarerReferral(contextWith({ carers: [{ ...LeoYoungSon, youngCarerReferredOn: '2026-11-20T10:00:00Z' }] }), POLICY, NOW)).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Each write action (shared/actions) as the adapter operation it performs. The mapped type makes a
+ * new action in the registry fail to compile until it has its line here.
+ */
+import type { WriteInput, WriteInputOf, WriteKind } from '../../shared/actions/index';
+import { consentDateDefaults } from '../../shared/domain/derive';
+import type { ContactKey, PatientReference } from '../../shared/domain/types';
+import type { Policy } from '../../shared/policy';
+import type { FhirAdapter, WriteResult } from '../client';
+import type { RawResource } from '../fhir/rawStore';
+
+export interface PerformContext {
+  adapter: FhirAdapter;
+  patient: PatientReference;
+  /** Makes a create idempotent: the same id sent again finds the first record. */
+  requestId: string;
+  signal: AbortSignal;
+  policy: Policy;
+  now: Date;
+  /**
+   * The resource as the clinician saw it (the version in their form), read again when no longer held;
+   * a newer version is a conflict, never overwritten.
+   */
+  rawAt: (reference: string, versionId: string | undefined) => Promise<RawResource>;
+}
+
+type Perform<K extends WriteKind> = (input: WriteInputOf<K>, ctx: PerformContext) => Promise<WriteResult>;
+
+const markCarer = (isCarer: boolean) => async (input: { carer: `RelatedPerson/${string}`; versionId?: string | undefined }, ctx: PerformContext) =>
+  ctx.adapter.markCarerStatus(input.carer, isCarer, { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, signal: ctx.signal });
+
+export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
+  'add-carer': (input, { adapter, patient, requestId, signal }) => {
+    const telecom = [...(input.phone ? [{ system: 'phone' as const, value: input.phone }] : []), ...(input.email ? [{ system: 'email' as const, value: input.email }] : [])];
+    return adapter.recordCarer(
+      {
+        patient,
+        requestId,
+        name: { text: input.name },
+        ...(input.relationship ? { relationship: input.relationship } : {}),
+        ...(input.birthDate ? { birthDate: input.birthDate } : {}),
+        ...(telecom.length ? { telecom } : {}),
+      },
+      { signal },
+    );
+  },
+  'record-no-carers': (_input, { adapter, patient, requestId, signal }) => adapter.recordAskedNoCarers({ patient, requestId }, { signal }),
+  'mark-carer': markCarer(true),
+  'mark-not-carer': markCarer(false),
+  // The Patient as the clinician saw it: a contact edited since is refused, never answered for someone else.
+  'answer-contact': async (input, ctx) =>
+    ctx.adapter.recordContactAnswer({ patient: ctx.patient, contact: input.contact as ContactKey, isCarer: input.isCarer }, { raw: await ctx.rawAt(ctx.patient, undefined), patient: ctx.patient, signal: ctx.signal }),
+  'edit-carer': async (input, ctx) =>
+    ctx.adapter.editCarerDetails(
+      input.carer,
+      { ...(input.relationship ? { relationship: input.relationship } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.email ? { email: input.email } : {}) },
+      { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, signal: ctx.signal },
+    ),
+  'record-consent': (input, { adapter, patient, requestId, signal, policy, now }) => {
+    // The same default the form shows (consentDateDefaults), should a panel send none.
+    const defaults = consentDateDefaults(policy, now);
+    return adapter.recordConsent(
+      {
+        patient,
+        requestId,
+        carer: input.carer,
+        decision: input.decision,
+        decidedOn: now.toISOString(),
+        reviewDue: input.reviewDue ?? (input.decision === 'lacks-capacity' ? defaults.askAgainOn : defaults.consentReviewDue),
+        ...(input.decision === 'partial' ? { mayShare: input.mayShare, mayNotShare: input.mayNotShare } : {}),
+        ...(input.basis !== undefined ? { basis: input.basis } : {}),
+        ...(input.decidedByCarer !== undefined || input.decidedByName !== undefined
+          ? { decidedBy: { ...(input.decidedByCarer ? { reference: input.decidedByCarer } : {}), ...(input.decidedByName ? { display: input.decidedByName } : {}) } }
+          : {}),
+      },
+      { signal },
+    );
+  },
+  'withdraw-consent': async (input, ctx) => ctx.adapter.withdrawConsent(input.consent, { raw: await ctx.rawAt(input.consent, input.versionId), patient: ctx.patient, signal: ctx.signal }),
+  'offer-assessment': (input, { adapter, patient, requestId, signal }) => adapter.offerAssessment({ patient, carer: input.carer, requestId }, { signal }),
+  'record-assessment-outcome': async (input, ctx) => {
+    const on = input.date ?? ctx.now.toISOString().slice(0, 10);
+    return ctx.adapter.recordAssessmentOutcome(input.task, { status: input.outcome, on, ...(input.reason ? { reason: input.reason } : {}) }, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal });
+  },
+  'record-signposting': (input, { adapter, patient, requestId, signal, policy }) => {
+    // The Task keeps each signpost's label as the trust worded it when given (a later policy change does not rewrite it).
+    const items = input.given.map((id) => {
+      const signpost = policy.signposts.find((s) => s.id === id);
+      return { type: 'Signpost given', value: signpost ? `${signpost.label}${signpost.url ? ` (${signpost.url})` : ''}` : id };
+    });
+    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'signposted', items, requestId }, { signal });
+  },
+  'refer-young-carer': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction({ patient, carer: input.carer, action: 'young-carer-referred', items: [{ type: 'Referred to', value: input.referredTo }], ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
+  'defer-prompt': (input, { adapter, patient, requestId, signal, now }) =>
+    adapter.recordDeferral(
+      {
+        patient,
+        ...(input.carer ? { carer: input.carer } : {}),
+        code: input.code,
+        kind: input.deferral,
+        reason: input.reason,
+        ...(input.comment ? { comment: input.comment } : {}),
+        on: now.toISOString(),
+        until: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
+        requestId,
+      },
+      { signal },
+    ),
+  'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal }),
+};
+
+/** Performs one write action (the registry's kind picks the operation). */
+export function performWrite(input: WriteInput, ctx: PerformContext): Promise<WriteResult> {
+  return (PERFORM[input.kind] as Perform<WriteKind>)(input as never, ctx);
+}
