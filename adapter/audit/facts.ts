@@ -156,7 +156,7 @@ function askedNoCarersFact(resource: unknown): AuditFact | NoFact {
   const read = readAskedNoCarersList(resource);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'List', read.warning);
   if (read.patient === undefined) return malformed(resource, 'List', `${read.asked.list} does not name a Patient and was skipped`);
-  const fact: AuditFact = { kind: 'askedNoCarers', id: readId(resource), patient: idOf(read.patient) };
+  const fact: AuditFact = { kind: 'askedNoCarers', id: readId(resource), patient: idOf(read.patient), recency: recencyOf(read.asked.askedOn, read.lastUpdated) };
   if (read.asked.askedOn !== undefined) fact.askedOn = read.asked.askedOn;
   return fact;
 }
@@ -165,11 +165,16 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   const read = readEpisodeOfCare(resource);
   if ('warning' in read) return malformed(resource, 'EpisodeOfCare', read.warning);
   const id = readId(resource);
-  if (!read.current) return { warning: `EpisodeOfCare/${id} has ended and is ignored`, ignored: true };
+  if (!read.current && !read.finished) return { warning: `EpisodeOfCare/${id} was cancelled and is ignored`, ignored: true };
   if (read.patient === undefined) return malformed(resource, 'EpisodeOfCare', `EpisodeOfCare/${id} does not name a Patient and was skipped`);
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
+  // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
+  if (!read.current) {
+    fact.ended = true;
+    if (read.end !== undefined) fact.endedOn = read.end;
+  }
   return fact;
 }
 

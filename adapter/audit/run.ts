@@ -8,7 +8,7 @@
  * unless the pull ends with `complete: true`, the coverage says `complete: false` and why.
  */
 import { addFact, emptyAuditState, mergeAuditStates, type AuditState } from '../../shared/audit/state';
-import { finaliseCoverage } from '../../shared/audit/finalise';
+import { finaliseCoverage, type CaseloadChoice } from '../../shared/audit/finalise';
 import type { Completeness, Coverage } from '../../shared/audit/coverage';
 import type { Policy } from '../../shared/policy';
 import type { PullEvent } from './pull/events';
@@ -28,6 +28,8 @@ export interface RunAuditOptions {
   policy: Policy;
   /** The instant the audit is taken "as at" (`--now`); the core never reads the clock. */
   now: Date;
+  /** Who the measures are about (`--since`); by default the caseload on the audit date. */
+  caseload?: CaseloadChoice;
   onEvent?: (event: AuditEvent) => void;
 }
 
@@ -68,7 +70,7 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditResult> {
       ? { complete: true }
       : { complete: false, reason: [...new Set(incomplete.map((c) => c.completeness.reason ?? 'the pull did not finish'))].join('; ') };
 
-  const coverage = finaliseCoverage(state, policy, now, final);
+  const coverage = finaliseCoverage(state, policy, now, final, options.caseload);
   const done: AuditEvent = { type: 'done', complete: final.complete, resources };
   if (final.reason !== undefined) done.reason = final.reason;
   onEvent?.(done);

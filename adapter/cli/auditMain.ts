@@ -44,7 +44,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] ${AUTH_USAGE}`;
+  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now | --as-at <ISO date-time>] [--since <date>] [--policy <file>] ${AUTH_USAGE}`;
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -66,6 +66,8 @@ const FlagsSchema = z
     out: z.string().min(1, { error: '--out needs a folder' }).default('audit-out'),
     now: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--now must be an ISO date (2026-11-23) or date-time with offset (2026-11-23T12:00:00Z)' }).optional(),
     policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
+    'as-at': z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--as-at must be an ISO date (2026-11-23) or date-time with offset' }).optional(),
+    since: z.iso.date({ error: '--since must be an ISO date (2026-04-01)' }).optional(),
     ...AUTH_FLAGS_SHAPE,
     help: z.boolean().optional(),
   })
@@ -73,6 +75,7 @@ const FlagsSchema = z
     const problem = (message: string): void => ctx.addIssue({ code: 'custom', message });
     if (flags.help) return;
     if (flags.bulk && flags.search) problem('choose --bulk or --search, not both');
+    if (flags.now !== undefined && flags['as-at'] !== undefined) problem('--as-at and --now both set the audit date: give one');
     if (flags['from-ndjson'] !== undefined) {
       if (flags.fhir !== undefined) problem('--from-ndjson reads an export already taken: leave out --fhir');
       else if (flags.bulk || flags.search || flags.group !== undefined) problem('--bulk, --search and --group apply to a FHIR server, not to --from-ndjson');
@@ -114,7 +117,8 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   }
 
   const clock = io.clock ?? { now: () => new Date(), monotonic: () => performance.now() };
-  const now = flags.now === undefined ? clock.now() : nowFrom(flags.now);
+  const asAt = flags['as-at'] ?? flags.now;
+  const now = asAt === undefined ? clock.now() : nowFrom(asAt);
   const outDir = resolve(flags.out);
   const reporter = createProgressReporter({
     write: io.stderr,
@@ -127,7 +131,13 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
     // Several Groups are pulled at the same time, each into its own state, and merged: exactly the audit of them all.
     const fetchImpl = tokenSource && flags.fhir !== undefined ? authorizedFetch(io.fetch ?? globalThis.fetch, flags.fhir, tokenSource) : io.fetch;
     const pulls = pullOptions(flags, outDir, io, fetchImpl).map((options) => pullPopulation(options));
-    const result = await runAudit({ events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls, policy, now, onEvent: reporter.onEvent });
+    const result = await runAudit({
+      events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls,
+      policy,
+      now,
+      onEvent: reporter.onEvent,
+      ...(flags.since === undefined ? {} : { caseload: { since: flags.since } }),
+    });
     if (!result.complete && result.resources === 0) {
       io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
       return AUDIT_EXIT.failed;
@@ -168,6 +178,8 @@ function parseFlags(argv: readonly string[]): Flags {
         out: { type: 'string' },
         now: { type: 'string' },
         policy: { type: 'string' },
+        'as-at': { type: 'string' },
+        since: { type: 'string' },
         ...AUTH_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },

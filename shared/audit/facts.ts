@@ -50,6 +50,13 @@ export interface EpisodeFact {
   serviceStart?: string;
   team?: string;
   recency: RecencyKey;
+  /**
+   * The episode has finished (status finished or cancelled): it places the patient in a past
+   * caseload (`--since`, or an earlier `--now`) but never starts a current offer clock.
+   */
+  ended?: boolean;
+  /** period.end of a finished episode. */
+  endedOn?: string;
 }
 
 /** A RelatedPerson of a patient, carer or not. */
@@ -112,6 +119,8 @@ export interface AskedNoCarersFact {
   id: string;
   patient: string;
   askedOn?: string;
+  /** The answer's place in "most recent" order (askedOn, then meta.lastUpdated), as the panel picks it. */
+  recency?: RecencyKey;
 }
 
 /**

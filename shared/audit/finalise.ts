@@ -36,6 +36,7 @@ import {
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
+import { noCarersAnswerHolds } from '../domain/noCarersAnswer';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -45,6 +46,8 @@ interface CarerOutcome {
   assessment: AssessmentStatusKind;
   /** undefined: the due date is unknown, or not yet reached and no offer made. */
   offerLate?: boolean;
+  /** The first-offer due date cannot be worked out from the record. */
+  offerDeadlineUnknown: boolean;
   assessmentReviewOverdue: boolean;
   daysToOffer?: number;
   withoutRelationship: boolean;
@@ -52,7 +55,7 @@ interface CarerOutcome {
 }
 
 interface Tally {
-  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number };
+  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number; askedNoCarersStale: number };
   carers: {
     total: number;
     young: number;
@@ -61,6 +64,7 @@ interface Tally {
     assessment: Record<'notOffered' | 'offered' | 'accepted' | 'declined' | 'completed', number>;
     offerJudged: number;
     offerNotWithinPolicy: number;
+    offerDeadlineUnknown: number;
     reviewable: number;
     assessmentReviewOverdue: number;
     daysToOffer: number[];
@@ -77,16 +81,28 @@ const ASSESSMENT_KEY: Record<AssessmentStatusKind, keyof Tally['carers']['assess
 };
 
 /**
+ * Which patients the measures are about. By default the caseload on the audit date (an episode of
+ * care open on it); `since` widens it to anyone with an episode open at some time from that date to
+ * the audit date (`--since`), so a patient discharged in 2016 is never "never asked" in 2026.
+ */
+export interface CaseloadChoice {
+  since?: CalendarDate;
+}
+
+/**
  * The coverage of the population the state holds, as at `now`.
  *
  * @param completeness what the pull reported; required so a partial pull is never presented as complete.
  */
-export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness): Coverage {
+export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness, caseload: CaseloadChoice = {}): Coverage {
   const asOf = today(now, policy.timeZone);
+  const from = caseload.since !== undefined && compareDates(caseload.since, asOf) < 0 ? caseload.since : asOf;
   const groups = new GroupTallies();
   const calendarDate = calendarDates(policy.timeZone);
 
   const groupOf = groupKeys(calendarDate);
+  const inCaseload = state.episodesRead ? caseloadTest(from, asOf, calendarDate) : () => true;
+  let notInCaseload = 0;
   const isInScope = (patientId: string): boolean => state.patients.get(patientId)?.read === true;
 
   // RelatedPersons per patient, and consents / tasks per carer: the join a type-ordered export needs.
@@ -143,6 +159,10 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       excludedDeceased += 1;
       continue;
     }
+    if (!inCaseload(record)) {
+      notInCaseload += 1;
+      continue;
+    }
     const summary = patientSummaryOf(patientId, record);
     const counted: { id: string; digests: readonly string[]; outcome: CarerOutcome }[] = [];
     const related = relatedOf.get(patientId) ?? [];
@@ -163,12 +183,13 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
     const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
     groups.add(groupOf(record), (tally) => {
-      countPatient(tally, outcomes, record.askedNoCarers, orphans, duplicates);
+      countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
       tally.dataQuality.contactsNotAskedAbout += notAsked;
     });
   }
@@ -199,7 +220,8 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       unreadable: sortedUnreadable,
       unreadableTotal: Object.values(unreadable).reduce((a, b) => a + b, 0),
       relatedPersonsOfPatientsNotRead,
-      excluded: { deceasedPatients: excludedDeceased, endedCarerRelationships: excludedEndedRelationships },
+      excluded: { deceasedPatients: excludedDeceased, endedCarerRelationships: excludedEndedRelationships, notInCaseload },
+      caseload: { basis: state.episodesRead ? 'episode-of-care' : 'every-patient-read', from, to: asOf },
       consentsOfPatientsNotRead,
     },
     byTeam: [...groups.byTeam].sort(([a], [b]) => compareLabels(a, b)).map(([team, tally]): TeamMeasures => ({ team, ...measuresOf(tally, policy) })),
@@ -284,6 +306,22 @@ function groupKeys(calendarDate: CalendarDateOf): (record: PatientRecord) => Gro
       const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
       return { team, month: start === undefined ? null : start.slice(0, 7) };
     });
+  };
+}
+
+/**
+ * In the caseload from `from` to `to`: a current episode that had started by `to` (or gives no
+ * start), or a finished episode that ended on or after `from` and had started by `to`.
+ */
+function caseloadTest(from: CalendarDate, to: CalendarDate, calendarDate: CalendarDateOf): (record: PatientRecord) => boolean {
+  const startedBy = (start: string | undefined): boolean => {
+    const day = start === undefined ? undefined : calendarDate(start);
+    return day === undefined || compareDates(day, to) <= 0;
+  };
+  return (record) => {
+    if (record.episodeId !== undefined && startedBy(record.serviceStart)) return true;
+    const ended = record.endedEpisodeEnd === undefined ? undefined : calendarDate(record.endedEpisodeEnd);
+    return ended !== undefined && compareDates(ended, from) >= 0 && startedBy(record.endedEpisodeStart);
   };
 }
 
@@ -385,11 +423,13 @@ function classifyCarer(
     consentPastReview: isPast(consentReviewDue(carer.consent, policy)),
     assessment: carer.assessment.status,
     assessmentReviewOverdue: isPast(assessmentReviewDue(carer.assessment, policy)),
+    offerDeadlineUnknown: false,
     withoutRelationship: false,
     withoutContact: false,
   };
   const deadline = firstOfferDeadline(carer, patient, policy);
-  if (deadline !== undefined) {
+  if (deadline === undefined) outcome.offerDeadlineUnknown = true;
+  else {
     if (firstOfferedOn !== undefined) outcome.offerLate = compareDates(firstOfferedOn, deadline) > 0;
     else if (carer.assessment.status === 'not-offered' && isPast(deadline)) outcome.offerLate = true;
   }
@@ -403,7 +443,7 @@ function classifyCarer(
 
 function emptyTally(): Tally {
   return {
-    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0 },
+    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0 },
     carers: {
       total: 0,
       young: 0,
@@ -412,6 +452,7 @@ function emptyTally(): Tally {
       assessment: { notOffered: 0, offered: 0, accepted: 0, declined: 0, completed: 0 },
       offerJudged: 0,
       offerNotWithinPolicy: 0,
+      offerDeadlineUnknown: 0,
       reviewable: 0,
       assessmentReviewOverdue: 0,
       daysToOffer: [],
@@ -420,11 +461,15 @@ function emptyTally(): Tally {
   };
 }
 
-function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCarers: boolean, orphanConsents: number, duplicates: number): void {
+/** The patient's latest "asked: no carers" answer: none, still holding, or gone stale (the panel asks again). */
+type AskedAnswer = 'none' | 'holds' | 'stale';
+
+function countPatient(tally: Tally, carers: readonly CarerOutcome[], asked: AskedAnswer, orphanConsents: number, duplicates: number): void {
   tally.patients.total += 1;
   tally.dataQuality.possibleDuplicateCarers += duplicates;
   if (carers.length > 0) tally.patients.withCarer += 1;
-  else if (askedNoCarers) tally.patients.askedNoCarers += 1;
+  else if (asked === 'holds') tally.patients.askedNoCarers += 1;
+  else if (asked === 'stale') tally.patients.askedNoCarersStale += 1;
   else tally.patients.neverAsked += 1;
   tally.dataQuality.consentWithoutCarer += orphanConsents;
   for (const carer of carers) {
@@ -438,6 +483,7 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCare
       c.offerJudged += 1;
       if (carer.offerLate) c.offerNotWithinPolicy += 1;
     }
+    if (carer.offerDeadlineUnknown) c.offerDeadlineUnknown += 1;
     if (carer.assessment === 'completed' || carer.assessment === 'declined') c.reviewable += 1;
     if (carer.assessmentReviewOverdue) c.assessmentReviewOverdue += 1;
     if (carer.daysToOffer !== undefined) c.daysToOffer.push(carer.daysToOffer);
@@ -468,6 +514,7 @@ function measuresOf(tally: Tally, policy: Policy): Measures {
       consentPastReview: c.consentPastReview,
       assessment: { ...c.assessment },
       offerNotWithinPolicy: c.offerNotWithinPolicy,
+      offerDeadlineUnknown: c.offerDeadlineUnknown,
       assessmentReviewOverdue: c.assessmentReviewOverdue,
       medianDaysToOffer: median(c.daysToOffer),
       daysToOfferSampleSize: c.daysToOffer.length,

@@ -22,7 +22,7 @@ describe('patients', () => {
       patient('never'),
       patient('never'),
     ]);
-    expect(coverage.patients).toEqual({ total: 3, withCarer: 1, askedNoCarers: 1, neverAsked: 1 });
+    expect(coverage.patients).toEqual({ total: 3, withCarer: 1, askedNoCarers: 1, neverAsked: 1, askedNoCarersStale: 0 });
   });
 
   it('counts a patient with a carer as with a carer even when an older "no carers" answer is on record', () => {
@@ -321,12 +321,14 @@ describe('data quality', () => {
 describe('breakdowns', () => {
   const facts: AuditFact[] = [
     patient('p1', 'Team B'),
+    episode('e1', 'p1'),
     carer('c1', 'p1'),
     patient('p2', 'team a'),
     episode('e2', 'p2', '2026-03-15', 'Team A'),
     patient('p3', 'Team B'),
     episode('e3', 'p3', '2026-01-31T23:30:00-05:00'),
     patient('p4'),
+    episode('e4', 'p4'),
   ];
   const coverage = audit(facts);
 
