@@ -124,6 +124,17 @@ export type TeamMeasures = z.infer<typeof TeamMeasuresSchema>;
 export type MonthMeasures = z.infer<typeof MonthMeasuresSchema>;
 export type TeamMonthMeasures = z.infer<typeof TeamMonthMeasuresSchema>;
 
+export const ActivityMonthSchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Carers whose identification (RelatedPerson.period.start) falls in the month, each person once. */
+  carersIdentified: count,
+  /** Carer-sharing Consent records dated (Consent.dateTime) in the month. */
+  consentDecisionsRecorded: count,
+  /** Carers whose first assessment offer (Task.authoredOn) falls in the month. */
+  firstAssessmentOffers: count,
+});
+export type ActivityMonth = z.infer<typeof ActivityMonthSchema>;
+
 export const CoverageSchema = MeasuresSchema.extend({
   schemaVersion: z.literal(COVERAGE_SCHEMA_VERSION),
   /** False when the pull ended early: the counts are then a lower bound of an unknown population. */
@@ -175,6 +186,11 @@ export const CoverageSchema = MeasuresSchema.extend({
   byMonth: z.array(MonthMeasuresSchema),
   /** Every team in every month it has patients, team then month. */
   byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
+  /**
+   * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
+   * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.
+   */
+  activityByMonth: z.array(ActivityMonthSchema).optional(),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 

@@ -32,6 +32,7 @@ import {
   type RagRating,
   type TeamMeasures,
   type TeamMonthMeasures,
+  type ActivityMonth,
 } from './coverage';
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
@@ -52,6 +53,9 @@ interface CarerOutcome {
   daysToOffer?: number;
   withoutRelationship: boolean;
   withoutContact: boolean;
+  /** "2026-10": the month the carer was identified, and the month of their first offer, in the policy's zone. */
+  identifiedMonth?: string;
+  firstOfferMonth?: string;
 }
 
 interface Tally {
@@ -101,6 +105,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
   const calendarDate = calendarDates(policy.timeZone);
 
   const groupOf = groupKeys(calendarDate);
+  const activity = new ActivityByMonth();
   const inCaseload = state.episodesRead ? caseloadTest(from, asOf, calendarDate) : () => true;
   let notInCaseload = 0;
   const isInScope = (patientId: string): boolean => state.patients.get(patientId)?.read === true;
@@ -183,6 +188,14 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
+    for (const outcome of outcomes) {
+      if (outcome.identifiedMonth !== undefined) activity.add(outcome.identifiedMonth, 'carersIdentified');
+      if (outcome.firstOfferMonth !== undefined) activity.add(outcome.firstOfferMonth, 'firstAssessmentOffers');
+    }
+    for (const statement of patientConsents.get(patientId) ?? []) {
+      const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
+      if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
+    }
     const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
     const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
@@ -226,12 +239,30 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
     },
     byTeam: [...groups.byTeam].sort(([a], [b]) => compareLabels(a, b)).map(([team, tally]): TeamMeasures => ({ team, ...measuresOf(tally, policy) })),
     byMonth: [...groups.byMonth].sort(([a], [b]) => compareLabels(a, b)).map(([month, tally]): MonthMeasures => ({ month, ...measuresOf(tally, policy) })),
+    activityByMonth: activity.months(),
     byTeamAndMonth: [...groups.byTeamAndMonth]
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
+}
+
+/**
+ * What was done in each month, by the date it was recorded: carers identified (RelatedPerson
+ * period.start), consent decisions recorded (Consent.dateTime) and first assessment offers
+ * (Task.authoredOn), for the caseload audited. This is the trend over time; byMonth is a cohort view.
+ */
+class ActivityByMonth {
+  private readonly byMonth = new Map<string, ActivityMonth>();
+
+  add(month: string, what: Exclude<keyof ActivityMonth, 'month'>): void {
+    getOrCreate(this.byMonth, month, () => ({ month, carersIdentified: 0, consentDecisionsRecorded: 0, firstAssessmentOffers: 0 }))[what] += 1;
+  }
+
+  months(): ActivityMonth[] {
+    return [...this.byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  }
 }
 
 interface GroupKey {
@@ -434,6 +465,8 @@ function classifyCarer(
     else if (carer.assessment.status === 'not-offered' && isPast(deadline)) outcome.offerLate = true;
   }
   const identified = carer.identifiedOn === undefined ? undefined : calendarDate(carer.identifiedOn);
+  if (identified !== undefined) outcome.identifiedMonth = identified.slice(0, 7);
+  if (firstOfferedOn !== undefined) outcome.firstOfferMonth = firstOfferedOn.slice(0, 7);
   if (identified !== undefined && firstOfferedOn !== undefined) {
     const days = daysBetween(identified, firstOfferedOn);
     if (days >= 0) outcome.daysToOffer = days;

@@ -54,9 +54,15 @@ ${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> 
 ${TEAM_CHARTS.map((id) => html`<figure><figcaption>${MEASURES.find((m) => m.id === id)?.label ?? id}</figcaption>${teamBars(coverage, id)}</figure>`)}
 </section>
 
+<section aria-labelledby="activity">
+<h2 id="activity">Activity by month recorded</h2>
+<p class="note">The trend over time: what was recorded in each month, for the patients counted in this audit — carers identified (by the date on the carer’s record), consent decisions recorded and first offers of a carer’s needs assessment.</p>
+${activityTable(coverage)}
+</section>
+
 <section aria-labelledby="trend">
-<h2 id="trend">Trend by month of service start</h2>
-<p class="note">Patients are counted in the month their current episode of care started, and carers with their patient; a month with few new patients swings widely. ${
+<h2 id="trend">Cohort view: rates by month of service start</h2>
+<p class="note">This is a cohort view, not performance over time: patients are counted in the month their current episode of care started, and carers with their patient, with today’s records; a month with few new patients swings widely. ${
     undated > 0 ? `${formatCount(undated)} ${undated === 1 ? 'patient has' : 'patients have'} no recorded start date and ${undated === 1 ? 'is' : 'are'} counted in the totals but not in this chart.` : ''
   }</p>
 <figure><figcaption>Carers identified, consent recorded and assessments offered, by month</figcaption>${monthTrend(coverage)}</figure>
@@ -128,6 +134,16 @@ function card(label: string, rate: Rate, definition: string, citations: readonly
 <p>${definition}</p>
 <ul class="commitment">${citations.map((c) => html`<li><cite>${c.source}, ${c.criterion}</cite>: “${c.text}”${c.scope === undefined ? '' : html` <span class="scope">${c.scope}</span>`}</li>`)}</ul>
 </article>`;
+}
+
+/** What was recorded each month: counts, small ones shown as "<5". */
+function activityTable(c: Coverage): Html {
+  const months = c.activityByMonth ?? [];
+  if (months.length === 0) return html`<p class="note">No dated carer, consent or assessment records for these patients.</p>`;
+  const n = formatSmallCount;
+  return html`<table class="activity"><caption class="visually-hidden">Activity by month recorded</caption><thead><tr><th scope="col">Month recorded</th><th scope="col">Carers identified</th><th scope="col">Consent decisions recorded</th><th scope="col">First assessment offers</th></tr></thead><tbody>${months.map(
+    (m) => html`<tr><th scope="row">${monthLabel(m.month)}</th><td>${n(m.carersIdentified)}</td><td>${n(m.consentDecisionsRecorded)}</td><td>${n(m.firstAssessmentOffers)}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 /** Who is counted: the caseload the measures are about, in words. */
@@ -239,6 +255,7 @@ table { border-collapse: collapse; background: #fff; width: 100%; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 .counts { max-width: 640px; }
+.activity { max-width: 720px; }
 .counts tr.sub th { font-weight: normal; padding-left: 28px; }
 .groups { font-size: 14px; }
 .groups th, .groups td { padding: 6px 6px; }

@@ -9,7 +9,7 @@ import { finaliseCoverage, type CaseloadChoice } from '../../../shared/audit/fin
 import { addFact, emptyAuditState } from '../../../shared/audit/state';
 import { identifyCarers } from '../../../shared/prompts/identify-carers';
 import { DEFAULT_POLICY } from '../../../shared/policy';
-import { NOW, askedNoCarers, at, carer, episode, patient } from './personas';
+import { NOW, askedNoCarers, at, carer, consent, episode, offer, patient } from './personas';
 
 function audit(facts: readonly AuditFact[], caseload?: CaseloadChoice, now: Date = NOW) {
   const state = facts.reduce(addFact, emptyAuditState());
@@ -95,5 +95,38 @@ describe('offer deadlines', () => {
   it('does not count a carer with a known deadline as unknown', () => {
     const coverage = audit([patient('p'), episode('e', 'p', '2026-01-01'), carer('c', 'p', { identifiedOn: '2026-02-01' })]);
     expect(coverage.carers.offerDeadlineUnknown).toBe(0);
+  });
+});
+
+describe('trend over time from activity dates', () => {
+  it('counts carers identified, consent decisions recorded and first offers made in the month each was recorded, not the month of service start', () => {
+    const coverage = audit([
+      patient('p'),
+      episode('e', 'p', '2019-04-01'),
+      carer('c', 'p', { identifiedOn: '2026-09-03' }),
+      consent('k', 'p', ['c'], 'permit', '2026-10-05T10:00:00Z'),
+      offer('t1', 'c', 'offered', '2026-10-20'),
+      offer('t2', 'c', 'offered', '2026-11-02'),
+      patient('q'),
+      episode('eq', 'q', '2026-01-01'),
+      carer('d', 'q', { identifiedOn: '2026-10-30T23:30:00Z' }),
+    ]);
+    expect(coverage.activityByMonth).toEqual([
+      { month: '2026-09', carersIdentified: 1, consentDecisionsRecorded: 0, firstAssessmentOffers: 0 },
+      // 23:30 UTC on 30 Oct is still October in London (GMT); the first offer is t1's month, not t2's.
+      { month: '2026-10', carersIdentified: 1, consentDecisionsRecorded: 1, firstAssessmentOffers: 1 },
+    ]);
+    expect(coverage.byMonth.map((m) => m.month)).toEqual(['2019-04', '2026-01']);
+  });
+
+  it('leaves out activity of patients outside the caseload', () => {
+    const coverage = audit([
+      patient('old'),
+      { kind: 'episode', id: 'e-old', patient: 'old', serviceStart: '2015-01-01', ended: true, endedOn: '2016-01-01', recency: at('2015-01-01') },
+      carer('c', 'old', { identifiedOn: '2015-03-01' }),
+      patient('now'),
+      episode('e', 'now', '2026-01-01'),
+    ]);
+    expect(coverage.activityByMonth).toEqual([]);
   });
 });

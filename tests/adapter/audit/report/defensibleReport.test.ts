@@ -104,3 +104,16 @@ describe('citations', () => {
     expect(page).toContain('aged 16 or over');
   });
 });
+
+describe('trend over time', () => {
+  it('shows what was recorded month by month, and labels the month-of-service-start view as a cohort view', () => {
+    const coverage = coverageOf(smallCaseload());
+    expect(coverage.activityByMonth?.length).toBeGreaterThan(0);
+    const page = toHtml(coverage);
+    expect(page).toContain('Activity by month recorded');
+    expect(page).toMatch(/<h2 id="trend">[^<]*cohort/i);
+    const activity = page.slice(page.indexOf('id="activity"'));
+    expect(activity).toContain('Carers identified');
+    expect(activity).toContain('&lt;5');
+  });
+});
