@@ -21,6 +21,8 @@ import { instantOf } from '../mapping/recency';
 export interface ToAuditFactOptions {
   /** Base of the project's extension URLs (policy `extensionBase`), for the carer-status extension. */
   extensionBase: string;
+  /** Keep the Patient's NHS number (for `--worklist` only; otherwise no identifier beyond ids is kept). */
+  keepNhsNumber?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
   const type = resourceTypeOf(resource);
   switch (type) {
     case 'Patient':
-      return patientFact(resource);
+      return patientFact(resource, options.keepNhsNumber === true);
     case 'RelatedPerson':
       return carerFact(resource, options);
     case 'Consent':
@@ -52,10 +54,11 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
   }
 }
 
-function patientFact(resource: unknown): AuditFact | NoFact {
+function patientFact(resource: unknown, keepNhsNumber: boolean): AuditFact | NoFact {
   const read = readPatient(resource);
   if ('warning' in read) return malformed(resource, 'Patient', read.warning);
   const fact: AuditFact = { kind: 'patient', id: read.patient.id };
+  if (keepNhsNumber && read.patient.nhsNumber !== undefined) fact.nhsNumber = read.patient.nhsNumber;
   if (read.patient.team !== undefined) fact.team = read.patient.team;
   if (read.patient.deceased !== undefined) fact.deceased = true;
   const contacts = readPatientContacts(resource, read.patient.reference).contacts.map((contact) => {

@@ -8,7 +8,7 @@
  * --out. Every failure is one clear line and a non-zero exit, and results of a pull that did not
  * finish are written marked INCOMPLETE with their own exit code, never passed off as complete.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -16,6 +16,12 @@ import { PolicyError, parsePolicy, DEFAULT_POLICY, type Policy } from '../../sha
 import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/index';
 import { createProgressReporter } from '../audit/report/progress';
 import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
+import type { ReportExtras } from '../audit/report/html';
+import { PreviousCoverageError, readPreviousCoverage } from '../audit/report/previous';
+import { toWorklistCsv, toWorklistHtml, WORKLIST_FILES } from '../audit/report/worklist';
+import { compareCoverage } from '../../shared/audit/compare';
+import type { Coverage } from '../../shared/audit/coverage';
+import type { WorklistItem } from '../../shared/audit/worklist';
 import { runAudit } from '../audit/run';
 import { authorizedFetch, type TokenSource } from '../auth/backend';
 import { AUTH_FLAGS_SHAPE, AUTH_PARSE_OPTIONS, AUTH_USAGE, AuthFlagError, authFlagsProblem, tokenSourceFor } from './authFlags';
@@ -44,7 +50,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now | --as-at <ISO date-time>] [--since <date>] [--policy <file>] ${AUTH_USAGE}`;
+  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] | --from-ndjson <folder>...) [--out <folder>] [--now | --as-at <ISO date-time>] [--since <date>] [--worklist] [--compare <previous coverage.json>] [--policy <file>] ${AUTH_USAGE}`;
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -68,6 +74,8 @@ const FlagsSchema = z
     policy: z.string().min(1, { error: '--policy needs a file' }).optional(),
     'as-at': z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--as-at must be an ISO date (2026-11-23) or date-time with offset' }).optional(),
     since: z.iso.date({ error: '--since must be an ISO date (2026-04-01)' }).optional(),
+    worklist: z.boolean().optional(),
+    compare: z.string().min(1, { error: '--compare needs the previous coverage.json' }).optional(),
     ...AUTH_FLAGS_SHAPE,
     help: z.boolean().optional(),
   })
@@ -91,6 +99,7 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   let flags: Flags;
   let policy: Policy;
   let tokenSource: TokenSource | undefined;
+  let previous: Coverage | undefined;
   try {
     flags = parseFlags(argv);
     if (flags.help) {
@@ -98,8 +107,13 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       return AUDIT_EXIT.ok;
     }
     policy = await loadPolicy(flags.policy);
+    if (flags.compare !== undefined) previous = await readPreviousCoverage(flags.compare);
     tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io);
   } catch (error) {
+    if (error instanceof PreviousCoverageError) {
+      io.stderr(`audit: ${error.message}\n`);
+      return AUDIT_EXIT.usage;
+    }
     if (error instanceof UsageError || error instanceof AuthFlagError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
       return AUDIT_EXIT.usage;
@@ -137,14 +151,20 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       now,
       onEvent: reporter.onEvent,
       ...(flags.since === undefined ? {} : { caseload: { since: flags.since } }),
+      ...(flags.worklist ? { worklist: true } : {}),
     });
     if (!result.complete && result.resources === 0) {
       io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
       return AUDIT_EXIT.failed;
     }
-    await writeOutputs(outDir, result.coverage, result.warnings);
+    const extras: ReportExtras = {};
+    if (previous !== undefined) extras.comparison = compareCoverage(result.coverage, previous);
+    if (result.worklist !== undefined) extras.worklist = { items: result.worklist.length, files: WORKLIST_FILES };
+    await writeOutputs(outDir, result.coverage, result.warnings, extras);
+    await writeWorklist(outDir, result.coverage, result.worklist);
     io.stdout(summaryTable(result.coverage));
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
+    if (result.worklist !== undefined) io.stdout(`Wrote ${WORKLIST_FILES.join(', ')} (${result.worklist.length} overdue items) — PATIENT-IDENTIFIABLE: keep them on approved storage\n`);
     return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
   } catch (error) {
     if (error instanceof UnsafeFolderError) {
@@ -180,6 +200,8 @@ function parseFlags(argv: readonly string[]): Flags {
         policy: { type: 'string' },
         'as-at': { type: 'string' },
         since: { type: 'string' },
+        worklist: { type: 'boolean' },
+        compare: { type: 'string' },
         ...AUTH_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -213,6 +235,19 @@ function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeo
   return groups.map((group) => ({ ...base, group, outDir: join(outDir, `group-${group}`) }));
 }
 
+/**
+ * The worklist (patient-identifiable) only when asked for; a run without --worklist removes one an
+ * earlier run left in the folder, so an old list of patients never sits beside a new report.
+ */
+async function writeWorklist(outDir: string, coverage: Coverage, worklist: readonly WorklistItem[] | undefined): Promise<void> {
+  if (worklist === undefined) {
+    await Promise.all(WORKLIST_FILES.map((name) => rm(join(outDir, name), { force: true })));
+    return;
+  }
+  await writePrivateFile(join(outDir, 'worklist.csv'), toWorklistCsv(worklist, coverage));
+  await writePrivateFile(join(outDir, 'worklist.html'), toWorklistHtml(worklist, coverage));
+}
+
 async function loadPolicy(path: string | undefined): Promise<Policy> {
   if (path === undefined) return DEFAULT_POLICY;
   let text: string;
@@ -234,12 +269,12 @@ async function loadPolicy(path: string | undefined): Promise<Policy> {
  * sees half a report, and owner-only (0600): the reports hold counts, but a team-month cell of one
  * can point to a person, and warnings.txt names record ids. Share a report by copying it on purpose.
  */
-async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[]): Promise<void> {
+async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[], extras: ReportExtras = {}): Promise<void> {
   await ensureOutputDir(outDir);
   const files: [string, string][] = [
     ['coverage.json', toJson(coverage)],
     ['coverage.csv', toCsv(coverage)],
-    ['report.html', toHtml(coverage)],
+    ['report.html', toHtml(coverage, extras)],
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
   for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);

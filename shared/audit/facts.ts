@@ -27,6 +27,11 @@ export interface PatientFact {
   /** Patient.deceased[x]: excluded from the measures and counted as an exclusion. */
   deceased?: boolean;
   /**
+   * The NHS number: only when a worklist was asked for (`--worklist`), which names who needs
+   * follow-up; every other audit keeps no identifier beyond resource ids.
+   */
+  nhsNumber?: string;
+  /**
    * The patient's Patient.contact people (next of kin…), as digests of the keys that recognise them
    * as one of the patient's RelatedPersons (shared/domain/duplicates.ts identityKeys), and when the
    * contact ended; a contact matching no RelatedPerson was never asked about.

@@ -37,7 +37,8 @@ import {
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
-import { noCarersAnswerHolds } from '../domain/noCarersAnswer';
+import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
+import { sortWorklist, type WorklistItem } from './worklist';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -53,6 +54,13 @@ interface CarerOutcome {
   daysToOffer?: number;
   withoutRelationship: boolean;
   withoutContact: boolean;
+  /** The RelatedPerson id (for the worklist). */
+  carerId?: string;
+  /** Due dates behind the overdue flags (for the worklist). */
+  consentReviewDue?: CalendarDate;
+  offerDue?: CalendarDate;
+  assessmentReviewDue?: CalendarDate;
+  identifiedOn?: CalendarDate;
   /** "2026-10": the month the carer was identified, and the month of their first offer, in the policy's zone. */
   identifiedMonth?: string;
   firstOfferMonth?: string;
@@ -93,12 +101,38 @@ export interface CaseloadChoice {
   since?: CalendarDate;
 }
 
+export interface FinaliseOptions {
+  /** Also list who has something overdue (patient-identifiable: only on request). */
+  worklist?: boolean;
+}
+
+/**
+ * The coverage of the population the state holds, as at `now`, and (on request) the worklist of
+ * overdue items behind its counts.
+ */
+export function finaliseAudit(
+  state: AuditState,
+  policy: Policy,
+  now: Date,
+  completeness: Completeness,
+  caseload: CaseloadChoice = {},
+  options: FinaliseOptions = {},
+): { coverage: Coverage; worklist?: WorklistItem[] } {
+  const worklist: WorklistItem[] | undefined = options.worklist === true ? [] : undefined;
+  const coverage = finalise(state, policy, now, completeness, caseload, worklist);
+  return worklist === undefined ? { coverage } : { coverage, worklist: sortWorklist(worklist) };
+}
+
 /**
  * The coverage of the population the state holds, as at `now`.
  *
  * @param completeness what the pull reported; required so a partial pull is never presented as complete.
  */
 export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness, caseload: CaseloadChoice = {}): Coverage {
+  return finalise(state, policy, now, completeness, caseload, undefined);
+}
+
+function finalise(state: AuditState, policy: Policy, now: Date, completeness: Completeness, caseload: CaseloadChoice, worklist: WorklistItem[] | undefined): Coverage {
   const asOf = today(now, policy.timeZone);
   const from = caseload.since !== undefined && compareDates(caseload.since, asOf) < 0 ? caseload.since : asOf;
   const groups = new GroupTallies();
@@ -183,6 +217,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
         continue;
       }
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
+      outcome.carerId = join.id;
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
@@ -201,7 +236,9 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
-    groups.add(groupOf(record), (tally) => {
+    const group = groupOf(record);
+    if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
+    groups.add(group, (tally) => {
       countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
       tally.dataQuality.contactsNotAskedAbout += notAsked;
     });
@@ -448,24 +485,32 @@ function classifyCarer(
   calendarDate: CalendarDateOf,
 ): CarerOutcome {
   const isPast = (due: CalendarDate | undefined): boolean => due !== undefined && compareDates(due, asOf) < 0;
+  const consentDue = consentReviewDue(carer.consent, policy);
+  const reviewDue = assessmentReviewDue(carer.assessment, policy);
   const outcome: CarerOutcome = {
     young: isYoungCarer(carer, policy, now),
     decision: carer.consent.decision,
-    consentPastReview: isPast(consentReviewDue(carer.consent, policy)),
+    consentPastReview: isPast(consentDue),
     assessment: carer.assessment.status,
-    assessmentReviewOverdue: isPast(assessmentReviewDue(carer.assessment, policy)),
+    assessmentReviewOverdue: isPast(reviewDue),
     offerDeadlineUnknown: false,
     withoutRelationship: false,
     withoutContact: false,
   };
   const deadline = firstOfferDeadline(carer, patient, policy);
+  if (consentDue !== undefined) outcome.consentReviewDue = consentDue;
+  if (reviewDue !== undefined) outcome.assessmentReviewDue = reviewDue;
   if (deadline === undefined) outcome.offerDeadlineUnknown = true;
   else {
+    outcome.offerDue = deadline;
     if (firstOfferedOn !== undefined) outcome.offerLate = compareDates(firstOfferedOn, deadline) > 0;
     else if (carer.assessment.status === 'not-offered' && isPast(deadline)) outcome.offerLate = true;
   }
   const identified = carer.identifiedOn === undefined ? undefined : calendarDate(carer.identifiedOn);
-  if (identified !== undefined) outcome.identifiedMonth = identified.slice(0, 7);
+  if (identified !== undefined) {
+    outcome.identifiedMonth = identified.slice(0, 7);
+    outcome.identifiedOn = identified;
+  }
   if (firstOfferedOn !== undefined) outcome.firstOfferMonth = firstOfferedOn.slice(0, 7);
   if (identified !== undefined && firstOfferedOn !== undefined) {
     const days = daysBetween(identified, firstOfferedOn);
@@ -492,6 +537,41 @@ function emptyTally(): Tally {
     },
     dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0, possibleDuplicateCarers: 0, contactsNotAskedAbout: 0 },
   };
+}
+
+/**
+ * What is overdue for one patient in the caseload and their carers, named by the prompt the panel
+ * shows for it: the same flags the counts are made of.
+ */
+function overdueItems(
+  patientId: string,
+  record: PatientRecord,
+  team: string | null,
+  asked: AskedAnswer,
+  carers: readonly CarerOutcome[],
+  policy: Policy,
+  calendarDate: CalendarDateOf,
+): WorklistItem[] {
+  const items: WorklistItem[] = [];
+  const item = (prompt: WorklistItem['prompt'], what: string, dueSince: CalendarDate | undefined, carer?: string): void => {
+    const out: WorklistItem = { team, patient: patientId, prompt, what };
+    if (record.nhsNumber !== undefined) out.nhsNumber = record.nhsNumber;
+    if (carer !== undefined) out.carer = carer;
+    if (dueSince !== undefined) out.dueSince = dueSince;
+    items.push(out);
+  };
+  if (carers.length === 0) {
+    const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
+    if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy));
+  }
+  for (const carer of carers) {
+    if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);
+    else if (carer.consentPastReview) item('review-consent', 'consent decision past its review date', carer.consentReviewDue, carer.carerId);
+    if (carer.offerLate === true && carer.assessment === 'not-offered') item('offer-assessment', "carer's needs assessment not offered by its due date", carer.offerDue, carer.carerId);
+    if (carer.assessmentReviewOverdue) item('assessment-review-due', 'assessment review overdue', carer.assessmentReviewDue, carer.carerId);
+  }
+  return items;
 }
 
 /** The patient's latest "asked: no carers" answer: none, still holding, or gone stale (the panel asks again). */

@@ -61,6 +61,8 @@ export interface PatientRecord {
   team: string | undefined;
   /** The Patient resource says the patient has died. */
   deceased: boolean;
+  /** The NHS number, kept only when the audit was asked for a worklist (PatientFact.nhsNumber). */
+  nhsNumber: string | undefined;
   /** The current episode of care with the latest start (undefined: none read). */
   episodeId: string | undefined;
   serviceStart: string | undefined;
@@ -147,6 +149,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       const record = patientRecord(state, fact.id);
       record.read = true;
       record.deceased ||= fact.deceased === true;
+      record.nhsNumber = firstOf(record.nhsNumber, fact.nhsNumber);
       record.team = chooseTeam(record.team, share(state, fact.team));
       if (fact.contacts !== undefined && record.contacts.length === 0) record.contacts = fact.contacts;
       return state;
@@ -196,6 +199,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
       if (record.askedId !== undefined) chooseAskedNoCarers(merged, record.askedId, share(out, record.askedOn), { primary: record.askedPrimary, secondary: record.askedSecondary });
       if (record.endedEpisodeEnd !== undefined || record.endedEpisodeStart !== undefined) chooseEndedEpisode(merged, share(out, record.endedEpisodeStart), share(out, record.endedEpisodeEnd));
       merged.deceased ||= record.deceased;
+      merged.nhsNumber = firstOf(merged.nhsNumber, record.nhsNumber);
       merged.team = chooseTeam(merged.team, share(out, record.team));
       if (merged.contacts.length === 0) merged.contacts = record.contacts;
       if (record.episodeId !== undefined) {
@@ -275,6 +279,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
       askedSecondary: null,
       team: undefined,
       deceased: false,
+      nhsNumber: undefined,
       episodeId: undefined,
       serviceStart: undefined,
       episodeTeam: undefined,
@@ -374,6 +379,13 @@ function chooseEndedEpisode(record: PatientRecord, start: string | undefined, en
     record.endedEpisodeStart = start;
     record.endedEpisodeEnd = end;
   }
+}
+
+/** The lesser of two optional values, so the choice never depends on read order. */
+function firstOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a <= b ? a : b;
 }
 
 function instantOrNull(iso: string | undefined): number | null {

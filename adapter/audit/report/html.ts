@@ -12,11 +12,19 @@ import { MEASURES, type Citation } from '../../../shared/audit/measures';
 import { RAG_COLOURS, describeRate, monthTrend, teamBars } from './charts';
 import { Html, html } from './escape';
 import { displayDate } from '../../../shared/domain/describe';
-import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isSmallCount, monthLabel, ragLabel, shownRag, teamLabel } from './format';
+import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isSmallCount, isTooFewToRate, monthLabel, ragLabel, shownRag, teamLabel } from './format';
+import type { Comparison } from '../../../shared/audit/compare';
 
 const TEAM_CHARTS = ['carersIdentified', 'consentRecorded', 'assessmentOffered'] as const;
 
-export function toHtml(coverage: Coverage): string {
+/** What the report adds on request: the change since the last audit, and a note that a worklist was written. */
+export interface ReportExtras {
+  comparison?: Comparison;
+  /** The worklist files written beside the report, and how many items they hold (never their content). */
+  worklist?: { items: number; files: readonly string[] };
+}
+
+export function toHtml(coverage: Coverage, extras: ReportExtras = {}): string {
   const notice = incompleteNotice(coverage);
   const title = `Carer consent coverage — ${asOfLabel(coverage)}${coverage.complete ? '' : ' — INCOMPLETE'}`;
   const undated = coverage.byMonth.find((m) => m.month === null)?.patients.total ?? 0;
@@ -48,6 +56,8 @@ ${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> 
 <div class="cards">${MEASURES.map((m) => card(m.label, coverage.rates[m.id], m.definition, m.citations))}</div>
 </section>
 
+${extras.comparison === undefined ? '' : comparisonSection(extras.comparison)}
+${extras.worklist === undefined ? '' : worklistNote(extras.worklist)}
 <section aria-labelledby="teams">
 <h2 id="teams">Coverage by team</h2>
 <p class="note">Teams are listed alphabetically. This is not a league table: teams serve different people, and a small team's rate moves a lot with one patient.</p>
@@ -134,6 +144,30 @@ function card(label: string, rate: Rate, definition: string, citations: readonly
 <p>${definition}</p>
 <ul class="commitment">${citations.map((c) => html`<li><cite>${c.source}, ${c.criterion}</cite>: “${c.text}”${c.scope === undefined ? '' : html` <span class="scope">${c.scope}</span>`}</li>`)}</ul>
 </article>`;
+}
+
+/** Each headline rate then and now; a change over too few people, or over nobody, is not shown as one. */
+function comparisonSection(c: Comparison): Html {
+  const change = (r: Comparison['rates'][number]): string => {
+    if (r.points === null) return 'no data';
+    if (isTooFewToRate(r.previous) || isTooFewToRate(r.current)) return 'too few to compare';
+    return r.points === 0 ? 'no change' : `${r.points > 0 ? '+' : '−'}${formatDays(Math.abs(r.points))} points`;
+  };
+  return html`<section aria-labelledby="compare">
+<h2 id="compare">Change since the last audit (as at ${displayDate(c.previousAsOf)})</h2>
+${c.cautions.length === 0 ? '' : html`<p class="caution"><strong>Compare with care:</strong> ${c.cautions.join('; ')}.</p>`}
+<p class="note">Patients counted: ${formatSmallCount(c.patients.previous)} then, ${formatSmallCount(c.patients.current)} now. Carers: ${formatSmallCount(c.carers.previous)} then, ${formatSmallCount(c.carers.current)} now.</p>
+<table class="compare"><caption class="visually-hidden">Each headline measure at the last audit and now</caption><thead><tr><th scope="col">Measure</th><th scope="col">Last audit</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead><tbody>${c.rates.map(
+    (r) => html`<tr><th scope="row">${MEASURES.find((m) => m.id === r.id)?.label ?? r.id}</th><td>${formatPercent(r.previous)}</td><td>${formatPercent(r.current)}</td><td>${change(r)}</td></tr>`,
+  )}</tbody></table>
+</section>`;
+}
+
+function worklistNote(w: NonNullable<ReportExtras['worklist']>): Html {
+  return html`<section aria-labelledby="worklist">
+<h2 id="worklist">Worklist</h2>
+<p>A worklist of ${formatCount(w.items)} overdue ${w.items === 1 ? 'item' : 'items'}, by team, was written beside this report (${w.files.join(', ')}). <strong>It holds patient-identifiable data</strong>: this report does not.</p>
+</section>`;
 }
 
 /** What was recorded each month: counts, small ones shown as "<5". */
@@ -255,7 +289,8 @@ table { border-collapse: collapse; background: #fff; width: 100%; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 .counts { max-width: 640px; }
-.activity { max-width: 720px; }
+.activity, .compare { max-width: 720px; }
+.caution { background: #fff; border-left: 6px solid #ffb81c; padding: 8px 12px; }
 .counts tr.sub th { font-weight: normal; padding-left: 28px; }
 .groups { font-size: 14px; }
 .groups th, .groups td { padding: 6px 6px; }
