@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../../adapter/audit/report/csv';
 import { toHtml } from '../../../../adapter/audit/report/html';
 import { MEASURES } from '../../../../shared/audit/measures';
+import { compareCoverage } from '../../../../shared/audit/compare';
 import type { AuditFact } from '../../../../shared/audit/facts';
 import { askedNoCarers, carer, episode, patient } from '../../../shared/audit/personas';
 import { coverageOf, smallCaseload } from './coverageFixture';
@@ -115,5 +116,20 @@ describe('trend over time', () => {
     const activity = page.slice(page.indexOf('id="activity"'));
     expect(activity).toContain('Carers identified');
     expect(activity).toContain('&lt;5');
+  });
+});
+
+describe('change since the last audit', () => {
+  it('shows each rate then and now, says "too few to compare" for a group under 5, and cautions when the audits are not like for like', () => {
+    const previous = coverageOf([patient('a'), episode('ea', 'a', '2026-01-01'), carer('ca', 'a')], { complete: false, reason: 'cut short' });
+    const current = coverageOf(smallCaseload());
+    const comparison = compareCoverage(current, previous);
+    expect(comparison.cautions).toEqual(['the previous audit (2026-11-23) is not earlier than this one (2026-11-23)', 'the previous audit was INCOMPLETE: its counts were a lower bound']);
+    const page = toHtml(current, { comparison });
+    const section = page.slice(page.indexOf('id="compare"'), page.indexOf('</section>', page.indexOf('id="compare"')));
+    expect(section).toContain('too few to compare');
+    expect(section).toContain('Compare with care');
+    // The previous audit had one patient: its rates are never shown as percentages.
+    expect(section.match(/<tr><th scope="row">[^<]+<\/th><td>([^<]*)<\/td>/g)?.every((row) => row.includes('<td>Too few to rate</td>') || row.includes('<td>—</td>'))).toBe(true);
   });
 });
