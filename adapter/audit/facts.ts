@@ -23,6 +23,8 @@ import { instantOf } from '../mapping/recency';
 export interface ToAuditFactOptions {
   /** Base of the project's extension URLs (policy `extensionBase`), for the carer-status extension. */
   extensionBase: string;
+  /** Keep the Patient's NHS number (for `--worklist` only; otherwise no identifier beyond ids is kept). */
+  keepNhsNumber?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
   const type = resourceTypeOf(resource);
   switch (type) {
     case 'Patient':
-      return patientFact(resource);
+      return patientFact(resource, options.keepNhsNumber === true);
     case 'RelatedPerson':
       return carerFact(resource, options);
     case 'Consent':
@@ -54,10 +56,11 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
   }
 }
 
-function patientFact(resource: unknown): AuditFact | NoFact {
+function patientFact(resource: unknown, keepNhsNumber: boolean): AuditFact | NoFact {
   const read = readPatient(resource);
   if ('warning' in read) return malformed(resource, 'Patient', read.warning);
   const fact: AuditFact = { kind: 'patient', id: read.patient.id };
+  if (keepNhsNumber && read.patient.nhsNumber !== undefined) fact.nhsNumber = read.patient.nhsNumber;
   if (read.patient.team !== undefined) fact.team = read.patient.team;
   if (read.patient.deceased !== undefined) fact.deceased = true;
   const contacts = readPatientContacts(resource, read.patient.reference).contacts.map((contact) => {
@@ -181,7 +184,7 @@ function askedNoCarersFact(resource: unknown): AuditFact | NoFact {
   const read = readAskedNoCarersList(resource);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'List', read.warning);
   if (read.patient === undefined) return malformed(resource, 'List', `${read.asked.list} does not name a Patient and was skipped`);
-  const fact: AuditFact = { kind: 'askedNoCarers', id: readId(resource), patient: idOf(read.patient) };
+  const fact: AuditFact = { kind: 'askedNoCarers', id: readId(resource), patient: idOf(read.patient), recency: recencyOf(read.asked.askedOn, read.lastUpdated) };
   if (read.asked.askedOn !== undefined) fact.askedOn = read.asked.askedOn;
   return fact;
 }
@@ -190,11 +193,16 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   const read = readEpisodeOfCare(resource);
   if ('warning' in read) return malformed(resource, 'EpisodeOfCare', read.warning);
   const id = readId(resource);
-  if (!read.current) return { warning: `EpisodeOfCare/${id} has ended and is ignored`, ignored: true };
+  if (!read.current && !read.finished) return { warning: `EpisodeOfCare/${id} was cancelled and is ignored`, ignored: true };
   if (read.patient === undefined) return malformed(resource, 'EpisodeOfCare', `EpisodeOfCare/${id} does not name a Patient and was skipped`);
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
+  // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
+  if (!read.current) {
+    fact.ended = true;
+    if (read.end !== undefined) fact.endedOn = read.end;
+  }
   return fact;
 }
 

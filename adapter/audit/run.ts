@@ -8,11 +8,12 @@
  * unless the pull ends with `complete: true`, the coverage says `complete: false` and why.
  */
 import { addFact, emptyAuditState, mergeAuditStates, type AuditState } from '../../shared/audit/state';
-import { finaliseCoverage } from '../../shared/audit/finalise';
+import { finaliseAudit, type CaseloadChoice } from '../../shared/audit/finalise';
+import type { WorklistItem } from '../../shared/audit/worklist';
 import type { Completeness, Coverage } from '../../shared/audit/coverage';
 import type { Policy } from '../../shared/policy';
 import type { PullEvent } from './pull/events';
-import { toAuditFact } from './facts';
+import { toAuditFact, type ToAuditFactOptions } from './facts';
 
 export type AuditEvent =
   | Extract<PullEvent, { type: 'progress' }>
@@ -28,11 +29,17 @@ export interface RunAuditOptions {
   policy: Policy;
   /** The instant the audit is taken "as at" (`--now`); the core never reads the clock. */
   now: Date;
+  /** Who the measures are about (`--since`); by default the caseload on the audit date. */
+  caseload?: CaseloadChoice;
+  /** Also list who has something overdue, with NHS numbers (`--worklist`; patient-identifiable). */
+  worklist?: boolean;
   onEvent?: (event: AuditEvent) => void;
 }
 
 export interface AuditResult {
   coverage: Coverage;
+  /** Only when asked for (`worklist: true`): who has something overdue. Patient-identifiable. */
+  worklist?: WorklistItem[];
   complete: boolean;
   /** Distinct warnings, at most MAX_KEPT_WARNINGS, then one line saying how many more there were. */
   warnings: string[];
@@ -57,7 +64,8 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditResult> {
   };
   const progress = new ProgressTotals(parts.length, (event) => onEvent?.(event));
 
-  const collected = await Promise.all(parts.map((events, index) => collect(events, policy, warn, (event) => progress.update(index, event))));
+  const factOptions: ToAuditFactOptions = { extensionBase: policy.extensionBase, keepNhsNumber: options.worklist === true };
+  const collected = await Promise.all(parts.map((events, index) => collect(events, factOptions, warn, (event) => progress.update(index, event))));
   // One pull's state is the audit itself (merging it with the empty state would only copy it).
   const [first = emptyAuditState(), ...others] = collected.map((c) => c.state);
   const state = others.reduce(mergeAuditStates, first);
@@ -68,11 +76,12 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditResult> {
       ? { complete: true }
       : { complete: false, reason: [...new Set(incomplete.map((c) => c.completeness.reason ?? 'the pull did not finish'))].join('; ') };
 
-  const coverage = finaliseCoverage(state, policy, now, final);
+  const { coverage, worklist } = finaliseAudit(state, policy, now, final, options.caseload, { worklist: options.worklist === true });
   const done: AuditEvent = { type: 'done', complete: final.complete, resources };
   if (final.reason !== undefined) done.reason = final.reason;
   onEvent?.(done);
   const result: AuditResult = { coverage, complete: final.complete, warnings: warnings.lines(), resources };
+  if (worklist !== undefined) result.worklist = worklist;
   const error = collected.find((c) => c.error !== undefined)?.error;
   if (error !== undefined) result.error = error;
   return result;
@@ -88,7 +97,7 @@ interface Collected {
 /** One pull into its own state: facts added as resources arrive; never throws. */
 async function collect(
   events: AsyncIterable<PullEvent>,
-  policy: Policy,
+  factOptions: ToAuditFactOptions,
   warn: (message: string) => void,
   onProgress: (event: Extract<PullEvent, { type: 'progress' }>) => void,
 ): Promise<Collected> {
@@ -100,7 +109,7 @@ async function collect(
       switch (event.type) {
         case 'resource': {
           resources += 1;
-          const fact = toAuditFact(event.resource, { extensionBase: policy.extensionBase });
+          const fact = toAuditFact(event.resource, factOptions);
           if (!('warning' in fact)) addFact(state, fact);
           else if (!fact.ignored) {
             addFact(state, fact.malformed);

@@ -16,6 +16,12 @@ import { PolicyError, parsePolicy, DEFAULT_POLICY, type Policy } from '../../sha
 import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/index';
 import { createProgressReporter } from '../audit/report/progress';
 import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
+import type { ReportExtras } from '../audit/report/html';
+import { PreviousCoverageError, readPreviousCoverage } from '../audit/report/previous';
+import { toWorklistCsv, toWorklistHtml, WORKLIST_FILES } from '../audit/report/worklist';
+import { compareCoverage } from '../../shared/audit/compare';
+import type { Coverage } from '../../shared/audit/coverage';
+import type { WorklistItem } from '../../shared/audit/worklist';
 import { runAudit } from '../audit/run';
 import { authorizedFetch, type TokenSource } from '../auth/backend';
 import { auditSystemScope } from '../auth/scopes';
@@ -47,7 +53,7 @@ export interface AuditIo {
 export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const;
 
 export const AUDIT_USAGE =
-  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] [--types Patient,RelatedPerson,Consent,…] | --from-ndjson <folder>...) [--out <folder>] [--now <ISO date-time>] [--policy <file>] ${AUTH_USAGE}`;
+  `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] [--types Patient,RelatedPerson,Consent,…] | --from-ndjson <folder>...) [--out <folder>] [--now | --as-at <ISO date-time>] [--since <date>] [--worklist] [--compare <previous coverage.json>] [--policy <file>] ${AUTH_USAGE}`;
 
 export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
 
@@ -76,6 +82,10 @@ const FlagsSchema = z
       .refine((types) => [...REQUIRED_AUDIT_TYPES].every((type) => types.includes(type)), { error: `--types must include ${[...REQUIRED_AUDIT_TYPES].join(', ')}: there is no audit without them` })
       .refine((types) => new Set(types).size === types.length, { error: '--types names a type twice' })
       .optional(),
+    'as-at': z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: '--as-at must be an ISO date (2026-11-23) or date-time with offset' }).optional(),
+    since: z.iso.date({ error: '--since must be an ISO date (2026-04-01)' }).optional(),
+    worklist: z.boolean().optional(),
+    compare: z.string().min(1, { error: '--compare needs the previous coverage.json' }).optional(),
     ...AUTH_FLAGS_SHAPE,
     help: z.boolean().optional(),
   })
@@ -83,6 +93,7 @@ const FlagsSchema = z
     const problem = (message: string): void => ctx.addIssue({ code: 'custom', message });
     if (flags.help) return;
     if (flags.bulk && flags.search) problem('choose --bulk or --search, not both');
+    if (flags.now !== undefined && flags['as-at'] !== undefined) problem('--as-at and --now both set the audit date: give one');
     if (flags['from-ndjson'] !== undefined) {
       if (flags.fhir !== undefined) problem('--from-ndjson reads an export already taken: leave out --fhir');
       else if (flags.bulk || flags.search || flags.group !== undefined || flags.types !== undefined) problem('--bulk, --search, --group and --types apply to a FHIR server, not to --from-ndjson');
@@ -99,6 +110,7 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   let policy: Policy;
   let tokenSource: TokenSource | undefined;
   let typeChoice: AuditTypeChoice | undefined;
+  let previous: Coverage | undefined;
   try {
     flags = parseFlags(argv);
     if (flags.help) {
@@ -119,6 +131,7 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       if (typeChoice !== undefined && flags.types === undefined) typeChoice = withinSupportedScopes(typeChoice, scopesSupported);
       return auditSystemScope(typeChoice?.types ?? AUDIT_RESOURCE_TYPES);
     };
+    if (flags.compare !== undefined) previous = await readPreviousCoverage(flags.compare);
     tokenSource = flags.fhir === undefined ? undefined : await tokenSourceFor(flags, flags.fhir, io, scopeFor);
     if (typeChoice !== undefined) {
       if (typeChoice.missingRequired.length > 0) {
@@ -128,6 +141,10 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       for (const note of typeChoice.notes) io.stderr(`audit: note: ${note}\n`);
     }
   } catch (error) {
+    if (error instanceof PreviousCoverageError) {
+      io.stderr(`audit: ${error.message}\n`);
+      return AUDIT_EXIT.usage;
+    }
     if (error instanceof UsageError || error instanceof AuthFlagError) {
       io.stderr(`audit: ${error.message}\n${AUDIT_USAGE}\n`);
       return AUDIT_EXIT.usage;
@@ -145,7 +162,8 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
   }
 
   const clock = io.clock ?? { now: () => new Date(), monotonic: () => performance.now() };
-  const now = flags.now === undefined ? clock.now() : nowFrom(flags.now);
+  const asAt = flags['as-at'] ?? flags.now;
+  const now = asAt === undefined ? clock.now() : nowFrom(asAt);
   const outDir = resolve(flags.out);
   const reporter = createProgressReporter({
     write: io.stderr,
@@ -158,16 +176,28 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
     // Several Groups are pulled at the same time, each into its own state, and merged: exactly the audit of them all.
     const fetchImpl = tokenSource && flags.fhir !== undefined ? authorizedFetch(io.fetch ?? globalThis.fetch, flags.fhir, tokenSource) : io.fetch;
     const pulls = pullOptions(flags, outDir, io, fetchImpl, typeChoice?.types).map((options) => pullPopulation(options));
-    const result = await runAudit({ events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls, policy, now, onEvent: reporter.onEvent });
+    const result = await runAudit({
+      events: pulls.length === 1 ? (pulls[0] as AsyncIterable<PullEvent>) : pulls,
+      policy,
+      now,
+      onEvent: reporter.onEvent,
+      ...(flags.since === undefined ? {} : { caseload: { since: flags.since } }),
+      ...(flags.worklist ? { worklist: true } : {}),
+    });
     if (!result.complete && result.resources === 0) {
       io.stderr(`audit: ${result.coverage.incompleteReason ?? 'nothing was read'}\n`);
       return AUDIT_EXIT.failed;
     }
     const notes = typeChoice?.notes ?? [];
-    await writeOutputs(outDir, result.coverage, [...notes.map((note) => `Note: ${note}`), ...result.warnings]);
+    const extras: ReportExtras = {};
+    if (previous !== undefined) extras.comparison = compareCoverage(result.coverage, previous);
+    if (result.worklist !== undefined) extras.worklist = { items: result.worklist.length, files: WORKLIST_FILES };
+    await writeOutputs(outDir, result.coverage, [...notes.map((note) => `Note: ${note}`), ...result.warnings], extras);
+    await writeWorklist(outDir, result.coverage, result.worklist);
     io.stdout(summaryTable(result.coverage));
     if (notes.length > 0) io.stdout(`\n${notes.map((note) => `Note: ${note}.`).join('\n')}\n`);
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
+    if (result.worklist !== undefined) io.stdout(`Wrote ${WORKLIST_FILES.join(', ')} (${result.worklist.length} overdue items) — PATIENT-IDENTIFIABLE: keep them on approved storage\n`);
     return result.complete ? AUDIT_EXIT.ok : AUDIT_EXIT.incomplete;
   } catch (error) {
     if (error instanceof UnsafeFolderError) {
@@ -202,6 +232,10 @@ function parseFlags(argv: readonly string[]): Flags {
         now: { type: 'string' },
         policy: { type: 'string' },
         types: { type: 'string' },
+        'as-at': { type: 'string' },
+        since: { type: 'string' },
+        worklist: { type: 'boolean' },
+        compare: { type: 'string' },
         ...AUTH_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -236,6 +270,19 @@ function pullOptions(flags: Flags, outDir: string, io: AuditIo, fetchImpl: typeo
   return groups.map((group) => ({ ...base, group, outDir: join(outDir, `group-${group}`) }));
 }
 
+/**
+ * The worklist (patient-identifiable) only when asked for; a run without --worklist removes one an
+ * earlier run left in the folder, so an old list of patients never sits beside a new report.
+ */
+async function writeWorklist(outDir: string, coverage: Coverage, worklist: readonly WorklistItem[] | undefined): Promise<void> {
+  if (worklist === undefined) {
+    await Promise.all(WORKLIST_FILES.map((name) => rm(join(outDir, name), { force: true })));
+    return;
+  }
+  await writePrivateFile(join(outDir, 'worklist.csv'), toWorklistCsv(worklist, coverage));
+  await writePrivateFile(join(outDir, 'worklist.html'), toWorklistHtml(worklist, coverage));
+}
+
 async function loadPolicy(path: string | undefined): Promise<Policy> {
   if (path === undefined) return DEFAULT_POLICY;
   let text: string;
@@ -257,12 +304,12 @@ async function loadPolicy(path: string | undefined): Promise<Policy> {
  * sees half a report, and owner-only (0600): the reports hold counts, but a team-month cell of one
  * can point to a person, and warnings.txt names record ids. Share a report by copying it on purpose.
  */
-async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[]): Promise<void> {
+async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[0], warnings: readonly string[], extras: ReportExtras = {}): Promise<void> {
   await ensureOutputDir(outDir);
   const files: [string, string][] = [
     ['coverage.json', toJson(coverage)],
     ['coverage.csv', toCsv(coverage)],
-    ['report.html', toHtml(coverage)],
+    ['report.html', toHtml(coverage, extras)],
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);
   for (const [name, content] of files) await writePrivateFile(join(outDir, name), content);

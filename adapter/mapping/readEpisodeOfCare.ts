@@ -13,7 +13,10 @@ import { resolveReference } from './references';
 export interface EpisodeOfCareRead {
   patient: string | undefined;
   current: boolean;
+  /** status finished: the patient was under the service until `end`. */
+  finished: boolean;
   start?: string;
+  end?: string;
   team?: string;
   warnings: string[];
 }
@@ -27,9 +30,11 @@ export function readEpisodeOfCare(raw: unknown, options: { aliases?: ReadonlyMap
   const result: EpisodeOfCareRead = {
     patient: resolveReference(episode.patient, 'Patient', options.aliases),
     current: CURRENT.has(episode.status),
+    finished: episode.status === 'finished',
     warnings: parsed.warnings,
   };
   if (episode.period?.start) result.start = episode.period.start;
+  if (episode.period?.end) result.end = episode.period.end;
   const team = episode.team?.find((t) => t.display?.trim())?.display?.trim() ?? episode.managingOrganization?.display?.trim();
   if (team) result.team = team;
   return result;

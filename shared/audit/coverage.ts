@@ -48,6 +48,12 @@ export const MeasuresSchema = z.strictObject({
     askedNoCarers: count,
     /** No carer and no "asked: no carers" List. */
     neverAsked: count,
+    /**
+     * No carer, and the latest "asked: no carers" answer has gone stale (undated, or older than the
+     * panel's ask-again interval: shared/domain/noCarersAnswer.ts): not counted as identified.
+     * (Absent in coverage.json written before it existed: read as 0.)
+     */
+    askedNoCarersStale: count.default(0),
   }),
   carers: z.strictObject({
     /** Active carer RelatedPersons of patients in scope. */
@@ -77,6 +83,11 @@ export const MeasuresSchema = z.strictObject({
     assessment: z.strictObject({ notOffered: count, offered: count, accepted: count, declined: count, completed: count }),
     /** Carers whose first offer was not made within policy: not offered by the due date, or offered after it. */
     offerNotWithinPolicy: count,
+    /**
+     * Carers whose first-offer due date cannot be worked out (no identification date, no carer-status
+     * date and no service start): "deadline unknown", outside "offer made on time" but never dropped.
+     */
+    offerDeadlineUnknown: count.default(0),
     /** Completed or declined assessments whose review date has passed. */
     assessmentReviewOverdue: count,
     /** Median whole days from identification (RelatedPerson.period.start) to first offer; null without data. */
@@ -114,6 +125,17 @@ export type TeamMeasures = z.infer<typeof TeamMeasuresSchema>;
 export type MonthMeasures = z.infer<typeof MonthMeasuresSchema>;
 export type TeamMonthMeasures = z.infer<typeof TeamMonthMeasuresSchema>;
 
+export const ActivityMonthSchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Carers whose identification (RelatedPerson.period.start) falls in the month, each person once. */
+  carersIdentified: count,
+  /** Carer-sharing Consent records dated (Consent.dateTime) in the month. */
+  consentDecisionsRecorded: count,
+  /** Carers whose first assessment offer (Task.authoredOn) falls in the month. */
+  firstAssessmentOffers: count,
+});
+export type ActivityMonth = z.infer<typeof ActivityMonthSchema>;
+
 export const CoverageSchema = MeasuresSchema.extend({
   schemaVersion: z.literal(COVERAGE_SCHEMA_VERSION),
   /** False when the pull ended early: the counts are then a lower bound of an unknown population. */
@@ -144,7 +166,20 @@ export const CoverageSchema = MeasuresSchema.extend({
      * Left out of every measure, as the panel leaves them out of its prompts: patients recorded as
      * deceased, and carers whose relationship with the patient has ended (RelatedPerson.period.end).
      */
-    excluded: z.strictObject({ deceasedPatients: count, endedCarerRelationships: count }),
+    excluded: z.strictObject({
+      deceasedPatients: count,
+      endedCarerRelationships: count,
+      /** Patients read who are not in the caseload audited (see `caseload`): discharged, or never under the service. */
+      notInCaseload: count.default(0),
+    }),
+    /**
+     * Who the measures are about. `episode-of-care`: patients with an episode of care open at some
+     * time from `from` to `to` (by default both are the audit date: the current caseload);
+     * `every-patient-read`: the data held no EpisodeOfCare, so every patient read counts.
+     */
+    caseload: z
+      .strictObject({ basis: z.enum(['episode-of-care', 'every-patient-read']), from: z.iso.date(), to: z.iso.date() })
+      .optional(),
   }),
   /** Teams in alphabetical order (never ranked); null = no team recorded. */
   byTeam: z.array(TeamMeasuresSchema),
@@ -154,6 +189,11 @@ export const CoverageSchema = MeasuresSchema.extend({
   byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
   /** Signpostings, young carers' referrals and deferrals recorded (./recordedActions.ts). */
   recordedActions: RecordedActionsSchema.optional(),
+  /**
+   * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
+   * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.
+   */
+  activityByMonth: z.array(ActivityMonthSchema).optional(),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 

@@ -28,6 +28,11 @@ export interface PatientFact {
   /** Patient.deceased[x]: excluded from the measures and counted as an exclusion. */
   deceased?: boolean;
   /**
+   * The NHS number: only when a worklist was asked for (`--worklist`), which names who needs
+   * follow-up; every other audit keeps no identifier beyond resource ids.
+   */
+  nhsNumber?: string;
+  /**
    * The patient's Patient.contact people (next of kin…), as digests of the keys that recognise them
    * as one of the patient's RelatedPersons (shared/domain/duplicates.ts identityKeys), and when the
    * contact ended; a contact matching no RelatedPerson was never asked about.
@@ -51,6 +56,13 @@ export interface EpisodeFact {
   serviceStart?: string;
   team?: string;
   recency: RecencyKey;
+  /**
+   * The episode has finished (status finished or cancelled): it places the patient in a past
+   * caseload (`--since`, or an earlier `--now`) but never starts a current offer clock.
+   */
+  ended?: boolean;
+  /** period.end of a finished episode. */
+  endedOn?: string;
 }
 
 /** A RelatedPerson of a patient, carer or not. */
@@ -113,6 +125,8 @@ export interface AskedNoCarersFact {
   id: string;
   patient: string;
   askedOn?: string;
+  /** The answer's place in "most recent" order (askedOn, then meta.lastUpdated), as the panel picks it. */
+  recency?: RecencyKey;
 }
 
 /**

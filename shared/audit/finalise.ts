@@ -32,11 +32,14 @@ import {
   type RagRating,
   type TeamMeasures,
   type TeamMonthMeasures,
+  type ActivityMonth,
 } from './coverage';
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
+import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
+import { sortWorklist, type WorklistItem } from './worklist';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -46,14 +49,26 @@ interface CarerOutcome {
   assessment: AssessmentStatusKind;
   /** undefined: the due date is unknown, or not yet reached and no offer made. */
   offerLate?: boolean;
+  /** The first-offer due date cannot be worked out from the record. */
+  offerDeadlineUnknown: boolean;
   assessmentReviewOverdue: boolean;
   daysToOffer?: number;
   withoutRelationship: boolean;
   withoutContact: boolean;
+  /** The RelatedPerson id (for the worklist). */
+  carerId?: string;
+  /** Due dates behind the overdue flags (for the worklist). */
+  consentReviewDue?: CalendarDate;
+  offerDue?: CalendarDate;
+  assessmentReviewDue?: CalendarDate;
+  identifiedOn?: CalendarDate;
+  /** "2026-10": the month the carer was identified, and the month of their first offer, in the policy's zone. */
+  identifiedMonth?: string;
+  firstOfferMonth?: string;
 }
 
 interface Tally {
-  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number };
+  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number; askedNoCarersStale: number };
   carers: {
     total: number;
     young: number;
@@ -62,6 +77,7 @@ interface Tally {
     assessment: Record<'notOffered' | 'offered' | 'accepted' | 'declined' | 'completed', number>;
     offerJudged: number;
     offerNotWithinPolicy: number;
+    offerDeadlineUnknown: number;
     reviewable: number;
     assessmentReviewOverdue: number;
     daysToOffer: number[];
@@ -78,16 +94,55 @@ const ASSESSMENT_KEY: Record<AssessmentStatusKind, keyof Tally['carers']['assess
 };
 
 /**
+ * Which patients the measures are about. By default the caseload on the audit date (an episode of
+ * care open on it); `since` widens it to anyone with an episode open at some time from that date to
+ * the audit date (`--since`), so a patient discharged in 2016 is never "never asked" in 2026.
+ */
+export interface CaseloadChoice {
+  since?: CalendarDate;
+}
+
+export interface FinaliseOptions {
+  /** Also list who has something overdue (patient-identifiable: only on request). */
+  worklist?: boolean;
+}
+
+/**
+ * The coverage of the population the state holds, as at `now`, and (on request) the worklist of
+ * overdue items behind its counts.
+ */
+export function finaliseAudit(
+  state: AuditState,
+  policy: Policy,
+  now: Date,
+  completeness: Completeness,
+  caseload: CaseloadChoice = {},
+  options: FinaliseOptions = {},
+): { coverage: Coverage; worklist?: WorklistItem[] } {
+  const worklist: WorklistItem[] | undefined = options.worklist === true ? [] : undefined;
+  const coverage = finalise(state, policy, now, completeness, caseload, worklist);
+  return worklist === undefined ? { coverage } : { coverage, worklist: sortWorklist(worklist) };
+}
+
+/**
  * The coverage of the population the state holds, as at `now`.
  *
  * @param completeness what the pull reported; required so a partial pull is never presented as complete.
  */
-export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness): Coverage {
+export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, completeness: Completeness, caseload: CaseloadChoice = {}): Coverage {
+  return finalise(state, policy, now, completeness, caseload, undefined);
+}
+
+function finalise(state: AuditState, policy: Policy, now: Date, completeness: Completeness, caseload: CaseloadChoice, worklist: WorklistItem[] | undefined): Coverage {
   const asOf = today(now, policy.timeZone);
+  const from = caseload.since !== undefined && compareDates(caseload.since, asOf) < 0 ? caseload.since : asOf;
   const groups = new GroupTallies();
   const calendarDate = calendarDates(policy.timeZone);
 
   const groupOf = groupKeys(calendarDate);
+  const activity = new ActivityByMonth();
+  const inCaseload = state.episodesRead ? caseloadTest(from, asOf, calendarDate) : () => true;
+  let notInCaseload = 0;
   const isInScope = (patientId: string): boolean => state.patients.get(patientId)?.read === true;
 
   // RelatedPersons per patient, and consents / tasks per carer: the join a type-ordered export needs.
@@ -137,6 +192,8 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
     if (offered !== undefined && (join.firstOffer === undefined || compareDates(offered, join.firstOffer) < 0)) join.firstOffer = offered;
   }
 
+  // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
+  const audited = new Set<string>();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -144,6 +201,11 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       excludedDeceased += 1;
       continue;
     }
+    if (!inCaseload(record)) {
+      notInCaseload += 1;
+      continue;
+    }
+    audited.add(patientId);
     const summary = patientSummaryOf(patientId, record);
     const counted: { id: string; digests: readonly string[]; outcome: CarerOutcome }[] = [];
     const related = relatedOf.get(patientId) ?? [];
@@ -159,17 +221,29 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
         continue;
       }
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
+      outcome.carerId = join.id;
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
+    for (const outcome of outcomes) {
+      if (outcome.identifiedMonth !== undefined) activity.add(outcome.identifiedMonth, 'carersIdentified');
+      if (outcome.firstOfferMonth !== undefined) activity.add(outcome.firstOfferMonth, 'firstAssessmentOffers');
+    }
+    for (const statement of patientConsents.get(patientId) ?? []) {
+      const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
+      if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
+    }
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
     const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
-    groups.add(groupOf(record), (tally) => {
-      countPatient(tally, outcomes, record.askedNoCarers, orphans, duplicates);
+    const group = groupOf(record);
+    if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
+    groups.add(group, (tally) => {
+      countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
       tally.dataQuality.contactsNotAskedAbout += notAsked;
     });
   }
@@ -200,18 +274,37 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       unreadable: sortedUnreadable,
       unreadableTotal: Object.values(unreadable).reduce((a, b) => a + b, 0),
       relatedPersonsOfPatientsNotRead,
-      excluded: { deceasedPatients: excludedDeceased, endedCarerRelationships: excludedEndedRelationships },
+      excluded: { deceasedPatients: excludedDeceased, endedCarerRelationships: excludedEndedRelationships, notInCaseload },
+      caseload: { basis: state.episodesRead ? 'episode-of-care' : 'every-patient-read', from, to: asOf },
       consentsOfPatientsNotRead,
     },
     byTeam: [...groups.byTeam].sort(([a], [b]) => compareLabels(a, b)).map(([team, tally]): TeamMeasures => ({ team, ...measuresOf(tally, policy) })),
     byMonth: [...groups.byMonth].sort(([a], [b]) => compareLabels(a, b)).map(([month, tally]): MonthMeasures => ({ month, ...measuresOf(tally, policy) })),
+    activityByMonth: activity.months(),
     byTeamAndMonth: [...groups.byTeamAndMonth]
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
-  coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope, teamOf: (id) => state.patients.get(id)?.team }, now);
+  coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
+}
+
+/**
+ * What was done in each month, by the date it was recorded: carers identified (RelatedPerson
+ * period.start), consent decisions recorded (Consent.dateTime) and first assessment offers
+ * (Task.authoredOn), for the caseload audited. This is the trend over time; byMonth is a cohort view.
+ */
+class ActivityByMonth {
+  private readonly byMonth = new Map<string, ActivityMonth>();
+
+  add(month: string, what: Exclude<keyof ActivityMonth, 'month'>): void {
+    getOrCreate(this.byMonth, month, () => ({ month, carersIdentified: 0, consentDecisionsRecorded: 0, firstAssessmentOffers: 0 }))[what] += 1;
+  }
+
+  months(): ActivityMonth[] {
+    return [...this.byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  }
 }
 
 interface GroupKey {
@@ -286,6 +379,22 @@ function groupKeys(calendarDate: CalendarDateOf): (record: PatientRecord) => Gro
       const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
       return { team, month: start === undefined ? null : start.slice(0, 7) };
     });
+  };
+}
+
+/**
+ * In the caseload from `from` to `to`: a current episode that had started by `to` (or gives no
+ * start), or a finished episode that ended on or after `from` and had started by `to`.
+ */
+function caseloadTest(from: CalendarDate, to: CalendarDate, calendarDate: CalendarDateOf): (record: PatientRecord) => boolean {
+  const startedBy = (start: string | undefined): boolean => {
+    const day = start === undefined ? undefined : calendarDate(start);
+    return day === undefined || compareDates(day, to) <= 0;
+  };
+  return (record) => {
+    if (record.episodeId !== undefined && startedBy(record.serviceStart)) return true;
+    const ended = record.endedEpisodeEnd === undefined ? undefined : calendarDate(record.endedEpisodeEnd);
+    return ended !== undefined && compareDates(ended, from) >= 0 && startedBy(record.endedEpisodeStart);
   };
 }
 
@@ -381,21 +490,33 @@ function classifyCarer(
   calendarDate: CalendarDateOf,
 ): CarerOutcome {
   const isPast = (due: CalendarDate | undefined): boolean => due !== undefined && compareDates(due, asOf) < 0;
+  const consentDue = consentReviewDue(carer.consent, policy);
+  const reviewDue = assessmentReviewDue(carer.assessment, policy);
   const outcome: CarerOutcome = {
     young: isYoungCarer(carer, policy, now),
     decision: carer.consent.decision,
-    consentPastReview: isPast(consentReviewDue(carer.consent, policy)),
+    consentPastReview: isPast(consentDue),
     assessment: carer.assessment.status,
-    assessmentReviewOverdue: isPast(assessmentReviewDue(carer.assessment, policy)),
+    assessmentReviewOverdue: isPast(reviewDue),
+    offerDeadlineUnknown: false,
     withoutRelationship: false,
     withoutContact: false,
   };
   const deadline = firstOfferDeadline(carer, patient, policy);
-  if (deadline !== undefined) {
+  if (consentDue !== undefined) outcome.consentReviewDue = consentDue;
+  if (reviewDue !== undefined) outcome.assessmentReviewDue = reviewDue;
+  if (deadline === undefined) outcome.offerDeadlineUnknown = true;
+  else {
+    outcome.offerDue = deadline;
     if (firstOfferedOn !== undefined) outcome.offerLate = compareDates(firstOfferedOn, deadline) > 0;
     else if (carer.assessment.status === 'not-offered' && isPast(deadline)) outcome.offerLate = true;
   }
   const identified = carer.identifiedOn === undefined ? undefined : calendarDate(carer.identifiedOn);
+  if (identified !== undefined) {
+    outcome.identifiedMonth = identified.slice(0, 7);
+    outcome.identifiedOn = identified;
+  }
+  if (firstOfferedOn !== undefined) outcome.firstOfferMonth = firstOfferedOn.slice(0, 7);
   if (identified !== undefined && firstOfferedOn !== undefined) {
     const days = daysBetween(identified, firstOfferedOn);
     if (days >= 0) outcome.daysToOffer = days;
@@ -405,7 +526,7 @@ function classifyCarer(
 
 function emptyTally(): Tally {
   return {
-    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0 },
+    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0 },
     carers: {
       total: 0,
       young: 0,
@@ -414,6 +535,7 @@ function emptyTally(): Tally {
       assessment: { notOffered: 0, offered: 0, accepted: 0, declined: 0, completed: 0 },
       offerJudged: 0,
       offerNotWithinPolicy: 0,
+      offerDeadlineUnknown: 0,
       reviewable: 0,
       assessmentReviewOverdue: 0,
       daysToOffer: [],
@@ -422,11 +544,50 @@ function emptyTally(): Tally {
   };
 }
 
-function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCarers: boolean, orphanConsents: number, duplicates: number): void {
+/**
+ * What is overdue for one patient in the caseload and their carers, named by the prompt the panel
+ * shows for it: the same flags the counts are made of.
+ */
+function overdueItems(
+  patientId: string,
+  record: PatientRecord,
+  team: string | null,
+  asked: AskedAnswer,
+  carers: readonly CarerOutcome[],
+  policy: Policy,
+  calendarDate: CalendarDateOf,
+): WorklistItem[] {
+  const items: WorklistItem[] = [];
+  const item = (prompt: WorklistItem['prompt'], what: string, dueSince: CalendarDate | undefined, carer?: string): void => {
+    const out: WorklistItem = { team, patient: patientId, prompt, what };
+    if (record.nhsNumber !== undefined) out.nhsNumber = record.nhsNumber;
+    if (carer !== undefined) out.carer = carer;
+    if (dueSince !== undefined) out.dueSince = dueSince;
+    items.push(out);
+  };
+  if (carers.length === 0) {
+    const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
+    if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy));
+  }
+  for (const carer of carers) {
+    if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);
+    else if (carer.consentPastReview) item('review-consent', 'consent decision past its review date', carer.consentReviewDue, carer.carerId);
+    if (carer.offerLate === true && carer.assessment === 'not-offered') item('offer-assessment', "carer's needs assessment not offered by its due date", carer.offerDue, carer.carerId);
+    if (carer.assessmentReviewOverdue) item('assessment-review-due', 'assessment review overdue', carer.assessmentReviewDue, carer.carerId);
+  }
+  return items;
+}
+
+/** The patient's latest "asked: no carers" answer: none, still holding, or gone stale (the panel asks again). */
+type AskedAnswer = 'none' | 'holds' | 'stale';
+
+function countPatient(tally: Tally, carers: readonly CarerOutcome[], asked: AskedAnswer, orphanConsents: number, duplicates: number): void {
   tally.patients.total += 1;
   tally.dataQuality.possibleDuplicateCarers += duplicates;
   if (carers.length > 0) tally.patients.withCarer += 1;
-  else if (askedNoCarers) tally.patients.askedNoCarers += 1;
+  else if (asked === 'holds') tally.patients.askedNoCarers += 1;
+  else if (asked === 'stale') tally.patients.askedNoCarersStale += 1;
   else tally.patients.neverAsked += 1;
   tally.dataQuality.consentWithoutCarer += orphanConsents;
   for (const carer of carers) {
@@ -440,6 +601,7 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], askedNoCare
       c.offerJudged += 1;
       if (carer.offerLate) c.offerNotWithinPolicy += 1;
     }
+    if (carer.offerDeadlineUnknown) c.offerDeadlineUnknown += 1;
     if (carer.assessment === 'completed' || carer.assessment === 'declined') c.reviewable += 1;
     if (carer.assessmentReviewOverdue) c.assessmentReviewOverdue += 1;
     if (carer.daysToOffer !== undefined) c.daysToOffer.push(carer.daysToOffer);
@@ -470,6 +632,7 @@ function measuresOf(tally: Tally, policy: Policy): Measures {
       consentPastReview: c.consentPastReview,
       assessment: { ...c.assessment },
       offerNotWithinPolicy: c.offerNotWithinPolicy,
+      offerDeadlineUnknown: c.offerDeadlineUnknown,
       assessmentReviewOverdue: c.assessmentReviewOverdue,
       medianDaysToOffer: median(c.daysToOffer),
       daysToOfferSampleSize: c.daysToOffer.length,

@@ -4,53 +4,92 @@
  */
 import type { RateId } from './coverage';
 
+/**
+ * A criterion a measure is evidence for, worded as its source words it (docs/audit.md says where
+ * each was checked). Only criteria whose number and wording could be verified are cited.
+ */
+export interface Citation {
+  /** The framework, e.g. "Triangle of Care self-assessment (2nd edition)". */
+  source: string;
+  /** Which part: "criterion 1.1", "statement 1", "section 10". */
+  criterion: string;
+  /** The criterion's own words. */
+  text: string;
+  /** Whom the criterion covers, when that is narrower or wider than the measure's population. */
+  scope?: string;
+}
+
 export interface MeasureDefinition {
   id: RateId;
   /** Short name for a table heading. */
   label: string;
   /** One sentence a service manager can read without explanation. */
   definition: string;
-  /** The commitment the measure is evidence for. */
+  /** The commitment the measure is evidence for, in one line (the citations, joined). */
   commitment: string;
+  /** Each criterion the measure serves, exactly. */
+  citations: readonly Citation[];
 }
 
-export const MEASURES: readonly MeasureDefinition[] = [
+const TOC = 'Triangle of Care self-assessment (2nd edition)';
+const QS200 = 'NICE quality standard QS200';
+/** QS200 (Supporting adult carers, 2021) covers adults (18+) caring for people aged 16 or over; the audit counts every patient and carer in the caseload. */
+const QS200_SCOPE = 'QS200 covers adults (18 or over) who provide unpaid care for people aged 16 or over; this measure counts every patient and carer in the caseload, so it is wider than that scope.';
+
+const TOC_1_1: Citation = { source: TOC, criterion: 'criterion 1.1', text: 'The carer is routinely identified with the service user when carrying out an assessment.' };
+const TOC_1_4: Citation = { source: TOC, criterion: 'criterion 1.4', text: 'Consent of service user routinely obtained and recorded re carer involvement.' };
+const TOC_STANDARD_3: Citation = { source: 'Triangle of Care', criterion: 'standard 3', text: 'Policy and practice protocols re: confidentiality and sharing information are in place.' };
+const QS200_1: Citation = {
+  source: QS200,
+  criterion: 'statement 1',
+  text: 'Carers are identified by health and social care organisations and encouraged to recognise their role and rights.',
+  scope: QS200_SCOPE,
+};
+const CARE_ACT_S10: Citation = { source: 'Care Act 2014', criterion: 'section 10', text: "Assessment of a carer's needs for support." };
+const LOCAL_POLICY: Citation = { source: 'Local policy', criterion: 'firstOfferWithinMonths', text: 'A first offer of a carer’s needs assessment within the policy period of the carer being identified or the service starting.' };
+const NSF_6: Citation = { source: 'National Service Framework for Mental Health (1999)', criterion: 'standard six', text: 'Caring about carers.' };
+
+const commitmentOf = (citations: readonly Citation[]): string => citations.map((c) => `${c.source} ${c.criterion}: ${c.text}`).join(' ');
+
+const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
   {
     id: 'carersIdentified',
     label: 'Carers identified or asked',
-    definition: 'Patients with at least one carer recorded, or a dated answer that they have no carer, out of all patients.',
-    commitment: 'Triangle of Care 1.1: carers are identified at first contact or as soon as possible after.',
+    definition: 'Patients with at least one carer recorded, or an in-date answer that they have no carer, out of all patients in the caseload.',
+    citations: [TOC_1_1, QS200_1],
   },
   {
     id: 'consentRecorded',
     label: 'Consent decision recorded',
     definition: "Carers with the patient's decision about sharing information recorded (yes, no, partly, or withdrawn), out of all carers.",
-    commitment: 'Triangle of Care 1.4: consent about carer involvement is routinely obtained and recorded.',
+    citations: [TOC_1_4],
   },
   {
     id: 'consentInDate',
     label: 'Consent decisions in date',
     definition: 'Recorded consent decisions whose review date has not passed, out of all recorded decisions.',
-    commitment: 'Triangle of Care standard 3: information sharing with carers is revisited.',
+    citations: [TOC_STANDARD_3],
   },
   {
     id: 'assessmentOffered',
     label: 'Needs assessment offered',
     definition: "Carers who have been offered a carer's needs assessment (whatever the answer), out of all carers.",
-    commitment: "Care Act 2014 s.10: every eligible carer is offered a carer's needs assessment.",
+    citations: [CARE_ACT_S10],
   },
   {
     id: 'offerWithinPolicy',
     label: 'Offer made on time',
-    definition: 'Carers whose first assessment offer was made by its due date, out of carers whose due date has passed or who have been offered.',
-    commitment: 'Local standard: first offer within the policy period of identification or the service starting.',
+    definition: 'Carers whose first assessment offer was made by its due date, out of carers whose due date has passed or who have been offered (carers whose due date cannot be worked out are shown apart as "deadline unknown").',
+    citations: [LOCAL_POLICY, CARE_ACT_S10],
   },
   {
     id: 'assessmentReviewInDate',
     label: 'Assessment reviews in date',
     definition: 'Carers with a completed or declined assessment whose review is not overdue, out of all such carers.',
-    commitment: 'Mental health NSF standard six: carers have their own needs reviewed at least annually.',
+    citations: [NSF_6],
   },
 ];
+
+export const MEASURES: readonly MeasureDefinition[] = DEFINITIONS.map((m) => ({ ...m, commitment: commitmentOf(m.citations) }));
 
 export const RAG_LABELS = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No data' } as const;

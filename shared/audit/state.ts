@@ -53,10 +53,17 @@ export interface PatientRecord {
   read: boolean;
   /** The patient has an "asked: no carers" answer on record. */
   askedNoCarers: boolean;
+  /** The most recent "asked: no carers" answer (as the panel picks it): its id, date and recency. */
+  askedId: string | undefined;
+  askedOn: string | undefined;
+  askedPrimary: number | null;
+  askedSecondary: number | null;
   /** Team from the Patient resource (managing organisation display). */
   team: string | undefined;
   /** The Patient resource says the patient has died. */
   deceased: boolean;
+  /** The NHS number, kept only when the audit was asked for a worklist (PatientFact.nhsNumber). */
+  nhsNumber: string | undefined;
   /** The current episode of care with the latest start (undefined: none read). */
   episodeId: string | undefined;
   serviceStart: string | undefined;
@@ -65,6 +72,12 @@ export interface PatientRecord {
   episodeSecondary: number | null;
   /** The Patient's contacts (next of kin…), from the Patient resource (see PatientFact.contacts). */
   contacts: readonly ContactFact[];
+  /**
+   * The finished episode that ended last (its start and end): enough to place the patient in a
+   * past caseload (`--since`, an earlier `--now`) without keeping every episode.
+   */
+  endedEpisodeStart: string | undefined;
+  endedEpisodeEnd: string | undefined;
 }
 
 /** A RelatedPerson (carer or not); its id is the key. */
@@ -113,6 +126,8 @@ export interface AuditState {
   assessments: Map<string, AssessmentRecord>;
   /** Signpostings, referrals and deferrals (./recordedActions.ts). */
   recorded: RecordedActionsState;
+  /** Any EpisodeOfCare was read: the caseload can then be taken from episodes (else every patient read is in it). */
+  episodesRead: boolean;
   malformed: {
     /** "Type/id" of unreadable resources that carried an id. */
     withId: Set<string>;
@@ -124,7 +139,7 @@ export interface AuditState {
 const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
-  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), malformed: { withId: new Set(), withoutId: new Map() } };
+  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
 }
 
 /**
@@ -137,16 +152,20 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       const record = patientRecord(state, fact.id);
       record.read = true;
       record.deceased ||= fact.deceased === true;
+      record.nhsNumber = firstOf(record.nhsNumber, fact.nhsNumber);
       record.team = chooseTeam(record.team, share(state, fact.team));
       if (fact.contacts !== undefined && record.contacts.length === 0) record.contacts = fact.contacts;
       return state;
     }
     case 'episode': {
-      chooseEpisode(patientRecord(state, fact.patient), fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
+      state.episodesRead = true;
+      const record = patientRecord(state, fact.patient);
+      if (fact.ended === true) chooseEndedEpisode(record, share(state, fact.serviceStart), share(state, fact.endedOn));
+      else chooseEpisode(record, fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
       return state;
     }
     case 'askedNoCarers': {
-      patientRecord(state, fact.patient).askedNoCarers = true;
+      chooseAskedNoCarers(patientRecord(state, fact.patient), fact.id, share(state, fact.askedOn), fact.recency ?? { primary: instantOrNull(fact.askedOn), secondary: null });
       return state;
     }
     case 'carer': {
@@ -185,8 +204,10 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.patients) {
       const merged = patientRecord(out, id);
       merged.read ||= record.read;
-      merged.askedNoCarers ||= record.askedNoCarers;
+      if (record.askedId !== undefined) chooseAskedNoCarers(merged, record.askedId, share(out, record.askedOn), { primary: record.askedPrimary, secondary: record.askedSecondary });
+      if (record.endedEpisodeEnd !== undefined || record.endedEpisodeStart !== undefined) chooseEndedEpisode(merged, share(out, record.endedEpisodeStart), share(out, record.endedEpisodeEnd));
       merged.deceased ||= record.deceased;
+      merged.nhsNumber = firstOf(merged.nhsNumber, record.nhsNumber);
       merged.team = chooseTeam(merged.team, share(out, record.team));
       if (merged.contacts.length === 0) merged.contacts = record.contacts;
       if (record.episodeId !== undefined) {
@@ -197,6 +218,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record.id, record.statement));
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     mergeRecordedActions(out.recorded, source.recorded);
+    out.episodesRead ||= source.episodesRead;
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
   }
@@ -256,7 +278,26 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
   if (record === undefined) {
     // Every field is set here, in one order, so all records share one compact shape.
     const key = ownCopy(id);
-    record = { id: key, read: false, askedNoCarers: false, team: undefined, deceased: false, episodeId: undefined, serviceStart: undefined, episodeTeam: undefined, episodePrimary: null, episodeSecondary: null, contacts: [] };
+    record = {
+      id: key,
+      read: false,
+      askedNoCarers: false,
+      askedId: undefined,
+      askedOn: undefined,
+      askedPrimary: null,
+      askedSecondary: null,
+      team: undefined,
+      deceased: false,
+      nhsNumber: undefined,
+      episodeId: undefined,
+      serviceStart: undefined,
+      episodeTeam: undefined,
+      episodePrimary: null,
+      episodeSecondary: null,
+      contacts: [],
+      endedEpisodeStart: undefined,
+      endedEpisodeEnd: undefined,
+    };
     state.patients.set(key, record);
   }
   return record;
@@ -324,6 +365,41 @@ function chooseEpisode(record: PatientRecord, id: string, serviceStart: string |
   record.episodeTeam = team;
   record.episodePrimary = recency.primary;
   record.episodeSecondary = recency.secondary;
+}
+
+/** The most recent "no carers" answer, picked as the panel picks it (askedOn, then lastUpdated, then id). */
+function chooseAskedNoCarers(record: PatientRecord, id: string, askedOn: string | undefined, recency: Recency): void {
+  record.askedNoCarers = true;
+  if (record.askedId !== undefined) {
+    const order = compareRecency(recency, id, { primary: record.askedPrimary, secondary: record.askedSecondary }, record.askedId);
+    if (order < 0 || (order === 0 && (askedOn ?? '') <= (record.askedOn ?? ''))) return;
+  }
+  record.askedId = id;
+  record.askedOn = askedOn;
+  record.askedPrimary = recency.primary;
+  record.askedSecondary = recency.secondary;
+}
+
+/** The finished episode that ended last (an end not recorded sorts first); equal ends keep the earlier start. */
+function chooseEndedEpisode(record: PatientRecord, start: string | undefined, end: string | undefined): void {
+  const [newEnd, oldEnd] = [end ?? '', record.endedEpisodeEnd ?? ''];
+  const [newStart, oldStart] = [start ?? '', record.endedEpisodeStart ?? ''];
+  if (newEnd > oldEnd || (newEnd === oldEnd && (oldStart === '' ? newStart !== '' : newStart !== '' && newStart < oldStart))) {
+    record.endedEpisodeStart = start;
+    record.endedEpisodeEnd = end;
+  }
+}
+
+/** The lesser of two optional values, so the choice never depends on read order. */
+function firstOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a <= b ? a : b;
+}
+
+function instantOrNull(iso: string | undefined): number | null {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /*

@@ -6,7 +6,8 @@
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
-import { addMonthsCapped, compareDates, today, toCalendarDate } from '../domain/dates';
+import { toCalendarDate } from '../domain/dates';
+import { noCarersAnswerHolds } from '../domain/noCarersAnswer';
 import { isActiveCarer } from '../domain/derive';
 import { contactLabel, displayDate, summaryLine } from '../domain/describe';
 import { unansweredContacts } from '../domain/contacts';
@@ -61,8 +62,7 @@ export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Pr
   if (askedOn === undefined) {
     return prompt('info', 'Patient said no carers, but when is not recorded — ask again', `The "no carers" answer has no date, so it may be out of date. ${DETAIL}`);
   }
-  const askAgainOn = addMonthsCapped(askedOn, policy.assessmentReviewMonths);
-  if (compareDates(today(now, policy.timeZone), askAgainOn) < 0) return [];
+  if (noCarersAnswerHolds(asked.askedOn, policy, now)) return [];
   return prompt(
     'info',
     `Patient said no carers on ${displayDate(askedOn)} — ask again`,

@@ -82,6 +82,7 @@ function tableRow(r: AuditBenchRow): Record<string, string | number> {
     resources: r.resources,
     'resources/s': Math.round(r.resourcesPerSecond),
     'MB/s': r.bytes > 0 ? Number(r.mbPerSecond.toFixed(1)) : '-',
+    'CPU s': Number((r.cpuMs / 1000).toFixed(2)),
     'peak RSS MB': Math.round(r.peakRssMB),
     'peak heap MB': Math.round(r.peakHeapMB),
     complete: r.complete ? 'yes' : 'NO',
@@ -128,6 +129,8 @@ export async function run(): Promise<AuditBenchReport> {
   const ratios: Record<string, number> = {
     'pull throughput / JSON.parse throughput (100k)': pullLarge.resourcesPerSecond / parseLarge.resourcesPerSecond,
     'audit throughput / JSON.parse throughput (100k)': auditLarge.resourcesPerSecond / parseLarge.resourcesPerSecond,
+    // Wall time on a shared machine moves with everyone else's load; CPU time (all threads) much less.
+    'audit / JSON.parse, by CPU time (100k)': parseLarge.cpuMs / auditLarge.cpuMs,
     'audit from NDJSON / naive paged search (resources/s)': auditLarge.resourcesPerSecond / search.resourcesPerSecond,
     'bulk $export pull / naive paged search, same sandbox': bulk.resourcesPerSecond / search.resourcesPerSecond,
     'pull peak heap, 100k / 10k patients': pullLarge.peakHeapMB / find('pull --from-ndjson', SMALL_PATIENTS).peakHeapMB,

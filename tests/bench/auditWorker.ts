@@ -21,6 +21,8 @@ export interface WorkerResult {
   resources: number;
   bytes: number;
   ms: number;
+  /** CPU time (user + system, every thread) the case took: on a shared machine, steadier than wall time. */
+  cpuMs: number;
   peakRssMB: number;
   peakHeapMB: number;
   complete: boolean;
@@ -32,14 +34,17 @@ async function measure(work: () => Promise<{ resources: number; bytes: number; c
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const { resources, bytes, complete } = await work();
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
   clearInterval(sampler);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   return {
     resources,
     bytes,
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     peakHeapMB: peakHeap / (1024 * 1024),
     complete,

@@ -6,7 +6,7 @@
 import type { Coverage, Rate, RateId, RagRating } from '../../../shared/audit/coverage';
 import { MEASURES, RAG_LABELS } from '../../../shared/audit/measures';
 import { html, type Html } from './escape';
-import { formatCount, formatPercent, monthLabel, teamLabel } from './format';
+import { formatPercent, formatSmallCount, isTooFewToRate, monthLabel, ragLabel, teamLabel } from './format';
 
 /** NHS identity colours; amber is dark enough to carry white-on-dark text nowhere, so labels sit beside bars. */
 export const RAG_COLOURS: Record<RagRating, string> = { green: '#007f3b', amber: '#ffb81c', red: '#d5281b', none: '#aeb7bd' };
@@ -36,12 +36,13 @@ export function teamBars(coverage: Coverage, rateId: RateId): Html {
   const rows = coverage.byTeam.map((team, i) => {
     const rate = team.rates[rateId];
     const y = top + i * rowHeight;
-    const share = rate.percent === null ? 0 : rate.percent / 100;
+    const rated = rate.percent !== null && !isTooFewToRate(rate);
+    const share = rated ? (rate.percent ?? 0) / 100 : 0;
     const name = teamLabel(team.team, 200);
     const shortName = teamLabel(team.team, 46);
     return html`<g><title>${name}: ${describeRate(rate)}</title><text x="${labelWidth - 10}" y="${y + 19}" text-anchor="end" class="label">${shortName}</text><rect x="${labelWidth}" y="${y + 5}" width="${barWidth}" height="${rowHeight - 10}" class="track"/>${
-      rate.percent === null ? '' : html`<rect x="${labelWidth}" y="${y + 5}" width="${fmt(share * barWidth)}" height="${rowHeight - 10}" fill="${RAG_COLOURS[rate.rag]}"/>`
-    }<text x="${labelWidth + barWidth + 8}" y="${y + 19}" class="value">${rate.percent === null ? 'no data' : `${formatPercent(rate)} · ${RAG_LABELS[rate.rag]}`}</text></g>`;
+      rated ? html`<rect x="${labelWidth}" y="${y + 5}" width="${fmt(share * barWidth)}" height="${rowHeight - 10}" fill="${RAG_COLOURS[rate.rag]}"/>` : ''
+    }<text x="${labelWidth + barWidth + 8}" y="${y + 19}" class="value">${rate.percent === null ? 'no data' : rated ? `${formatPercent(rate)} · ${RAG_LABELS[rate.rag]}` : ragLabel(rate)}</text></g>`;
   });
   const summary = `${label} by team: ${coverage.byTeam.map((t) => `${teamLabel(t.team)} ${describeRate(t.rates[rateId])}`).join('; ')}`;
   return html`<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${summary}" xmlns="http://www.w3.org/2000/svg">${guides}${rows}</svg>`;
@@ -73,14 +74,14 @@ export function monthTrend(coverage: Coverage): Html {
     const segments: string[] = [];
     let current: string[] = [];
     for (const p of points) {
-      if (p.rate.percent === null) {
+      if (p.rate.percent === null || isTooFewToRate(p.rate)) {
         if (current.length > 1) segments.push(current.join(' '));
         current = [];
       } else current.push(`${fmt(x(p.i))},${fmt(y(p.rate.percent / 100))}`);
     }
     if (current.length > 1) segments.push(current.join(' '));
     const markers = points
-      .filter((p) => p.rate.percent !== null)
+      .filter((p) => p.rate.percent !== null && !isTooFewToRate(p.rate))
       .map((p) => html`<g><title>${monthLabel(p.month)}: ${describeRate(p.rate)}</title>${marker(series.marker, x(p.i), y((p.rate.percent ?? 0) / 100), series.colour)}</g>`);
     return html`<g>${segments.map((s) => html`<polyline points="${s}" fill="none" stroke="${series.colour}" stroke-width="2.5"/>`)}${markers}</g>`;
   });
@@ -103,7 +104,9 @@ function labelOf(id: RateId): string {
 }
 
 export function describeRate(rate: Rate): string {
-  return rate.percent === null ? 'no data' : `${formatPercent(rate)} (${formatCount(rate.numerator)} of ${formatCount(rate.denominator)}), ${RAG_LABELS[rate.rag]}`;
+  if (rate.percent === null) return 'no data';
+  if (isTooFewToRate(rate)) return 'too few to rate (fewer than 5)';
+  return `${formatPercent(rate)} (${formatSmallCount(rate.numerator)} of ${formatSmallCount(rate.denominator)}), ${RAG_LABELS[rate.rag]}`;
 }
 
 export const TREND_SERIES = SERIES;

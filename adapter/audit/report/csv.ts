@@ -12,35 +12,42 @@
  */
 import type { Coverage, Measures } from '../../../shared/audit/coverage';
 import { RATE_IDS } from '../../../shared/audit/coverage';
-import { ALL_MONTHS, ALL_TEAMS, NO_MONTH, NO_TEAM } from './format';
+import { ALL_MONTHS, ALL_TEAMS, NO_MONTH, NO_TEAM, SMALL_COUNT, isSmallCount, isTooFewToRate } from './format';
 
 const BOM = '\uFEFF';
 
 type Cell = string | number | null;
 
+/** A count column: shown as "<5" from 1 to 4 (format.ts SMALL_NUMBER_LIMIT); coverage.json keeps it exact. */
+const small = (n: number): Cell => (isSmallCount(n) ? SMALL_COUNT : n);
+
 const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
-  ['patients.total', (m) => m.patients.total],
-  ['patients.withCarer', (m) => m.patients.withCarer],
-  ['patients.askedNoCarers', (m) => m.patients.askedNoCarers],
-  ['patients.neverAsked', (m) => m.patients.neverAsked],
-  ['carers.total', (m) => m.carers.total],
-  ['carers.young', (m) => m.carers.young],
-  ...(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.consent.${k}`, (m) => m.carers.consent[k]]),
-  ['carers.consentPastReview', (m) => m.carers.consentPastReview],
-  ...(['notOffered', 'offered', 'accepted', 'declined', 'completed'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.assessment.${k}`, (m) => m.carers.assessment[k]]),
-  ['carers.offerNotWithinPolicy', (m) => m.carers.offerNotWithinPolicy],
-  ['carers.assessmentReviewOverdue', (m) => m.carers.assessmentReviewOverdue],
-  ['carers.medianDaysToOffer', (m) => m.carers.medianDaysToOffer],
-  ['carers.daysToOfferSampleSize', (m) => m.carers.daysToOfferSampleSize],
-  ['dataQuality.carerWithoutRelationship', (m) => m.dataQuality.carerWithoutRelationship],
-  ['dataQuality.carerWithoutContact', (m) => m.dataQuality.carerWithoutContact],
-  ['dataQuality.consentWithoutCarer', (m) => m.dataQuality.consentWithoutCarer],
-  ['dataQuality.possibleDuplicateCarers', (m) => m.dataQuality.possibleDuplicateCarers],
-  ['dataQuality.contactsNotAskedAbout', (m) => m.dataQuality.contactsNotAskedAbout],
+  ['patients.total', (m) => small(m.patients.total)],
+  ['patients.withCarer', (m) => small(m.patients.withCarer)],
+  ['patients.askedNoCarers', (m) => small(m.patients.askedNoCarers)],
+  ['patients.neverAsked', (m) => small(m.patients.neverAsked)],
+  ['carers.total', (m) => small(m.carers.total)],
+  ['carers.young', (m) => small(m.carers.young)],
+  ...(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.consent.${k}`, (m) => small(m.carers.consent[k])]),
+  ['carers.consentPastReview', (m) => small(m.carers.consentPastReview)],
+  ...(['notOffered', 'offered', 'accepted', 'declined', 'completed'] as const).map((k): [string, (m: Measures) => Cell] => [`carers.assessment.${k}`, (m) => small(m.carers.assessment[k])]),
+  ['carers.offerNotWithinPolicy', (m) => small(m.carers.offerNotWithinPolicy)],
+  ['carers.assessmentReviewOverdue', (m) => small(m.carers.assessmentReviewOverdue)],
+  // A median of fewer than 5 carers is as good as one carer's own figure: left blank.
+  ['carers.medianDaysToOffer', (m) => (isSmallCount(m.carers.daysToOfferSampleSize) ? null : m.carers.medianDaysToOffer)],
+  ['carers.daysToOfferSampleSize', (m) => small(m.carers.daysToOfferSampleSize)],
+  ['dataQuality.carerWithoutRelationship', (m) => small(m.dataQuality.carerWithoutRelationship)],
+  ['dataQuality.carerWithoutContact', (m) => small(m.dataQuality.carerWithoutContact)],
+  ['dataQuality.consentWithoutCarer', (m) => small(m.dataQuality.consentWithoutCarer)],
+  ['dataQuality.possibleDuplicateCarers', (m) => small(m.dataQuality.possibleDuplicateCarers)],
+  ['dataQuality.contactsNotAskedAbout', (m) => small(m.dataQuality.contactsNotAskedAbout)],
   ...RATE_IDS.flatMap((id): [string, (m: Measures) => Cell][] => [
-    [`rates.${id}.percent`, (m) => m.rates[id].percent],
-    [`rates.${id}.rag`, (m) => m.rates[id].rag],
+    [`rates.${id}.percent`, (m) => (isTooFewToRate(m.rates[id]) ? null : m.rates[id].percent)],
+    [`rates.${id}.rag`, (m) => (isTooFewToRate(m.rates[id]) ? 'too few to rate' : m.rates[id].rag)],
   ]),
+  // Columns added after the first release go last, so a spreadsheet built on the old columns still reads.
+  ['patients.askedNoCarersStale', (m) => small(m.patients.askedNoCarersStale)],
+  ['carers.offerDeadlineUnknown', (m) => small(m.carers.offerDeadlineUnknown)],
 ];
 
 export function toCsv(coverage: Coverage): string {

@@ -2,7 +2,8 @@
  * Labels and numbers as every audit report shows them, so the terminal, CSV and HTML agree.
  * Team names come from the data: they are squeezed onto one line here, and escaped by each format.
  */
-import type { Coverage, Rate } from '../../../shared/audit/coverage';
+import type { Coverage, Rate, RagRating } from '../../../shared/audit/coverage';
+import { RAG_LABELS } from '../../../shared/audit/measures';
 import { displayText } from '../../../shared/displayText';
 import { displayDate, oneLine, shorten } from '../../../shared/domain/describe';
 
@@ -37,9 +38,36 @@ const percent = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maxim
 export const formatCount = (n: number): string => integer.format(n);
 export const formatDays = (n: number | null): string => (n === null ? '—' : oneDecimal.format(n));
 
-/** "73.4 %", or "—" when nobody is in the denominator. */
+/**
+ * NHS small-number practice: in the reports people read (report.html, coverage.csv, the terminal), a
+ * count from 1 to 4 is shown as "<5" and a rate over fewer than 5 people is "too few to rate" (a
+ * team-month cell of one points at a person, and a rate of 2 out of 3 is no evidence either way).
+ * coverage.json keeps the exact counts, so partial audits still merge exactly.
+ */
+export const SMALL_NUMBER_LIMIT = 5;
+export const TOO_FEW_TO_RATE = 'Too few to rate';
+export const SMALL_COUNT = '<5';
+
+export const isSmallCount = (n: number): boolean => n > 0 && n < SMALL_NUMBER_LIMIT;
+export const isTooFewToRate = (rate: Rate): boolean => isSmallCount(rate.denominator);
+
+/** A count as a reader may see it: "<5" for 1 to 4. */
+export const formatSmallCount = (n: number): string => (isSmallCount(n) ? SMALL_COUNT : formatCount(n));
+
+/** "73.4 %", "—" when nobody is in the denominator, "Too few to rate" when fewer than 5 are. */
 export function formatPercent(rate: Rate): string {
-  return rate.percent === null ? '—' : `${percent.format(rate.percent)} %`;
+  if (rate.percent === null) return '—';
+  return isTooFewToRate(rate) ? TOO_FEW_TO_RATE : `${percent.format(rate.percent)} %`;
+}
+
+/** The rating a reader sees: none for a rate over too few people. */
+export function shownRag(rate: Rate): RagRating {
+  return isTooFewToRate(rate) ? 'none' : rate.rag;
+}
+
+/** The rating in words: Green, Amber, Red, No data, or Too few to rate. */
+export function ragLabel(rate: Rate): string {
+  return isTooFewToRate(rate) ? TOO_FEW_TO_RATE : RAG_LABELS[rate.rag];
 }
 
 export function asOfLabel(coverage: Coverage): string {

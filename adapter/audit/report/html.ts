@@ -8,14 +8,23 @@
  * alphabetically and never ranked: the Triangle of Care asks for improvement, not a league table.
  */
 import type { Coverage, Measures, Rate } from '../../../shared/audit/coverage';
-import { MEASURES, RAG_LABELS } from '../../../shared/audit/measures';
+import { MEASURES, type Citation } from '../../../shared/audit/measures';
 import { RAG_COLOURS, describeRate, monthTrend, teamBars } from './charts';
 import { Html, html } from './escape';
-import { asOfLabel, formatCount, formatDays, formatPercent, incompleteNotice, monthLabel, teamLabel } from './format';
+import { displayDate } from '../../../shared/domain/describe';
+import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isSmallCount, isTooFewToRate, monthLabel, ragLabel, shownRag, teamLabel } from './format';
+import type { Comparison } from '../../../shared/audit/compare';
 
 const TEAM_CHARTS = ['carersIdentified', 'consentRecorded', 'assessmentOffered'] as const;
 
-export function toHtml(coverage: Coverage): string {
+/** What the report adds on request: the change since the last audit, and a note that a worklist was written. */
+export interface ReportExtras {
+  comparison?: Comparison;
+  /** The worklist files written beside the report, and how many items they hold (never their content). */
+  worklist?: { items: number; files: readonly string[] };
+}
+
+export function toHtml(coverage: Coverage, extras: ReportExtras = {}): string {
   const notice = incompleteNotice(coverage);
   const title = `Carer consent coverage — ${asOfLabel(coverage)}${coverage.complete ? '' : ' — INCOMPLETE'}`;
   const undated = coverage.byMonth.find((m) => m.month === null)?.patients.total ?? 0;
@@ -35,25 +44,35 @@ export function toHtml(coverage: Coverage): string {
 <header>
 <p class="kicker">Carer Prompts · audit report</p>
 <h1>How well are carers identified, asked and offered support?</h1>
-<p class="lede">As at <strong>${asOfLabel(coverage)}</strong>: ${formatCount(coverage.patients.total)} patients and ${formatCount(coverage.carers.total)} carers, across ${formatCount(teams)} ${teams === 1 ? 'team' : 'teams'}.</p>
+<p class="lede">As at <strong>${asOfLabel(coverage)}</strong>: ${formatSmallCount(coverage.patients.total)} patients and ${formatSmallCount(coverage.carers.total)} carers, across ${formatCount(teams)} ${teams === 1 ? 'team' : 'teams'}.</p>
+<p class="note">${caseloadSentence(coverage)}</p>
 ${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> ${notice.replace(/^INCOMPLETE: /, '')}</p>` : ''}
 </header>
 
 <section aria-labelledby="headline">
 <h2 id="headline">Headline measures</h2>
 <p class="note">Rated on the Triangle of Care self-assessment thresholds: <strong>green</strong> above ${pct(coverage.policy.rag.green)}, <strong>amber</strong> ${pct(coverage.policy.rag.amber)} or more, <strong>red</strong> below.</p>
-<div class="cards">${MEASURES.map((m) => card(m.label, coverage.rates[m.id], m.definition, m.commitment))}</div>
+<p class="note">A count from 1 to 4 is shown as “&lt;5”, and a rate over fewer than 5 people is “too few to rate”, so that no small group points at a person (coverage.json keeps the exact counts).</p>
+<div class="cards">${MEASURES.map((m) => card(m.label, coverage.rates[m.id], m.definition, m.citations))}</div>
 </section>
 
+${extras.comparison === undefined ? '' : comparisonSection(extras.comparison)}
+${extras.worklist === undefined ? '' : worklistNote(extras.worklist)}
 <section aria-labelledby="teams">
 <h2 id="teams">Coverage by team</h2>
 <p class="note">Teams are listed alphabetically. This is not a league table: teams serve different people, and a small team's rate moves a lot with one patient.</p>
 ${TEAM_CHARTS.map((id) => html`<figure><figcaption>${MEASURES.find((m) => m.id === id)?.label ?? id}</figcaption>${teamBars(coverage, id)}</figure>`)}
 </section>
 
+<section aria-labelledby="activity">
+<h2 id="activity">Activity by month recorded</h2>
+<p class="note">The trend over time: what was recorded in each month, for the patients counted in this audit — carers identified (by the date on the carer’s record), consent decisions recorded and first offers of a carer’s needs assessment.</p>
+${activityTable(coverage)}
+</section>
+
 <section aria-labelledby="trend">
-<h2 id="trend">Trend by month of service start</h2>
-<p class="note">Patients are counted in the month their current episode of care started, and carers with their patient; a month with few new patients swings widely. ${
+<h2 id="trend">Cohort view: rates by month of service start</h2>
+<p class="note">This is a cohort view, not performance over time: patients are counted in the month their current episode of care started, and carers with their patient, with today’s records; a month with few new patients swings widely. ${
     undated > 0 ? `${formatCount(undated)} ${undated === 1 ? 'patient has' : 'patients have'} no recorded start date and ${undated === 1 ? 'is' : 'are'} counted in the totals but not in this chart.` : ''
   }</p>
 <figure><figcaption>Carers identified, consent recorded and assessments offered, by month</figcaption>${monthTrend(coverage)}</figure>
@@ -68,6 +87,7 @@ ${countsTable(coverage)}
 <h2 id="by-team-table">Every team, every measure</h2>
 ${groupTable(
   'Team',
+  'Every team, every measure',
   coverage.byTeam.map((t) => ({ label: teamLabel(t.team, 200), measures: t })),
 )}
 </section>
@@ -76,6 +96,7 @@ ${groupTable(
 <h2 id="by-month-table">Every month, every measure</h2>
 ${groupTable(
   'Month of service start',
+  'Every month of service start, every measure',
   coverage.byMonth.map((m) => ({ label: monthLabel(m.month), measures: m })),
 )}
 </section>
@@ -83,13 +104,13 @@ ${groupTable(
 <section aria-labelledby="quality">
 <h2 id="quality">Data quality</h2>
 <ul>
-<li>${formatCount(coverage.dataQuality.carerWithoutRelationship)} carers have no relationship to the patient recorded.</li>
-<li>${formatCount(coverage.dataQuality.carerWithoutContact)} carers have no telephone, email or address recorded.</li>
-<li>${formatCount(coverage.dataQuality.consentWithoutCarer)} consent records name no carer of the patient.</li>
-<li>${formatCount(coverage.dataQuality.possibleDuplicateCarers)} carer records look like another record of the same person (each person is counted once).</li>
-<li>${formatCount(coverage.dataQuality.contactsNotAskedAbout)} contacts on patients’ records (next of kin, emergency contacts) have never been asked whether they are carers.</li>
-<li>${formatCount(coverage.population.unreadableTotal)} records could not be read${unreadableDetail(coverage)} and are not counted.</li>
-<li>${formatCount(coverage.population.relatedPersonsOfPatientsNotRead)} related people and ${formatCount(coverage.population.consentsOfPatientsNotRead)} consent records belong to patients outside this audit.</li>
+<li>${formatSmallCount(coverage.dataQuality.carerWithoutRelationship)} carers have no relationship to the patient recorded.</li>
+<li>${formatSmallCount(coverage.dataQuality.carerWithoutContact)} carers have no telephone, email or address recorded.</li>
+<li>${formatSmallCount(coverage.dataQuality.consentWithoutCarer)} consent records name no carer of the patient.</li>
+<li>${formatSmallCount(coverage.dataQuality.possibleDuplicateCarers)} carer records look like another record of the same person (each person is counted once).</li>
+<li>${formatSmallCount(coverage.dataQuality.contactsNotAskedAbout)} contacts on patients’ records (next of kin, emergency contacts) have never been asked whether they are carers.</li>
+<li>${formatSmallCount(coverage.population.unreadableTotal)} records could not be read${unreadableDetail(coverage)} and are not counted.</li>
+<li>${formatSmallCount(coverage.population.relatedPersonsOfPatientsNotRead)} related people and ${formatSmallCount(coverage.population.consentsOfPatientsNotRead)} consent records belong to patients outside this audit.</li>
 </ul>
 </section>
 
@@ -114,25 +135,72 @@ function pct(share: number): string {
   return `${Math.round(share * 1000) / 10} %`;
 }
 
-function card(label: string, rate: Rate, definition: string, commitment: string): Html {
-  return html`<article class="card rag-${rate.rag}">
+function card(label: string, rate: Rate, definition: string, citations: readonly Citation[]): Html {
+  const rag = shownRag(rate);
+  return html`<article class="card rag-${rag}">
 <h3>${label}</h3>
-<p class="big"><span class="value">${formatPercent(rate)}</span> <span class="badge" style="background:${RAG_COLOURS[rate.rag]}">${RAG_LABELS[rate.rag]}</span></p>
-<p class="of">${rate.percent === null ? 'Nobody to count yet.' : `${formatCount(rate.numerator)} of ${formatCount(rate.denominator)}`}</p>
+<p class="big"><span class="value">${formatPercent(rate)}</span> <span class="badge" style="background:${RAG_COLOURS[rag]}">${ragLabel(rate)}</span></p>
+<p class="of">${rate.percent === null ? 'Nobody to count yet.' : `${formatSmallCount(rate.numerator)} of ${formatSmallCount(rate.denominator)}`}</p>
 <p>${definition}</p>
-<p class="commitment">${commitment}</p>
+<ul class="commitment">${citations.map((c) => html`<li><cite>${c.source}, ${c.criterion}</cite>: “${c.text}”${c.scope === undefined ? '' : html` <span class="scope">${c.scope}</span>`}</li>`)}</ul>
 </article>`;
+}
+
+/** Each headline rate then and now; a change over too few people, or over nobody, is not shown as one. */
+function comparisonSection(c: Comparison): Html {
+  const change = (r: Comparison['rates'][number]): string => {
+    if (r.points === null) return 'no data';
+    if (isTooFewToRate(r.previous) || isTooFewToRate(r.current)) return 'too few to compare';
+    return r.points === 0 ? 'no change' : `${r.points > 0 ? '+' : '−'}${formatDays(Math.abs(r.points))} points`;
+  };
+  return html`<section aria-labelledby="compare">
+<h2 id="compare">Change since the last audit (as at ${displayDate(c.previousAsOf)})</h2>
+${c.cautions.length === 0 ? '' : html`<p class="caution"><strong>Compare with care:</strong> ${c.cautions.join('; ')}.</p>`}
+<p class="note">Patients counted: ${formatSmallCount(c.patients.previous)} then, ${formatSmallCount(c.patients.current)} now. Carers: ${formatSmallCount(c.carers.previous)} then, ${formatSmallCount(c.carers.current)} now.</p>
+<table class="compare"><caption class="visually-hidden">Each headline measure at the last audit and now</caption><thead><tr><th scope="col">Measure</th><th scope="col">Last audit</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead><tbody>${c.rates.map(
+    (r) => html`<tr><th scope="row">${MEASURES.find((m) => m.id === r.id)?.label ?? r.id}</th><td>${formatPercent(r.previous)}</td><td>${formatPercent(r.current)}</td><td>${change(r)}</td></tr>`,
+  )}</tbody></table>
+</section>`;
+}
+
+function worklistNote(w: NonNullable<ReportExtras['worklist']>): Html {
+  return html`<section aria-labelledby="worklist">
+<h2 id="worklist">Worklist</h2>
+<p>A worklist of ${formatCount(w.items)} overdue ${w.items === 1 ? 'item' : 'items'}, by team, was written beside this report (${w.files.join(', ')}). <strong>It holds patient-identifiable data</strong>: this report does not.</p>
+</section>`;
+}
+
+/** What was recorded each month: counts, small ones shown as "<5". */
+function activityTable(c: Coverage): Html {
+  const months = c.activityByMonth ?? [];
+  if (months.length === 0) return html`<p class="note">No dated carer, consent or assessment records for these patients.</p>`;
+  const n = formatSmallCount;
+  return html`<table class="activity"><caption class="visually-hidden">Activity by month recorded</caption><thead><tr><th scope="col">Month recorded</th><th scope="col">Carers identified</th><th scope="col">Consent decisions recorded</th><th scope="col">First assessment offers</th></tr></thead><tbody>${months.map(
+    (m) => html`<tr><th scope="row">${monthLabel(m.month)}</th><td>${n(m.carersIdentified)}</td><td>${n(m.consentDecisionsRecorded)}</td><td>${n(m.firstAssessmentOffers)}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+/** Who is counted: the caseload the measures are about, in words. */
+function caseloadSentence(c: Coverage): string {
+  const caseload = c.population.caseload;
+  if (caseload === undefined) return '';
+  if (caseload.basis === 'every-patient-read') return 'Every patient read is counted: the data held no episodes of care, so who is on the caseload could not be told.';
+  const when = caseload.from === caseload.to ? `on ${displayDate(caseload.to)}` : `at any time from ${displayDate(caseload.from)} to ${displayDate(caseload.to)}`;
+  const out = c.population.excluded.notInCaseload;
+  return `Counted: patients with an open episode of care ${when}. ${formatSmallCount(out)} ${out === 1 ? 'patient' : 'patients'} read ${out === 1 ? 'is' : 'are'} not in the caseload (discharged, or never under the service) and ${out === 1 ? 'is' : 'are'} left out.`;
 }
 
 function countsTable(c: Coverage): Html {
   const row = (label: string, value: string, indent = false): Html => html`<tr${indent ? html` class="sub"` : ''}><th scope="row">${label}</th><td>${value}</td></tr>`;
-  const n = formatCount;
+  const n = formatSmallCount;
   return html`<table class="counts"><tbody>
 ${row('Patients in scope', n(c.patients.total))}
+${row('left out: patients not in the caseload', n(c.population.excluded.notInCaseload), true)}
 ${row('left out: patients recorded as deceased', n(c.population.excluded.deceasedPatients), true)}
 ${row('left out: carers whose relationship has ended', n(c.population.excluded.endedCarerRelationships), true)}
 ${row('with a carer recorded', n(c.patients.withCarer), true)}
 ${row('asked, and said they have no carer', n(c.patients.askedNoCarers), true)}
+${row('said “no carers”, but the answer is out of date (ask again)', n(c.patients.askedNoCarersStale), true)}
 ${row('never asked', n(c.patients.neverAsked), true)}
 ${row('Carers', n(c.carers.total))}
 ${row('young carers', n(c.carers.young), true)}
@@ -152,17 +220,23 @@ ${row('assessment: accepted', n(c.carers.assessment.accepted), true)}
 ${row('assessment: declined', n(c.carers.assessment.declined), true)}
 ${row('assessment: completed', n(c.carers.assessment.completed), true)}
 ${row('first offers not made within policy', n(c.carers.offerNotWithinPolicy), true)}
+${row('first offer deadline unknown (no identification or service start date recorded)', n(c.carers.offerDeadlineUnknown), true)}
 ${row('assessment reviews overdue', n(c.carers.assessmentReviewOverdue), true)}
-${row('median days from identification to first offer', `${formatDays(c.carers.medianDaysToOffer)} (over ${n(c.carers.daysToOfferSampleSize)} carers)`, true)}
+${row('median days from identification to first offer', isSmallCount(c.carers.daysToOfferSampleSize) ? 'too few to show' : `${formatDays(c.carers.medianDaysToOffer)} (over ${n(c.carers.daysToOfferSampleSize)} carers)`, true)}
 </tbody></table>`;
 }
 
-function groupTable(heading: string, groups: readonly { label: string; measures: Measures }[]): Html {
-  return html`<div class="scroll"><table class="groups"><thead><tr><th scope="col">${heading}</th><th scope="col">Patients</th><th scope="col">Carers</th>${MEASURES.map((m) => html`<th scope="col">${m.label}</th>`)}</tr></thead><tbody>${groups.map(
+/**
+ * A wide table in a scroll container a keyboard can reach (tabindex, and a name for the region:
+ * axe scrollable-region-focusable); the table's own caption names it for screen readers.
+ */
+function groupTable(heading: string, caption: string, groups: readonly { label: string; measures: Measures }[]): Html {
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption} (scrolls sideways)"><table class="groups"><caption class="visually-hidden">${caption}</caption><thead><tr><th scope="col">${heading}</th><th scope="col">Patients</th><th scope="col">Carers</th>${MEASURES.map((m) => html`<th scope="col">${m.label}</th>`)}</tr></thead><tbody>${groups.map(
     (g) =>
-      html`<tr><th scope="row">${g.label}</th><td>${formatCount(g.measures.patients.total)}</td><td>${formatCount(g.measures.carers.total)}</td>${MEASURES.map((m) => {
+      html`<tr><th scope="row">${g.label}</th><td>${formatSmallCount(g.measures.patients.total)}</td><td>${formatSmallCount(g.measures.carers.total)}</td>${MEASURES.map((m) => {
         const rate = g.measures.rates[m.id];
-        return html`<td class="rate rag-${rate.rag}" title="${describeRate(rate)}">${formatPercent(rate)}${rate.percent === null ? '' : html` <span class="tag">${RAG_LABELS[rate.rag]}</span>`}</td>`;
+        const rated = rate.percent !== null && shownRag(rate) !== 'none';
+        return html`<td class="rate rag-${shownRag(rate)}" title="${describeRate(rate)}">${formatPercent(rate)}${rated ? html` <span class="tag">${ragLabel(rate)}</span>` : ''}</td>`;
       })}</tr>`,
   )}</tbody></table></div>`;
 }
@@ -194,7 +268,11 @@ h3 { font-size: 17px; margin: 0 0 4px; }
 .badge { color: #fff; font-weight: bold; padding: 2px 10px; border-radius: 12px; font-size: 14px; }
 .rag-amber .badge { color: #212b32; }
 .of { color: var(--muted); }
-.commitment { color: var(--muted); font-size: 14px; border-top: 1px solid var(--line); padding-top: 6px; }
+.commitment { color: var(--muted); font-size: 14px; border-top: 1px solid var(--line); padding: 6px 0 0; margin: 8px 0 0; list-style: none; }
+.commitment li + li { margin-top: 4px; }
+.commitment cite { font-style: normal; font-weight: bold; }
+.scope { display: block; font-size: 13px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 figure { background: #fff; margin: 0 0 16px; padding: 12px 16px; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
 .chart { display: block; max-width: 100%; height: auto; font-family: Arial, sans-serif; }
@@ -211,13 +289,21 @@ table { border-collapse: collapse; background: #fff; width: 100%; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 .counts { max-width: 640px; }
+.activity, .compare { max-width: 720px; }
+.caution { background: #fff; border-left: 6px solid #ffb81c; padding: 8px 12px; }
 .counts tr.sub th { font-weight: normal; padding-left: 28px; }
+.groups { font-size: 14px; }
+.groups th, .groups td { padding: 6px 6px; }
 .groups thead th { font-size: 13px; vertical-align: bottom; }
-.groups tbody th { min-width: 15em; white-space: normal; }
+.groups tbody th { min-width: 9em; white-space: normal; overflow-wrap: anywhere; }
+/* The rating sits under the percentage, so nine columns fit in the page at 1280 px without clipping the last. */
 .groups td.rate { white-space: nowrap; }
+.groups td.rate .tag { display: block; width: max-content; margin: 2px 0 0 auto; }
 .tag { font-size: 12px; padding: 1px 6px; border-radius: 8px; background: #e8edee; }
 td.rag-green .tag { background: #007f3b; color: #fff; } td.rag-amber .tag { background: #ffb81c; color: #212b32; } td.rag-red .tag { background: #d5281b; color: #fff; }
 .scroll { overflow-x: auto; }
+.scroll:focus { outline: 3px solid #ffeb3b; outline-offset: 2px; box-shadow: 0 0 0 5px #212b32; }
+@page { size: A4; margin: 14mm 12mm; }
 footer { max-width: 1040px; margin: 0 auto; padding: 16px 20px 32px; color: var(--muted); font-size: 14px; }
 @media print {
   body { background: #fff; font-size: 11pt; }
@@ -226,6 +312,8 @@ footer { max-width: 1040px; margin: 0 auto; padding: 16px 20px 32px; color: var(
   h2 { break-after: avoid; }
   .card, figure, table { border: 1px solid var(--line); }
   .scroll { overflow: visible; }
+  .groups { font-size: 9pt; }
+  .groups th, .groups td { padding: 3px 4px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -5,7 +5,7 @@
  */
 import type { Coverage, Measures, Rate } from '../../../shared/audit/coverage';
 import { MEASURES, RAG_LABELS } from '../../../shared/audit/measures';
-import { asOfLabel, formatCount, formatDays, formatPercent, incompleteNotice, teamLabel } from './format';
+import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isTooFewToRate, ragLabel, teamLabel } from './format';
 
 export function summaryTable(coverage: Coverage): string {
   const lines: string[] = [];
@@ -18,7 +18,7 @@ export function summaryTable(coverage: Coverage): string {
   lines.push(...counts(coverage));
   lines.push('');
 
-  const teamRows = coverage.byTeam.map((t) => [teamLabel(t.team, 44), formatCount(t.patients.total), ...MEASURES.slice(0, 4).map((m) => ratingCell(t.rates[m.id]))]);
+  const teamRows = coverage.byTeam.map((t) => [teamLabel(t.team, 44), formatSmallCount(t.patients.total), ...MEASURES.slice(0, 4).map((m) => ratingCell(t.rates[m.id]))]);
   lines.push('By team (alphabetical; not a ranking):');
   lines.push(...table(['Team', 'Patients', 'Identified', 'Consent', 'In date', 'Offered'], teamRows));
   if (notice) lines.push('', `*** ${notice} ***`);
@@ -26,21 +26,21 @@ export function summaryTable(coverage: Coverage): string {
 }
 
 function rateRow(label: string, rate: Rate): string[] {
-  return [label, formatPercent(rate), `${formatCount(rate.numerator)} / ${formatCount(rate.denominator)}`, RAG_LABELS[rate.rag]];
+  return [label, formatPercent(rate), `${formatSmallCount(rate.numerator)} / ${formatSmallCount(rate.denominator)}`, ragLabel(rate)];
 }
 
 function ratingCell(rate: Rate): string {
-  return rate.percent === null ? '—' : `${formatPercent(rate)} ${RAG_LABELS[rate.rag]}`;
+  return rate.percent === null ? '—' : isTooFewToRate(rate) ? formatPercent(rate) : `${formatPercent(rate)} ${RAG_LABELS[rate.rag]}`;
 }
 
 function counts(m: Measures & Pick<Coverage, 'population'>): string[] {
   const c = m.carers;
   return [
-    `Patients ${formatCount(m.patients.total)}: with a carer ${formatCount(m.patients.withCarer)}, asked (no carers) ${formatCount(m.patients.askedNoCarers)}, never asked ${formatCount(m.patients.neverAsked)}; left out: deceased ${formatCount(m.population.excluded.deceasedPatients)}, ended carer relationships ${formatCount(m.population.excluded.endedCarerRelationships)}`,
+    `Patients ${formatCount(m.patients.total)}: with a carer ${formatCount(m.patients.withCarer)}, asked (no carers) ${formatCount(m.patients.askedNoCarers)}, "no carers" answer out of date ${formatCount(m.patients.askedNoCarersStale)}, never asked ${formatCount(m.patients.neverAsked)}; left out: not in the caseload ${formatCount(m.population.excluded.notInCaseload)}, deceased ${formatCount(m.population.excluded.deceasedPatients)}, ended carer relationships ${formatCount(m.population.excluded.endedCarerRelationships)}`,
     `Carers ${formatCount(c.total)} (young carers ${formatCount(c.young)})`,
     `  Consent: permit ${formatCount(c.consent.permit)}, deny ${formatCount(c.consent.deny)}, partial ${formatCount(c.consent.partial)}, withdrawn ${formatCount(c.consent.withdrawn)}, expired ${formatCount(c.consent.expired)}, conflicting ${formatCount(c.consent.conflict)}, unable to decide ${formatCount(c.consent['lacks-capacity'])}, none ${formatCount(c.consent.none)}, cannot interpret ${formatCount(c.consent.unknown)}; past review ${formatCount(c.consentPastReview)}`,
     `  Assessment: not offered ${formatCount(c.assessment.notOffered)}, offered ${formatCount(c.assessment.offered)}, accepted ${formatCount(c.assessment.accepted)}, declined ${formatCount(c.assessment.declined)}, completed ${formatCount(c.assessment.completed)}`,
-    `  Offers not made within policy ${formatCount(c.offerNotWithinPolicy)}; reviews overdue ${formatCount(c.assessmentReviewOverdue)}; median days from identification to offer ${formatDays(c.medianDaysToOffer)} (${formatCount(c.daysToOfferSampleSize)} carers)`,
+    `  Offers not made within policy ${formatCount(c.offerNotWithinPolicy)}; offer deadline unknown ${formatCount(c.offerDeadlineUnknown)}; reviews overdue ${formatCount(c.assessmentReviewOverdue)}; median days from identification to offer ${formatDays(c.medianDaysToOffer)} (${formatCount(c.daysToOfferSampleSize)} carers)`,
     `Data quality: carers without relationship ${formatCount(m.dataQuality.carerWithoutRelationship)}, without contact details ${formatCount(m.dataQuality.carerWithoutContact)}, consents naming no carer ${formatCount(m.dataQuality.consentWithoutCarer)}, possible duplicate carers ${formatCount(m.dataQuality.possibleDuplicateCarers)}, contacts never asked about ${formatCount(m.dataQuality.contactsNotAskedAbout)}, unreadable resources ${formatCount(m.population.unreadableTotal)}`,
   ];
 }

@@ -85,15 +85,19 @@ describe('toAuditFact', () => {
   });
 
   it('reads the "asked: no carers" List and the current episode of care', () => {
-    expect(fact(ListAskedNoCarers)).toEqual({ kind: 'askedNoCarers', id: 'asked-none', patient: 'alex', askedOn: '2026-06-01T11:00:00Z' });
+    expect(fact(ListAskedNoCarers)).toMatchObject({ kind: 'askedNoCarers', id: 'asked-none', patient: 'alex', askedOn: '2026-06-01T11:00:00Z', recency: { primary: Date.parse('2026-06-01T11:00:00Z') } });
     expect(fact(EpisodeAlex)).toMatchObject({ kind: 'episode', id: 'alex-episode', patient: 'alex', serviceStart: '2026-06-01', team: 'North Community Mental Health Team' });
+  });
+
+  it('reads a finished episode as ended, with its end date, for a past caseload', () => {
+    expect(fact({ ...EpisodeAlex, status: 'finished', period: { start: '2015-02-01', end: '2016-05-01' } })).toMatchObject({ kind: 'episode', ended: true, serviceStart: '2015-02-01', endedOn: '2016-05-01' });
   });
 
   it('ignores, without a malformed count, what the audit does not use', () => {
     expect(fact({ resourceType: 'Observation', id: 'o' })).toMatchObject({ ignored: true });
     expect(fact({ ...ConsentGracePartial, status: 'entered-in-error' })).toMatchObject({ ignored: true });
     expect(fact({ ...TaskGraceCompleted, status: 'cancelled' })).toMatchObject({ ignored: true });
-    expect(fact({ ...EpisodeAlex, status: 'finished' })).toMatchObject({ ignored: true });
+    expect(fact({ ...EpisodeAlex, status: 'cancelled' })).toMatchObject({ ignored: true });
     expect(fact({ ...ListAskedNoCarers, code: { text: 'Medications' } })).toMatchObject({ ignored: true });
     expect(fact({ resourceType: 'Consent', id: 'research', status: 'active', provision: { type: 'permit' } })).toMatchObject({ ignored: true });
   });

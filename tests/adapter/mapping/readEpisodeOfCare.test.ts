@@ -13,7 +13,7 @@ const patientOf = (resources: unknown[]) => {
 
 describe('service start and team from EpisodeOfCare', () => {
   it('reads the start and the care team', () => {
-    expect(readEpisodeOfCare(json(EpisodeAlex))).toEqual({ patient: 'Patient/alex', current: true, start: '2026-06-01', team: 'North Community Mental Health Team', warnings: [] });
+    expect(readEpisodeOfCare(json(EpisodeAlex))).toEqual({ patient: 'Patient/alex', current: true, finished: false, start: '2026-06-01', team: 'North Community Mental Health Team', warnings: [] });
   });
 
   it('falls back to the managing organisation when no team is named', () => {

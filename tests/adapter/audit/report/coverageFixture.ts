@@ -26,7 +26,7 @@ export function smallCaseload(): AuditFact[] {
       if (i % 3 === 0) facts.push(offer(`t${i}`, `c${i}`, 'completed', '2026-08-01', { completedOn: '2026-09-01' }));
     }
   }
-  facts.push(patient('no-team'));
+  facts.push(patient('no-team'), episode('e-no-team', 'no-team'));
   return facts;
 }
 

@@ -38,7 +38,7 @@ describe('report.html', () => {
   });
 
   it('gives every headline measure a rating in words and a plain-English definition', () => {
-    expect(page).toContain('Patients with at least one carer recorded, or a dated answer that they have no carer, out of all patients.');
+    expect(page).toContain('Patients with at least one carer recorded, or an in-date answer that they have no carer, out of all patients in the caseload.');
     expect(page.match(/class="card rag-/g)).toHaveLength(6);
     expect(page).toMatch(/class="badge"[^>]*>(Green|Amber|Red|No data)</);
   });
