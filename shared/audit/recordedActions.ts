@@ -64,8 +64,12 @@ export interface RecordedActionsLookups {
 
 /** The counts for the patients in scope, deferrals sorted by code, reason, then team (never ranked). */
 export function recordedActionCounts(state: RecordedActionsState, lookups: RecordedActionsLookups, now: Date): RecordedActions {
+  const inScope = (carerId: string): boolean => {
+    const patient = lookups.patientOfCarer(carerId);
+    return patient !== undefined && lookups.isInScope(patient);
+  };
   const carersWith = (action: CarerActionFact['action']) =>
-    new Set([...state.carerActions.values()].filter((f) => f.action === action && lookups.patientOfCarer(f.carer) !== undefined).map((f) => f.carer)).size;
+    new Set([...state.carerActions.values()].filter((f) => f.action === action && inScope(f.carer)).map((f) => f.carer)).size;
   const groups = new Map<string, RecordedActions['deferrals'][number]>();
   for (const fact of state.deferrals.values()) {
     const patient = fact.carer !== undefined ? lookups.patientOfCarer(fact.carer) : fact.patient;

@@ -3,7 +3,7 @@ import type { AuditFact } from '../../../shared/audit/facts';
 import { finaliseCoverage } from '../../../shared/audit/finalise';
 import { addFact, emptyAuditState, mergeAuditStates } from '../../../shared/audit/state';
 import { DEFAULT_POLICY } from '../../../shared/policy';
-import { NOW, carer, patient } from './personas';
+import { NOW, carer, episode, patient } from './personas';
 
 const later = '2026-12-23T12:00:00Z';
 const FACTS: AuditFact[] = [
@@ -40,5 +40,27 @@ describe('recorded actions in the audit', () => {
     const a = FACTS.filter((_, i) => i % 2 === 0).reduce(addFact, emptyAuditState());
     const b = FACTS.filter((_, i) => i % 2 === 1).reduce(addFact, emptyAuditState());
     expect(finaliseCoverage(mergeAuditStates(a, b), DEFAULT_POLICY, NOW, { complete: true }).recordedActions).toEqual(whole.recordedActions);
+  });
+
+  it('counts what was recorded for the audited caseload only: not for a deceased patient, nor one outside the caseload', () => {
+    const facts: AuditFact[] = [
+      patient('in', 'Early intervention'),
+      episode('e-in', 'in', '2026-01-01'),
+      carer('c-in', 'in', { carerStatus: 'carer' }),
+      patient('gone', 'Early intervention'),
+      carer('c-gone', 'gone', { carerStatus: 'carer' }),
+      { ...patient('died', 'Early intervention'), deceased: true },
+      episode('e-died', 'died', '2026-01-01'),
+      carer('c-died', 'died', { carerStatus: 'carer' }),
+      { kind: 'carerAction', id: 's-in', carer: 'c-in', action: 'signposted' },
+      { kind: 'carerAction', id: 's-gone', carer: 'c-gone', action: 'signposted' },
+      { kind: 'carerAction', id: 's-died', carer: 'c-died', action: 'signposted' },
+      { kind: 'deferral', id: 'd-gone', patient: 'gone', code: 'identify-carers', deferral: 'not-now', reason: 'no-carer', until: later },
+      { kind: 'deferral', id: 'd-died', carer: 'c-died', code: 'offer-assessment', deferral: 'not-now', reason: 'lacks-capacity', until: later },
+    ];
+    const coverage = finaliseCoverage(facts.reduce(addFact, emptyAuditState()), DEFAULT_POLICY, NOW, { complete: true });
+    expect(coverage.population.excluded.notInCaseload).toBe(1);
+    expect(coverage.population.excluded.deceasedPatients).toBe(1);
+    expect(coverage.recordedActions).toEqual({ carersSignposted: 1, youngCarersReferred: 0, deferrals: [] });
   });
 });
