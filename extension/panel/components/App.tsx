@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNhsNumber } from '../../../shared/nhsNumber';
 import type { ActionKind } from '../../../shared/domain/types';
 import type { CarerView, PanelView, PromptView, ReadyView } from '../../protocol/view';
@@ -19,6 +19,8 @@ import {
 } from '../forms/Forms';
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
+import { badgeOf } from '../priority';
+import { FormKind } from '../forms/FormShell';
 import { PromptList } from './PromptList';
 import { Notice } from './Status';
 import { displayText } from '../../../shared/displayText';
@@ -34,12 +36,14 @@ export interface AppProps {
 /** The panel: collapsed to a tab with a badge, or docked open beside the record. */
 export function App({ store, connection }: AppProps) {
   const view = store.view.value;
-  const count = view.kind === 'ready' ? view.prompts.length : 0;
-  const setMode = (mode: 'collapsed' | 'expanded') => {
-    store.mode.value = mode;
-  };
+  const badge = view.kind === 'ready' ? badgeOf(view.prompts) : { count: 0, tone: 'none' as const };
   const page = store.page.value;
   const mode = store.mode.value;
+  const modeChangedByUser = useRef(false);
+  const setMode = (next: 'collapsed' | 'expanded') => {
+    modeChangedByUser.current = true;
+    store.mode.value = next;
+  };
   // After the browser has painted this view (Preact runs effects after paint), tell the page's
   // frame it may show: the frame is hidden from the moment the patient changes until then, so no
   // frame ever shows one patient's carers beside another patient's record.
@@ -47,17 +51,32 @@ export function App({ store, connection }: AppProps) {
     connection.layout();
   }, [page, view, mode]);
 
+  // Collapsing or expanding replaces the control that was pressed: focus goes to its counterpart,
+  // never to <body>. Only when the panel had focus: the panel never takes focus from the record.
+  useEffect(() => {
+    if (!modeChangedByUser.current) return;
+    modeChangedByUser.current = false;
+    if (document.hasFocus()) document.querySelector<HTMLElement>(mode === 'collapsed' ? '[data-panel-toggle]' : '#panel-title')?.focus();
+  }, [mode]);
+
+  useAutoCollapse(store, view, () => {
+    modeChangedByUser.current = true;
+  });
+  useFocusOnArrival(mode);
+
   if (store.refused.value) return <Refused />;
 
+  const live = <LiveRegion store={store} view={view} />;
   if (mode === 'collapsed') {
     return (
       <div class="collapsed">
-        <button type="button" class="collapsed__button" aria-expanded="false" aria-label={`Open Carer Prompts: ${badgeText(view, count)}`} onClick={() => setMode('expanded')}>
+        {live}
+        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" aria-label={`Carers: ${badgeText(view, badge.count)}. Show Carer Prompts`} onClick={() => setMode('expanded')}>
           <span class="collapsed__label" aria-hidden="true">
             Carers
           </span>
-          <span class={`badge${count === 0 ? ' badge--none' : ''}`} aria-hidden="true" data-badge-count={count}>
-            {view.kind === 'ready' ? count : view.kind === 'loading' ? '…' : '!'}
+          <span class={`badge badge--${badge.tone}`} aria-hidden="true" data-badge-count={badge.count} data-badge-tone={badge.tone}>
+            {view.kind === 'ready' ? badge.count : view.kind === 'loading' ? '…' : '!'}
           </span>
         </button>
       </div>
@@ -65,22 +84,24 @@ export function App({ store, connection }: AppProps) {
   }
 
   return (
-    <main class="panel" aria-label="Carer Prompts">
+    <main class="panel" aria-labelledby="panel-title">
+      {live}
       <header class="panel__header">
-        <h1 class="panel__title">
+        <h1 class="panel__title" id="panel-title" tabIndex={-1}>
           Carer prompts
           {view.kind === 'ready' ? (
-            <span class={`badge${count === 0 ? ' badge--none' : ''}`} data-badge-count={count} aria-label={badgeText(view, count)}>
-              {count}
+            <span class={`badge badge--${badge.tone}`} data-badge-count={badge.count} data-badge-tone={badge.tone}>
+              <span aria-hidden="true">{badge.count}</span>
+              <span class="visually-hidden">{`: ${badgeText(view, badge.count)}`}</span>
             </span>
           ) : null}
         </h1>
-        <button type="button" class="button button--header" aria-expanded="true" aria-label="Collapse Carer Prompts" onClick={() => setMode('collapsed')}>
+        <button type="button" class="button button--header" data-panel-toggle="" aria-expanded="true" aria-label="Hide Carer Prompts" onClick={() => setMode('collapsed')}>
           Hide
         </button>
       </header>
       {store.elsewhere.value ? (
-        <div class="flash" role="status">
+        <div class="flash">
           {store.elsewhere.value}{' '}
           <button type="button" class="link-button" onClick={() => (store.elsewhere.value = undefined)}>
             Dismiss
@@ -91,6 +112,56 @@ export function App({ store, connection }: AppProps) {
       <Body view={view} store={store} connection={connection} />
     </main>
   );
+}
+
+/**
+ * The panel's one live region, in the page from the first render in every state, so screen
+ * readers have registered it before anything is said in it (a region inserted with its message is
+ * skipped by many). It says what was saved, and how many things there are to do.
+ */
+function LiveRegion({ store, view }: { store: PanelStore; view: PanelView }) {
+  const count = view.kind === 'ready' ? badgeOf(view.prompts).count : undefined;
+  const text = [store.announcement.value, store.elsewhere.value, count !== undefined ? `${badgeText(view, count)} for this patient.` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live-region="">
+      {text}
+    </div>
+  );
+}
+
+/**
+ * With nothing to do for a patient the panel folds itself away, once per patient: a clinician
+ * who opens it again to read the information keeps it open.
+ */
+function useAutoCollapse(store: PanelStore, view: PanelView, markFocusMove: () => void) {
+  const collapsedFor = useRef<string | undefined>(undefined);
+  const patient = view.kind === 'ready' ? view.patient.reference : undefined;
+  const nothingToDo = view.kind === 'ready' && badgeOf(view.prompts).count === 0;
+  useEffect(() => {
+    if (!patient || !nothingToDo || collapsedFor.current === patient) return;
+    collapsedFor.current = patient;
+    if (store.mode.value === 'collapsed') return;
+    // Focus follows only if it was in the panel (after the save that cleared the last prompt).
+    markFocusMove();
+    store.mode.value = 'collapsed';
+  }, [patient, nothingToDo]);
+}
+
+/**
+ * The keyboard command (Alt+Shift+C) focuses the panel's frame from the page; the frame's document
+ * then has focus but no control does. Put it on the panel's title (or the collapsed tab), so a
+ * screen reader says where the user is.
+ */
+function useFocusOnArrival(mode: 'collapsed' | 'expanded') {
+  useEffect(() => {
+    const onFocus = (): void => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== document.documentElement) return;
+      document.querySelector<HTMLElement>(mode === 'collapsed' ? '[data-panel-toggle]' : '#panel-title')?.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [mode]);
 }
 
 /** Framed anywhere but directly by the EHR page Carer Prompts recognised in this tab. */
@@ -104,7 +175,8 @@ export function Refused() {
 
 function badgeText(view: PanelView, count: number): string {
   if (view.kind !== 'ready') return 'no prompts shown';
-  return count === 1 ? '1 prompt' : `${count} prompts`;
+  if (count === 0) return 'nothing to do';
+  return count === 1 ? '1 prompt to do' : `${count} prompts to do`;
 }
 
 function Body({ view, store, connection }: { view: PanelView } & AppProps) {
@@ -113,7 +185,7 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
       return <p class="empty">No patient recognised on this page.</p>;
     case 'loading':
       return (
-        <p class="status status--progress" role="status" aria-busy="true">
+        <p class="status status--progress" aria-busy="true">
           Reading the patient’s carers from the record…
         </p>
       );
@@ -158,6 +230,16 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
 /** The form open, with what it is about captured when it opened (a snoozed prompt leaves the view before the answer arrives). */
 type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView };
 
+/** A selector that finds the same control again after a re-render replaced its element. */
+function selectorOf(element: HTMLElement): string | undefined {
+  const action = element.getAttribute('data-action');
+  if (!action) return element.id ? `#${CSS.escape(element.id)}` : undefined;
+  const card = element.closest('[data-carer], [data-prompt-code]');
+  const attr = (name: string): string => (card?.hasAttribute(name) ? `[${name}="${CSS.escape(card.getAttribute(name) ?? '')}"]` : '');
+  const scope = card ? `${attr('data-carer')}${attr('data-prompt-code')}${attr('data-prompt-carer')} ` : '';
+  return `${scope}[data-action="${CSS.escape(action)}"]`;
+}
+
 /** Maps a saved draft's form id back to the form, so a draft reopens after a reload or worker stop. */
 function formFromDraftId(id: string): OpenForm | undefined {
   if (id === 'add-carer') return { kind: 'add-carer' };
@@ -171,15 +253,39 @@ function formFromDraftId(id: string): OpenForm | undefined {
 
 function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps) {
   const { patient } = view;
-  const [open, setOpen] = useState<OpenForm>();
+  const [open, setOpenState] = useState<OpenForm>();
   const [flash, setFlash] = useState<string>();
+  const flashRef = useRef<HTMLParagraphElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  /** The control that opened the form, and where focus goes when the form closes. */
+  const opener = useRef<{ element: HTMLElement | null; selector: string | undefined }>({ element: null, selector: undefined });
+  const focusAfterClose = useRef<'opener' | 'confirmation' | undefined>(undefined);
+
+  const setOpen = (form: OpenForm | undefined): void => {
+    const active = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    opener.current = { element: active, selector: active ? selectorOf(active) : undefined };
+    setOpenState(form);
+  };
 
   useEffect(() => {
     void draftFormsFor(patient.reference).then((forms) => {
       const restored = forms.map(formFromDraftId).find((f) => f !== undefined);
-      if (restored) setOpen((current) => current ?? restored);
+      if (restored) setOpenState((current) => current ?? restored);
     });
   }, [patient.reference]);
+
+  // After a form closes: back to the control that opened it (cancel, Escape), or to the
+  // confirmation (saved: the control may have gone with the prompt it answered). Never <body>.
+  useEffect(() => {
+    const target = focusAfterClose.current;
+    if (open || !target) return;
+    focusAfterClose.current = undefined;
+    if (!document.hasFocus()) return;
+    const { element, selector } = opener.current;
+    const back = element?.isConnected ? element : selector ? document.querySelector<HTMLElement>(selector) : null;
+    const next = target === 'confirmation' ? flashRef.current : back;
+    (next ?? flashRef.current ?? titleRef.current ?? document.querySelector<HTMLElement>('#panel-title'))?.focus();
+  }, [open, flash]);
 
   const canWrite = (kind: ActionKind): boolean => view.writes[kind]?.enabled !== false;
   // Why each turned-off change is off (server capabilities, or scopes the sign-in was not given), once each.
@@ -193,8 +299,11 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
     store,
     connection,
     onClose: (outcome) => {
-      setOpen(undefined);
-      setFlash(outcome === 'saved' ? 'Saved. The panel now shows the record as re-read from the server.' : undefined);
+      focusAfterClose.current = outcome === 'saved' ? 'confirmation' : 'opener';
+      setOpenState(undefined);
+      const message = outcome === 'saved' ? 'Saved. The panel now shows the record as re-read from the server.' : undefined;
+      setFlash(message);
+      store.announcement.value = message ?? '';
     },
   };
   const carerById = (id: string | undefined): CarerView | undefined => view.carers.find((c) => c.id === id || c.reference === id);
@@ -219,7 +328,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
         </Notice>
       ) : null}
       {flash ? (
-        <p class="flash" role="status">
+        <p class="flash" tabIndex={-1} ref={flashRef} data-flash="">
           {flash}
         </p>
       ) : null}
@@ -241,13 +350,17 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
           </ul>
         </Notice>
       ) : null}
-      {open ? <div class="form-area">{renderForm(open, ctx, view, carerById)}</div> : null}
+      {open ? (
+        <div class="form-area">
+          <FormKind.Provider value={open.kind}>{renderForm(open, ctx, view, carerById)}</FormKind.Provider>
+        </div>
+      ) : null}
       <section aria-labelledby="prompts-heading">
-        <h2 id="prompts-heading" class="section-title">
+        <h2 id="prompts-heading" class="section-title" tabIndex={-1} ref={titleRef}>
           Prompts
           {view.snoozed > 0 ? <span class="section-title__aside"> ({view.snoozed} snoozed)</span> : null}
         </h2>
-        <PromptList prompts={prompts} onAction={openForPrompt} />
+        <PromptList prompts={prompts} carers={view.carers} onAction={openForPrompt} />
       </section>
       <section aria-labelledby="carers-heading">
         <h2 id="carers-heading" class="section-title">
