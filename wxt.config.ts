@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ehrMatchPatterns } from './extension/framing/matchPatterns';
+import { FOCUS_PANEL_COMMAND, FOCUS_PANEL_SHORTCUT } from './extension/commands/focusPanel';
 
 /**
  * Loopback origins the development build declares up front, so `npm start` and the e2e suite
@@ -56,6 +57,8 @@ export default defineConfig({
       host_permissions: development ? LOOPBACK_MATCHES : [],
       optional_host_permissions: ['http://*/*', 'https://*/*'],
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+      // A keyboard route to the panel (WCAG 2.1.1); people can change the keys at chrome://extensions/shortcuts.
+      commands: { [FOCUS_PANEL_COMMAND]: { suggested_key: { default: FOCUS_PANEL_SHORTCUT }, description: 'Move focus to the Carer Prompts panel' } },
       web_accessible_resources: [
         // The panel is an extension page framed over the EHR; a dynamic URL stops pages probing for it.
         { resources: ['panel.html'], matches: panelFrameMatches(development, process.env.CARER_PROMPTS_EHR_ORIGINS), use_dynamic_url: true },
