@@ -61,6 +61,23 @@ export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: 
   await form.getByRole('button', { name: 'Yes, save', exact: true }).click();
 }
 
+/**
+ * Types a date into an NHS.UK day / month / year field, as a clinician does: the field's `name`
+ * (its field in the action's input), and the date as YYYY-MM-DD.
+ */
+export async function fillDate(form: Pick<Locator, 'locator'>, name: string, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-');
+  if (!year || !month || !day) throw new Error(`fillDate wants YYYY-MM-DD, got ${isoDate}`);
+  await form.locator(`input[name="${name}-day"]`).fill(String(Number(day)));
+  await form.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
+  await form.locator(`input[name="${name}-year"]`).fill(year);
+}
+
+/** The date a day / month / year field holds (YYYY-MM-DD, or '' while what is typed is not a date). */
+export async function dateValue(form: Pick<Locator, 'locator'>, name: string): Promise<string> {
+  return form.locator(`input[type="hidden"][name="${name}"]`).inputValue();
+}
+
 export async function openPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);

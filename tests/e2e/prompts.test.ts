@@ -57,13 +57,13 @@ describe('the panel on the sandbox EHR', () => {
   it('collapses to a tab with the prompt count and opens again from the keyboard', async () => {
     const page = await env().browser.context.newPage();
     const panel = await openPatient(env(), page, PERSONAS.amiraKhan.patientId);
-    await panel.getByRole('button', { name: 'Collapse Carer Prompts' }).click();
-    const open = panel.getByRole('button', { name: /Open Carer Prompts: 3 prompts/ });
+    await panel.getByRole('button', { name: 'Hide Carer Prompts' }).click();
+    const open = panel.getByRole('button', { name: /^Carers: \d+ prompts? to do\. Show Carer Prompts$/ });
     await open.waitFor();
     await expect.poll(async () => (await panelIframe(page).boundingBox())?.width).toBeLessThan(100);
     await open.focus();
     await page.keyboard.press('Enter');
-    await panel.getByRole('button', { name: 'Collapse Carer Prompts' }).waitFor();
+    await panel.getByRole('button', { name: 'Hide Carer Prompts' }).waitFor();
     await expect.poll(async () => (await panelIframe(page).boundingBox())?.width).toBeGreaterThan(300);
     await page.close();
   });
