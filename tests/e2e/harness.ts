@@ -82,6 +82,13 @@ export async function openPatient(env: E2E, page: Page, patientId: string): Prom
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);
   const panel = panelOf(page);
+  // A patient with nothing to do folds the panel to its tab: open it, as a clinician would to look.
+  const folded = panel.getByRole('button', { name: /^Carers: nothing to do\. Show Carer Prompts$/ });
+  await panel.locator('.patient__name').or(folded).waitFor({ timeout: 15_000 });
+  if (await folded.isVisible()) {
+    await folded.click();
+    await waitForPanelShown(page);
+  }
   await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
   return panel;
 }

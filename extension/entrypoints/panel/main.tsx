@@ -5,7 +5,7 @@ import { framedByEhrPage } from '../../framing/ancestry';
 import { guardClicks } from '../../panel/clickGuard';
 import { connectPanel } from '../../panel/connection';
 import { createPanelStore } from '../../panel/store';
-import { optionsItem, panelModeItem } from '../../storage/items';
+import { optionsItem, panelChosenModeItem } from '../../storage/items';
 import '../../panel/panel.css';
 
 /**
@@ -24,8 +24,8 @@ async function start(): Promise<void> {
     return;
   }
   guardClicks(document);
-  const store = createPanelStore(await panelModeItem.getValue());
-  store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
+  const store = createPanelStore(await panelChosenModeItem.getValue());
+  store.mode.subscribe((mode) => void panelChosenModeItem.setValue(mode));
   const connection = connectPanel(store);
   render(<App store={store} connection={connection} />, root);
   window.addEventListener('pagehide', () => render(null, root));

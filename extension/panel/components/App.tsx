@@ -38,17 +38,20 @@ export function App({ store, connection }: AppProps) {
   const view = store.view.value;
   const badge = view.kind === 'ready' ? badgeOf(view.prompts) : { count: 0, tone: 'none' as const };
   const page = store.page.value;
-  const mode = store.mode.value;
+  const fold = useFold(view, badge.count);
+  // The clinician's choice, unless the panel folded itself for a patient with nothing to do.
+  const mode = store.mode.value === 'expanded' && fold.folded ? 'collapsed' : store.mode.value;
   const modeChangedByUser = useRef(false);
   const setMode = (next: 'collapsed' | 'expanded') => {
     modeChangedByUser.current = true;
+    if (next === 'expanded') fold.unfold();
     store.mode.value = next;
   };
   // After the browser has painted this view (Preact runs effects after paint), tell the page's
   // frame it may show: the frame is hidden from the moment the patient changes until then, so no
   // frame ever shows one patient's carers beside another patient's record.
   useEffect(() => {
-    connection.layout();
+    connection.layout(mode);
   }, [page, view, mode]);
 
   // Collapsing or expanding replaces the control that was pressed: focus goes to its counterpart,
@@ -59,9 +62,6 @@ export function App({ store, connection }: AppProps) {
     if (document.hasFocus()) document.querySelector<HTMLElement>(mode === 'collapsed' ? '[data-panel-toggle]' : '#panel-title')?.focus();
   }, [mode]);
 
-  useAutoCollapse(store, view, () => {
-    modeChangedByUser.current = true;
-  });
   useFocusOnArrival(mode);
 
   if (store.refused.value) return <Refused />;
@@ -130,21 +130,23 @@ function LiveRegion({ store, view }: { store: PanelStore; view: PanelView }) {
 }
 
 /**
- * With nothing to do for a patient the panel folds itself away, once per patient: a clinician
- * who opens it again to read the information keeps it open.
+ * With nothing to do for a patient, the panel folds itself to its tab when it arrives at them (the
+ * badge still says "nothing to do"). Decided once per patient, on their first view: a save that
+ * clears the last prompt leaves the panel open on its confirmation, and a clinician who opens it
+ * again keeps it open. Never stored: the clinician's own choice of mode stays what it was.
  */
-function useAutoCollapse(store: PanelStore, view: PanelView, markFocusMove: () => void) {
-  const collapsedFor = useRef<string | undefined>(undefined);
-  const patient = view.kind === 'ready' ? view.patient.reference : undefined;
-  const nothingToDo = view.kind === 'ready' && badgeOf(view.prompts).count === 0;
-  useEffect(() => {
-    if (!patient || !nothingToDo || collapsedFor.current === patient) return;
-    collapsedFor.current = patient;
-    if (store.mode.value === 'collapsed') return;
-    // Focus follows only if it was in the panel (after the save that cleared the last prompt).
-    markFocusMove();
-    store.mode.value = 'collapsed';
-  }, [patient, nothingToDo]);
+function useFold(view: PanelView, todo: number): { folded: boolean; unfold: () => void } {
+  const decided = useRef<{ patient?: string; folded: boolean }>({ folded: false });
+  const [, redraw] = useState(0);
+  if (view.kind === 'ready' && decided.current.patient !== view.patient.reference) decided.current = { patient: view.patient.reference, folded: todo === 0 };
+  return {
+    folded: view.kind === 'ready' && decided.current.folded,
+    unfold: () => {
+      if (!decided.current.folded) return;
+      decided.current = { ...decided.current, folded: false };
+      redraw((n) => n + 1);
+    },
+  };
 }
 
 /**

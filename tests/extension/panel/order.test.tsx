@@ -1,5 +1,5 @@
 /** The panel in priority order (issue 10, item 4): groups, badge, the do-not-share callout, folding away. */
-import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../extension/panel/components/App';
@@ -69,12 +69,21 @@ describe('the panel in priority order', () => {
     expect(container.querySelector('[data-do-not-share]')?.textContent).toContain('share nothing');
   });
 
-  it('folds itself away when there is nothing to do for the patient, and stays open once opened again', async () => {
+  it('folds itself to its tab on arriving at a patient with nothing to do, without changing the clinician’s chosen mode', async () => {
     const { store } = showPanel({ ...AmiraReady, prompts: [SignpostSara] });
-    await waitFor(() => expect(store.mode.value).toBe('collapsed'));
-    store.mode.value = 'expanded';
-    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 2 }, view: { ...AmiraReady, prompts: [SignpostSara], carers: [CarerSara] } });
-    await screen.findByRole('button', { name: 'Hide Carer Prompts' });
+    const tab = await screen.findByRole('button', { name: 'Carers: nothing to do. Show Carer Prompts' });
     expect(store.mode.value).toBe('expanded');
+    fireEvent.click(tab);
+    await screen.findByRole('button', { name: 'Hide Carer Prompts' });
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 2 }, view: { ...AmiraReady, prompts: [SignpostSara] } });
+    await waitFor(() => expect(store.page.value?.seq).toBe(2));
+    expect(screen.getByRole('button', { name: 'Hide Carer Prompts' })).toBeTruthy();
+  });
+
+  it('stays open on the same patient when a save clears the last thing to do (the confirmation stays in view)', async () => {
+    const { store } = showPanel(AmiraReady);
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 2 }, view: { ...AmiraReady, prompts: [SignpostSara] } });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('nothing to do'));
+    expect(screen.getByRole('button', { name: 'Hide Carer Prompts' })).toBeTruthy();
   });
 });
