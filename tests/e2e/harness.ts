@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
@@ -55,6 +55,18 @@ export async function waitForPanelAcceptingClicks(panel: FrameLocator, timeout =
   await panel.locator('html[data-accepts-clicks]').waitFor({ state: 'attached', timeout });
 }
 
+/**
+ * After the panel was opened or hidden: waits until the frame has its new size and has run its
+ * resize steps (they run before the next animation frame's callbacks), so the click guard has seen
+ * the change, then until it counts clicks again.
+ */
+export async function panelResized(panel: FrameLocator, expanded = true): Promise<void> {
+  const html = panel.locator('html');
+  await expect.poll(() => html.evaluate(() => window.innerWidth), { timeout: 15_000 }).toSatisfy((width: number) => (expanded ? width > 300 : width < 100));
+  await html.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  await waitForPanelAcceptingClicks(panel);
+}
+
 /** Saves a form as a clinician does: its submit button, then "Yes, save" in the confirm step (wherever it appeared). */
 export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: string): Promise<void> {
   await form.getByRole('button', { name: submitLabel, exact: true }).click();
@@ -82,12 +94,12 @@ export async function openPatient(env: E2E, page: Page, patientId: string): Prom
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);
   const panel = panelOf(page);
-  // A patient with nothing to do folds the panel to its tab: open it, as a clinician would to look.
-  const folded = panel.getByRole('button', { name: /^Carers: nothing to do\. Show Carer Prompts$/ });
+  // A patient with nothing to do folds the panel to its tab (and a clinician may have hidden it): open it, as they would to look.
+  const folded = panel.getByRole('button', { name: /^Carers .*Show Carer Prompts$/ });
   await panel.locator('.patient__name').or(folded).waitFor({ timeout: 15_000 });
   if (await folded.isVisible()) {
     await folded.click();
-    await waitForPanelShown(page);
+    await panelResized(panel);
   }
   await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
   return panel;

@@ -67,19 +67,23 @@ export function App({ store, connection }: AppProps) {
   if (store.refused.value) return <Refused />;
 
   const live = <LiveRegion store={store} view={view} />;
+  const badgeGlyph = view.kind === 'ready' ? String(badge.count) : view.kind === 'loading' ? '…' : '!';
   if (mode === 'collapsed') {
     return (
-      <div class="collapsed">
+      <main class="collapsed" aria-labelledby="panel-title">
         {live}
-        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" aria-label={`Carers: ${badgeText(view, badge.count)}. Show Carer Prompts`} onClick={() => setMode('expanded')}>
-          <span class="collapsed__label" aria-hidden="true">
-            Carers
+        <h1 class="visually-hidden" id="panel-title">
+          Carer prompts
+        </h1>
+        {/* Named by what it shows ("Carers 2") and then what that means: WCAG 2.5.3 label in name. */}
+        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" onClick={() => setMode('expanded')}>
+          <span class="collapsed__label">Carers</span>{' '}
+          <span class={`badge badge--${badge.tone}`} data-badge-count={badge.count} data-badge-tone={badge.tone}>
+            {badgeGlyph}
           </span>
-          <span class={`badge badge--${badge.tone}`} aria-hidden="true" data-badge-count={badge.count} data-badge-tone={badge.tone}>
-            {view.kind === 'ready' ? badge.count : view.kind === 'loading' ? '…' : '!'}
-          </span>
+          <span class="visually-hidden">{`: ${badgeText(view, badge.count)}. Show Carer Prompts`}</span>
         </button>
-      </div>
+      </main>
     );
   }
 
@@ -88,7 +92,7 @@ export function App({ store, connection }: AppProps) {
       {live}
       <header class="panel__header">
         <h1 class="panel__title" id="panel-title" tabIndex={-1}>
-          Carer prompts
+          Carer prompts{' '}
           {view.kind === 'ready' ? (
             <span class={`badge badge--${badge.tone}`} data-badge-count={badge.count} data-badge-tone={badge.tone}>
               <span aria-hidden="true">{badge.count}</span>

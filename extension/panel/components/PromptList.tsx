@@ -23,11 +23,10 @@ export function PromptList({ prompts, carers, onAction }: { prompts: readonly Pr
 }
 
 function PromptGroupView({ group, onAction }: { group: PromptGroup; onAction: OpenForm }) {
-  const headingId = `prompt-group-${group.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const forWhom = group.person !== undefined ? ` for ${group.person}` : '';
   return (
-    <section class="prompt-group" aria-labelledby={headingId} data-prompt-group={group.key}>
-      <h3 class="prompt-group__title" id={headingId}>
+    <div class="prompt-group" data-prompt-group={group.key}>
+      <h3 class="prompt-group__title">
         <bdi>{group.heading}</bdi>
         {group.youngCarer ? <span class="tag tag--young">Young carer</span> : null}
       </h3>
@@ -65,7 +64,7 @@ function PromptGroupView({ group, onAction }: { group: PromptGroup; onAction: Op
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }
 

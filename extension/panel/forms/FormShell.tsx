@@ -134,6 +134,12 @@ function unpredictable(n: number): number {
  */
 export function ConfirmStep({ question, onConfirm, onBack }: { question: string; onConfirm: () => void; onBack: () => void }) {
   const [layout] = useState(() => ({ offset: unpredictable(8) * 12, reversed: unpredictable(2) === 1 }));
+  const ref = useRef<HTMLDivElement>(null);
+  // Keyboard and screen reader users land on the question (it sits above the button they pressed);
+  // they still choose a button themselves, whichever comes first.
+  useEffect(() => {
+    if (ref.current?.ownerDocument.hasFocus()) ref.current.focus();
+  }, []);
   const yes = (
     <button key="yes" type="button" class="button button--primary" onClick={(event) => isUserGesture(event) && onConfirm()}>
       Yes, save
@@ -145,7 +151,7 @@ export function ConfirmStep({ question, onConfirm, onBack }: { question: string;
     </button>
   );
   return (
-    <div class="confirm" role="group" aria-label="Confirm this change" style={{ marginTop: `${8 + layout.offset}px` }}>
+    <div class="confirm" role="group" aria-label="Confirm this change" tabIndex={-1} ref={ref} data-confirm="" style={{ marginTop: `${8 + layout.offset}px` }}>
       <p>{question}</p>
       <div class="confirm__buttons">{layout.reversed ? [back, yes] : [yes, back]}</div>
     </div>
