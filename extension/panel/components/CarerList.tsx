@@ -99,7 +99,8 @@ function DoNotShare({ consent }: { consent: CarerView['consent'] }) {
         <span class="visually-hidden">Important: </span>Do not share
       </p>
       {nothing ? (
-        <p>{consent.decision === 'withdrawn' ? 'Consent was withdrawn: share nothing about the patient with this carer.' : 'The patient declined: share nothing about them with this carer.'}</p>
+        // Says what was decided, never who decided it: a decision made for the patient is not "the patient declined".
+        <p>{consent.decision === 'withdrawn' ? 'Consent was withdrawn: share nothing about the patient with this carer.' : 'Sharing was declined: share nothing about the patient with this carer.'}</p>
       ) : (
         <ul>
           {items.map((item) => (

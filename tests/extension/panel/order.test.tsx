@@ -69,6 +69,17 @@ describe('the panel in priority order', () => {
     expect(container.querySelector('[data-do-not-share]')?.textContent).toContain('share nothing');
   });
 
+  it('warns that nothing may be shared after a refusal made for the patient, without saying the patient refused', () => {
+    const refusedByAttorney: CarerView = {
+      ...CarerSara,
+      consent: { decision: 'deny', summary: 'Declined to share information on 1 Mar 2026. Decided for the patient by Ruth Clarke, an attorney', basis: 'lpa', reviewOverdue: false, mayShare: [], mayNotShare: [] },
+    };
+    const { container } = showPanel({ ...AmiraReady, carers: [refusedByAttorney] });
+    const callout = container.querySelector('[data-do-not-share]');
+    expect(callout?.textContent).toContain('share nothing');
+    expect(container.querySelector('[data-consent]')?.textContent).not.toMatch(/the patient declined/i);
+  });
+
   it('folds itself to its tab on arriving at a patient with nothing to do, without changing the clinician’s chosen mode', async () => {
     const { store } = showPanel({ ...AmiraReady, prompts: [SignpostSara] });
     const tab = await screen.findByRole('button', { name: /^Carers 0\s?: nothing to do\. Show Carer Prompts$/ });
