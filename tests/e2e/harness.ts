@@ -94,15 +94,22 @@ export async function openPatient(env: E2E, page: Page, patientId: string): Prom
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);
   const panel = panelOf(page);
-  // A patient with nothing to do folds the panel to its tab (and a clinician may have hidden it): open it, as they would to look.
-  const folded = panel.getByRole('button', { name: /^Carers .*Show Carer Prompts$/ });
-  await panel.locator('.patient__name').or(folded).waitFor({ timeout: 15_000 });
+  await unfoldPanel(panel);
+  await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
+  return panel;
+}
+
+/**
+ * A patient with nothing to do folds the panel to its tab (and a clinician may have hidden it):
+ * opens it, as they would to look. Waits for the panel to show something first.
+ */
+export async function unfoldPanel(panel: FrameLocator): Promise<void> {
+  const folded = panel.getByRole('button', { name: /^Carers.*Show Carer Prompts$/ });
+  await panel.locator('.panel').or(folded).first().waitFor({ timeout: 15_000 });
   if (await folded.isVisible()) {
     await folded.click();
     await panelResized(panel);
   }
-  await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
-  return panel;
 }
 
 /** Reads FHIR resources straight from the sandbox (what the extension wrote). */

@@ -62,7 +62,7 @@ describe('the panel on the sandbox EHR', () => {
     const page = await env().browser.context.newPage();
     const panel = await openPatient(env(), page, PERSONAS.amiraKhan.patientId);
     await panel.getByRole('button', { name: 'Hide Carer Prompts' }).click();
-    const open = panel.getByRole('button', { name: /^Carers \d+: \d+ prompts? to do\. Show Carer Prompts$/ });
+    const open = panel.getByRole('button', { name: /^Carers: \d+ prompts? to do\. Show Carer Prompts$/ });
     await open.waitFor();
     await expect.poll(async () => (await panelIframe(page).boundingBox())?.width).toBeLessThan(100);
     await open.focus();

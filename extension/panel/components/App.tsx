@@ -20,7 +20,7 @@ import {
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
 import { badgeOf } from '../priority';
-import { FormKind } from '../forms/FormShell';
+import { FocusOnOpen, FormKind } from '../forms/FormShell';
 import { PromptList } from './PromptList';
 import { Notice } from './Status';
 import { displayText } from '../../../shared/displayText';
@@ -75,14 +75,14 @@ export function App({ store, connection }: AppProps) {
         <h1 class="visually-hidden" id="panel-title">
           Carer prompts
         </h1>
-        {/* Named by what it shows ("Carers 2") and then what that means: WCAG 2.5.3 label in name. */}
-        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" onClick={() => setMode('expanded')}>
-          <span class="collapsed__label">Carers</span>{' '}
-          <span class={`badge badge--${badge.tone}`} data-badge-count={badge.count} data-badge-tone={badge.tone}>
-            {badgeGlyph}
-          </span>
-          <span class="visually-hidden">{`: ${badgeText(view, badge.count)}. Show Carer Prompts`}</span>
+        {/* Its name starts with the word it shows (WCAG 2.5.3 label in name); the count is said in words. */}
+        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" aria-label={`Carers: ${badgeText(view, badge.count)}. Show Carer Prompts`} onClick={() => setMode('expanded')}>
+          <span class="collapsed__label">Carers</span>
         </button>
+        {/* Drawn over the button, but clicks go through to it (panel.css). */}
+        <span class={`badge badge--${badge.tone} collapsed__badge`} aria-hidden="true" data-badge-count={badge.count} data-badge-tone={badge.tone}>
+          {badgeGlyph}
+        </span>
       </main>
     );
   }
@@ -125,7 +125,17 @@ export function App({ store, connection }: AppProps) {
  */
 function LiveRegion({ store, view }: { store: PanelStore; view: PanelView }) {
   const count = view.kind === 'ready' ? badgeOf(view.prompts).count : undefined;
-  const text = [store.announcement.value, store.elsewhere.value, count !== undefined ? `${badgeText(view, count)} for this patient.` : ''].filter(Boolean).join(' ');
+  const steps = Object.values(store.pending.value).map((p) => p.step);
+  const progress = steps.includes('writing') ? 'Saving to the record…' : steps.includes('re-reading') ? 'Saved. Re-reading the record…' : '';
+  const text = [
+    view.kind === 'loading' ? 'Reading the patient’s carers from the record…' : '',
+    progress,
+    progress ? '' : store.announcement.value,
+    store.elsewhere.value,
+    count !== undefined ? `${badgeText(view, count)} for this patient.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live-region="">
       {text}
@@ -234,7 +244,7 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
 }
 
 /** The form open, with what it is about captured when it opened (a snoozed prompt leaves the view before the answer arrives). */
-type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView };
+type OpenForm = { kind: ActionKind | 'snooze'; carer?: string; prompt?: string; promptView?: PromptView; restored?: boolean };
 
 /** A selector that finds the same control again after a re-render replaced its element. */
 function selectorOf(element: HTMLElement): string | undefined {
@@ -276,7 +286,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   useEffect(() => {
     void draftFormsFor(patient.reference).then((forms) => {
       const restored = forms.map(formFromDraftId).find((f) => f !== undefined);
-      if (restored) setOpenState((current) => current ?? restored);
+      if (restored) setOpenState((current) => current ?? { ...restored, restored: true });
     });
   }, [patient.reference]);
 
@@ -358,7 +368,9 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
       ) : null}
       {open ? (
         <div class="form-area">
-          <FormKind.Provider value={open.kind}>{renderForm(open, ctx, view, carerById)}</FormKind.Provider>
+          <FormKind.Provider value={open.kind}>
+            <FocusOnOpen.Provider value={open.restored !== true}>{renderForm(open, ctx, view, carerById)}</FocusOnOpen.Provider>
+          </FormKind.Provider>
         </div>
       ) : null}
       <section aria-labelledby="prompts-heading">

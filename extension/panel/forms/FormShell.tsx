@@ -11,6 +11,9 @@ import { ErrorSummary } from './ErrorSummary';
 /** The kind of the form open (its action), set by whoever opens it: every form carries `data-form="<kind>"`. */
 export const FormKind = createContext<string | undefined>(undefined);
 
+/** Whether the form takes focus as it opens: yes when the clinician opened it, no when a saved draft reopened it by itself. */
+export const FocusOnOpen = createContext(true);
+
 export interface FormShellProps {
   title: string;
   /** What the write will record, in one line, under the title. */
@@ -37,6 +40,7 @@ export interface FormShellProps {
 export function FormShell(props: FormShellProps) {
   const { title, hint, submitLabel, write, problem, onSubmit, onCancel, draftLines, onOverwrite, children } = props;
   const contextKind = useContext(FormKind);
+  const focusOnOpen = useContext(FocusOnOpen);
   const kind = props.kind ?? contextKind;
   const ref = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -50,7 +54,7 @@ export function FormShell(props: FormShellProps) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button')?.focus();
+    if (focusOnOpen) ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button')?.focus();
   }, []);
 
   // NHS.UK: after a failed submit, focus moves to the error summary, which is read out first.

@@ -10,8 +10,12 @@ import type { PanelConnection } from '../../../extension/panel/connection';
 import { applyMessage, createPanelStore, type PanelStore } from '../../../extension/panel/store';
 import type { PanelView } from '../../../extension/protocol/view';
 import { AmiraReady, CarerSara } from './fixtures';
+import { draftsItem } from '../../../extension/storage/items';
 
 const LOAD = '0123456789abcdef';
+
+/** Preact runs effects after the next paint (a frame, then a task): wait for that point, not for a time. */
+const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const connection: PanelConnection = { run: () => 'req-1', retry: () => undefined, signIn: () => undefined, layout: () => undefined };
 
 function showPanel(view: PanelView = AmiraReady): { store: PanelStore; container: HTMLElement } {
@@ -45,6 +49,23 @@ describe('focus in the panel', () => {
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
+  it('leaves focus where it is when a saved draft reopens its form by itself', async () => {
+    const first = showPanel();
+    fireEvent.click(first.container.querySelector<HTMLElement>('[data-prompt-code="record-consent"] [data-action="record-consent"]')!);
+    fireEvent.click(await screen.findByLabelText('Declines to share'));
+    await waitFor(async () => expect(Object.keys(await draftsItem.getValue())).toHaveLength(1));
+    cleanup();
+
+    // Where the clinician is working (in the panel's frame, focus elsewhere than the form).
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    showPanel();
+    await screen.findByRole('form', { name: 'Consent to share with Sara Khan' });
+    await afterPaint();
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
   });
 
   it('moves focus to the tab when the panel is hidden, and to the panel’s title when it is shown again', async () => {
