@@ -107,7 +107,9 @@ export async function unfoldPanel(panel: FrameLocator): Promise<void> {
   const folded = panel.getByRole('button', { name: /^Carers.*Show Carer Prompts$/ });
   await panel.locator('.panel').or(folded).first().waitFor({ timeout: 15_000 });
   if (await folded.isVisible()) {
-    await folded.click();
+    // By keyboard: the frame may have just been resized to its tab, when a pointer click is
+    // (rightly) ignored for a moment (clickGuard.ts); a key press needs focus the page cannot give.
+    await folded.press('Enter');
     await panelResized(panel);
   }
 }
