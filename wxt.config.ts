@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
+import { FOCUS_PANEL_COMMAND, FOCUS_PANEL_SHORTCUT } from './extension/commands/focusPanel';
 import { ehrMatchPatterns } from './extension/framing/matchPatterns';
 import { MANAGED_SCHEMA_FILE, managedSchema } from './extension/storage/managedSchema';
 
@@ -103,6 +104,8 @@ export default defineConfig({
       // No popup: a click opens the panel on the current tab (background: action.onClicked).
       action: { default_title: 'Open Carer Prompts', default_icon: ICONS },
       ...(development ? { key: DEVELOPMENT_PUBLIC_KEY } : {}),
+      // A keyboard route to the panel (WCAG 2.1.1); people can change the keys at chrome://extensions/shortcuts.
+      commands: { [FOCUS_PANEL_COMMAND]: { suggested_key: { default: FOCUS_PANEL_SHORTCUT }, description: 'Move focus to the Carer Prompts panel' } },
       web_accessible_resources: [
         // The panel is an extension page framed over the EHR; a dynamic URL stops pages probing for it.
         { resources: ['panel.html'], matches: panelFrameMatches(development, process.env.CARER_PROMPTS_EHR_ORIGINS), use_dynamic_url: true },

@@ -55,6 +55,11 @@ export function createPanelFrame(ctx: ContentScriptContext) {
       ui.iframe.removeAttribute('inert');
       ui.iframe.removeAttribute('aria-hidden');
     },
+    /** The keyboard command: focus into the panel, only while it is shown (an inert frame takes none). */
+    focus(): void {
+      if (!mounted || ui.iframe.hasAttribute('inert')) return;
+      ui.iframe.focus();
+    },
     remove(): void {
       if (!mounted) return;
       releasePage();

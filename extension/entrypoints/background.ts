@@ -10,6 +10,7 @@ import { evaluateVisiblePrompts, loadPolicy } from '../background/rules';
 import { registerEhrContentScripts } from '../background/registration';
 import { isOwnContentScript, isOwnOptionsPage, isOwnPanel, originOf } from '../background/senders';
 import { PANEL_PORT_NAME } from '../protocol/messages';
+import { onFocusPanelCommand } from '../commands/focusPanel';
 import { OptionsToBackgroundSchema } from '../protocol/options';
 import { ContentToBackgroundSchema, parseMessage } from '../protocol/page';
 import { optionsItem } from '../storage/items';
@@ -92,6 +93,8 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
+
+  browser.commands.onCommand.addListener((command, tab) => onFocusPanelCommand(command, tab, (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)));
 
   // Production: the content script runs only on the EHR origins the trust configured (and granted).
   const register = () => void readOptions().then(registerEhrContentScripts).catch(() => undefined);

@@ -4,6 +4,7 @@ import { watchPatient } from '../content/watchPatient';
 import { BUILTIN_PROFILES } from '../profiles/builtin';
 import type { EhrProfile } from '../profiles/schema';
 import { isFrameLayout, isProfileList } from '../protocol/contentGuards';
+import { isFocusPanel } from '../commands/focusPanel';
 import type { ContentToBackground } from '../protocol/page';
 
 /**
@@ -37,6 +38,10 @@ export default defineContentScript({
 
     const onMessage = (message: unknown, sender: { id?: string }): undefined => {
       if (sender.id !== browser.runtime.id) return;
+      if (isFocusPanel(message)) {
+        frame.focus();
+        return;
+      }
       if (!isFrameLayout(message) || message.page.load !== load || message.page.seq !== seq) return;
       const layout = message;
       if (layout.visible) frame.show(layout.mode);

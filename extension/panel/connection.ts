@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { BackgroundToPanelSchema, PANEL_PORT_NAME, type Action, type PanelToBackground } from '../protocol/messages';
-import { parseMessage, type PageState } from '../protocol/page';
+import { parseMessage, type PageState, type PanelMode } from '../protocol/page';
 import { applyMessage, type PanelStore } from './store';
 
 /**
@@ -68,10 +68,10 @@ export function connectPanel(store: PanelStore) {
     signIn(): void {
       post({ type: 'panel/sign-in' });
     },
-    /** Tells the background (and through it the page's frame) the panel's size. */
-    layout(): void {
+    /** Tells the background (and through it the page's frame) the panel's size: the mode shown, which may be folded (App.tsx). */
+    layout(mode: PanelMode = store.mode.value): void {
       const page = store.page.value;
-      if (page) post({ type: 'panel/shown', page, mode: store.mode.value });
+      if (page) post({ type: 'panel/shown', page, mode });
     },
   };
 }

@@ -18,6 +18,10 @@ export interface PanelStore {
   results: Signal<Record<string, ActionResult>>;
   /** A notice about a write for a patient no longer on screen (never names them). */
   elsewhere: Signal<string | undefined>;
+  /** What the panel's one live region says about the last save (App.tsx LiveRegion). */
+  announcement: Signal<string>;
+  /** Presses of the toolbar button since the panel loaded: each one opens the panel. */
+  openRequests: Signal<number>;
 }
 
 export interface PendingWrite {
@@ -35,6 +39,8 @@ export function createPanelStore(initialMode: PanelMode = 'expanded'): PanelStor
     pending: signal({}),
     results: signal({}),
     elsewhere: signal(undefined),
+    announcement: signal(''),
+    openRequests: signal(0),
   };
 }
 

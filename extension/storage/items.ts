@@ -15,6 +15,15 @@ export const optionsItem = storage.defineItem<ExtensionOptions>('local:options',
 /** Whether the clinician keeps the panel open or collapsed to its tab (no patient data). */
 export const panelModeItem = storage.defineItem<PanelMode>('local:panelMode', { fallback: 'expanded', version: 1 });
 
+/** The mode the clinician chose (panelModeItem holds the mode shown, which may be folded for a patient with nothing to do). */
+export const panelChosenModeItem = storage.defineItem<PanelMode>('local:panelChosenMode', { fallback: 'expanded', version: 1 });
+
+/**
+ * Counts presses of the toolbar button: every panel on screen opens when it changes, even one that
+ * folded itself for a patient with nothing to do (whose chosen mode is already "expanded").
+ */
+export const panelOpenRequestItem = storage.defineItem<number>('local:panelOpenRequest', { fallback: 0, version: 1 });
+
 /** What each tab shows, so a stopped-and-restarted service worker carries on where it was. */
 export interface TabRecord {
   page: PageState;

@@ -39,6 +39,8 @@ export const ALLOWED_MANIFEST_KEYS: readonly string[] = [
   'icons',
   'action',
   'key',
+  // A keyboard shortcut (Alt+Shift+C) that moves focus to the panel; it grants no permission.
+  'commands',
 ];
 
 /** The directives extension pages must carry (a stricter or extra directive needs a change here). */

@@ -2,7 +2,7 @@ import { DEFAULT_EXTENSION_BASE } from '../../shared/terminology';
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
-import { openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
+import { fillDate, openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
 
 interface Coding {
   system?: string;
@@ -71,7 +71,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     const panel = await open(env(), amira.patientId);
     const form = await startFromPrompt(panel, 'record-consent', 'record-consent');
     await form.getByLabel('Agrees to share', { exact: true }).check();
-    await form.getByLabel('Review by').fill('2027-06-30');
+    await fillDate(form, 'reviewDue', '2027-06-30');
     await saveAndWaitGone(panel, form, 'Record decision', 'record-consent');
     const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${amira.patientId}`);
     expect(consents).toHaveLength(1);

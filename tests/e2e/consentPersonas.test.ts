@@ -11,7 +11,7 @@ import { addDays } from '../../shared/domain/dates';
 import { displayDate } from '../../shared/domain/describe';
 import type { PromptCode } from '../../shared/domain/types';
 import { DEFAULT_EXTENSION_BASE, consentBasisExtensionUrl, consentReviewDueExtensionUrl } from '../../shared/terminology';
-import { openPatient, readFhir, searchFhir, submitForm, useExtensionAgainstSandbox, type E2E } from './harness';
+import { dateValue, fillDate, openPatient, readFhir, searchFhir, submitForm, useExtensionAgainstSandbox, type E2E } from './harness';
 
 interface Extension {
   url: string;
@@ -215,10 +215,9 @@ describe('the consent form records who decided, and when the patient cannot', ()
     await prompt(panel, 'record-consent').locator('[data-action="record-consent"]').click();
     const form = panel.getByRole('form', { name: 'Consent to share with Sara Khan' });
     await form.getByLabel('Unable to decide at present (lacks capacity)').check();
-    const askAgain = form.getByLabel('Ask again on', { exact: true });
     // The default comes from the policy (askAgainDays); the clinician chooses another date.
-    const chosen = addDays(await askAgain.inputValue(), 7);
-    await askAgain.fill(chosen);
+    const chosen = addDays(await dateValue(form, 'askAgainOn'), 7);
+    await fillDate(form, 'askAgainOn', chosen);
     await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 20_000 });
     await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

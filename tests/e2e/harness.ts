@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
@@ -55,18 +55,63 @@ export async function waitForPanelAcceptingClicks(panel: FrameLocator, timeout =
   await panel.locator('html[data-accepts-clicks]').waitFor({ state: 'attached', timeout });
 }
 
+/**
+ * After the panel was opened or hidden: waits until the frame has its new size and has run its
+ * resize steps (they run before the next animation frame's callbacks), so the click guard has seen
+ * the change, then until it counts clicks again.
+ */
+export async function panelResized(panel: FrameLocator, expanded = true): Promise<void> {
+  const html = panel.locator('html');
+  await expect.poll(() => html.evaluate(() => window.innerWidth), { timeout: 15_000 }).toSatisfy((width: number) => (expanded ? width > 300 : width < 100));
+  await html.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  await waitForPanelAcceptingClicks(panel);
+}
+
 /** Saves a form as a clinician does: its submit button, then "Yes, save" in the confirm step (wherever it appeared). */
 export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: string): Promise<void> {
   await form.getByRole('button', { name: submitLabel, exact: true }).click();
   await form.getByRole('button', { name: 'Yes, save', exact: true }).click();
 }
 
+/**
+ * Types a date into an NHS.UK day / month / year field, as a clinician does: the field's `name`
+ * (its field in the action's input), and the date as YYYY-MM-DD.
+ */
+export async function fillDate(form: Pick<Locator, 'locator'>, name: string, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-');
+  if (!year || !month || !day) throw new Error(`fillDate wants YYYY-MM-DD, got ${isoDate}`);
+  await form.locator(`input[name="${name}-day"]`).fill(String(Number(day)));
+  await form.locator(`input[name="${name}-month"]`).fill(String(Number(month)));
+  await form.locator(`input[name="${name}-year"]`).fill(year);
+}
+
+/** The date a day / month / year field holds (YYYY-MM-DD, or '' while what is typed is not a date). */
+export async function dateValue(form: Pick<Locator, 'locator'>, name: string): Promise<string> {
+  return form.locator(`input[type="hidden"][name="${name}"]`).inputValue();
+}
+
 export async function openPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);
   const panel = panelOf(page);
+  await unfoldPanel(panel);
   await panel.locator('.patient__name').waitFor({ timeout: 15_000 });
   return panel;
+}
+
+/**
+ * A patient with nothing to do folds the panel to its tab (and a clinician may have hidden it):
+ * opens it, as they would to look. Waits for the panel to show something first.
+ */
+export async function unfoldPanel(panel: FrameLocator): Promise<void> {
+  const folded = panel.getByRole('button', { name: /^Carers.*Show Carer Prompts$/ });
+  await panel.locator('.panel').or(folded).first().waitFor({ timeout: 15_000 });
+  if (await folded.isVisible()) {
+    // By keyboard: the frame may have just been resized to its tab, when a pointer click is
+    // (rightly) ignored for a moment (clickGuard.ts); a key press needs focus the page cannot give.
+    await folded.press('Enter');
+    await panelResized(panel);
+  }
 }
 
 /** Reads FHIR resources straight from the sandbox (what the extension wrote). */

@@ -97,7 +97,7 @@ describe('hostile FHIR in the panel', () => {
     const { page, seen } = await open(hostile, index);
     const panel = panelOf(page);
     await panel.locator('.patient__name').waitFor({ timeout: 60_000 });
-    if (hostile.expectWarning) await panel.getByRole('status', { name: 'Some of the record could not be read' }).waitFor();
+    if (hostile.expectWarning) await panel.getByRole('region', { name: 'Some of the record could not be read' }).waitFor();
     else expect(await panel.getByText('Some of the record could not be read').count()).toBe(0);
     // Still responsive: a prompt's action opens its form.
     await panel.locator('[data-prompt-code] [data-action]').first().click();

@@ -110,7 +110,7 @@ describe('moving between patients in a single-page EHR', () => {
       second.innerHTML = `<span data-field="nhs-number">${nhs}</span>`;
       document.body.prepend(second);
     }, PERSONAS.danielOkafor.nhsNumber);
-    await panel.getByRole('status', { name: 'Which patient is this?' }).waitFor();
+    await panel.getByRole('region', { name: 'Which patient is this?' }).waitFor();
     expect(await panel.locator('[data-carer], [data-prompt-code], .patient__name').count()).toBe(0);
     await page.close();
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
 import { PERSONAS, type Persona } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
+import { fillDate, openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
 
 interface SeenRequest {
   method: string;
@@ -122,7 +122,7 @@ describe('no patient data at rest or in any console', () => {
     await amira.panel.locator('[data-prompt-code="record-consent"] [data-action="record-consent"]').first().click();
     const consent = amira.panel.locator('form.form');
     await consent.getByLabel('Agrees to share', { exact: true }).check();
-    await consent.getByLabel('Review by').fill('2027-06-30');
+    await fillDate(consent, 'reviewDue', '2027-06-30');
     await submitForm(consent, 'Record decision');
     await consent.waitFor({ state: 'detached', timeout: 20_000 });
 

@@ -14,9 +14,13 @@ describe('the panel on the sandbox EHR', () => {
     await expect.poll(() => panel.locator('[data-prompt-code]').count()).toBeGreaterThan(0);
     const codes = await panel.locator('[data-prompt-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-prompt-code')));
     expect([...codes].sort()).toEqual([...amira.expectedPrompts].sort());
-    const severities = await panel.locator('[data-prompt-code] .prompt__severity').allInnerTexts();
-    const rank = (s: string) => ['URGENT', 'TO DO', 'FOR INFORMATION'].indexOf(s.toUpperCase());
-    expect(severities.map(rank)).toEqual([...severities.map(rank)].sort((a, b) => a - b));
+    // Within each person's group: safety, then what is to do (or overdue), then information.
+    const groups = await panel.locator('[data-prompt-group]').evaluateAll((els) => els.map((g) => [...g.querySelectorAll('.prompt__severity')].map((s) => s.textContent ?? '')));
+    const rank = (s: string) => [['Safety'], ['Overdue', 'To do'], ['For information']].findIndex((labels) => labels.includes(s));
+    for (const labels of groups) {
+      expect(labels.map(rank).every((r) => r >= 0)).toBe(true);
+      expect(labels.map(rank)).toEqual([...labels.map(rank)].sort((a, b) => a - b));
+    }
 
     expect(await panel.locator(`[data-carer="${amira.relatedPersonIds[0]}"]`).innerText()).toContain('Sara Khan');
     expect(await panel.locator('html').getAttribute('data-carer-prompts')).toBe('');
@@ -57,13 +61,13 @@ describe('the panel on the sandbox EHR', () => {
   it('collapses to a tab with the prompt count and opens again from the keyboard', async () => {
     const page = await env().browser.context.newPage();
     const panel = await openPatient(env(), page, PERSONAS.amiraKhan.patientId);
-    await panel.getByRole('button', { name: 'Collapse Carer Prompts' }).click();
-    const open = panel.getByRole('button', { name: /Open Carer Prompts: 3 prompts/ });
+    await panel.getByRole('button', { name: 'Hide Carer Prompts' }).click();
+    const open = panel.getByRole('button', { name: /^Carers: \d+ prompts? to do\. Show Carer Prompts$/ });
     await open.waitFor();
     await expect.poll(async () => (await panelIframe(page).boundingBox())?.width).toBeLessThan(100);
     await open.focus();
     await page.keyboard.press('Enter');
-    await panel.getByRole('button', { name: 'Collapse Carer Prompts' }).waitFor();
+    await panel.getByRole('button', { name: 'Hide Carer Prompts' }).waitFor();
     await expect.poll(async () => (await panelIframe(page).boundingBox())?.width).toBeGreaterThan(300);
     await page.close();
   });

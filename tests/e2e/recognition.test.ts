@@ -36,7 +36,7 @@ describe('recognising who is on screen', () => {
       banner.textContent = `Related record · NHS ${nhs}`;
       host.attachShadow({ mode: 'open' }).append(banner);
     }, daniel.nhsNumber);
-    await panel.getByRole('status', { name: 'Which patient is this?' }).waitFor();
+    await panel.getByRole('region', { name: 'Which patient is this?' }).waitFor();
     expect(await panel.locator('[data-carer], [data-prompt-code], .patient__name').count()).toBe(0);
     await page.close();
   });
@@ -51,7 +51,7 @@ describe('recognising who is on screen', () => {
       frame.src = src;
       document.body.append(frame);
     }, `/ehr/patients/${daniel.patientId}`);
-    await panel.getByRole('status', { name: 'Which patient is this?' }).waitFor();
+    await panel.getByRole('region', { name: 'Which patient is this?' }).waitFor();
     expect(await panel.locator('[data-carer], [data-prompt-code], .patient__name').count()).toBe(0);
     await page.close();
   });

@@ -31,8 +31,8 @@ try {
   await page.screenshot({ path: out('panel-consent-form.png') });
   await panel.getByRole('button', { name: 'Cancel' }).click();
 
-  await panel.getByRole('button', { name: 'Collapse Carer Prompts' }).click();
-  await panel.getByRole('button', { name: /Open Carer Prompts/ }).waitFor();
+  await panel.getByRole('button', { name: 'Hide Carer Prompts' }).click();
+  await panel.getByRole('button', { name: /Show Carer Prompts/ }).waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: out('panel-collapsed.png') });
   console.log('Wrote docs/screenshots/panel-on-sandbox-ehr.png, panel-consent-form.png, panel-collapsed.png');

@@ -13,7 +13,7 @@ import { SANDBOX_CLIENT_ID, sandboxSmartAuth } from '../../sandbox/auth/index';
 import { PERSONAS } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
 import { setStoredOptions } from './browser';
-import { panelOf, submitForm, type E2E, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
+import { type E2E, panelOf, submitForm, unfoldPanel, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
 
 interface Resource {
   id: string;
@@ -54,7 +54,9 @@ async function searchAsClinician(env: E2E, query: string): Promise<Resource[]> {
 async function showPatient(env: E2E, page: Page, patientId: string): Promise<FrameLocator> {
   await page.goto(`${env.sandbox.origin}/ehr/patients/${patientId}`);
   await waitForPanelShown(page);
-  return panelOf(page);
+  const panel = panelOf(page);
+  await unfoldPanel(panel);
+  return panel;
 }
 
 describe('SMART sign-in in Chromium against the sandbox authorization server', () => {
@@ -155,7 +157,7 @@ describe('SMART sign-in granted fewer scopes than asked', () => {
     const panel = await showPatient(env(), page, PERSONAS.amiraKhan.patientId);
     await panel.getByRole('button', { name: 'Sign in again' }).click({ timeout: 15_000 });
     await panel.locator('.patient__name').waitFor({ timeout: 20_000 });
-    const notice = panel.getByRole('status', { name: 'Some changes cannot be made from here' });
+    const notice = panel.getByRole('region', { name: 'Some changes cannot be made from here' });
     expect(await notice.innerText()).toMatch(/cannot record a consent decision here.*create Consent/s);
     await panel.locator('[data-prompt-code="record-consent"]').first().waitFor();
     expect(await panel.locator('[data-action="record-consent"]').count()).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { PERSONAS } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, panelOf, readFhir, searchFhir, submitForm, updateFhir, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
+import { openPatient, panelOf, readFhir, searchFhir, submitForm, unfoldPanel, updateFhir, useExtensionAgainstSandbox, waitForPanelShown } from './harness';
 
 interface Consent {
   resourceType: 'Consent';
@@ -97,6 +97,8 @@ describe('writes that meet the real world', () => {
       await panel.getByRole('status').filter({ hasText: 'Saving to the record' }).waitFor();
       await page.locator(`a[data-patient-id="${grace.patientId}"]`).click();
       await waitForPanelShown(page);
+      // Grace has nothing to do: the panel folds to its tab on arrival; open it to see her carers.
+      await unfoldPanel(panelOf(page));
       await panelOf(page).locator(`[data-carer="${grace.relatedPersonIds[0]}"]`).waitFor();
       const notice = panelOf(page).getByRole('status').filter({ hasText: 'saved to the record of the patient you were on before' });
       await notice.waitFor({ timeout: 20_000 });

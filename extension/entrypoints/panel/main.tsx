@@ -5,7 +5,7 @@ import { framedByEhrPage } from '../../framing/ancestry';
 import { guardClicks } from '../../panel/clickGuard';
 import { connectPanel } from '../../panel/connection';
 import { createPanelStore } from '../../panel/store';
-import { panelModeItem } from '../../storage/items';
+import { panelChosenModeItem, panelOpenRequestItem } from '../../storage/items';
 import { readEffectiveOptions } from '../../storage/managed';
 import '../../panel/panel.css';
 
@@ -25,11 +25,11 @@ async function start(): Promise<void> {
     return;
   }
   guardClicks(document);
-  const store = createPanelStore(await panelModeItem.getValue());
-  store.mode.subscribe((mode) => void panelModeItem.setValue(mode));
-  // The toolbar button (background) opens the panel by setting the stored mode.
-  const unwatchMode = panelModeItem.watch((mode) => {
-    store.mode.value = mode;
+  const store = createPanelStore(await panelChosenModeItem.getValue());
+  store.mode.subscribe((mode) => void panelChosenModeItem.setValue(mode));
+  // The toolbar button (background) asks every panel on screen to open.
+  const unwatchMode = panelOpenRequestItem.watch(() => {
+    store.openRequests.value += 1;
   });
   const connection = connectPanel(store);
   render(<App store={store} connection={connection} />, root);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNhsNumber } from '../../../shared/nhsNumber';
 import type { ActionKind } from '../../../shared/domain/types';
 import type { CarerView, PanelView, PromptView, ReadyView } from '../../protocol/view';
@@ -9,6 +9,8 @@ import type { FormContext } from '../forms/Forms';
 import { formFromDraftId, renderForm, type OpenForm } from '../forms/registry';
 import type { PanelStore } from '../store';
 import { CarerList } from './CarerList';
+import { badgeOf } from '../priority';
+import { FocusOnOpen, FormKind } from '../forms/FormShell';
 import { PromptList } from './PromptList';
 import { DeferredPrompts } from './DeferredPrompts';
 import { Notice } from './Status';
@@ -25,53 +27,86 @@ export interface AppProps {
 /** The panel: collapsed to a tab with a badge, or docked open beside the record. */
 export function App({ store, connection }: AppProps) {
   const view = store.view.value;
-  const count = view.kind === 'ready' ? view.prompts.length : 0;
-  const setMode = (mode: 'collapsed' | 'expanded') => {
-    store.mode.value = mode;
-  };
+  const badge = view.kind === 'ready' ? badgeOf(view.prompts) : { count: 0, tone: 'none' as const };
   const page = store.page.value;
-  const mode = store.mode.value;
+  const fold = useFold(view, badge.count);
+  // The clinician's choice, unless the panel folded itself for a patient with nothing to do.
+  const mode = store.mode.value === 'expanded' && fold.folded ? 'collapsed' : store.mode.value;
+  const modeChangedByUser = useRef(false);
+  const setMode = (next: 'collapsed' | 'expanded') => {
+    modeChangedByUser.current = true;
+    if (next === 'expanded') fold.unfold();
+    store.mode.value = next;
+  };
   // After the browser has painted this view (Preact runs effects after paint), tell the page's
   // frame it may show: the frame is hidden from the moment the patient changes until then, so no
   // frame ever shows one patient's carers beside another patient's record.
   useEffect(() => {
-    connection.layout();
+    connection.layout(mode);
   }, [page, view, mode]);
+
+  // Collapsing or expanding replaces the control that was pressed: focus goes to its counterpart,
+  // never to <body>. Only when the panel had focus: the panel never takes focus from the record.
+  useEffect(() => {
+    if (!modeChangedByUser.current) return;
+    modeChangedByUser.current = false;
+    if (document.hasFocus()) document.querySelector<HTMLElement>(mode === 'collapsed' ? '[data-panel-toggle]' : '#panel-title')?.focus();
+  }, [mode]);
+
+  useFocusOnArrival(mode);
+
+  // The toolbar button asks every panel on screen to open (one that folded itself included).
+  const openRequests = store.openRequests.value;
+  const seenOpenRequests = useRef(openRequests);
+  useEffect(() => {
+    if (openRequests === seenOpenRequests.current) return;
+    seenOpenRequests.current = openRequests;
+    fold.unfold();
+    store.mode.value = 'expanded';
+  }, [openRequests]);
 
   if (store.refused.value) return <Refused />;
 
+  const live = <LiveRegion store={store} view={view} />;
+  const badgeGlyph = view.kind === 'ready' ? String(badge.count) : view.kind === 'loading' ? '…' : '!';
   if (mode === 'collapsed') {
     return (
-      <div class="collapsed">
-        <button type="button" class="collapsed__button" aria-expanded="false" aria-label={`Open Carer Prompts: ${badgeText(view, count)}`} onClick={() => setMode('expanded')}>
-          <span class="collapsed__label" aria-hidden="true">
-            Carers
-          </span>
-          <span class={`badge${count === 0 ? ' badge--none' : ''}`} aria-hidden="true" data-badge-count={count}>
-            {view.kind === 'ready' ? count : view.kind === 'loading' ? '…' : '!'}
-          </span>
+      <main class="collapsed" aria-labelledby="panel-title">
+        {live}
+        <h1 class="visually-hidden" id="panel-title">
+          Carer prompts
+        </h1>
+        {/* Its name starts with the word it shows (WCAG 2.5.3 label in name); the count is said in words. */}
+        <button type="button" class="collapsed__button" data-panel-toggle="" aria-expanded="false" aria-label={`Carers: ${badgeText(view, badge.count)}. Show Carer Prompts`} onClick={() => setMode('expanded')}>
+          <span class="collapsed__label">Carers</span>
         </button>
-      </div>
+        {/* Drawn over the button, but clicks go through to it (panel.css). */}
+        <span class={`badge badge--${badge.tone} collapsed__badge`} aria-hidden="true" data-badge-count={badge.count} data-badge-tone={badge.tone}>
+          {badgeGlyph}
+        </span>
+      </main>
     );
   }
 
   return (
-    <main class="panel" aria-label="Carer Prompts">
+    <main class="panel" aria-labelledby="panel-title">
+      {live}
       <header class="panel__header">
-        <h1 class="panel__title">
-          Carer prompts
+        <h1 class="panel__title" id="panel-title" tabIndex={-1}>
+          Carer prompts{' '}
           {view.kind === 'ready' ? (
-            <span class={`badge${count === 0 ? ' badge--none' : ''}`} data-badge-count={count} aria-label={badgeText(view, count)}>
-              {count}
+            <span class={`badge badge--${badge.tone}`} data-badge-count={badge.count} data-badge-tone={badge.tone}>
+              <span aria-hidden="true">{badge.count}</span>
+              <span class="visually-hidden">{`: ${badgeText(view, badge.count)}`}</span>
             </span>
           ) : null}
         </h1>
-        <button type="button" class="button button--header" aria-expanded="true" aria-label="Collapse Carer Prompts" onClick={() => setMode('collapsed')}>
+        <button type="button" class="button button--header" data-panel-toggle="" aria-expanded="true" aria-label="Hide Carer Prompts" onClick={() => setMode('collapsed')}>
           Hide
         </button>
       </header>
       {store.elsewhere.value ? (
-        <div class="flash" role="status">
+        <div class="flash">
           {store.elsewhere.value}{' '}
           <button type="button" class="link-button" onClick={() => (store.elsewhere.value = undefined)}>
             Dismiss
@@ -82,6 +117,68 @@ export function App({ store, connection }: AppProps) {
       <Body view={view} store={store} connection={connection} />
     </main>
   );
+}
+
+/**
+ * The panel's one live region, in the page from the first render in every state, so screen
+ * readers have registered it before anything is said in it (a region inserted with its message is
+ * skipped by many). It says what was saved, and how many things there are to do.
+ */
+function LiveRegion({ store, view }: { store: PanelStore; view: PanelView }) {
+  const count = view.kind === 'ready' ? badgeOf(view.prompts).count : undefined;
+  const steps = Object.values(store.pending.value).map((p) => p.step);
+  const progress = steps.includes('writing') ? 'Saving to the record…' : steps.includes('re-reading') ? 'Saved. Re-reading the record…' : '';
+  const text = [
+    view.kind === 'loading' ? 'Reading the patient’s carers from the record…' : '',
+    progress,
+    progress ? '' : store.announcement.value,
+    store.elsewhere.value,
+    count !== undefined ? `${badgeText(view, count)} for this patient.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live-region="">
+      {text}
+    </div>
+  );
+}
+
+/**
+ * With nothing to do for a patient, the panel folds itself to its tab when it arrives at them (the
+ * badge still says "nothing to do"). Decided once per patient, on their first view: a save that
+ * clears the last prompt leaves the panel open on its confirmation, and a clinician who opens it
+ * again keeps it open. Never stored: the clinician's own choice of mode stays what it was.
+ */
+function useFold(view: PanelView, todo: number): { folded: boolean; unfold: () => void } {
+  const decided = useRef<{ patient?: string; folded: boolean }>({ folded: false });
+  const [, redraw] = useState(0);
+  if (view.kind === 'ready' && decided.current.patient !== view.patient.reference) decided.current = { patient: view.patient.reference, folded: todo === 0 };
+  return {
+    folded: view.kind === 'ready' && decided.current.folded,
+    unfold: () => {
+      if (!decided.current.folded) return;
+      decided.current = { ...decided.current, folded: false };
+      redraw((n) => n + 1);
+    },
+  };
+}
+
+/**
+ * The keyboard command (Alt+Shift+C) focuses the panel's frame from the page; the frame's document
+ * then has focus but no control does. Put it on the panel's title (or the collapsed tab), so a
+ * screen reader says where the user is.
+ */
+function useFocusOnArrival(mode: 'collapsed' | 'expanded') {
+  useEffect(() => {
+    const onFocus = (): void => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== document.documentElement) return;
+      document.querySelector<HTMLElement>(mode === 'collapsed' ? '[data-panel-toggle]' : '#panel-title')?.focus();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [mode]);
 }
 
 /** Framed anywhere but directly by the EHR page Carer Prompts recognised in this tab. */
@@ -95,7 +192,8 @@ export function Refused() {
 
 function badgeText(view: PanelView, count: number): string {
   if (view.kind !== 'ready') return 'no prompts shown';
-  return count === 1 ? '1 prompt' : `${count} prompts`;
+  if (count === 0) return 'nothing to do';
+  return count === 1 ? '1 prompt to do' : `${count} prompts to do`;
 }
 
 function Body({ view, store, connection }: { view: PanelView } & AppProps) {
@@ -104,7 +202,7 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
       return <p class="empty">No patient recognised on this page.</p>;
     case 'loading':
       return (
-        <p class="status status--progress" role="status" aria-busy="true">
+        <p class="status status--progress" aria-busy="true">
           Reading the patient’s carers from the record…
         </p>
       );
@@ -147,17 +245,51 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
   }
 }
 
+/** A selector that finds the same control again after a re-render replaced its element. */
+function selectorOf(element: HTMLElement): string | undefined {
+  const action = element.getAttribute('data-action');
+  if (!action) return element.id ? `#${CSS.escape(element.id)}` : undefined;
+  const card = element.closest('[data-carer], [data-prompt-code]');
+  const attr = (name: string): string => (card?.hasAttribute(name) ? `[${name}="${CSS.escape(card.getAttribute(name) ?? '')}"]` : '');
+  const scope = card ? `${attr('data-carer')}${attr('data-prompt-code')}${attr('data-prompt-carer')} ` : '';
+  return `${scope}[data-action="${CSS.escape(action)}"]`;
+}
+
 function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps) {
   const { patient } = view;
-  const [open, setOpen] = useState<OpenForm>();
+  const [open, setOpenState] = useState<OpenForm>();
   const [flash, setFlash] = useState<string>();
+  const flashRef = useRef<HTMLParagraphElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  /** The control that opened the form, and where focus goes when the form closes. */
+  const opener = useRef<{ element: HTMLElement | null; selector: string | undefined }>({ element: null, selector: undefined });
+  const focusAfterClose = useRef<'opener' | 'confirmation' | undefined>(undefined);
+
+  const setOpen = (form: OpenForm | undefined): void => {
+    const active = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    opener.current = { element: active, selector: active ? selectorOf(active) : undefined };
+    setOpenState(form);
+  };
 
   useEffect(() => {
     void draftFormsFor(patient.reference).then((forms) => {
       const restored = forms.map(formFromDraftId).find((f) => f !== undefined);
-      if (restored) setOpen((current) => current ?? restored);
+      if (restored) setOpenState((current) => current ?? { ...restored, restored: true });
     });
   }, [patient.reference]);
+
+  // After a form closes: back to the control that opened it (cancel, Escape), or to the
+  // confirmation (saved: the control may have gone with the prompt it answered). Never <body>.
+  useEffect(() => {
+    const target = focusAfterClose.current;
+    if (open || !target) return;
+    focusAfterClose.current = undefined;
+    if (!document.hasFocus()) return;
+    const { element, selector } = opener.current;
+    const back = element?.isConnected ? element : selector ? document.querySelector<HTMLElement>(selector) : null;
+    const next = target === 'confirmation' ? flashRef.current : back;
+    (next ?? flashRef.current ?? titleRef.current ?? document.querySelector<HTMLElement>('#panel-title'))?.focus();
+  }, [open, flash]);
 
   const canWrite = (kind: ActionKind): boolean => view.writes[kind]?.enabled !== false;
   // Why each turned-off change is off (server capabilities, or scopes the sign-in was not given), once each.
@@ -171,8 +303,11 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
     store,
     connection,
     onClose: (outcome) => {
-      setOpen(undefined);
-      setFlash(outcome === 'saved' ? 'Saved. The panel now shows the record as re-read from the server.' : undefined);
+      focusAfterClose.current = outcome === 'saved' ? 'confirmation' : 'opener';
+      setOpenState(undefined);
+      const message = outcome === 'saved' ? 'Saved. The panel now shows the record as re-read from the server.' : undefined;
+      setFlash(message);
+      store.announcement.value = message ?? '';
     },
   };
   const carerById = (id: string | undefined): CarerView | undefined => view.carers.find((c) => c.id === id || c.reference === id);
@@ -197,7 +332,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
         </Notice>
       ) : null}
       {flash ? (
-        <p class="flash" role="status">
+        <p class="flash" tabIndex={-1} ref={flashRef} data-flash="">
           {flash}
         </p>
       ) : null}
@@ -219,12 +354,18 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
           </ul>
         </Notice>
       ) : null}
-      {open ? <div class="form-area">{renderForm(open, ctx, view, carerById)}</div> : null}
+      {open ? (
+        <div class="form-area">
+          <FormKind.Provider value={open.kind}>
+            <FocusOnOpen.Provider value={open.restored !== true}>{renderForm(open, ctx, view, carerById)}</FocusOnOpen.Provider>
+          </FormKind.Provider>
+        </div>
+      ) : null}
       <section aria-labelledby="prompts-heading">
-        <h2 id="prompts-heading" class="section-title">
+        <h2 id="prompts-heading" class="section-title" tabIndex={-1} ref={titleRef}>
           Prompts
         </h2>
-        <PromptList prompts={prompts} onAction={openForPrompt} />
+        <PromptList prompts={prompts} carers={view.carers} onAction={openForPrompt} />
       </section>
       <DeferredPrompts deferred={view.deferred} canEnd={canWrite('end-deferral')} onEnd={(d) => (setFlash(undefined), setOpen({ kind: 'end-deferral', task: d.task }))} />
       <section aria-labelledby="carers-heading">

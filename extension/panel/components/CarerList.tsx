@@ -25,7 +25,7 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
   const { consent, assessment } = carer;
   const button = (kind: ActionKind, label: string) =>
     canWrite(kind) ? (
-      <button type="button" class="button button--secondary button--small" data-action={kind} aria-label={`${label}: ${name}`} onClick={() => onAction(kind, carer)}>
+      <button type="button" class="button button--secondary button--small" data-action={kind} aria-label={`${label} for ${name}`} onClick={() => onAction(kind, carer)}>
         {label}
       </button>
     ) : null;
@@ -54,9 +54,7 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
         <dl class="carer__facts">
           <dt>Consent</dt>
           <dd data-consent={consent.decision}>
-            {consent.decision === 'partial' && consent.mayNotShare.length ? (
-              <strong class="carer__do-not-share" role="note">{`Do not share: ${consent.mayNotShare.join('; ')}`}</strong>
-            ) : null}
+            <DoNotShare consent={consent} />
             <span class="carer__decision">{consent.summary}</span>
             {consent.decision === 'partial' ? (
               <span class="carer__partial">{consent.mayShare.length ? ` May share only: ${consent.mayShare.join('; ')}.` : ' Everything else may be shared.'}</span>
@@ -84,5 +82,32 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
         {carer.carerStatus === 'carer' && assessment.task && (assessment.status === 'offered' || assessment.status === 'accepted') ? button('record-assessment-outcome', 'Record outcome') : null}
       </div>
     </li>
+  );
+}
+
+/**
+ * What must not be shared, in a warning callout before the decision and its dates: a refused,
+ * withdrawn or partial consent is the one thing on the card that can cause harm if missed.
+ */
+function DoNotShare({ consent }: { consent: CarerView['consent'] }) {
+  const items = consent.decision === 'partial' || consent.decision === 'withdrawn' ? consent.mayNotShare : [];
+  const nothing = consent.decision === 'deny' || (consent.decision === 'withdrawn' && items.length === 0);
+  if (items.length === 0 && !nothing) return null;
+  return (
+    <div class="callout callout--warning" data-do-not-share="">
+      <p class="callout__title">
+        <span class="visually-hidden">Important: </span>Do not share
+      </p>
+      {nothing ? (
+        // Says what was decided, never who decided it: a decision made for the patient is not "the patient declined".
+        <p>{consent.decision === 'withdrawn' ? 'Consent was withdrawn: share nothing about the patient with this carer.' : 'Sharing was declined: share nothing about the patient with this carer.'}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{displayText(item)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

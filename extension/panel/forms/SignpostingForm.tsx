@@ -27,6 +27,7 @@ export function SignpostingForm(ctx: FormContext & { carer: CarerView; signposts
     >
       <CheckboxGroup
         legend="What was given"
+        required
         name="given"
         values={given}
         onChange={(ids) => draft.set('given', ids.join(','))}

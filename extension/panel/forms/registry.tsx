@@ -25,7 +25,8 @@ import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
-export type OpenForm = { kind: ActionKind; carer?: string; prompt?: string; promptView?: PromptView; task?: string };
+/** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
+export type OpenForm = { kind: ActionKind; carer?: string; prompt?: string; promptView?: PromptView; task?: string; restored?: boolean };
 
 export interface FormProps {
   ctx: FormContext;

@@ -38,7 +38,8 @@ describe('the panel', () => {
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
     expect([...container.querySelectorAll('[data-prompt-code]')].map((e) => e.getAttribute('data-prompt-code'))).toEqual(['offer-assessment', 'record-consent']);
     expect(container.querySelector(`[data-carer="${CarerSara.id}"]`)?.textContent).toContain('Sara Khan');
-    expect(screen.getByLabelText('2 prompts').textContent).toBe('2');
+    expect(container.querySelector('.panel__title [data-badge-count]')?.getAttribute('data-badge-count')).toBe('2');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('2 prompts to do');
     expect(screen.getByText('NHS No. 999 001 1117')).toBeTruthy();
   });
 
@@ -86,8 +87,8 @@ describe('the panel', () => {
     const store = createPanelStore();
     applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: AmiraReady });
     render(<App store={store} connection={recordingConnection().connection} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Collapse Carer Prompts' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Open Carer Prompts: 2 prompts' })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Hide Carer Prompts' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Carers: 2 prompts to do. Show Carer Prompts' })).toBeTruthy());
     expect(store.mode.value).toBe('collapsed');
   });
 
@@ -147,7 +148,7 @@ describe('the panel', () => {
     const reason = 'You cannot record a consent decision here: your sign-in was not given permission to create Consent. Record it in the EHR, or ask your system administrator for access.';
     applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { ...AmiraReady, writes: { 'record-consent': { enabled: false, reason }, 'withdraw-consent': { enabled: false, reason } } } });
     const { container } = render(<App store={store} connection={recordingConnection().connection} />);
-    const notice = screen.getByRole('status', { name: 'Some changes cannot be made from here' });
+    const notice = screen.getByRole('region', { name: 'Some changes cannot be made from here' });
     expect(notice.querySelectorAll('li')).toHaveLength(1);
     expect(notice.textContent).toContain(reason);
     expect(container.querySelector('[data-action="record-consent"]')).toBeNull();
