@@ -15,7 +15,7 @@
  * after JSON parsing itself (profiled on the 100,000-patient sandbox caseload).
  */
 import type { z } from 'zod';
-import { CONSENT_STATUSES, ConsentSchema, EpisodeOfCareSchema, LIST_STATUSES, ListSchema, PatientSchema, PROVISION_TYPES, RelatedPersonSchema, TASK_STATUSES, TaskSchema } from './schemas';
+import { CONSENT_STATUSES, ConsentSchema, EpisodeOfCareSchema, LIST_STATUSES, ListSchema, PatientContactSchema, PatientSchema, PROVISION_TYPES, RelatedPersonSchema, TASK_STATUSES, TaskSchema } from './schemas';
 import { isFhirDate, isFhirDateTime, isFhirId } from './primitives';
 
 type Check = (value: unknown) => boolean;
@@ -85,6 +85,16 @@ const isPatient: Check = (v) =>
   optionalArray(isReference, v.generalPractitioner) &&
   optional(isBoolean, v.deceasedBoolean) &&
   optionalDateTime(v.deceasedDateTime);
+
+/** One Patient.contact (adapter/mapping/readPatientContacts.ts reads them one by one). */
+const isPatientContact: Check = (v) =>
+  isObject(v) &&
+  optionalArray(isCodeableConcept, v.relationship) &&
+  optional(isHumanName, v.name) &&
+  optionalArray(isContactPoint, v.telecom) &&
+  optional(isAddress, v.address) &&
+  optional(isReference, v.organization) &&
+  optional(isPeriod, v.period);
 
 const isRelatedPerson: Check = (v) =>
   isObject(v) &&
@@ -181,6 +191,7 @@ const isEpisodeOfCare: Check = (v) =>
 
 const CHECKS = new Map<z.ZodType, Check>([
   [PatientSchema, isPatient],
+  [PatientContactSchema, isPatientContact],
   [RelatedPersonSchema, isRelatedPerson],
   [ConsentSchema, isConsent],
   [TaskSchema, isTask],

@@ -314,7 +314,8 @@ function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'i
     identifiedOn: share(state, from.identifiedOn),
     carerStatusAskedOn: share(state, from.carerStatusAskedOn),
     endedOn: share(state, from.endedOn),
-    identityDigests: from.identityDigests === undefined ? NO_DIGESTS : from.identityDigests.map((d) => share(state, d)),
+    // Digests are built strings (never slices of the JSON) and nearly all distinct: sharing them only filled the map.
+    identityDigests: from.identityDigests ?? NO_DIGESTS,
   };
 }
 

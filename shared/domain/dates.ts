@@ -95,7 +95,14 @@ function parseIso(iso: string): Parts | undefined {
   return { year, month, day, instant };
 }
 
+import { BoundedMemo } from './boundedMemo';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Per formatter: the calendar date of each instant seen (Intl's formatToParts is the audit's dearest date step). */
+const instantDates = new WeakMap<Intl.DateTimeFormat, BoundedMemo<number, CalendarDate | undefined>>();
+/** Day numbers of the calendar dates seen: a caseload has a few thousand distinct dates, compared millions of times. */
+const epochDays = new BoundedMemo<CalendarDate, number | undefined>(50_000);
+const MEMO_LIMIT = 50_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
   let formatter = formatters.get(timeZone);
@@ -117,6 +124,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 function calendarDateOfInstant(instant: number, formatter: Intl.DateTimeFormat): CalendarDate | undefined {
   if (!Number.isFinite(instant)) return undefined;
+  let memo = instantDates.get(formatter);
+  if (memo === undefined) {
+    memo = new BoundedMemo(MEMO_LIMIT);
+    instantDates.set(formatter, memo);
+  }
+  return memo.get(instant, (at) => formatInstant(at, formatter));
+}
+
+function formatInstant(instant: number, formatter: Intl.DateTimeFormat): CalendarDate | undefined {
   let year: number | undefined;
   let month: number | undefined;
   let day: number | undefined;
@@ -182,9 +198,21 @@ function parseFull(date: CalendarDate, fn: string): { year: number; month: numbe
 }
 
 function epochDay(date: CalendarDate, fn: string): number {
-  const { year, month, day } = parseFull(date, fn);
+  const days = typeof date === 'string' ? epochDays.get(date, epochDayOfValid) : undefined;
+  if (days !== undefined) return days;
+  parseFull(date, fn); // throws the caller's own message: an invalid date is never remembered as a number
+  throw new RangeError(`${fn}() needs a calendar date YYYY-MM-DD (use toCalendarDate first).`);
+}
+
+function epochDayOfValid(date: CalendarDate): number | undefined {
+  let parts: { year: number; month: number; day: number };
+  try {
+    parts = parseFull(date, 'epochDay');
+  } catch {
+    return undefined;
+  }
   const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
   return Math.round(utc.getTime() / MS_PER_DAY);
 }
 

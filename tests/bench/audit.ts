@@ -14,6 +14,7 @@
  * `_count=200`, following `next` links — what a simple client would do.
  *
  * Run: `npm run bench -- audit` (or `tsx tests/bench/audit.ts`). About two minutes on 2 cores.
+ * `npm run bench -- audit-ndjson` runs only the NDJSON cases at 100,000 patients (see runNdjson).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -146,6 +147,30 @@ export async function run(): Promise<AuditBenchReport> {
     },
     ratios,
   };
+}
+
+/**
+ * Only the issue 12 item 5 figure: `--from-ndjson` against JSON.parse of the same 100,000-patient
+ * files, wall and CPU, in one run (`npm run bench -- audit-ndjson`; about a minute, no sandbox).
+ */
+export async function runNdjson(): Promise<AuditBenchReport> {
+  const dir = await caseloadFolder(LARGE_PATIENTS);
+  try {
+    const parse = row('(a) JSON.parse of the NDJSON (whole files)', LARGE_PATIENTS, await runWorker({ kind: 'json-parse', dir }));
+    const pull = row('pull --from-ndjson (streamed)', LARGE_PATIENTS, await runWorker({ kind: 'pull', dir }));
+    const audit = row('audit: pull + reducer (runAudit)', LARGE_PATIENTS, await runWorker({ kind: 'audit', dir }));
+    return {
+      rows: [parse, pull, audit].map(tableRow),
+      figures: { 'RSS of every case includes Node + tsx (MB, approx.)': 100 },
+      ratios: {
+        'audit throughput / JSON.parse throughput (100k)': audit.resourcesPerSecond / parse.resourcesPerSecond,
+        'audit / JSON.parse, by CPU time (100k)': parse.cpuMs / audit.cpuMs,
+        'pull / JSON.parse, by CPU time (100k)': parse.cpuMs / pull.cpuMs,
+      },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

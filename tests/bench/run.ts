@@ -21,6 +21,7 @@ type BenchModule = { run(): Promise<BenchReport> };
 const BENCHES: ReadonlyArray<[name: string, load: () => Promise<BenchModule>]> = [
   ['readCarerContext', () => import('./readCarerContext')],
   ['audit', () => import('./audit')],
+  ['audit-ndjson', () => import('./audit').then((bench) => ({ run: bench.runNdjson }))],
   ['extension', () => import('./extension')],
 ];
 

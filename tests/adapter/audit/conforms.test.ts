@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { conformsTo } from '../../../adapter/fhir/conforms';
-import { ConsentSchema, EpisodeOfCareSchema, ListSchema, PatientSchema, RelatedPersonSchema, TaskSchema } from '../../../adapter/fhir/schemas';
+import { ConsentSchema, EpisodeOfCareSchema, ListSchema, PatientContactSchema, PatientSchema, RelatedPersonSchema, TaskSchema } from '../../../adapter/fhir/schemas';
 import { generateCaseload } from '../../../sandbox/generate/caseload';
 import { random } from '../../shared/audit/population';
+import { HOSTILE_CASES } from '../../fixtures/hostile/corpus';
 
 const SCHEMAS: Record<string, z.ZodType> = {
   Patient: PatientSchema,
@@ -18,13 +19,22 @@ const SCHEMAS: Record<string, z.ZodType> = {
   Task: TaskSchema,
   List: ListSchema,
   EpisodeOfCare: EpisodeOfCareSchema,
+  // Not a resource: each Patient.contact element, read one by one (adapter/mapping/readPatientContacts.ts).
+  PatientContact: PatientContactSchema,
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const caseload = [...generateCaseload({ patients: 120, seed: 7, now: new Date('2026-11-23T00:00:00Z') })]
   .map((resource) => JSON.parse(JSON.stringify(resource)) as { resourceType: string } & Record<string, Json>)
+  .flatMap((resource) => [resource, ...contactsOf(resource)])
   .filter((resource) => SCHEMAS[resource.resourceType] !== undefined);
+
+/** A Patient's contacts, each labelled so the tests below check it against PatientContactSchema. */
+function contactsOf(resource: { resourceType: string } & Record<string, Json>): Array<{ resourceType: string } & Record<string, Json>> {
+  const contacts = resource.resourceType === 'Patient' && Array.isArray(resource.contact) ? resource.contact : [];
+  return contacts.map((contact) => ({ ...(contact as Record<string, Json>), resourceType: 'PatientContact' }));
+}
 
 /** Values that are wrong somewhere in every schema: wrong types, invalid dates and ids, empty containers. */
 const REPLACEMENTS: readonly (Json | undefined)[] = [
@@ -109,6 +119,7 @@ function mutate(resource: Record<string, Json>, rand: () => number): Record<stri
 describe('the fast conformance check', () => {
   it('accepts every well-formed resource of the sandbox caseload, as zod does', () => {
     expect(caseload.length).toBeGreaterThan(200);
+    expect(caseload.filter((r) => r.resourceType === 'PatientContact').length).toBeGreaterThan(10);
     for (const resource of caseload) {
       const schema = SCHEMAS[resource.resourceType] as z.ZodType;
       expect(schema.safeParse(resource).success).toBe(true);
@@ -136,6 +147,22 @@ describe('the fast conformance check', () => {
     // Both outcomes were exercised, many times over.
     expect(accepted).toBeGreaterThan(500);
     expect(rejectedByZod).toBeGreaterThan(500);
+  });
+
+  it('never accepts a resource or Patient.contact of the hostile corpus that zod rejects or would change', () => {
+    const hostile = HOSTILE_CASES.flatMap((c, index) => c.build(`hostile-${index}`, String(9_990_000_000 + index)))
+      .map((resource) => JSON.parse(JSON.stringify(resource)) as { resourceType: string } & Record<string, Json>)
+      .flatMap((resource) => [resource, ...contactsOf(resource)])
+      .filter((resource) => SCHEMAS[resource.resourceType] !== undefined);
+    expect(hostile.length).toBeGreaterThan(20);
+    for (const resource of hostile) {
+      const schema = SCHEMAS[resource.resourceType] as z.ZodType;
+      const parsed = schema.safeParse(resource);
+      if (conformsTo(schema, resource)) {
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toEqual(resource);
+      }
+    }
   });
 
   it('leaves to zod what is not a resource of the schema, and schemas it has no check for', () => {
