@@ -218,7 +218,7 @@ async function update(
     }
     const patient = options.patient ?? seen?.patient ?? patientOf(raw, deps);
     const changed = { ...change(raw), resourceType: type };
-    requireWriteInvariants(changed);
+    requireWriteInvariants(changed, raw);
     const ctx = await sendContext(deps, options);
     const written = await updateResource(ctx, changed, versionId);
     if (patient === undefined) return { written };

@@ -10,7 +10,8 @@ export { buildProvenance, CHANGE_KEY_SYSTEM, provenanceConditionalQuery, SOFTWAR
 export { conditionalCreateQuery, requestIdentifier, requestIdentifierValue, URI_IDENTIFIER_SYSTEM } from './requestIdentifier';
 export { WriteInputError } from './inputs';
 export { escapeXhtml, textNarrative } from './narrative';
-export { isNotBefore, requireTaskInvariants, requireWriteInvariants } from './taskInvariants';
+export { isNotBefore, requireTaskInvariants } from './taskInvariants';
+export { invariantProblems, requireWriteInvariants } from './writeInvariants';
 export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerActionTask';
 export { withCarerDetails, type CarerDetails } from './withCarerDetails';
 export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';

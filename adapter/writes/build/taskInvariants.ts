@@ -26,16 +26,17 @@ export function isNotBefore(later: string, earlier: string): boolean {
   return later === earlier;
 }
 
-/** Throws a WriteInputError naming the rule when the Task breaks inv-1. */
-export function requireTaskInvariants(task: RawResource): void {
+const INV_1 = 'the date of the answer (Task.lastModified) must not be before the offer was made (Task.authoredOn), R4 Task inv-1';
+
+/** The Task invariants the resource breaks (inv-1), in words (writeInvariants.ts checks every write). */
+export function taskInvariantProblems(task: RawResource): string[] {
   const { lastModified, authoredOn } = task;
-  if (typeof lastModified !== 'string' || typeof authoredOn !== 'string') return;
-  if (!isNotBefore(lastModified, authoredOn)) {
-    throw new WriteInputError('the date of the answer (Task.lastModified) must not be before the offer was made (Task.authoredOn), R4 Task inv-1');
-  }
+  if (typeof lastModified !== 'string' || typeof authoredOn !== 'string') return [];
+  return isNotBefore(lastModified, authoredOn) ? [] : [INV_1];
 }
 
-/** The invariants a resource must meet before it is sent, for the types that have one the builders can break. */
-export function requireWriteInvariants(resource: RawResource): void {
-  if (resource.resourceType === 'Task') requireTaskInvariants(resource);
+/** Throws a WriteInputError naming the rule when the Task breaks inv-1. */
+export function requireTaskInvariants(task: RawResource): void {
+  const [problem] = taskInvariantProblems(task);
+  if (problem !== undefined) throw new WriteInputError(problem);
 }
