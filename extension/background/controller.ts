@@ -178,21 +178,64 @@ export function createController(deps: ControllerDeps) {
     }
   };
 
-  /** Re-reads a patient after a write and refreshes every tab that still shows them. */
-  const refreshPatient = async (patient: PatientReference, gateway: Gateway, reread?: CarerContext): Promise<boolean> => {
-    const context = reread ?? (await gateway.read(patient, new AbortController().signal));
-    let onScreen = false;
+  /**
+   * Shows every tab that still shows this patient their record as re-read after a write. The
+   * adapter is the one place that re-reads after a write: the record comes from it, never a second read here.
+   */
+  const refreshPatient = async (patient: PatientReference, gateway: Gateway, context: CarerContext): Promise<void> => {
     for (const [tabId, record] of records) {
       if (record.patient !== patient || !record.identity) continue;
       if (identityMismatches(record.identity, context.patient).length > 0) continue;
-      onScreen = true;
       const read = reads.get(tabId);
       if (read) reads.set(tabId, { ...read, context: Promise.resolve(context) });
       const { page, identity } = record;
       const view = await buildReady(context, gateway, new AbortController().signal);
       if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient);
     }
-    return onScreen;
+  };
+
+  /**
+   * Saved, but the adapter's re-read failed: what the tabs showing this patient drew before the
+   * write is no longer the record, so they say so and offer a fresh read ("Try again").
+   */
+  const rereadFailed = (patient: PatientReference): void => {
+    for (const [tabId, record] of records) {
+      if (record.patient !== patient) continue;
+      dropRead(tabId);
+      setView(tabId, record.page, {
+        kind: 'error',
+        message: 'Your change was saved, but the record could not be read again to show it. Try again to see the record as it is now.',
+        canRetry: true,
+      }, patient);
+    }
+  };
+
+  /**
+   * The rules' policy changed: each tab showing a record re-derives its prompts from the record
+   * this tab read for the page it shows now (the read is keyed by the page's identity and checked
+   * against the page state, so it never shows for another patient). No FHIR read, unless this
+   * worker holds no record for the tab (it was restarted) or the server changed.
+   */
+  const rerender = async (tabId: number, sameServer: boolean): Promise<void> => {
+    const record = records.get(tabId);
+    if (!record?.identity || !record.patient || record.view.kind !== 'ready') return;
+    const { page, identity, patient } = record;
+    const read = reads.get(tabId);
+    if (!sameServer || !read || read.key !== readKey(identity)) {
+      dropRead(tabId);
+      await load(tabId);
+      return;
+    }
+    let context: CarerContext;
+    let gateway: Gateway;
+    try {
+      [context, gateway] = await Promise.all([read.context, deps.gateway()]);
+    } catch {
+      return; // The tab's own load reports a failed read.
+    }
+    if (!stillShows(tabId, page, identity) || context.patient.reference !== patient || identityMismatches(identity, context.patient).length > 0) return;
+    const view = await buildReady(context, gateway, read.controller.signal);
+    if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient);
   };
 
   /**
@@ -257,7 +300,8 @@ export function createController(deps: ControllerDeps) {
       postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
       const reread = await gateway.write(patient, action, new AbortController().signal, requestId);
       postToPanel(tabId, { type: 'action/progress', requestId, step: 're-reading' });
-      await refreshPatient(patient, gateway, reread);
+      if (reread) await refreshPatient(patient, gateway, reread);
+      else rereadFailed(patient);
       result = { type: 'action/result', requestId, patient, outcome: 'saved', stillOnScreen: showsPatient(tabId, patient) };
     } catch (error) {
       const stillOnScreen = showsPatient(tabId, patient);
@@ -293,7 +337,8 @@ export function createController(deps: ControllerDeps) {
     };
     await saveInflight({ ...entry, state: 'done', result });
     try {
-      await refreshPatient(entry.patient, await deps.gateway());
+      const gateway = await deps.gateway();
+      await refreshPatient(entry.patient, gateway, await gateway.read(entry.patient, new AbortController().signal));
     } catch {
       // The re-read failing shows as the tab's own error on its next load.
     }
@@ -405,6 +450,12 @@ export function createController(deps: ControllerDeps) {
           await answerStatus(tabId, message.requestId);
           return;
       }
+    },
+
+    /** The options in force changed. `sameServer`: the FHIR server and sign-in are as before, so a record read from it still stands. */
+    async onPolicyChanged({ sameServer = true }: { sameServer?: boolean } = {}): Promise<void> {
+      await restored;
+      await Promise.all([...records.keys()].map((tabId) => rerender(tabId, sameServer)));
     },
 
     onTabRemoved(tabId: number): void {

@@ -91,6 +91,17 @@ export default defineBackground(() => {
     void controller.onPanelConnect(sender.tab.id, port, originOf((sender.tab as { url?: string }).url));
   });
 
+  // A change of the rules' policy re-derives the prompts from the records in memory (no FHIR read);
+  // a change of server or sign-in reads again, since a record from the old server no longer stands.
+  const serverOf = (o: Awaited<ReturnType<typeof readOptions>>) => `${o.fhirBaseUrl}|${o.authMode}|${o.clientId ?? ''}`;
+  let server = readOptions().then(serverOf).catch(() => '');
+  const followPolicy = async (): Promise<void> => {
+    const before = await server;
+    const now = readOptions().then(serverOf).catch(() => '');
+    server = now;
+    await controller.onPolicyChanged({ sameServer: (await now) === before });
+  };
+
   browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
 
   // Production: the content script runs only on the EHR origins the trust configured (and granted).
@@ -104,7 +115,9 @@ export default defineBackground(() => {
   watchManaged(() => {
     dropAdapters();
     register();
+    void followPolicy();
   });
+  optionsItem.watch(() => void followPolicy());
 
   listenToToolbarButton();
 });
