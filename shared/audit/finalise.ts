@@ -35,7 +35,7 @@ import {
 } from './coverage';
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
-import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
+import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
 
 /** What one carer contributes to the counts. */
@@ -164,7 +164,7 @@ export function finaliseCoverage(state: AuditState, policy: Policy, now: Date, c
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
-    const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
+    const orphans = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
