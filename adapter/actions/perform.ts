@@ -69,6 +69,7 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         reviewDue: input.reviewDue ?? (input.decision === 'lacks-capacity' ? defaults.askAgainOn : defaults.consentReviewDue),
         ...(input.decision === 'partial' ? { mayShare: input.mayShare, mayNotShare: input.mayNotShare } : {}),
         ...(input.basis !== undefined ? { basis: input.basis } : {}),
+        ...(input.settles !== undefined ? { settles: input.settles } : {}),
         ...(input.decidedByCarer !== undefined || input.decidedByName !== undefined
           ? { decidedBy: { ...(input.decidedByCarer ? { reference: input.decidedByCarer } : {}), ...(input.decidedByName ? { display: input.decidedByName } : {}) } }
           : {}),

@@ -114,7 +114,7 @@ function forAudit(statement: ConsentStatement): ConsentStatement {
     decidedByPatient: statement.decidedByPatient,
   };
   if (statement.everyoneElse !== undefined) compact.everyoneElse = digestOf(statement.everyoneElse);
-  for (const key of ['patient', 'uninterpretable', 'recordedOn', 'lastUpdated', 'validFrom', 'validUntil', 'reviewDue', 'basis'] as const) {
+  for (const key of ['patient', 'uninterpretable', 'recordedOn', 'lastUpdated', 'validFrom', 'validUntil', 'reviewDue', 'basis', 'settles'] as const) {
     const value = statement[key];
     if (value !== undefined) (compact as unknown as Record<string, unknown>)[key] = value;
   }

@@ -129,6 +129,8 @@ export const ConsentSchema = z.looseObject({
   performer: z.array(Reference).optional(),
   organization: z.array(Reference).optional(),
   policyRule: CodeableConcept.optional(),
+  /** R4 source[x]: what the decision rests on; the project writes the Consent naming nobody that it settles. */
+  sourceReference: Reference.optional(),
   provision: ProvisionSchema.optional(),
 });
 

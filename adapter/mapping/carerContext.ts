@@ -18,7 +18,7 @@
  * Malformed resources become `warnings` naming only type and id, never an exception: this runs
  * on whatever a server, a file or a trust's IT team hands it.
  */
-import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../../shared/consent/decisionInForce';
+import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { identityKeys } from '../../shared/domain/duplicates';
 import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
@@ -110,7 +110,6 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const contacts = recogniseRecorded(contactsRead.contacts, carers);
 
   const statements: ConsentStatement[] = [];
-  const orphans: OrphanConsent[] = [];
   for (const resource of byType('Consent')) {
     const read = readConsentDecision(resource, { extensionBase: options.policy.extensionBase, aliases });
     if ('warning' in read) {
@@ -127,8 +126,8 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     warnings.push(...read.warnings);
     if (!statement.aboutCarerSharing && namesOurs) warnings.push(`${statement.consent} names a carer but is not about sharing information with them (another scope, action or role), so it is not read as a decision about sharing`);
     statements.push(statement);
-    if (namesNoRelatedPerson(statement, patientRef, carerRefs)) orphans.push(orphanOf(statement));
   }
+  const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
   const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();

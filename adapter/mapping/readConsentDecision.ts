@@ -95,6 +95,8 @@ export function readConsentDecision(raw: unknown, options: ReadConsentOptions): 
   Object.assign(statement, performerOf(resource, patient, options.aliases));
   const firstActor = all.flatMap((p) => p.actor ?? []).find((a) => a.reference?.reference)?.reference?.reference;
   if (firstActor) statement.actorReference = firstActor.slice(0, 256);
+  const settles = resolveReference(resource.sourceReference, 'Consent', options.aliases);
+  if (settles !== undefined) statement.settles = settles as `Consent/${string}`;
 
   const uninterpretable = uninterpretableReason(resource, raw, all, statement.state);
   if (uninterpretable !== undefined) {

@@ -10,6 +10,7 @@ import { GatewayError, type Gateway } from './gateway';
 import { identityMismatches } from './identityCheck';
 import { toReadyView } from './toView';
 import { createReadLimiter, DEFAULT_READ_LIMIT, type ReadLimit } from './readLimit';
+import { readKeyOf, reduceTab, type TabEffect, type TabEvent } from './tabState';
 
 export interface ControllerDeps {
   gateway: () => Promise<Gateway>;
@@ -46,9 +47,11 @@ export function framedByRecognisedPage(record: Pick<TabRecord, 'origin'>, panel:
 }
 
 /**
- * The background's state machine: which patient each tab shows, the panel port of each tab, the
- * read under way for each tab (aborted when the page moves on), and writes in flight. Tab state and
- * write outcomes are mirrored to session storage so a stopped worker picks up where it was.
+ * The background: carries out what the per-tab reducer (./tabState.ts) decides — which patient each
+ * tab shows, which view or write may reach it — and holds what a reducer cannot: the panel port of
+ * each tab, the read under way for each tab (aborted when the page moves on, and kept as the record
+ * a re-render uses), and writes in flight. Tab state and write outcomes are mirrored to session
+ * storage so a stopped worker picks up where it was.
  */
 export function createController(deps: ControllerDeps) {
   const records = new Map<number, TabRecord>();
@@ -74,20 +77,61 @@ export function createController(deps: ControllerDeps) {
     }
   };
 
-  const setView = (tabId: number, page: PageState, view: PanelView, patient?: PatientReference): void => {
-    const record = records.get(tabId);
-    if (!record || !samePage(record.page, page)) return;
-    record.view = view;
-    if (patient) record.patient = patient;
-    else delete record.patient;
-    persist();
-    postToPanel(tabId, { type: 'view', page, view });
+  /** Feeds one event to the tab's reducer and keeps its next state; returns the effects to carry out. */
+  const dispatch = (tabId: number, event: TabEvent): TabEffect[] => {
+    const { state, effects } = reduceTab(records.get(tabId), event);
+    if (state) records.set(tabId, state);
+    else records.delete(tabId);
+    return effects;
+  };
+
+  /** Extra for a `render` effect: the record the adapter re-read after a write, and the gateway that wrote it. */
+  interface RenderSource {
+    reread?: CarerContext;
+    gateway?: Gateway;
+  }
+
+  const run = async (tabId: number, effects: readonly TabEffect[], source: RenderSource = {}): Promise<void> => {
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'post-view':
+          postToPanel(tabId, { type: 'view', page: effect.page, view: effect.view });
+          break;
+        case 'persist':
+          persist();
+          break;
+        case 'drop-read':
+          dropRead(tabId);
+          break;
+        case 'admit-waiting':
+          for (const panel of [...(waiting.get(tabId) ?? [])]) decide(tabId, panel);
+          break;
+        case 'load':
+          await load(tabId);
+          break;
+        case 'render':
+          await render(tabId, effect, source);
+          break;
+        case 'forget':
+          forget(tabId);
+          break;
+        case 'write':
+        case 'refuse-write':
+          // Answered by runAction, which asked.
+          break;
+      }
+    }
+  };
+
+  /** A view for a page state (and, when read for one, the identity it was read for): the reducer drops it if the tab has moved on. */
+  const setView = (tabId: number, page: PageState, view: PanelView, patient?: PatientReference, identity?: NonNullable<TabRecord['identity']>): void => {
+    void run(tabId, dispatch(tabId, { type: 'view', page, view, ...(patient ? { patient } : {}), ...(identity ? { identity } : {}) }));
   };
 
   /** Whether the tab is still on this page state and still recognises this identity there. */
   const stillShows = (tabId: number, page: PageState, identity: NonNullable<TabRecord['identity']>): boolean => {
     const record = records.get(tabId);
-    return record !== undefined && samePage(record.page, page) && record.identity !== undefined && readKey(record.identity) === readKey(identity);
+    return record !== undefined && samePage(record.page, page) && record.identity !== undefined && readKeyOf(record.identity) === readKeyOf(identity);
   };
 
   const buildReady = async (context: CarerContext, gateway: Gateway, signal: AbortSignal): Promise<PanelView> => {
@@ -109,7 +153,6 @@ export function createController(deps: ControllerDeps) {
    * read serves every recognition and only the identity check is run again.
    */
   const reads = new Map<number, { key: string; controller: AbortController; context: Promise<CarerContext> }>();
-  const readKey = (identity: NonNullable<TabRecord['identity']>): string => (identity.fhirId !== undefined ? `id:${identity.fhirId}` : `nhs:${identity.nhsNumber ?? ''}`);
   const limiters = new Map<number, ReturnType<typeof createReadLimiter>>();
   const limiterFor = (tabId: number) => limiters.get(tabId) ?? limiters.set(tabId, createReadLimiter(deps.readLimit ?? DEFAULT_READ_LIMIT)).get(tabId)!;
   const delayed = new Map<number, ReturnType<typeof setTimeout>>();
@@ -124,7 +167,7 @@ export function createController(deps: ControllerDeps) {
     const record = records.get(tabId);
     if (!record?.identity) return;
     const { page, identity } = record;
-    const key = readKey(identity);
+    const key = readKeyOf(identity);
     let gateway: Gateway;
     try {
       gateway = await deps.gateway();
@@ -168,7 +211,7 @@ export function createController(deps: ControllerDeps) {
       const view = await buildReady(context, gateway, read.controller.signal);
       // Checked again after the last await: the view goes only to the page state and patient it was read for.
       if (!stillShows(tabId, page, identity)) return;
-      setView(tabId, page, view, context.patient.reference);
+      setView(tabId, page, view, context.patient.reference, identity);
     } catch (error) {
       // Superseded (a newer page state, or "Try again" started a fresh read): that load answers.
       if (!stillShows(tabId, page, identity) || reads.get(tabId) !== read) return;
@@ -178,21 +221,53 @@ export function createController(deps: ControllerDeps) {
     }
   };
 
-  /** Re-reads a patient after a write and refreshes every tab that still shows them. */
-  const refreshPatient = async (patient: PatientReference, gateway: Gateway, reread?: CarerContext): Promise<boolean> => {
-    const context = reread ?? (await gateway.read(patient, new AbortController().signal));
-    let onScreen = false;
-    for (const [tabId, record] of records) {
-      if (record.patient !== patient || !record.identity) continue;
-      if (identityMismatches(record.identity, context.patient).length > 0) continue;
-      onScreen = true;
-      const read = reads.get(tabId);
-      if (read) reads.set(tabId, { ...read, context: Promise.resolve(context) });
-      const { page, identity } = record;
-      const view = await buildReady(context, gateway, new AbortController().signal);
-      if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient);
+  /**
+   * Derives a tab's view again, for the page state and identity the reducer bound it to: from the
+   * record the adapter re-read after a write (the one re-read: never a second read here), or from the
+   * record this tab read for that page (a policy change: no FHIR read). A tab whose record this
+   * worker does not hold (it was restarted) reads it.
+   */
+  const render = async (tabId: number, effect: Extract<TabEffect, { type: 'render' }>, source: RenderSource): Promise<void> => {
+    const { binding: { page, identity }, patient } = effect;
+    const read = reads.get(tabId);
+    const held = read !== undefined && read.key === readKeyOf(identity);
+    let context: CarerContext;
+    let gateway: Gateway;
+    try {
+      if (effect.from === 'reread' && source.reread) {
+        context = source.reread;
+        if (held) reads.set(tabId, { ...read, context: Promise.resolve(context) });
+      } else if (held) {
+        context = await read.context;
+      } else {
+        dropRead(tabId);
+        await load(tabId);
+        return;
+      }
+      gateway = source.gateway ?? (await deps.gateway());
+    } catch {
+      return; // The tab's own load reports a failed read.
     }
-    return onScreen;
+    if (context.patient.reference !== patient || identityMismatches(identity, context.patient).length > 0) return;
+    if (!stillShows(tabId, page, identity)) return;
+    const view = await buildReady(context, gateway, new AbortController().signal);
+    if (stillShows(tabId, page, identity)) setView(tabId, page, view, patient, identity);
+  };
+
+  /** After a saved write: every tab that still shows the patient shows the adapter's re-read, or says it could not be re-read. */
+  const afterSave = async (patient: PatientReference, gateway: Gateway, reread: CarerContext | undefined): Promise<void> => {
+    const event: TabEvent = reread ? { type: 'write-saved', patient } : { type: 'write-saved-unread', patient };
+    for (const tabId of [...records.keys()]) await run(tabId, dispatch(tabId, event), reread ? { reread, gateway } : {});
+  };
+
+  const forget = (tabId: number): void => {
+    dropRead(tabId);
+    clearTimeout(delayed.get(tabId));
+    delayed.delete(tabId);
+    limiters.delete(tabId);
+    readInTab.delete(tabId);
+    ports.delete(tabId);
+    waiting.delete(tabId);
   };
 
   /**
@@ -236,8 +311,8 @@ export function createController(deps: ControllerDeps) {
     if (liveWrites.has(requestId)) return;
     // A form writes only from the view the tab shows now, about the patient it shows now: a form
     // opened for A is never sent once the page has moved to B (a write already under way carries on).
-    const record = records.get(tabId);
-    if (!record || !samePage(record.page, message.page) || record.view.kind !== 'ready' || record.patient !== patient) {
+    const [gate] = dispatch(tabId, { type: 'write-requested', requestId, page: message.page, patient });
+    if (gate?.type !== 'write') {
       postToPanel(tabId, {
         type: 'action/result',
         requestId,
@@ -257,9 +332,10 @@ export function createController(deps: ControllerDeps) {
       postToPanel(tabId, { type: 'action/progress', requestId, step: 'writing' });
       const reread = await gateway.write(patient, action, new AbortController().signal, requestId);
       postToPanel(tabId, { type: 'action/progress', requestId, step: 're-reading' });
-      await refreshPatient(patient, gateway, reread);
+      await afterSave(patient, gateway, reread);
       result = { type: 'action/result', requestId, patient, outcome: 'saved', stillOnScreen: showsPatient(tabId, patient) };
     } catch (error) {
+      await run(tabId, dispatch(tabId, { type: 'write-failed', patient }));
       const stillOnScreen = showsPatient(tabId, patient);
       if (error instanceof GatewayError && error.kind === 'conflict') {
         result = { type: 'action/result', requestId, patient, outcome: 'conflict', stillOnScreen, message: error.userMessage, ...(error.conflict ? { conflict: error.conflict } : {}) };
@@ -293,7 +369,9 @@ export function createController(deps: ControllerDeps) {
     };
     await saveInflight({ ...entry, state: 'done', result });
     try {
-      await refreshPatient(entry.patient, await deps.gateway());
+      // Nothing re-read this write (the worker stopped): read the record once, then show it like any re-read.
+      const gateway = await deps.gateway();
+      await afterSave(entry.patient, gateway, await gateway.read(entry.patient, new AbortController().signal));
     } catch {
       // The re-read failing shows as the tab's own error on its next load.
     }
@@ -306,22 +384,7 @@ export function createController(deps: ControllerDeps) {
     /** `origin`: the origin of the top page that recognised this (from the message's sender). */
     async onRecognition(tabId: number, page: PageState, recognition: RecognitionMessage, origin?: string): Promise<void> {
       await restored;
-      if (recognition.kind !== 'patient') dropRead(tabId);
-      const where = origin !== undefined ? { origin } : {};
-      if (recognition.kind === 'none') {
-        records.set(tabId, { page, ...where, view: { kind: 'idle' } });
-      } else if (recognition.kind === 'pending') {
-        records.set(tabId, { page, ...where, view: { kind: 'loading' } });
-      } else if (recognition.kind === 'ambiguous') {
-        records.set(tabId, { page, ...where, ambiguous: true, view: { kind: 'ambiguous' } });
-      } else {
-        records.set(tabId, { page, ...where, identity: recognition.identity, view: { kind: 'loading' } });
-      }
-      const record = records.get(tabId);
-      persist();
-      for (const panel of [...(waiting.get(tabId) ?? [])]) decide(tabId, panel);
-      if (record) postToPanel(tabId, { type: 'view', page, view: record.view });
-      if (recognition.kind === 'patient') await load(tabId);
+      await run(tabId, dispatch(tabId, { type: 'recognised', page, recognition, ...(origin !== undefined ? { origin } : {}) }));
     },
 
     /**
@@ -407,15 +470,14 @@ export function createController(deps: ControllerDeps) {
       }
     },
 
+    /** The options in force changed. `sameServer`: the FHIR server and sign-in are as before, so a record read from it still stands. */
+    async onPolicyChanged({ sameServer = true }: { sameServer?: boolean } = {}): Promise<void> {
+      await restored;
+      await Promise.all([...records.keys()].map((tabId) => run(tabId, dispatch(tabId, { type: 'policy-changed', sameServer }))));
+    },
+
     onTabRemoved(tabId: number): void {
-      dropRead(tabId);
-      clearTimeout(delayed.get(tabId));
-      delayed.delete(tabId);
-      limiters.delete(tabId);
-      readInTab.delete(tabId);
-      ports.delete(tabId);
-      waiting.delete(tabId);
-      if (records.delete(tabId)) persist();
+      void run(tabId, dispatch(tabId, { type: 'tab-closed' }));
     },
   };
 }

@@ -116,6 +116,7 @@ function toPromptView(prompt: Prompt, context: CarerContext): PromptView {
     actions: prompt.actions.map((a) => ({ kind: a.kind, label: a.label })),
     ...(prompt.carer !== undefined ? { carer: prompt.carer } : {}),
     ...(contact !== undefined ? { contact: { key: contact.key, label: contactLabel(contact) } } : {}),
+    ...(prompt.consent !== undefined ? { consent: prompt.consent } : {}),
     snoozable: prompt.snoozable,
   };
 }

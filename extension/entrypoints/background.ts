@@ -92,6 +92,17 @@ export default defineBackground(() => {
     void controller.onPanelConnect(sender.tab.id, port, originOf((sender.tab as { url?: string }).url));
   });
 
+  // A change of the rules' policy re-derives the prompts from the records in memory (no FHIR read);
+  // a change of server or sign-in reads again, since a record from the old server no longer stands.
+  const serverOf = (o: Awaited<ReturnType<typeof readOptions>>) => `${o.fhirBaseUrl}|${o.authMode}|${o.clientId ?? ''}`;
+  let server = readOptions().then(serverOf).catch(() => '');
+  const followPolicy = async (): Promise<void> => {
+    const before = await server;
+    const now = readOptions().then(serverOf).catch(() => '');
+    server = now;
+    await controller.onPolicyChanged({ sameServer: (await now) === before });
+  };
+
   browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
 
   browser.commands.onCommand.addListener((command, tab) => onFocusPanelCommand(command, tab, (tabId, message) => void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)));
@@ -107,7 +118,9 @@ export default defineBackground(() => {
   watchManaged(() => {
     dropAdapters();
     register();
+    void followPolicy();
   });
+  optionsItem.watch(() => void followPolicy());
 
   listenToToolbarButton();
 });

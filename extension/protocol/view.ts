@@ -73,6 +73,8 @@ export const PromptViewSchema = z.object({
   carer: z.optional(ref('RelatedPerson/')),
   /** The Patient.contact the prompt asks about: its key (shared/domain/contacts.ts) and how it reads. */
   contact: z.optional(z.object({ key: z.string(), label: z.string() })),
+  /** The Consent the prompt is about (a decision naming nobody, settled by "which carer is this decision for?"). */
+  consent: z.optional(ref('Consent/')),
   snoozable: z.boolean(),
 });
 

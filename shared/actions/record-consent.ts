@@ -9,7 +9,7 @@ export const recordConsent = defineWriteAction({
   writes: { resourceType: 'Consent', interaction: 'create' },
   needs: [['Consent', ['c', 's']]],
   audited: true,
-  closes: ['record-consent', 'review-consent', 'consent-conflict', 'consent-cannot-interpret', 'consent-dated-in-future', 'consent-declined-still-listen'],
+  closes: ['consent-without-carer', 'record-consent', 'review-consent', 'consent-conflict', 'consent-cannot-interpret', 'consent-dated-in-future', 'consent-declined-still-listen'],
   input: z.object({
     kind: z.literal('record-consent'),
     carer: carerRef,
@@ -24,5 +24,7 @@ export const recordConsent = defineWriteAction({
     decidedByCarer: z.optional(carerRef),
     /** … or their name as recorded (the clinician making a best-interests decision, an attorney not on record). */
     decidedByName: z.optional(shortText(200)),
+    /** "Which carer is this decision for?": the patient's Consent naming nobody that this decision settles (Consent.sourceReference). */
+    settles: z.optional(z.templateLiteral([z.literal('Consent/'), z.string()])),
   }),
 });

@@ -36,7 +36,7 @@ import {
 } from './coverage';
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
-import { decisionInForce, namesNoRelatedPerson, NO_DECISION } from '../consent/decisionInForce';
+import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
@@ -236,7 +236,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
     const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
-    const orphans = (patientConsents.get(patientId) ?? []).filter((statement) => namesNoRelatedPerson(statement, patientRef, relatedPersons)).length;
+    const orphans = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;

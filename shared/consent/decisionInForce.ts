@@ -77,6 +77,19 @@ export function namesNoRelatedPerson(statement: ConsentStatement, patient: strin
   return statement.patient === patient && statement.aboutCarerSharing && !mentionsAny(statement, relatedPersons);
 }
 
+/**
+ * The patient's Consents naming none of their related persons that are still open: not settled by a
+ * decision of this patient, about sharing with one of their related persons, that cites it as its
+ * source ("which carer is this decision for?", docs/consent-semantics.md). The original decision is
+ * never amended; the settling one is the carer's decision from then on.
+ */
+export function openWithoutCarer(statements: readonly ConsentStatement[], patient: string, relatedPersons: ReadonlySet<string>): ConsentStatement[] {
+  const settled = new Set(
+    statements.filter((s) => s.settles !== undefined && s.patient === patient && s.aboutCarerSharing && mentionsAny(s, relatedPersons)).map((s) => s.settles),
+  );
+  return statements.filter((s) => namesNoRelatedPerson(s, patient, relatedPersons) && !settled.has(s.consent));
+}
+
 interface Candidate {
   statement: ConsentStatement;
   kind: ConsentRulingKind | 'withdrawn' | 'lacks-capacity' | 'unknown';

@@ -156,6 +156,8 @@ export interface ConsentStatement {
   basisText?: string;
   /** The first actor reference as written, for a clinician to find a Consent that names no carer. */
   actorReference?: string;
+  /** Consent.sourceReference to another Consent: the decision naming nobody that this one settles ("which carer?"). */
+  settles?: `Consent/${string}`;
 }
 
 export type AssessmentStatusKind = 'not-offered' | 'offered' | 'accepted' | 'declined' | 'completed';
@@ -358,6 +360,8 @@ export interface Prompt {
   carer?: CarerReference;
   /** The Patient.contact the prompt is about (confirm-carer-status for a contact). */
   contact?: ContactKey;
+  /** The Consent the prompt is about (consent-without-carer: the decision naming nobody). */
+  consent?: `Consent/${string}`;
   /** Whether the clinician may defer it with a coded reason (shared/deferrals.ts). */
   snoozable: boolean;
 }

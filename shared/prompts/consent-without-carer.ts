@@ -32,8 +32,9 @@ export function consentWithoutCarer(ctx: CarerContext, policy: Policy, _now: Dat
       ),
       detail:
         `The decision ${actor ? "names someone who is not one of this patient's carers or contacts" : 'names nobody it applies to'}. ` +
-        'Find which carer the decision was meant for, and record it again against that carer.',
+        'Find which carer the decision was meant for, and record it again against that carer: the new decision settles this one, which is kept as it was.',
       commitment: COMMITMENT,
+      consent: orphan.consent,
       actions: [
         { kind: 'open-in-ehr', label: 'Check in the EHR' },
         { kind: 'record-consent', label: 'Record decision for a carer' },

@@ -1,14 +1,17 @@
 /**
  * Issue 10, "every prompt finishable": for every sandbox persona, a clinician does each suggested
  * write through the panel by real clicks (the confirm step included) and defers, with a reason,
- * what a write cannot finish (a duplicate to merge in the EHR, a consent naming nobody); the panel
- * then has no prompt left but information. Forms are filled by their controls' `name`s, which are
+ * only what no write closes (a duplicate to merge in the EHR); the panel then has no prompt left but
+ * information. A consent naming nobody is finished by "which carer is this decision for?". Forms are filled by their controls' `name`s, which are
  * the fields of each action's input schema (shared/actions).
  */
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
 import { isWriteKind } from '../../shared/actions/index';
+
+/** The one prompt finished outside the panel (two records of one person are merged in the EHR): the only one deferred here. */
+const FINISHED_IN_THE_EHR: ReadonlySet<string> = new Set(['possible-duplicate-carer']);
 import { openPatient, submitForm, useExtensionAgainstSandbox } from './harness';
 
 /** What a clinician enters in each form (only fields the form does not already default). */
@@ -79,6 +82,7 @@ describe('every prompt can be finished in the record', () => {
     const page = await env().browser.context.newPage();
     const panel = await openPatient(env(), page, persona.patientId);
     const done = new Set<string>();
+    const deferred: string[] = [];
     for (let step = 0; step < 40; step += 1) {
       const shown = await promptsShown(panel);
       // A write not yet tried for this prompt, else a deferral for a prompt that still asks for something.
@@ -87,12 +91,15 @@ describe('every prompt can be finished in the record', () => {
         shown.filter((p) => p.severity !== 'info' && p.actions.includes('defer-prompt')).map((p) => ({ p, a: 'defer-prompt' }))[0];
       if (!next) break;
       done.add(`${next.p.key}>${next.a}`);
+      if (next.a === 'defer-prompt') deferred.push(next.p.key.split('|')[0] ?? '');
       await next.p.item.locator(`[data-action="${next.a}"]`).first().click();
       await save(panel, next.a);
       await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 20_000 });
     }
     const left = await promptsShown(panel);
     expect(left.filter((p) => p.severity !== 'info').map((p) => p.key)).toEqual([]);
+    // Everything else was finished by a write (a consent naming nobody by "which carer?"), never put off by a deferral.
+    expect(deferred.filter((code) => !FINISHED_IN_THE_EHR.has(code))).toEqual([]);
     await page.close();
   });
 });

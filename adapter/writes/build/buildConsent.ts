@@ -59,6 +59,11 @@ export interface BuildConsentInput {
   summaryText?: string;
   /** UUID for conditional create, so a retry never records the decision twice. */
   requestId?: string;
+  /**
+   * The patient's Consent naming nobody of theirs that this decision was recorded to settle ("which
+   * carer is this decision for?"): Consent.sourceReference. The original is never amended.
+   */
+  settles?: `Consent/${string}`;
 }
 
 type Performer = NonNullable<Consent['performer']>[number];
@@ -120,6 +125,7 @@ export function buildConsent(input: BuildConsentInput): Consent {
   if (decider !== undefined) consent.performer = [decider];
   if (input.requestId !== undefined) consent.identifier = [requestIdentifier(input.requestId)];
   if (input.organization !== undefined) consent.organization = [{ ...input.organization }];
+  if (input.settles !== undefined) consent.sourceReference = { reference: requireReference(input.settles, 'Consent', 'settles') };
   return consent;
 }
 

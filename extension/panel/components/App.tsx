@@ -314,7 +314,7 @@ function ReadyPanel({ view, store, connection }: { view: ReadyView } & AppProps)
   const openForPrompt = (kind: ActionKind, prompt: PromptView) => {
     setFlash(undefined);
     const carer = prompt.carer ? carerById(prompt.carer) : undefined;
-    setOpen(kind === 'defer-prompt' || prompt.contact ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
+    setOpen(kind === 'defer-prompt' || prompt.contact || prompt.consent ? { kind, prompt: prompt.id, promptView: prompt } : { kind, ...(carer ? { carer: carer.id } : {}) });
   };
 
   return (

@@ -167,8 +167,9 @@ const DECIDER_OPTIONS = (under16: boolean): [Decider, string][] =>
         ['best-interests', 'A best-interests decision (Mental Capacity Act 2005 s.4)'],
       ];
 
-export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults'] }) {
-  const { carer, defaults } = ctx;
+/** `settles`: the patient's Consent naming nobody that this decision is recorded for ("which carer is this decision for?"). */
+export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults']; settles?: `Consent/${string}` }) {
+  const { carer, defaults, settles } = ctx;
   const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-consent:${carer.id}`, {
     decision: '',
     decidedBy: 'patient',
@@ -214,6 +215,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
             ...(basis !== undefined ? { basis } : {}),
             ...(!unable && decidedBy !== 'patient' && v.decidedByCarer ? { decidedByCarer: v.decidedByCarer as `RelatedPerson/${string}` } : {}),
             ...(!unable && decidedBy !== 'patient' && !v.decidedByCarer && v.decidedByName?.trim() ? { decidedByName: v.decidedByName.trim() } : {}),
+            ...(settles !== undefined ? { settles } : {}),
           };
         })
       }

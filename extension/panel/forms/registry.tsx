@@ -61,8 +61,13 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
     return prompt?.contact ? <MarkContactForm {...ctx} contact={prompt.contact} isCarer={false} /> : null;
   },
   'edit-carer': forCarer(({ ctx, carer }) => <EditCarerForm {...ctx} carer={carer} />),
-  // From a prompt that names no carer (a Consent naming nobody), the form first asks which carer.
-  'record-consent': ({ ctx, carer, view }) => (carer ? <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} /> : <WhichCarerConsentForm {...ctx} view={view} />),
+  // From a prompt that names no carer (a Consent naming nobody), the form first asks which carer; the decision then settles that Consent.
+  'record-consent': ({ ctx, carer, view, open }) =>
+    carer ? (
+      <ConsentForm {...ctx} carer={carer} carers={view.carers} defaults={view.formDefaults} />
+    ) : (
+      <WhichCarerConsentForm {...ctx} view={view} {...(open.promptView?.consent ? { settles: open.promptView.consent } : {})} />
+    ),
   'withdraw-consent': forCarer(({ ctx, carer }) => <WithdrawConsentForm {...ctx} carer={carer} />),
   'offer-assessment': forCarer(({ ctx, carer }) => <OfferAssessmentForm {...ctx} carer={carer} />),
   'record-assessment-outcome': forCarer(({ ctx, carer, view }) => <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />),

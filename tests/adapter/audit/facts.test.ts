@@ -71,6 +71,11 @@ describe('toAuditFact', () => {
     expect(fact(ConsentOrphan)).toMatchObject({ statement: { mentions: ['RelatedPerson/someone-else'], aboutCarerSharing: true } });
   });
 
+  it('keeps the Consent naming nobody that a decision settles (its sourceReference), so the audit counts it settled as the panel does', () => {
+    const settling = { ...(asJson(ConsentGracePartial) as Record<string, unknown>), id: 'settling', sourceReference: { reference: 'Consent/orphan' } };
+    expect(fact(settling)).toMatchObject({ statement: { consent: 'Consent/settling', settles: 'Consent/orphan' } });
+  });
+
   it('reads an offer Task with the carer it was made to', () => {
     expect(fact(TaskGraceCompleted)).toEqual({
       kind: 'assessment',

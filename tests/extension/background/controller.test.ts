@@ -407,3 +407,74 @@ describe('the background controller', () => {
     });
   });
 });
+
+describe('one re-read after a write, and re-renders from the record in memory', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** A FHIR side that answers at once and counts every read of a patient's record. */
+  function countingGateway(writeResult: () => CarerContext | undefined) {
+    const counts = { readForPage: 0, read: 0 };
+    const gateway: Gateway = {
+      readForPage: async () => {
+        counts.readForPage += 1;
+        return AmiraContext;
+      },
+      read: async () => {
+        counts.read += 1;
+        return AmiraContext;
+      },
+      write: async () => writeResult(),
+      writes: async () => ({}),
+    };
+    return { gateway, counts };
+  }
+
+  const amira = { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } } as const;
+
+  it('a failed re-read after a save is reported once as saved, never re-read a second time by the controller', async () => {
+    const { gateway, counts } = countingGateway(() => undefined);
+    const { controller } = setup(gateway);
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    await controller.onRecognition(1, page(1), amira, EHR);
+    await controller.onPanelMessage(1, { type: 'action/run', requestId: 'req-00000001', patient: 'Patient/demo-amira-khan', page: page(1), action: { kind: 'record-no-carers' } });
+    expect(counts.read).toBe(0);
+    const results = posted.filter((m) => m.type === 'action/result');
+    expect(results).toEqual([expect.objectContaining({ outcome: 'saved', stillOnScreen: true })]);
+    // What the panel showed before the write is not passed off as the record now: it says so and offers a fresh read.
+    expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: expect.stringMatching(/saved/), canRetry: true });
+  });
+
+  it('a policy change re-renders from the record in memory without a FHIR read', async () => {
+    const { gateway, counts } = countingGateway(() => AmiraContext);
+    const { deps } = setup(gateway);
+    let policy = loadPolicy({});
+    const controller = createController({ ...deps, policy: async () => policy });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    await controller.onRecognition(1, page(1), amira, EHR);
+    const before = views(posted).at(-1)?.view;
+    expect(before?.kind).toBe('ready');
+    policy = loadPolicy({ firstOfferWithinMonths: 24 });
+    await controller.onPolicyChanged();
+    const after = views(posted).at(-1);
+    expect(counts).toEqual({ readForPage: 1, read: 0 });
+    expect(after).toMatchObject({ page: page(1), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    expect(after?.view).not.toEqual(before);
+  });
+
+  it('a policy change never re-renders a record in memory on a page that has moved to another patient', async () => {
+    const { gateway } = countingGateway(() => AmiraContext);
+    const { deps } = setup(gateway);
+    const controller = createController({ ...deps, policy: async () => loadPolicy({ firstOfferWithinMonths: 24 }) });
+    const { port, posted, hello } = panelPort();
+    await controller.onPanelConnect(1, port, EHR);
+    hello();
+    await controller.onRecognition(1, page(1), amira, EHR);
+    await controller.onRecognition(1, page(2), { kind: 'pending' }, EHR);
+    await controller.onPolicyChanged();
+    expect(views(posted).at(-1)).toEqual({ type: 'view', page: page(2), view: { kind: 'loading' } });
+  });
+});

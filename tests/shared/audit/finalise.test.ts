@@ -121,6 +121,17 @@ describe('consent decisions', () => {
     expect(coverage.dataQuality.consentWithoutCarer).toBe(2);
   });
 
+  it('no longer counts a Consent naming nobody once a decision of the patient’s for one of their carers cites it as its source', () => {
+    const coverage = audit([
+      patient('p'),
+      carer('c', 'p'),
+      consent('names-nobody', 'p', [], 'permit', '2026-01-01'),
+      consent('for-the-carer', 'p', ['c'], 'permit', '2026-02-01', { settles: 'Consent/names-nobody' }),
+    ]);
+    expect(coverage.dataQuality.consentWithoutCarer).toBe(0);
+    expect(coverage.carers.consent.permit).toBe(1);
+  });
+
   it('does not count a Consent that is not about carers as consent without carer', () => {
     expect(audit([patient('p'), consent('k', 'p', [], 'permit', '2026-01-01', { aboutCarerSharing: false })]).dataQuality.consentWithoutCarer).toBe(0);
   });

@@ -16,8 +16,9 @@ describe('consent-without-carer', () => {
         summary: 'A consent decision (agreed to share, 3 Feb 2026) names no carer of this patient — check in the EHR',
         detail:
           "The decision names someone who is not one of this patient's carers or contacts. " +
-          'Find which carer the decision was meant for, and record it again against that carer.',
+          'Find which carer the decision was meant for, and record it again against that carer: the new decision settles this one, which is kept as it was.',
         commitment: COMMITMENT,
+        consent: 'Consent/c-1',
         actions: [
           { kind: 'open-in-ehr', label: 'Check in the EHR' },
           { kind: 'record-consent', label: 'Record decision for a carer' },
