@@ -105,7 +105,10 @@ export async function openPatient(env: E2E, page: Page, patientId: string): Prom
  */
 export async function unfoldPanel(panel: FrameLocator): Promise<void> {
   const folded = panel.getByRole('button', { name: /^Carers.*Show Carer Prompts$/ });
-  await panel.locator('.panel').or(folded).first().waitFor({ timeout: 15_000 });
+  // Wait until the panel has settled on what it shows (the patient's record, a notice such as
+  // "sign in" or "not available", or the folded tab), not just for the open panel: it is open while
+  // it reads ("Reading…") and folds itself only once the record shows nothing to do.
+  await panel.locator('.patient__name, section.notice').or(folded).first().waitFor({ timeout: 15_000 });
   if (await folded.isVisible()) {
     // By keyboard: the frame may have just been resized to its tab, when a pointer click is
     // (rightly) ignored for a moment (clickGuard.ts); a key press needs focus the page cannot give.
