@@ -1,7 +1,7 @@
 import type { Browser } from '#imports';
 import type { CarerContext, Deferral, PatientReference, Prompt } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
-import { inflightItem, panelModeItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
+import { inflightItem, tabsItem, type InflightRecord, type TabRecord } from '../storage/items';
 import type { ActionResult, BackgroundToPanel, PanelToBackground } from '../protocol/messages';
 import { PanelToBackgroundSchema } from '../protocol/messages';
 import { parseMessage, samePage, type BackgroundToContent, type PageState, type RecognitionMessage } from '../protocol/page';
@@ -437,7 +437,6 @@ export function createController(deps: ControllerDeps) {
           return;
         case 'panel/shown':
           if (!record || !samePage(record.page, message.page)) return;
-          await panelModeItem.setValue(message.mode);
           deps.sendToTab(tabId, { type: 'frame/layout', page: record.page, visible: record.view.kind !== 'idle', mode: message.mode });
           return;
         case 'panel/sign-in':

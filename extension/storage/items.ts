@@ -12,10 +12,7 @@ import { DEFAULT_OPTIONS, type ExtensionOptions } from './options';
 
 export const optionsItem = storage.defineItem<ExtensionOptions>('local:options', { fallback: DEFAULT_OPTIONS, version: 1 });
 
-/** Whether the clinician keeps the panel open or collapsed to its tab (no patient data). */
-export const panelModeItem = storage.defineItem<PanelMode>('local:panelMode', { fallback: 'expanded', version: 1 });
-
-/** The mode the clinician chose (panelModeItem holds the mode shown, which may be folded for a patient with nothing to do). */
+/** Whether the clinician keeps the panel open or collapsed to its tab (no patient data); a panel may still fold itself for a patient with nothing to do. */
 export const panelChosenModeItem = storage.defineItem<PanelMode>('local:panelChosenMode', { fallback: 'expanded', version: 1 });
 
 /**
