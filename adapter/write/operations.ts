@@ -131,13 +131,7 @@ export type RecordCarerActionInput = Omit<BuildCarerActionTaskInput, 'requestId'
 /** Records what was done for a carer (signposted, young carer referred): a completed Task (docs/actions.md). */
 export async function recordCarerAction(deps: WriteDeps, input: RecordCarerActionInput, options: WriteOptions = {}): Promise<WriteResult> {
   return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
-    buildCarerActionTask({
-      ...input,
-      on: input.on ?? deps.now().toISOString(),
-      extensionBase: deps.extensionBase,
-      requestId: input.requestId ?? deps.newUuid(),
-      ...(deps.recorder ? { requester: deps.recorder } : {}),
-    }),
+    buildCarerActionTask(recordedNow(deps, input)),
   );
 }
 
@@ -151,13 +145,7 @@ export type RecordDeferralInput = Omit<BuildDeferralInput, 'requestId' | 'on' | 
 /** Records a clinician's decision not to act on a prompt now, until a date (a completed Task, docs/actions.md). */
 export async function recordDeferral(deps: WriteDeps, input: RecordDeferralInput, options: WriteOptions = {}): Promise<WriteResult> {
   return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
-    buildDeferral({
-      ...input,
-      on: input.on ?? deps.now().toISOString(),
-      extensionBase: deps.extensionBase,
-      requestId: input.requestId ?? deps.newUuid(),
-      ...(deps.recorder ? { requester: deps.recorder } : {}),
-    }),
+    buildDeferral(recordedNow(deps, input)),
   );
 }
 
@@ -172,6 +160,17 @@ export async function withdrawConsent(deps: WriteDeps, consent: `Consent/${strin
 
 export async function recordAssessmentOutcome(deps: WriteDeps, task: `Task/${string}`, outcome: AssessmentOutcome, options: UpdateOptions = {}): Promise<WriteResult> {
   return update(deps, task, 'Task', options, (raw) => withAssessmentOutcome(raw, outcome, deps.now().toISOString()));
+}
+
+/** A record of what a clinician did: when (now unless given), under the project's extension base, idempotent, by whom when known. */
+function recordedNow<T extends { on?: string; requestId?: string }>(deps: WriteDeps, input: T) {
+  return {
+    ...input,
+    on: input.on ?? deps.now().toISOString(),
+    extensionBase: deps.extensionBase,
+    requestId: input.requestId ?? deps.newUuid(),
+    ...(deps.recorder ? { requester: deps.recorder } : {}),
+  };
 }
 
 async function create(
