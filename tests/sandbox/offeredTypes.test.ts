@@ -69,6 +69,11 @@ describe('the audit against a server without some optional types', () => {
     const coverage = CoverageSchema.parse(JSON.parse(await readFile(join(out, 'coverage.json'), 'utf8')));
     expect(coverage.complete).toBe(true);
     expect(coverage.patients.total).toBeGreaterThan(20);
+    // The manager reads report.html, not stderr: what the server does not hold is said there too, and kept in coverage.json.
+    expect(coverage.notOnServer).toEqual([expect.stringMatching(/^no EpisodeOfCare on this server: teams and service start come from managingOrganization/)]);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    expect(report).toMatch(/What this server does not hold/);
+    expect(report).toMatch(/no EpisodeOfCare on this server: teams and service start come from managingOrganization/);
   });
 
   it('completes a paged search without List, and says that patients without carers then count as never asked', async () => {
