@@ -29,3 +29,11 @@ export function applyDeferrals(prompts: readonly Prompt[], deferrals: readonly D
   }
   return { visible, deferred };
 }
+
+/** The deferral reasons in the clinician's words (written with their CDS Hooks non-adherence code): the panel and the audit report say them alike. */
+export const DEFERRAL_REASON_LABEL: Record<string, string> = {
+  'patient-declined': 'Patient declined',
+  'lacks-capacity': 'Patient lacks capacity at present',
+  'no-carer': 'No carer',
+  'done-elsewhere': 'Done elsewhere',
+};

@@ -7,6 +7,7 @@
 import type { AuditFact, ContactFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { identityKeys } from '../../shared/domain/duplicates';
+import { hasContact, hasRelationship } from '../../shared/prompts/carer-missing-details';
 import { fnv1a64 } from '../../shared/domain/digest';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
@@ -82,9 +83,12 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
     patient: idOf(read.patient),
     carerStatus: carer.carerStatus,
     active: carer.active,
-    hasRelationship: carer.relationships.length > 0,
-    hasContact: carer.telecom.length > 0 || carer.address !== undefined,
+    // The rule's own tests (carer-missing-details), so the audit's flags and the panel's prompt agree.
+    hasRelationship: hasRelationship(carer),
+    hasContact: hasContact(carer),
   };
+  if (carer.paidCareWorker === true) fact.paidCareWorker = true;
+  if (carer.possibleCarer === true) fact.possibleCarer = true;
   const identity = identityKeys(carer);
   if (identity.length > 0) fact.identityDigests = digestsOf(identity);
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
@@ -151,6 +155,7 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
       deferral: deferral.kind,
       reason: deferral.reason,
       until: deferral.until,
+      on: deferral.on,
       ...(deferral.carer !== undefined ? { carer: idOf(deferral.carer) } : {}),
       ...(read.patient !== undefined ? { patient: idOf(read.patient) } : {}),
     };
@@ -158,7 +163,7 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
   const read = readCarerActionTask(resource, options);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
   if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
-  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action };
+  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action, on: read.on };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

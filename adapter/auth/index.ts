@@ -7,7 +7,7 @@ export { memorySessionStore, type SessionStore, type StoredSession, type StoredT
 export { discoverSmartConfiguration, parseSmartConfiguration, type SmartConfiguration } from './smartConfiguration';
 export { grantedCapabilities, type Allowance, type GrantedCapabilities } from './grantedCapabilities';
 export { CLINICIAN_SCOPE, CLINICIAN_SCOPES, AUDIT_SYSTEM_SCOPE } from './scopes';
-export { notSignedInYet, signInAgain, signInRefused, NOT_SIGNED_IN_MESSAGE, SIGN_IN_AGAIN_MESSAGE, type SignInAgainReason } from './signInAgain';
+export { isNotSignedInYet, notSignedInYet, signInAgain, signInRefused, NOT_SIGNED_IN_MESSAGE, SIGN_IN_AGAIN_MESSAGE, type SignInAgainReason } from './signInAgain';
 export { createPkce, s256Challenge, type Pkce } from './pkce';
 export { newState, sameState } from './state';
 export { buildAuthorizeUrl, type AuthorizeRequest } from './authorizeUrl';

@@ -32,8 +32,18 @@ export function signInAgain(reason: SignInAgainReason, cause?: unknown): FhirErr
 /** Before the first sign-in of this browser session: nothing has ended, the clinician has yet to sign in. */
 export const NOT_SIGNED_IN_MESSAGE = 'You are not signed in to the FHIR server yet. Sign in to see and record carers’ details.';
 
+const NOT_SIGNED_IN_TECHNICAL = 'sign in: nobody has signed in to the FHIR server in this browser session';
+
 export function notSignedInYet(): FhirError {
-  return new FhirError({ kind: 'unauthorized', message: 'sign in: nobody has signed in to the FHIR server in this browser session', userMessage: NOT_SIGNED_IN_MESSAGE });
+  return new FhirError({ kind: 'unauthorized', message: NOT_SIGNED_IN_TECHNICAL, userMessage: NOT_SIGNED_IN_MESSAGE });
+}
+
+/** The error (or the error it was caused by) says nobody has signed in yet: the button says "Sign in", not "Sign in again". */
+export function isNotSignedInYet(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if (e instanceof FhirError && e.kind === 'unauthorized' && e.message === NOT_SIGNED_IN_TECHNICAL) return true;
+  }
+  return false;
 }
 
 /** What the authorization server's `error` codes (RFC 6749 §4.1.2.1) mean to the person signing in. */

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { PolicyError, parsePolicy, DEFAULT_POLICY, type Policy } from '../../shared/policy';
 import { pullPopulation, type PullEvent, type PullOptions } from '../audit/pull/index';
 import { createProgressReporter } from '../audit/report/progress';
-import { summaryTable, toCsv, toHtml, toJson } from '../audit/report/index';
+import { summaryTable, toCsv, toHtml, toJson, toPromptOutcomesCsv } from '../audit/report/index';
 import type { ReportExtras } from '../audit/report/html';
 import { PreviousCoverageError, readPreviousCoverage } from '../audit/report/previous';
 import { toWorklistCsv, toWorklistHtml, WORKLIST_FILES } from '../audit/report/worklist';
@@ -55,7 +55,7 @@ export const AUDIT_EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3 } as const
 export const AUDIT_USAGE =
   `usage: npm run audit -- (--fhir <base URL> [--group <id>]... [--bulk | --search] [--types Patient,RelatedPerson,Consent,…] | --from-ndjson <folder>...) [--out <folder>] [--now | --as-at <ISO date-time>] [--since <date>] [--worklist] [--compare <previous coverage.json>] [--policy <file>] ${AUTH_USAGE}`;
 
-export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'report.html'] as const;
+export const OUTPUT_FILES = ['coverage.json', 'coverage.csv', 'prompt-outcomes.csv', 'report.html'] as const;
 
 class UsageError extends Error {}
 
@@ -310,6 +310,7 @@ async function writeOutputs(outDir: string, coverage: Parameters<typeof toJson>[
   const files: [string, string][] = [
     ['coverage.json', toJson(coverage)],
     ['coverage.csv', toCsv(coverage)],
+    ['prompt-outcomes.csv', toPromptOutcomesCsv(coverage)],
     ['report.html', toHtml(coverage, extras)],
   ];
   if (warnings.length > 0) files.push(['warnings.txt', `${warnings.join('\n')}\n`]);

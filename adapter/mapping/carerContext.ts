@@ -19,8 +19,9 @@
  * on whatever a server, a file or a trust's IT team hands it.
  */
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
+import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
@@ -127,7 +128,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     if (!statement.aboutCarerSharing && namesOurs) warnings.push(`${statement.consent} names a carer but is not about sharing information with them (another scope, action or role), so it is not read as a decision about sharing`);
     statements.push(statement);
   }
-  const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanOf);
+  const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanConsentOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
   const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
@@ -218,23 +219,6 @@ function choosePatient(patients: readonly RawResource[], wanted: string | undefi
 function keepLatest<T>(map: Map<string, T>, key: string, candidate: T, order: (t: T) => { primary?: string | undefined; secondary?: string | undefined }): void {
   const current = map.get(key);
   if (current === undefined || compareRecency(order(candidate), order(current)) >= 0) map.set(key, candidate);
-}
-
-function orphanOf(statement: ConsentStatement): OrphanConsent {
-  const first = statement.mentions[0];
-  const ruling = (statement.everyoneElse ?? (first === undefined ? undefined : statement.named[first]))?.kind;
-  const decision: OrphanConsent['decision'] =
-    statement.uninterpretable !== undefined || statement.state === 'not-a-decision'
-      ? 'unknown'
-      : statement.state === 'withdrawn'
-        ? 'withdrawn'
-        : statement.state === 'lacks-capacity'
-          ? 'lacks-capacity'
-          : (ruling ?? 'unknown');
-  const orphan: OrphanConsent = { consent: statement.consent, decision };
-  if (statement.recordedOn) orphan.recordedOn = statement.recordedOn;
-  if (statement.actorReference) orphan.actorReference = statement.actorReference;
-  return orphan;
 }
 
 /** Whether an unreadable resource is (as far as can be told) about this patient, so its warning concerns them. */

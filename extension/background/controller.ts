@@ -7,6 +7,7 @@ import { PanelToBackgroundSchema } from '../protocol/messages';
 import { parseMessage, samePage, type BackgroundToContent, type PageState, type RecognitionMessage } from '../protocol/page';
 import type { PanelView } from '../protocol/view';
 import { GatewayError, type Gateway } from './gateway';
+import { isNotSignedInYet } from '../../adapter/auth';
 import { identityMismatches } from './identityCheck';
 import { toReadyView } from './toView';
 import { createReadLimiter, DEFAULT_READ_LIMIT, type ReadLimit } from './readLimit';
@@ -142,7 +143,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   const errorView = (error: unknown): PanelView => {
-    if (error instanceof GatewayError && error.kind === 'sign-in') return { kind: 'error', message: error.userMessage, canRetry: false, signIn: true };
+    if (error instanceof GatewayError && error.kind === 'sign-in') return { kind: 'error', message: error.userMessage, canRetry: false, ...signInOffer(error) };
     if (error instanceof GatewayError) return { kind: 'error', message: error.userMessage, canRetry: error.kind !== 'not-found' };
     return { kind: 'error', message: 'Carer Prompts could not read the record. Try again; if it keeps happening, tell your EHR support team.', canRetry: true };
   };
@@ -341,7 +342,7 @@ export function createController(deps: ControllerDeps) {
         result = { type: 'action/result', requestId, patient, outcome: 'conflict', stillOnScreen, message: error.userMessage, ...(error.conflict ? { conflict: error.conflict } : {}) };
       } else {
         const message = error instanceof GatewayError ? error.userMessage : 'The change was not saved. Check your connection and try again.';
-        result = { type: 'action/result', requestId, patient, outcome: 'failed', stillOnScreen, message, ...(error instanceof GatewayError && error.kind === 'sign-in' ? { signIn: true } : {}) };
+        result = { type: 'action/result', requestId, patient, outcome: 'failed', stillOnScreen, message, ...(error instanceof GatewayError && error.kind === 'sign-in' ? signInOffer(error) : {}) };
       }
     } finally {
       liveWrites.delete(requestId);
@@ -482,3 +483,8 @@ export function createController(deps: ControllerDeps) {
 }
 
 export type Controller = ReturnType<typeof createController>;
+
+/** A sign-in offer: "Sign in" before the first sign-in of this browser session, "Sign in again" once a session has ended. */
+function signInOffer(error: GatewayError): { signIn: true; firstSignIn?: true } {
+  return isNotSignedInYet(error) ? { signIn: true, firstSignIn: true } : { signIn: true };
+}

@@ -26,10 +26,5 @@ export const ASSESSMENT_LABEL: Record<string, string> = {
   completed: 'Completed',
 };
 
-/** The deferral reasons in the clinician's words (written with their CDS Hooks non-adherence code). */
-export const DEFERRAL_REASON_LABEL: Record<string, string> = {
-  'patient-declined': 'Patient declined',
-  'lacks-capacity': 'Patient lacks capacity at present',
-  'no-carer': 'No carer',
-  'done-elsewhere': 'Done elsewhere',
-};
+/** The deferral reasons in the clinician's words (shared with the audit report). */
+export { DEFERRAL_REASON_LABEL } from '../../shared/deferrals';

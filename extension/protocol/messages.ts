@@ -31,6 +31,8 @@ export const ActionResultSchema = z.object({
   conflict: z.optional(ConflictSchema),
   /** Not saved because the SMART session ended: the panel offers "Sign in again" and keeps the draft. */
   signIn: z.optional(z.boolean()),
+  /** Nobody has signed in yet in this browser session: the button says "Sign in", not "Sign in again". */
+  firstSignIn: z.optional(z.boolean()),
 });
 
 /** Panel → background, over the "panel" port. */

@@ -114,8 +114,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
   }),
   /** The FHIR record does not match what the page shows: no patient data at all. */
   z.object({ kind: z.literal('mismatch'), reasons: z.array(z.string()) }),
-  /** `signIn`: the SMART session ended; the panel offers "Sign in again". */
-  z.object({ kind: z.literal('error'), message: z.string(), canRetry: z.boolean(), signIn: z.optional(z.boolean()) }),
+  /** `signIn`: the SMART session ended; the panel offers "Sign in again" ("Sign in" when `firstSignIn`: nobody has signed in yet). */
+  z.object({ kind: z.literal('error'), message: z.string(), canRetry: z.boolean(), signIn: z.optional(z.boolean()), firstSignIn: z.optional(z.boolean()) }),
 ]);
 
 

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { RecordedActionsSchema } from './recordedActions';
+import { PromptOutcomesSchema } from './promptOutcomes';
 
 export const COVERAGE_SCHEMA_VERSION = 1 as const;
 
@@ -194,6 +195,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
   /** Signpostings, young carers' referrals and deferrals recorded (./recordedActions.ts). */
   recordedActions: RecordedActionsSchema.optional(),
+  /** Prompt outcomes per prompt code and team: acted on, deferred by reason, left (./promptOutcomes.ts). Absent in files written before it existed. */
+  promptOutcomes: PromptOutcomesSchema.optional(),
   /**
    * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
    * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.

@@ -88,6 +88,9 @@ export interface CarerFact {
    * identityKeys): equal digests, same key; the names and numbers themselves are not kept.
    */
   identityDigests?: string[];
+  /** Coded as a paid care worker / only as a caregiver (see Carer): the panel's rules need them (./promptOutcomes.ts). */
+  paidCareWorker?: boolean;
+  possibleCarer?: boolean;
 }
 
 /**

@@ -19,7 +19,7 @@
  */
 import { compareDates, daysBetween, today, toCalendarDate, type CalendarDate } from '../domain/dates';
 import { assessmentReviewDue, consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
-import type { AssessmentStatus, AssessmentStatusKind, Carer, ConsentDecision, ConsentDecisionKind, ConsentStatement, PatientSummary } from '../domain/types';
+import type { AssessmentStatus, AssessmentStatusKind, Carer, CarerContext, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
 import type { Policy } from '../policy';
 import {
   COVERAGE_SCHEMA_VERSION,
@@ -40,6 +40,8 @@ import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decis
 import { recordedActionCounts } from './recordedActions';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
+import { ACTION_OF_RECORDED, PromptOutcomeTally } from './promptOutcomes';
+import { orphanConsentOf } from '../consent/orphanConsent';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -192,6 +194,11 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     if (offered !== undefined && (join.firstOffer === undefined || compareDates(offered, join.firstOffer) < 0)) join.firstOffer = offered;
   }
 
+  // What the panel's rules need beyond the measures (prompt outcomes): carers signposted or referred, and deferrals, by whom they are about.
+  const promptOutcomes = new PromptOutcomeTally();
+  const actionsDone = carerActionsDone(state);
+  const deferralsOf = deferralsByPatient(state, (carer) => joined.get(carer)?.record.patient);
+
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
   for (const [patientId, record] of state.patients) {
@@ -212,10 +219,12 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const relatedPersons = new Set(related.map((join) => `RelatedPerson/${join.id}`));
     const patientRef = `Patient/${patientId}`;
     const everyone = forEveryoneOf.get(patientId) ?? [];
+    const ruleCarers: Carer[] = [];
     for (const join of related) {
       const statements = everyone.length === 0 ? join.consents : [...new Set([...join.consents, ...everyone])];
       const consent = statements.length === 0 ? { ...NO_DECISION } : decisionInForce({ carer: `RelatedPerson/${join.id}`, patient: patientRef, relatedPersons, statements }, policy, now);
       const carer = domainCarer(join, consent);
+      ruleCarers.push(forRules(carer, join.record, actionsDone.get(join.id)));
       if (!isActiveCarer(carer, policy, now)) {
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
@@ -236,11 +245,13 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
     const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
-    const orphans = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons).length;
+    const openConsents = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons);
+    const orphans = openConsents.length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
     const group = groupOf(record);
+    promptOutcomes.addPatient(contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId)), group.team, policy, now);
     if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
     groups.add(group, (tally) => {
       countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
@@ -285,7 +296,16 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
+  // Acted on: writes through an action that closes a prompt, recorded in the period (from --since, else any time) up to the audit date.
+  const period = { from: caseload.since !== undefined ? from : null, to: asOf };
+  for (const fact of state.recorded.carerActions.values()) {
+    const patient = joined.get(fact.carer)?.record.patient;
+    const on = fact.on === undefined ? undefined : calendarDate(fact.on);
+    if (patient === undefined || !audited.has(patient) || on === undefined || compareDates(on, asOf) > 0 || (period.from !== null && compareDates(on, period.from) < 0)) continue;
+    promptOutcomes.addActedOn(ACTION_OF_RECORDED[fact.action], groupOf(state.patients.get(patient) as PatientRecord).team);
+  }
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
+  coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
 }
@@ -666,4 +686,79 @@ function isCurrentContact(contact: ContactFact, timeZone: string, asOf: Calendar
   if (contact.endedOn === undefined) return true;
   const ended = toCalendarDate(contact.endedOn, timeZone, { partial: 'end' });
   return ended === undefined || compareDates(ended, asOf) >= 0;
+}
+
+/**
+ * The panel's view of a carer for its rules (prompt outcomes), from the audit's compact record: what
+ * the rules test is there — relationship and contact details recorded or not (the same tests), the
+ * paid-care-worker coding, signposting and a young carer's referral recorded — and no name, number
+ * or address (a recorded detail is stood in for by a placeholder the rules never show).
+ */
+function forRules(carer: Carer, record: CarerRecord, done: { signpostedOn?: string; youngCarerReferredOn?: string } | undefined): Carer {
+  const out: Carer = { ...carer };
+  if (record.hasRelationship) out.relationships = [RECORDED];
+  if (record.hasContact) out.telecom = [{ value: RECORDED }];
+  if (record.paidCareWorker) out.paidCareWorker = true;
+  if (record.possibleCarer) out.possibleCarer = true;
+  if (done?.signpostedOn !== undefined) out.signpostedOn = done.signpostedOn;
+  if (done?.youngCarerReferredOn !== undefined) out.youngCarerReferredOn = done.youngCarerReferredOn;
+  return out;
+}
+
+const RECORDED = 'recorded';
+
+/**
+ * One patient's record as the panel's rules read it, from the audit's records. Not known to the
+ * audit: RelatedPersons of the patient that could not be read (the panel asks "check in the EHR"
+ * even when a "no carers" answer holds; the audit counts such resources only by type).
+ */
+function contextForRules(
+  patient: PatientSummary,
+  record: PatientRecord,
+  related: readonly CarerJoin[],
+  carers: Carer[],
+  openConsents: readonly ConsentStatement[],
+  deferrals: Deferral[] | undefined,
+): CarerContext {
+  // A contact is recorded as the RelatedPerson who shares an identity digest with it (as the panel recognises it by the keys).
+  const byDigest = new Map<string, string>();
+  for (const join of related) for (const digest of join.record.identityDigests) if (!byDigest.has(digest)) byDigest.set(digest, join.id);
+  const contacts = record.contacts.map((contact, index): PatientContact => {
+    const out: PatientContact = { key: `${patient.reference}#contact-${index}-audit`, relationships: [], contactRoles: [], telecom: [], identifiers: [] };
+    if (contact.endedOn !== undefined) out.endedOn = contact.endedOn;
+    const recordedAs = contact.identityDigests.map((d) => byDigest.get(d)).find((id) => id !== undefined);
+    if (recordedAs !== undefined) out.recordedAs = `RelatedPerson/${recordedAs}`;
+    return out;
+  });
+  const ctx: CarerContext = { patient, carers, orphanConsents: openConsents.map(orphanConsentOf), warnings: [] };
+  if (contacts.length > 0) ctx.contacts = contacts;
+  if (record.askedNoCarers && record.askedId !== undefined) ctx.askedNoCarers = record.askedOn === undefined ? { list: `List/${record.askedId}` } : { list: `List/${record.askedId}`, askedOn: record.askedOn };
+  if (deferrals !== undefined) ctx.deferrals = deferrals;
+  return ctx;
+}
+
+/** The latest signposting and young carer's referral recorded for each carer (any date: the panel's rules only ask whether one was). */
+function carerActionsDone(state: AuditState): Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }> {
+  const done = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  for (const fact of state.recorded.carerActions.values()) {
+    const entry = done.get(fact.carer) ?? {};
+    const field = fact.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
+    const on = fact.on ?? '';
+    if (entry[field] === undefined || on > (entry[field] as string)) entry[field] = on;
+    done.set(fact.carer, entry);
+  }
+  return done;
+}
+
+/** Each patient's recorded deferrals, as the panel reads them: a carer's by the carer's patient, a patient's by the patient. */
+function deferralsByPatient(state: AuditState, patientOfCarer: (carer: string) => string | undefined): Map<string, Deferral[]> {
+  const out = new Map<string, Deferral[]>();
+  for (const fact of state.recorded.deferrals.values()) {
+    const patient = fact.carer !== undefined ? patientOfCarer(fact.carer) : fact.patient;
+    if (patient === undefined) continue;
+    const deferral: Deferral = { task: `Task/${fact.id}`, code: fact.code, kind: fact.deferral, reason: fact.reason, on: fact.on ?? '', until: fact.until };
+    if (fact.carer !== undefined) deferral.carer = `RelatedPerson/${fact.carer}`;
+    pushTo(out, patient, deferral);
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface CarerActionFact {
   id: string;
   carer: string;
   action: 'signposted' | 'young-carer-referred';
+  /** When it was recorded (Task.authoredOn): "acted on" counts it within the audit period (./promptOutcomes.ts). */
+  on?: string;
 }
 
 /** A recorded deferral of a prompt, for a carer or (a prompt about the patient) the patient. */
@@ -26,6 +28,8 @@ export interface DeferralFact {
   deferral: DeferralKind;
   reason: DeferralReason;
   until: string;
+  /** When it was deferred. */
+  on?: string;
 }
 
 export interface RecordedActionsState {

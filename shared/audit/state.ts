@@ -93,6 +93,9 @@ export interface CarerRecord {
   endedOn: string | undefined;
   /** Digests that recognise the same person recorded twice (see CarerFact). */
   identityDigests: readonly string[];
+  /** Coded as a paid care worker / only as a caregiver (see CarerFact). */
+  paidCareWorker: boolean;
+  possibleCarer: boolean;
 }
 
 /** A carer-sharing Consent: the statement decisionInForce weighs (see ConsentFact). */
@@ -303,7 +306,10 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
   return record;
 }
 
-function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests'> & Partial<CarerRecord>): CarerRecord {
+function carerRecord(
+  state: AuditState,
+  from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests' | 'paidCareWorker' | 'possibleCarer'> & Partial<CarerRecord>,
+): CarerRecord {
   return {
     patient: patientId(state, from.patient),
     carerStatus: from.carerStatus,
@@ -316,6 +322,8 @@ function carerRecord(state: AuditState, from: Omit<CarerRecord, 'birthDate' | 'i
     endedOn: share(state, from.endedOn),
     // Digests are built strings (never slices of the JSON) and nearly all distinct: sharing them only filled the map.
     identityDigests: from.identityDigests ?? NO_DIGESTS,
+    paidCareWorker: from.paidCareWorker === true,
+    possibleCarer: from.possibleCarer === true,
   };
 }
 
@@ -432,6 +440,9 @@ function canonicalCarer(id: string, r: CarerRecord): string {
     carerStatusAskedOn: r.carerStatusAskedOn,
     endedOn: r.endedOn,
     identityDigests: r.identityDigests,
+    // Added with the prompt outcomes; only when set, so the choice between two versions is the one made before them.
+    ...(r.paidCareWorker ? { paidCareWorker: true } : {}),
+    ...(r.possibleCarer ? { possibleCarer: true } : {}),
   });
 }
 

@@ -11,11 +11,13 @@ import { carerLabel, summaryLine } from '../domain/describe';
 export const COMMITMENT =
   'Triangle of Care standard 1: carers are identified and recorded with their relationship and how to contact them';
 
-function hasRelationship(carer: Carer): boolean {
+/** A family or social relationship is recorded (the audit's data-quality flag is this same test). */
+export function hasRelationship(carer: Pick<Carer, 'relationships'>): boolean {
   return carer.relationships.some((r) => r.trim().length > 0);
 }
 
-function hasContact(carer: Carer): boolean {
+/** A telephone number, email or address to reach them is recorded (the audit's flag is this same test). */
+export function hasContact(carer: Pick<Carer, 'telecom' | 'address'>): boolean {
   return carer.telecom.some((t) => typeof t.value === 'string' && t.value.trim().length > 0) || (carer.address ?? '').trim().length > 0;
 }
 

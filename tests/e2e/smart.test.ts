@@ -71,7 +71,8 @@ describe('SMART sign-in in Chromium against the sandbox authorization server', (
 
   it('asks the clinician to sign in, signs in through the browser’s window, and shows the prompts', async () => {
     const panel = await showPatient(env(), page, PERSONAS.amiraKhan.patientId);
-    await panel.getByRole('button', { name: 'Sign in again' }).click({ timeout: 15_000 });
+    // Nobody has signed in yet in this browser session: "Sign in", not "Sign in again" (issue 10).
+    await panel.getByRole('button', { name: 'Sign in', exact: true }).click({ timeout: 15_000 });
     await panel.locator('.patient__name').waitFor({ timeout: 20_000 });
     await panel.locator('[data-prompt-code="record-consent"]').first().waitFor();
     expect(seen.fhir.length).toBeGreaterThan(0);
@@ -155,7 +156,7 @@ describe('SMART sign-in granted fewer scopes than asked', () => {
   it('turns off, with the reason, what was not granted instead of trying and failing', async () => {
     const page = await env().browser.context.newPage();
     const panel = await showPatient(env(), page, PERSONAS.amiraKhan.patientId);
-    await panel.getByRole('button', { name: 'Sign in again' }).click({ timeout: 15_000 });
+    await panel.getByRole('button', { name: 'Sign in', exact: true }).click({ timeout: 15_000 });
     await panel.locator('.patient__name').waitFor({ timeout: 20_000 });
     const notice = panel.getByRole('region', { name: 'Some changes cannot be made from here' });
     expect(await notice.innerText()).toMatch(/cannot record a consent decision here.*create Consent/s);

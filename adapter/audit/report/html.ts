@@ -12,8 +12,12 @@ import { MEASURES, type Citation } from '../../../shared/audit/measures';
 import { RAG_COLOURS, describeRate, monthTrend, teamBars } from './charts';
 import { Html, html } from './escape';
 import { displayDate } from '../../../shared/domain/describe';
-import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isSmallCount, isTooFewToRate, monthLabel, ragLabel, shownRag, teamLabel } from './format';
+import { ALL_TEAMS, asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isSmallCount, isTooFewToRate, monthLabel, ragLabel, shownRag, teamLabel } from './format';
 import type { Comparison } from '../../../shared/audit/compare';
+import type { PromptOutcomeRow, PromptOutcomes } from '../../../shared/audit/promptOutcomes';
+import { DEFERRAL_REASONS } from '../../../shared/domain/types';
+import { DEFERRAL_REASON_LABEL } from '../../../shared/deferrals';
+import { NOT_MEASURED, notMeasuredReason, totalsByCode } from './promptOutcomes';
 
 const TEAM_CHARTS = ['carersIdentified', 'consentRecorded', 'assessmentOffered'] as const;
 
@@ -100,6 +104,8 @@ ${groupTable(
   coverage.byMonth.map((m) => ({ label: monthLabel(m.month), measures: m })),
 )}
 </section>
+
+${coverage.promptOutcomes === undefined ? '' : promptOutcomesSection(coverage, coverage.promptOutcomes)}
 
 <section aria-labelledby="quality">
 <h2 id="quality">Data quality</h2>
@@ -246,6 +252,27 @@ function groupTable(heading: string, caption: string, groups: readonly { label: 
         return html`<td class="rate rag-${shownRag(rate)}" title="${describeRate(rate)}">${formatPercent(rate)}${rated ? html` <span class="tag">${ragLabel(rate)}</span>` : ''}</td>`;
       })}</tr>`,
   )}</tbody></table></div>`;
+}
+
+/**
+ * Prompt outcomes: for each prompt code and team, acted on (in the period), deferred by reason and
+ * left at the audit date — whether a prompt earns its place. A wide table in a keyboard-reachable region.
+ */
+function promptOutcomesSection(c: Coverage, outcomes: PromptOutcomes): Html {
+  const n = formatSmallCount;
+  const since = outcomes.period.from === null ? 'at any time up to the audit date' : `from ${displayDate(outcomes.period.from)} to the audit date`;
+  const acted = (r: PromptOutcomeRow): string => (r.actedOn === null ? NOT_MEASURED : n(r.actedOn));
+  const rows = [...totalsByCode(outcomes).map((r) => ({ ...r, label: ALL_TEAMS })), ...outcomes.rows.map((r) => ({ ...r, label: teamLabel(r.team, 200) }))].sort(
+    (a, b) => outcomes.measured.indexOf(a.code) - outcomes.measured.indexOf(b.code) || (a.label === ALL_TEAMS ? -1 : b.label === ALL_TEAMS ? 1 : 0),
+  );
+  return html`<section aria-labelledby="prompt-outcomes">
+<h2 id="prompt-outcomes">Prompt outcomes: acted on, deferred, left</h2>
+<p class="note">Whether each prompt earns its place. <strong>Left</strong>: prompts the clinician’s panel shows on the audit date, worked out with the panel’s own rules for every patient counted here. <strong>Deferred</strong>: prompts a recorded deferral hides on that date, by its reason. <strong>Acted on</strong>: changes recorded ${since} through an action that closes the prompt, counted only where the record shows which action wrote it (${outcomes.actedOnMeasured.join(', ')}); elsewhere “${NOT_MEASURED}”.</p>
+${outcomes.notMeasured.length === 0 ? '' : html`<p class="note">Not measured: ${outcomes.notMeasured.map((code) => `${code} (${notMeasuredReason(code)})`).join('; ')}.</p>`}
+<div class="scroll" tabindex="0" role="region" aria-label="Prompt outcomes by prompt and team (scrolls sideways)"><table class="groups"><caption class="visually-hidden">Prompt outcomes by prompt and team</caption><thead><tr><th scope="col">Prompt</th><th scope="col">Team</th><th scope="col">Acted on</th>${DEFERRAL_REASONS.map((r) => html`<th scope="col">Deferred: ${DEFERRAL_REASON_LABEL[r] ?? r}</th>`)}<th scope="col">Left</th></tr></thead><tbody>${rows.map(
+    (r) => html`<tr><th scope="row">${r.code}</th><td>${r.label}</td><td>${acted(r)}</td>${DEFERRAL_REASONS.map((reason) => html`<td>${n(r.deferred[reason] ?? 0)}</td>`)}<td>${n(r.left)}</td></tr>`,
+  )}</tbody></table></div>
+</section>`;
 }
 
 function unreadableDetail(c: Coverage): string {

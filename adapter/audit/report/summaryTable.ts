@@ -5,6 +5,8 @@
  */
 import type { Coverage, Measures, Rate } from '../../../shared/audit/coverage';
 import { MEASURES, RAG_LABELS } from '../../../shared/audit/measures';
+import { deferredTotal, NOT_MEASURED, notMeasuredReason, totalsByCode } from './promptOutcomes';
+import { displayDate } from '../../../shared/domain/describe';
 import { asOfLabel, formatCount, formatDays, formatPercent, formatSmallCount, incompleteNotice, isTooFewToRate, ragLabel, teamLabel } from './format';
 
 export function summaryTable(coverage: Coverage): string {
@@ -21,8 +23,23 @@ export function summaryTable(coverage: Coverage): string {
   const teamRows = coverage.byTeam.map((t) => [teamLabel(t.team, 44), formatSmallCount(t.patients.total), ...MEASURES.slice(0, 4).map((m) => ratingCell(t.rates[m.id]))]);
   lines.push('By team (alphabetical; not a ranking):');
   lines.push(...table(['Team', 'Patients', 'Identified', 'Consent', 'In date', 'Offered'], teamRows));
+  lines.push(...promptOutcomeLines(coverage));
   if (notice) lines.push('', `*** ${notice} ***`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Prompt outcomes for all teams, code by code (per team: report.html and prompt-outcomes.csv). */
+function promptOutcomeLines(coverage: Coverage): string[] {
+  const outcomes = coverage.promptOutcomes;
+  if (outcomes === undefined) return [];
+  const since = outcomes.period.from === null ? 'any time' : displayDate(outcomes.period.from);
+  const rows = totalsByCode(outcomes).map((r) => [r.code, r.actedOn === null ? NOT_MEASURED : formatSmallCount(r.actedOn), formatSmallCount(deferredTotal(r)), formatSmallCount(r.left)]);
+  return [
+    '',
+    `Prompt outcomes as at ${asOfLabel(coverage)} (acted on: recorded from ${since}; per team and deferral reason in report.html and prompt-outcomes.csv):`,
+    ...table(['Prompt', 'Acted on', 'Deferred', 'Left'], rows),
+    ...outcomes.notMeasured.map((code) => `Not measured: ${code} — ${notMeasuredReason(code)}.`),
+  ];
 }
 
 function rateRow(label: string, rate: Rate): string[] {

@@ -230,7 +230,7 @@ function Body({ view, store, connection }: { view: PanelView } & AppProps) {
           <p>This does not mean the patient has no carers: check the EHR record, or ask the patient.</p>
           {view.signIn ? (
             <button type="button" class="button button--primary" onClick={() => connection.signIn()}>
-              Sign in again
+              {view.firstSignIn === true ? 'Sign in' : 'Sign in again'}
             </button>
           ) : null}
           {view.canRetry ? (

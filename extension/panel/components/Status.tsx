@@ -28,7 +28,7 @@ export function WriteStatus({ write }: { write: WriteState }) {
       <p>{result.message ?? 'The change was not saved. Check the details and try again.'}</p>
       {result.signIn ? (
         <button type="button" class="button button--secondary" onClick={() => write.signIn()}>
-          Sign in again
+          {result.firstSignIn === true ? 'Sign in' : 'Sign in again'}
         </button>
       ) : null}
     </div>

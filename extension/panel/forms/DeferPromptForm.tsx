@@ -27,7 +27,7 @@ function dateAfter(today: string, days: number): string {
 
 export function DeferPromptForm(ctx: FormContext & { prompt: PromptView; view: ReadyView }) {
   const { prompt, view } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `defer-prompt:${prompt.id}`, { deferral: 'not-now', reason: '', days: '30', comment: '' });
+  const { draft, write, problem, submitting, cancel } = useFormWrite(ctx, `defer-prompt:${prompt.id}`, { deferral: 'not-now', reason: '', days: '30', comment: '' });
   const v = draft.values;
   const days = Number(v.days ?? '30');
   const until = formatDate(dateAfter(view.formDefaults.today, days));
@@ -40,8 +40,7 @@ export function DeferPromptForm(ctx: FormContext & { prompt: PromptView; view: R
       problem={problem}
       draftLines={[`Deferred until ${until}: ${DEFERRAL_REASON_LABEL[v.reason ?? ''] ?? ''}`]}
       onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
+      {...submitting(() => {
           const reason = DEFERRAL_REASONS.find((r) => r === v.reason);
           if (!reason) return 'Choose a reason.';
           return {
@@ -53,8 +52,7 @@ export function DeferPromptForm(ctx: FormContext & { prompt: PromptView; view: R
             ...(prompt.carer ? { carer: prompt.carer } : {}),
             ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
           };
-        })
-      }
+        })}
     >
       <RadioGroup
         legend="Why not now?"

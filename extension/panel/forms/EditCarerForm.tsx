@@ -15,7 +15,7 @@ const RELATIONSHIP_OPTIONS: [string, string][] = [['', 'Choose…'], ...Object.e
 export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
   const name = carer.name !== undefined ? displayText(carer.name) : 'this carer';
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `edit-carer:${carer.id}`, { relationship: '', phone: '', email: '' });
+  const { draft, write, problem, send, submitting, cancel } = useFormWrite(ctx, `edit-carer:${carer.id}`, { relationship: '', phone: '', email: '' });
   const v = draft.values;
   const action = (versionId?: string): Action | string => {
     const phone = v.phone?.trim();
@@ -39,7 +39,7 @@ export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
       problem={problem}
       draftLines={[`Relationship: ${FAMILY_RELATIONSHIPS[v.relationship ?? ''] ?? 'not given'}`, `Phone: ${v.phone ?? ''}`, `Email: ${v.email ?? ''}`]}
       onCancel={cancel}
-      onSubmit={() => send(() => action(carer.versionId))}
+      {...submitting(() => action(carer.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
     >
       {carer.relationships.length === 0 ? (

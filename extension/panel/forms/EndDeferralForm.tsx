@@ -8,7 +8,7 @@ import { useFormWrite, type FormContext } from './Forms';
 
 export function EndDeferralForm(ctx: FormContext & { deferred: DeferredView }) {
   const { deferred } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `end-deferral:${deferred.task}`, {});
+  const { write, problem, send, submitting, cancel } = useFormWrite(ctx, `end-deferral:${deferred.task}`, {});
   const action = (versionId?: string): Action => ({ kind: 'end-deferral', task: deferred.task, ...(versionId ? { versionId } : {}) });
   return (
     <FormShell
@@ -19,7 +19,7 @@ export function EndDeferralForm(ctx: FormContext & { deferred: DeferredView }) {
       problem={problem}
       draftLines={['Deferral ended today']}
       onCancel={cancel}
-      onSubmit={() => send(() => action(deferred.versionId))}
+      {...submitting(() => action(deferred.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
     />
   );

@@ -22,6 +22,11 @@ export interface FormShellProps {
   write: WriteState;
   /** Validation message for the draft, shown instead of sending. */
   problem?: string;
+  /**
+   * The draft's own checks (those no single field can make), run on the first submit with the field
+   * checks, so a problem is in the error summary before "Yes, save" is ever offered.
+   */
+  check?: () => string | undefined;
   onSubmit: () => void;
   onCancel: () => void;
   /** Lines describing the clinician's draft, shown beside a newer server version on conflict. */
@@ -38,7 +43,7 @@ export interface FormShellProps {
  * newer version is shown beside the draft and nothing is overwritten unless the clinician says so.
  */
 export function FormShell(props: FormShellProps) {
-  const { title, hint, submitLabel, write, problem, onSubmit, onCancel, draftLines, onOverwrite, children } = props;
+  const { title, hint, submitLabel, write, onSubmit, onCancel, draftLines, onOverwrite, children } = props;
   const contextKind = useContext(FormKind);
   const focusOnOpen = useContext(FocusOnOpen);
   const kind = props.kind ?? contextKind;
@@ -52,6 +57,9 @@ export function FormShell(props: FormShellProps) {
   const { errors } = fieldChecks;
   // Bumped on every failed attempt, so the summary takes focus again even when its text is the same.
   const [attempt, setAttempt] = useState(0);
+  // What the draft's own check found on the last submit (kept until the next one, as the field errors are).
+  const [checked, setChecked] = useState<string>();
+  const problem = props.problem ?? checked;
 
   useEffect(() => {
     if (focusOnOpen) ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button')?.focus();
@@ -83,7 +91,9 @@ export function FormShell(props: FormShellProps) {
           // It then asks once more, at a place the page cannot predict (ConfirmStep).
           if (!gate.accept(event) || busy) return;
           const found = fieldChecks.check();
-          if (found.length > 0) {
+          const draftProblem = props.check?.();
+          setChecked(draftProblem);
+          if (found.length > 0 || draftProblem !== undefined) {
             setConfirming(false);
             setAttempt((n) => n + 1);
             return;

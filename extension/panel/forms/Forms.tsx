@@ -47,13 +47,24 @@ export function useFormWrite(ctx: FormContext, formId: string, initial: Record<s
     void draft.clear();
     ctx.onClose();
   };
-  return { draft, write, problem, send, cancel };
+  /**
+   * A form's submit from one builder: `check` runs it on the first submit (its problem goes to the
+   * error summary, and no confirmation is asked), `onSubmit` sends what it builds once confirmed.
+   */
+  const submitting = (build: () => Action | string): { check: () => string | undefined; onSubmit: () => void } => ({
+    check: () => {
+      const built = build();
+      return typeof built === 'string' ? built : undefined;
+    },
+    onSubmit: () => send(build),
+  });
+  return { draft, write, problem, send, submitting, cancel };
 }
 
 const RELATIONSHIP_OPTIONS: [string, string][] = [['', 'Choose…'], ...Object.entries(FAMILY_RELATIONSHIPS).map(([code, label]): [string, string] => [code, label])];
 
 export function AddCarerForm(ctx: FormContext) {
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, 'add-carer', { name: '', relationship: '', phone: '', email: '', birthDate: '' });
+  const { draft, write, problem, submitting, cancel } = useFormWrite(ctx, 'add-carer', { name: '', relationship: '', phone: '', email: '', birthDate: '' });
   const v = draft.values;
   return (
     <FormShell
@@ -64,8 +75,7 @@ export function AddCarerForm(ctx: FormContext) {
       problem={problem}
       draftLines={[`Name: ${v.name ?? ''}`, `Relationship: ${FAMILY_RELATIONSHIPS[v.relationship ?? ''] ?? 'not given'}`]}
       onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
+      {...submitting(() => {
           const name = (v.name ?? '').trim();
           if (!name) return 'Enter the carer’s name.';
           if (v.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate)) return 'Enter the date of birth as a date.';
@@ -77,8 +87,7 @@ export function AddCarerForm(ctx: FormContext) {
             ...(v.email?.trim() ? { email: v.email.trim() } : {}),
             ...(v.birthDate ? { birthDate: v.birthDate } : {}),
           };
-        })
-      }
+        })}
     >
       <TextField label="Name" name="name" value={v.name ?? ''} required onInput={(x) => draft.set('name', x)} />
       <SelectField label="Relationship to the patient" name="relationship" value={v.relationship ?? ''} onChange={(x) => draft.set('relationship', x)} options={RELATIONSHIP_OPTIONS} />
@@ -90,7 +99,7 @@ export function AddCarerForm(ctx: FormContext) {
 }
 
 export function NoCarersForm(ctx: FormContext) {
-  const { write, problem, send, cancel } = useFormWrite(ctx, 'record-no-carers', {});
+  const { write, problem, submitting, cancel } = useFormWrite(ctx, 'record-no-carers', {});
   return (
     <FormShell
       title="Asked: no carers"
@@ -100,14 +109,14 @@ export function NoCarersForm(ctx: FormContext) {
       problem={problem}
       draftLines={['Asked today: no carers']}
       onCancel={cancel}
-      onSubmit={() => send(() => ({ kind: 'record-no-carers' }))}
+      {...submitting(() => ({ kind: 'record-no-carers' }))}
     />
   );
 }
 
 export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: boolean }) {
   const { carer, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `${isCarer ? 'mark-carer' : 'mark-not-carer'}:${carer.id}`, {});
+  const { write, problem, send, submitting, cancel } = useFormWrite(ctx, `${isCarer ? 'mark-carer' : 'mark-not-carer'}:${carer.id}`, {});
   const draftLines = [`${carerName(carer)}: ${isCarer ? 'is a carer' : 'is not a carer'}`];
   const action = (versionId?: string): Action => ({ kind: isCarer ? 'mark-carer' : 'mark-not-carer', carer: carer.reference, ...(versionId ? { versionId } : {}) });
   return (
@@ -119,7 +128,7 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
       problem={problem}
       draftLines={draftLines}
       onCancel={cancel}
-      onSubmit={() => send(() => action(carer.versionId))}
+      {...submitting(() => action(carer.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
     />
   );
@@ -132,7 +141,7 @@ export function MarkCarerForm(ctx: FormContext & { carer: CarerView; isCarer: bo
  */
 export function MarkContactForm(ctx: FormContext & { contact: { key: string; label: string }; isCarer: boolean }) {
   const { contact, isCarer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `answer-contact:${contact.key}`, {});
+  const { write, problem, submitting, cancel } = useFormWrite(ctx, `answer-contact:${contact.key}`, {});
   return (
     <FormShell
       title={isCarer ? `Record ${contact.label} as a carer` : `Record ${contact.label} as not a carer`}
@@ -146,7 +155,7 @@ export function MarkContactForm(ctx: FormContext & { contact: { key: string; lab
       problem={problem}
       draftLines={[`${contact.label}: ${isCarer ? 'is a carer' : 'is not a carer'}`]}
       onCancel={cancel}
-      onSubmit={() => send(() => ({ kind: 'answer-contact', contact: contact.key, isCarer }))}
+      {...submitting(() => ({ kind: 'answer-contact', contact: contact.key, isCarer }))}
     />
   );
 }
@@ -170,7 +179,7 @@ const DECIDER_OPTIONS = (under16: boolean): [Decider, string][] =>
 /** `settles`: the patient's Consent naming nobody that this decision is recorded for ("which carer is this decision for?"). */
 export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: readonly CarerView[]; defaults: ReadyView['formDefaults']; settles?: `Consent/${string}` }) {
   const { carer, defaults, settles } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-consent:${carer.id}`, {
+  const { draft, write, problem, submitting, cancel } = useFormWrite(ctx, `record-consent:${carer.id}`, {
     decision: '',
     decidedBy: 'patient',
     decidedByCarer: '',
@@ -197,8 +206,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
         unable ? `Ask again on: ${formatDate(v.askAgainOn)}` : `Review by: ${formatDate(v.reviewDue)}`,
       ]}
       onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
+      {...submitting(() => {
           if (decision !== 'permit' && decision !== 'deny' && decision !== 'partial' && decision !== 'lacks-capacity') return 'Choose the patient’s decision.';
           if (decision === 'partial' && lines(v.mayShare).length === 0 && lines(v.mayNotShare).length === 0) return 'Say what may, or may not, be shared.';
           const due = unable ? v.askAgainOn : v.reviewDue;
@@ -217,8 +225,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
             ...(!unable && decidedBy !== 'patient' && !v.decidedByCarer && v.decidedByName?.trim() ? { decidedByName: v.decidedByName.trim() } : {}),
             ...(settles !== undefined ? { settles } : {}),
           };
-        })
-      }
+        })}
     >
       <RadioGroup
         legend="The patient’s decision"
@@ -264,7 +271,7 @@ export function ConsentForm(ctx: FormContext & { carer: CarerView; carers: reado
 
 export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `withdraw-consent:${carer.id}`, {});
+  const { write, problem, send, submitting, cancel } = useFormWrite(ctx, `withdraw-consent:${carer.id}`, {});
   const consent = carer.consent.consent;
   const action = (versionId?: string): Action | string =>
     consent ? { kind: 'withdraw-consent', carer: carer.reference, consent, ...(versionId ? { versionId } : {}) } : 'There is no recorded consent to withdraw.';
@@ -277,7 +284,7 @@ export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
       problem={problem}
       draftLines={[`Consent: withdrawn today (was ${CONSENT_LABEL[carer.consent.decision] ?? carer.consent.decision})`]}
       onCancel={cancel}
-      onSubmit={() => send(() => action(carer.consent.versionId))}
+      {...submitting(() => action(carer.consent.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
     />
   );
@@ -285,7 +292,7 @@ export function WithdrawConsentForm(ctx: FormContext & { carer: CarerView }) {
 
 export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
-  const { write, problem, send, cancel } = useFormWrite(ctx, `offer-assessment:${carer.id}`, {});
+  const { write, problem, submitting, cancel } = useFormWrite(ctx, `offer-assessment:${carer.id}`, {});
   return (
     <FormShell
       title={`Offer ${carerName(carer)} a carer’s assessment`}
@@ -295,14 +302,14 @@ export function OfferAssessmentForm(ctx: FormContext & { carer: CarerView }) {
       problem={problem}
       draftLines={['Assessment offered today']}
       onCancel={cancel}
-      onSubmit={() => send(() => ({ kind: 'offer-assessment', carer: carer.reference }))}
+      {...submitting(() => ({ kind: 'offer-assessment', carer: carer.reference }))}
     />
   );
 }
 
 export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; today: string }) {
   const { carer } = ctx;
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-assessment-outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
+  const { draft, write, problem, send, submitting, cancel } = useFormWrite(ctx, `record-assessment-outcome:${carer.id}`, { outcome: '', date: ctx.today, reason: '' });
   const v = draft.values;
   const task = carer.assessment.task;
   const action = (versionId?: string): Action | string => {
@@ -327,7 +334,7 @@ export function AssessmentOutcomeForm(ctx: FormContext & { carer: CarerView; tod
       problem={problem}
       draftLines={[`Outcome: ${v.outcome || 'not chosen'}`, `Date: ${formatDate(v.date)}`]}
       onCancel={cancel}
-      onSubmit={() => send(() => action(carer.assessment.versionId))}
+      {...submitting(() => action(carer.assessment.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
     >
       <RadioGroup

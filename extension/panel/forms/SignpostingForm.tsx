@@ -11,7 +11,7 @@ import { useFormWrite, type FormContext } from './Forms';
 export function SignpostingForm(ctx: FormContext & { carer: CarerView; signposts: ReadyView['signposts'] }) {
   const { carer, signposts } = ctx;
   const name = carer.name !== undefined ? displayText(carer.name) : 'this carer';
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `record-signposting:${carer.id}`, { given: '' });
+  const { draft, write, problem, submitting, cancel } = useFormWrite(ctx, `record-signposting:${carer.id}`, { given: '' });
   const given = (draft.values.given ?? '').split(',').filter((id) => signposts.some((s) => s.id === id));
   const label = (id: string) => signposts.find((s) => s.id === id)?.label ?? id;
   return (
@@ -23,7 +23,7 @@ export function SignpostingForm(ctx: FormContext & { carer: CarerView; signposts
       problem={problem}
       draftLines={given.map((id) => `Given: ${label(id)}`)}
       onCancel={cancel}
-      onSubmit={() => send(() => (given.length === 0 ? 'Choose what was given.' : { kind: 'record-signposting', carer: carer.reference, given }))}
+      {...submitting(() => (given.length === 0 ? 'Choose what was given.' : { kind: 'record-signposting', carer: carer.reference, given }))}
     >
       <CheckboxGroup
         legend="What was given"

@@ -8,7 +8,7 @@ import { useFormWrite, type FormContext } from './Forms';
 export function YoungCarerReferralForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
   const name = carer.name !== undefined ? displayText(carer.name) : 'this young carer';
-  const { draft, write, problem, send, cancel } = useFormWrite(ctx, `refer-young-carer:${carer.id}`, { referredTo: '', note: '' });
+  const { draft, write, problem, submitting, cancel } = useFormWrite(ctx, `refer-young-carer:${carer.id}`, { referredTo: '', note: '' });
   const v = draft.values;
   return (
     <FormShell
@@ -19,13 +19,11 @@ export function YoungCarerReferralForm(ctx: FormContext & { carer: CarerView }) 
       problem={problem}
       draftLines={[`Referred to: ${v.referredTo ?? ''}`]}
       onCancel={cancel}
-      onSubmit={() =>
-        send(() => {
+      {...submitting(() => {
           const referredTo = (v.referredTo ?? '').trim();
           if (!referredTo) return 'Say who the young carer was referred to.';
           return { kind: 'refer-young-carer', carer: carer.reference, referredTo, ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
-        })
-      }
+        })}
     >
       <TextField label="Referred to" name="referredTo" required hint="For example the local young carers’ service." value={v.referredTo ?? ''} onInput={(x) => draft.set('referredTo', x)} />
       <TextArea label="Note (optional)" name="note" value={v.note ?? ''} onInput={(x) => draft.set('note', x)} />

@@ -17,6 +17,7 @@ import { pullPopulation } from '../../../adapter/audit/pull';
 import { runAudit, type AuditResult } from '../../../adapter/audit/run';
 import { toJson } from '../../../adapter/audit/report/json';
 import { toCsv } from '../../../adapter/audit/report/csv';
+import { toPromptOutcomesCsv } from '../../../adapter/audit/report/promptOutcomes';
 import { toWorklistCsv } from '../../../adapter/audit/report/worklist';
 import { DEFAULT_POLICY } from '../../../shared/policy';
 import { generateCaseload } from '../../../sandbox/generate/caseload';
@@ -69,6 +70,12 @@ describe('the audit of a seeded caseload with every persona and every hostile ca
 
   it('writes the worklist CSV committed before the throughput work, byte for byte', async () => {
     await expectGolden('worklist.csv', toWorklistCsv(result.worklist ?? [], result.coverage));
+  });
+
+  // Added with the prompt outcomes (issue 10 item 3), not part of the throughput work's baseline:
+  // coverage.json gained only its `promptOutcomes` key then, every other byte unchanged.
+  it('writes the prompt outcomes CSV committed with the measure, byte for byte', async () => {
+    await expectGolden('prompt-outcomes.csv', toPromptOutcomesCsv(result.coverage));
   });
 
   it('gives the warnings committed before the throughput work, in the same order', async () => {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createController, type ControllerDeps } from '../../../extension/background/controller';
 import { GatewayError, type Gateway } from '../../../extension/background/gateway';
+import { NOT_SIGNED_IN_MESSAGE, notSignedInYet } from '../../../adapter/auth';
 import { evaluateVisiblePrompts, loadPolicy } from '../../../extension/background/rules';
 import type { BackgroundToPanel, PanelToBackground } from '../../../extension/protocol/messages';
 import type { BackgroundToContent } from '../../../extension/protocol/page';
@@ -365,6 +366,18 @@ describe('the background controller', () => {
       await controller.onPanelMessage(1, { type: 'panel/sign-in' });
       expect(state.signIns).toBe(1);
       expect(views(posted).at(-1)).toMatchObject({ page: page(1), view: { kind: 'ready', patient: { id: 'demo-amira-khan' } } });
+    });
+
+    it('says "Sign in" (first sign-in), not "Sign in again", when nobody has signed in yet in this browser session', async () => {
+      const notYet = () => new GatewayError('sign-in', NOT_SIGNED_IN_MESSAGE, undefined, { cause: notSignedInYet() });
+      const { gateway } = signInGateway();
+      const { deps } = setup({ ...gateway, readForPage: async () => { throw notYet(); }, read: async () => { throw notYet(); } });
+      const controller = createController(deps);
+      const { port, posted, hello } = panelPort();
+      await controller.onPanelConnect(1, port, EHR);
+    hello();
+      await controller.onRecognition(1, page(1), { kind: 'patient', identity: { profileId: 'sandbox-ehr', fhirId: 'demo-amira-khan' } }, EHR);
+      expect(views(posted).at(-1)?.view).toEqual({ kind: 'error', message: NOT_SIGNED_IN_MESSAGE, canRetry: false, signIn: true, firstSignIn: true });
     });
 
     it('answers a refused write with "sign in again", writes nothing, and the resent request lands once after sign-in', async () => {

@@ -136,6 +136,16 @@ describe('the panel', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
+  it('offers "Sign in" (not "Sign in again") before the clinician has signed in at all in this browser session', () => {
+    const store = createPanelStore();
+    applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { kind: 'error', message: 'You are not signed in to the FHIR server yet. Sign in to see and record carers’ details.', canRetry: false, signIn: true, firstSignIn: true } });
+    const { connection, calls } = recordingConnection();
+    render(<App store={store} connection={connection} />);
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(calls.signIns).toBe(1);
+  });
+
   it('says, when carer information is not available, that this does not mean the patient has no carers', () => {
     const store = createPanelStore();
     applyMessage(store, { type: 'view', page: { load: LOAD, seq: 1 }, view: { kind: 'error', message: 'The FHIR server is not answering.', canRetry: true } });
@@ -166,6 +176,13 @@ describe('a write refused because the sign-in ended', () => {
     expect(screen.getByRole('alert').textContent).toContain('what you entered has been kept');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     expect(signIns).toBe(1);
+  });
+
+  it('offers "Sign in", not "Sign in again", when a write is refused before the first sign-in', () => {
+    const result = { type: 'action/result' as const, requestId: 'req-1', patient: 'Patient/demo-amira-khan' as const, outcome: 'failed' as const, stillOnScreen: true, message: 'You are not signed in to the FHIR server yet. Sign in to see and record carers’ details.', signIn: true, firstSignIn: true };
+    render(<WriteStatus write={{ result, submit: () => undefined, reset: () => undefined, signIn: () => undefined }} />);
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 
   it('offers no sign-in for other failures', () => {

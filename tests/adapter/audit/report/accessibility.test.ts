@@ -1,7 +1,7 @@
 /**
  * report.html for people who use a keyboard, a 1280-pixel screen or a printer (issue 13 item 6):
  * axe-core finds nothing in real Chromium, the two wide tables can be reached and scrolled from the
- * keyboard, no column is clipped at 1280 px, and printing gives A4 pages.
+ * keyboard (and the prompt outcomes' table, issue 10), no column is clipped at 1280 px, and printing gives A4 pages.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -72,12 +72,13 @@ describe('report.html: keyboard, screen width and print', { timeout: 90_000 }, (
     const { page, close } = await open(false);
     try {
       const regions = page.locator('div.scroll');
-      expect(await regions.count()).toBe(2);
-      for (let i = 0; i < 2; i += 1) {
+      // Every team and every month, every measure; and the prompt outcomes by prompt and team.
+      expect(await regions.count()).toBe(3);
+      for (let i = 0; i < 3; i += 1) {
         const region = regions.nth(i);
         await expect(region.getAttribute('tabindex')).resolves.toBe('0');
         await expect(region.getAttribute('role')).resolves.toBe('region');
-        await expect(region.getAttribute('aria-label')).resolves.toMatch(/measure/);
+        await expect(region.getAttribute('aria-label')).resolves.toMatch(/measure|Prompt outcomes by prompt and team/);
       }
       // Tab from the top of the page lands on the first table's region.
       let focused = '';
@@ -91,11 +92,11 @@ describe('report.html: keyboard, screen width and print', { timeout: 90_000 }, (
     }
   });
 
-  it('fits every column of both tables in a 1280-pixel window: nothing clipped', async () => {
+  it('fits every column of every wide table in a 1280-pixel window: nothing clipped', async () => {
     const { page, close } = await open(false);
     try {
       const overflow = await page.locator('div.scroll').evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
-      expect(overflow).toEqual([0, 0]);
+      expect(overflow).toEqual([0, 0, 0]);
     } finally {
       await close();
     }
