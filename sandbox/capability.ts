@@ -183,9 +183,8 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
       { name: 'patient', type: 'reference' },
       { name: 'status', type: 'token' },
       { name: 'category', type: 'token' },
-      { name: 'care-team', type: 'reference' },
     ],
-    searchInclude: ['CarePlan:subject', 'CarePlan:care-team'],
+    searchInclude: ['CarePlan:subject'],
     searchRevInclude: ['Task:focus', 'Provenance:target'],
   },
   {
