@@ -69,6 +69,8 @@ const patientRevIncludes = [
   'Task:subject',
   'Task:focus',
   'EpisodeOfCare:patient',
+  'CarePlan:subject',
+  'CarePlan:patient',
   'Provenance:target',
   'Provenance:patient',
 ] as const;
@@ -170,6 +172,20 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
     ],
     searchInclude: ['EpisodeOfCare:patient', 'EpisodeOfCare:organization'],
     searchRevInclude: [],
+  },
+  {
+    // The patient's care plans (care, crisis, advance care plans): read for who they involve (issue 11).
+    type: 'CarePlan',
+    interactions: ALL,
+    searchParams: [
+      ...common,
+      { name: 'subject', type: 'reference' },
+      { name: 'patient', type: 'reference' },
+      { name: 'status', type: 'token' },
+      { name: 'category', type: 'token' },
+    ],
+    searchInclude: ['CarePlan:subject'],
+    searchRevInclude: ['Task:focus', 'Provenance:target'],
   },
   {
     type: 'Provenance',

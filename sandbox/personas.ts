@@ -5,6 +5,8 @@ import type { AssessmentInput, ConsentInput, PatientContactInput, RelatedPersonI
 import {
   askedNoCarersResource,
   assessmentTaskResource,
+  carePlanResource,
+  carerActionTaskResource,
   consentResource,
   episodeOfCareResource,
   patientResource,
@@ -54,6 +56,10 @@ interface PersonaBuild {
   readonly contacts?: readonly PatientContactInput[];
   /** Carers recorded as signposted to support (a carer-action Task, docs/actions.md), and how many days ago. */
   readonly signposted?: readonly { readonly carerId: string; readonly daysAgo: number }[];
+  /** Contingency plans agreed with carers and crisis numbers given (carer-action Tasks, issue 11), and how many days ago. */
+  readonly carerActions?: readonly { readonly carerId: string; readonly action: 'contingency-plan-agreed' | 'crisis-numbers-given'; readonly daysAgo: number }[];
+  /** The patient's current care plans (CarePlan, status active), started this many days ago, with the carers they name. */
+  readonly carePlans?: readonly { readonly id: string; readonly title: string; readonly kind: 'crisis-plan' | 'care-plan'; readonly startedDaysAgo: number; readonly contributors?: readonly string[] }[];
 }
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
@@ -71,7 +77,7 @@ const definitions = {
       family: 'Khan',
       teamId: 'team-cmht-north',
       situation: 'Daughter Sara is her carer (identified 5 months ago); no consent decision recorded; no assessment offered.',
-      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-amira-khan-daughter'],
     },
     {
@@ -127,7 +133,7 @@ const definitions = {
       family: 'Okafor',
       teamId: 'team-cmht-south',
       situation: 'His 14-year-old son Tobi is his carer (a young carer), identified 3 weeks ago; no consent decision, no assessment.',
-      expectedPrompts: ['young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-daniel-okafor-son'],
     },
     {
@@ -157,7 +163,7 @@ const definitions = {
       family: 'Price',
       teamId: 'team-cmht-north',
       situation: 'Partial consent for husband Mark: he may be told about her care except therapy details and relationship history; assessment completed 6 weeks ago.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-helen-price-husband'],
     },
     {
@@ -208,7 +214,7 @@ const definitions = {
       family: 'Patel',
       teamId: 'team-eip',
       situation: 'Consent to share with brother Arjun was given 10 months ago and has since been withdrawn (Consent inactive); assessment accepted, not yet done.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-rajesh-patel-brother'],
     },
     {
@@ -258,7 +264,7 @@ const definitions = {
       family: 'Evans',
       teamId: 'team-older-adults',
       situation: 'Consent to share with son David is past its review date (review was due 2 months ago); assessment completed 7 months ago.',
-      expectedPrompts: ['review-consent', 'signpost-support'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-margaret-evans-son'],
     },
     {
@@ -308,7 +314,7 @@ const definitions = {
       family: 'Brennan',
       teamId: 'team-eip',
       situation: 'Assessment offered to her mother Siobhan 5 months ago with no answer recorded; consent to share is in force.',
-      expectedPrompts: ['follow-up-assessment-offer', 'signpost-support'],
+      expectedPrompts: ['follow-up-assessment-offer', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-lucy-brennan-mother'],
     },
     {
@@ -359,7 +365,7 @@ const definitions = {
       family: 'Reid',
       teamId: 'team-cmht-south',
       situation: 'Wife Janet\'s needs assessment was completed 14 months ago and is due for its annual review; consent in force.',
-      expectedPrompts: ['assessment-review-due', 'signpost-support'],
+      expectedPrompts: ['assessment-review-due', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-thomas-reid-wife'],
     },
     {
@@ -439,7 +445,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'Partner Amara is his carer but has no phone or address recorded and no consent decision; a separate Consent names no carer at all (data-quality problems).',
-      expectedPrompts: ['consent-without-carer', 'carer-missing-details', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['consent-without-carer', 'carer-missing-details', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-samuel-adeyemi-partner'],
     },
     {
@@ -476,7 +482,7 @@ const definitions = {
       family: 'Taylor',
       teamId: 'team-older-adults',
       situation:
-        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago and signposting given; neighbour Linda was asked and is confirmed NOT a carer.',
+        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago, signposting, a contingency plan and the crisis numbers given, and he contributes to her care plan; neighbour Linda was asked and is confirmed NOT a carer.',
       expectedPrompts: [],
       relatedPersonIds: ['demo-grace-taylor-son', 'demo-grace-taylor-neighbour'],
     },
@@ -529,6 +535,12 @@ const definitions = {
         }),
       ],
       signposted: [{ carerId: 'demo-grace-taylor-son', daysAgo: 50 }],
+      carerActions: [
+        { carerId: 'demo-grace-taylor-son', action: 'contingency-plan-agreed', daysAgo: 50 },
+        { carerId: 'demo-grace-taylor-son', action: 'crisis-numbers-given', daysAgo: 50 },
+      ],
+      // Her care plan names James as a contributor: he is involved, so nothing is asked.
+      carePlans: [{ id: 'demo-grace-taylor-care-plan', title: 'Care plan', kind: 'care-plan', startedDaysAgo: 400, contributors: ['demo-grace-taylor-son'] }],
     },
   ),
   kwameMensah: definePersona(
@@ -539,7 +551,7 @@ const definitions = {
       family: 'Mensah',
       teamId: 'team-eip',
       situation: 'Declined to share information with his mother Abena (deny Consent); she declined a needs assessment a month ago.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-kwame-mensah-mother'],
     },
     {
@@ -590,7 +602,7 @@ const definitions = {
       teamId: 'team-cmht-south',
       situation:
         'Patient and carer names contain HTML/script markup; every screen must show them as literal text. Carer has no consent decision.',
-      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-markup-name-carer'],
     },
     {
@@ -621,7 +633,7 @@ const definitions = {
       teamId: 'team-eip',
       situation:
         'One consent decision for all her carers, except her father: she agreed to share with everyone but refused her father Ian by name (a nested refusal); her mother Karen may be told.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-chloe-fraser-father', 'demo-chloe-fraser-mother'],
     },
     {
@@ -691,7 +703,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'He agreed to share with his wife Carol for a limited time (provision.period) that ended 5 weeks ago: the decision is no longer valid and must be asked again.',
-      expectedPrompts: ['review-consent', 'signpost-support'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-peter-hughes-wife'],
     },
     {
@@ -745,7 +757,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'Two decisions about sharing with her sister Anjali on the same day 12 days ago: an agreement at 10:00 and a refusal with no time: which holds cannot be told (conflicting decisions).',
-      expectedPrompts: ['consent-conflict', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['consent-conflict', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-priya-sharma-sister'],
     },
     {
@@ -793,7 +805,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'She lacks capacity to decide; her daughter Ruth, her attorney under a lasting power of attorney for health and welfare (not herself a carer), agreed to share with Edith’s husband Frank.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-edith-clarke-husband', 'demo-edith-clarke-daughter'],
     },
     {
@@ -856,7 +868,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'Acutely unwell 5 days ago and unable to decide about sharing with his wife Jean at present; the team will ask him again in 23 days (nothing to record until then).',
-      expectedPrompts: ['offer-assessment', 'signpost-support'],
+      expectedPrompts: ['offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-alan-brooks-wife'],
     },
     {
@@ -927,7 +939,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'Her son Kevin is her carer (consent in force, assessment done); Beata Nowicka, her paid care worker (SNOMED 229774002 only), is recorded too and is never asked about as an unpaid carer.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-joan-murphy-care-worker', 'demo-joan-murphy-son'],
     },
     {
@@ -987,7 +999,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'His wife Maureen is recorded twice (same name, relationship and mobile): once with his consent and her assessment, again 3 days ago with neither — possibly one person.',
-      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-brian-walsh-wife', 'demo-brian-walsh-wife-again'],
     },
     {
@@ -1060,6 +1072,60 @@ const definitions = {
       contacts: [{ name: { given: 'Margaret', family: 'Ellison' }, relationship: 'MTH', contactRole: 'N', gender: 'female', telecom: [phone(177)] }],
     },
   ),
+  rosaAlvarez: definePersona(
+    {
+      patientId: 'demo-rosa-alvarez',
+      nhsNumber: '9992000104',
+      given: 'Rosa',
+      family: 'Alvarez',
+      teamId: 'team-cmht-north',
+      situation:
+        'A crisis plan is in force; husband Luis is her carer and she agreed to his involvement except her therapy notes, but the plan does not involve him; no contingency plan, crisis numbers not given.',
+      expectedPrompts: ['involve-carer-in-care-plan', 'carer-contingency-plan', 'give-crisis-numbers'],
+      relatedPersonIds: ['demo-rosa-alvarez-husband'],
+    },
+    {
+      age: 52,
+      gender: 'female',
+      serviceStartDaysAgo: 400,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-rosa-alvarez-husband',
+          patientId,
+          name: { given: 'Luis', family: 'Alvarez' },
+          relationship: 'HUSB',
+          carer: true,
+          gender: 'male',
+          telecom: [phone(131)],
+          identifiedOn: byDaysAgo(now, 380),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-rosa-alvarez-consent',
+          patientId,
+          carerId: 'demo-rosa-alvarez-husband',
+          decision: 'partial',
+          dateTime: dateTimeOffset(now, -40),
+          reviewDue: dayOffset(now, 325),
+          excluded: ['Notes of her therapy sessions'],
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-rosa-alvarez-assessment',
+          carerId: 'demo-rosa-alvarez-husband',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -90),
+          lastModified: dateTimeOffset(now, -60),
+          completedOn: byDaysAgo(now, 60),
+          requester: requester(team, 0),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-rosa-alvarez-husband', daysAgo: 60 }],
+      carePlans: [{ id: 'demo-rosa-alvarez-crisis-plan', title: 'Staying well and crisis plan', kind: 'crisis-plan', startedDaysAgo: 30 }],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {
@@ -1097,6 +1163,12 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
     for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));
     for (const { carerId, daysAgo } of build.signposted ?? []) {
       yield signpostingTaskResource({ id: `${carerId}-signposted`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo) });
+    }
+    for (const { carerId, action, daysAgo } of build.carerActions ?? []) {
+      yield carerActionTaskResource({ id: `${carerId}-${action}`, patientId: persona.patientId, carerId, action, on: dateTimeOffset(now, -daysAgo) });
+    }
+    for (const plan of build.carePlans ?? []) {
+      yield carePlanResource({ id: plan.id, patientId: persona.patientId, title: plan.title, kind: plan.kind, start: dayOffset(now, -plan.startedDaysAgo), ...(plan.contributors ? { contributors: plan.contributors } : {}) });
     }
     if (build.askedNoCarersDaysAgo !== undefined) {
       const member = teamStaff(team)[0];

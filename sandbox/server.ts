@@ -64,6 +64,7 @@ const HOT_SEARCHES = [
   ['List', 'subject'],
   ['List', 'patient'],
   ['EpisodeOfCare', 'patient'],
+  ['CarePlan', 'subject'],
   // Conditional creates look their resource up by identifier.
   ['RelatedPerson', 'identifier'],
   ['Consent', 'identifier'],

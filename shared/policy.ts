@@ -103,6 +103,22 @@ export const PolicySchema = z.strictObject({
     .min(1, { error: 'must list at least one signpost' })
     .max(20)
     .readonly(),
+  /**
+   * The crisis and out-of-hours numbers a carer is given (county recommendation 14: carers "better
+   * supported, particularly at times of crisis and out of hours"): the trust's own wording, numbers
+   * and links, as signposts are; the record-crisis-numbers Task keeps each label as given.
+   */
+  crisisNumbers: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        label: z.string().min(1).max(200),
+        url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one number' })
+    .max(20)
+    .readonly(),
 }, unknownFields);
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -123,6 +139,11 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     Object.freeze({ id: 'carers-centre', label: "The local carers' centre" }),
     Object.freeze({ id: 'trust-carer-information', label: "The trust's carer information pack" }),
     Object.freeze({ id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' }),
+  ]),
+  // Placeholders: a trust sets its own lines and numbers (never hard-coded here).
+  crisisNumbers: Object.freeze([
+    Object.freeze({ id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" }),
+    Object.freeze({ id: 'out-of-hours', label: 'Out-of-hours contact for the care team (evenings, weekends, bank holidays)' }),
   ]),
 });
 

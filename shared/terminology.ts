@@ -130,7 +130,26 @@ export const CARER_ACTION_CODES = {
   signposted: { code: 'signposted', display: "Carer signposted to carers' support" },
   'young-carer-referred': { code: 'young-carer-referred', display: "Young carer referred to young carers' support" },
   'prompt-deferred': { code: 'prompt-deferred', display: 'Carer prompt deferred' },
+  // Issue 11 (pathway plans): no verified SNOMED code was found for any of these, so none is invented.
+  'care-plan-involved': { code: 'care-plan-involved', display: "Carer involved in the patient's care planning" },
+  'contingency-plan-agreed': { code: 'contingency-plan-agreed', display: "Carer's contingency plan agreed (what happens if the carer cannot care)" },
+  'crisis-numbers-given': { code: 'crisis-numbers-given', display: 'Carer given the crisis and out-of-hours numbers' },
 } as const;
+
+/**
+ * CarePlan.category codings read as a crisis plan or a care plan (never written: Carer Prompts does
+ * not create care plans). From the FHIR care-plan-category example value set (SNOMED CT, is-a
+ * 734163000 "Care plan (record artifact)" in R4; the STU3 expansion lists 401276009 and 288832002).
+ * No SNOMED code for an advance care plan was verified, so one is read from the category's text or
+ * display ("advance care plan", "advance statement"), docs/actions.md.
+ * @see https://hl7.org/fhir/R4/valueset-care-plan-category.html
+ */
+export const CARE_PLAN_CATEGORY_CODES = {
+  carePlan: { system: SYSTEM.snomed, code: '734163000', display: 'Care plan' },
+  mentalHealthCarePlan: { system: SYSTEM.snomed, code: '718347000', display: 'Mental health care plan' },
+  cpaCarePlan: { system: SYSTEM.snomed, code: '288832002', display: 'Care Programme Approach care plan' },
+  crisisPlan: { system: SYSTEM.snomed, code: '401276009', display: 'Mental health crisis plan' },
+} as const satisfies Record<string, CodingConst>;
 
 /** The Task.input types of a deferral, in the same CodeSystem: which prompt, and not-now / not-applicable. */
 export const DEFERRAL_INPUT = { prompt: 'deferred-prompt', kind: 'deferral-kind' } as const;

@@ -109,6 +109,30 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
       { signal },
     ),
   'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal }),
+  'involve-carer-in-care-plan': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction(
+      { patient, carer: input.carer, action: 'care-plan-involved', focus: input.carePlan, items: [{ type: 'Care plan', value: input.carePlan }], ...(input.note ? { note: input.note } : {}), requestId },
+      { signal },
+    ),
+  'record-contingency-plan': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction(
+      {
+        patient,
+        carer: input.carer,
+        action: 'contingency-plan-agreed',
+        items: [{ type: 'If the carer cannot care', value: input.plan }, ...(input.emergencyCard ? [{ type: 'Emergency card', value: 'The carer has an emergency card backed by this plan' }] : [])],
+        requestId,
+      },
+      { signal },
+    ),
+  'record-crisis-numbers': (input, { adapter, patient, requestId, signal, policy }) => {
+    // Each number's label as the trust worded it when given (a later policy change does not rewrite it).
+    const items = input.given.map((id) => {
+      const number = policy.crisisNumbers.find((n) => n.id === id);
+      return { type: 'Crisis number given', value: number ? `${number.label}${number.url ? ` (${number.url})` : ''}` : id };
+    });
+    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'crisis-numbers-given', items, requestId }, { signal });
+  },
 };
 
 /** Performs one write action (the registry's kind picks the operation). */

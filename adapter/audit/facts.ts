@@ -16,6 +16,7 @@ import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTa
 import { readDeferralTask } from '../mapping/readDeferralTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
+import { readCarePlan } from '../mapping/readCarePlan';
 import { readPatient } from '../mapping/readPatient';
 import { readPatientContacts } from '../mapping/readPatientContacts';
 import { readRelatedPerson } from '../mapping/readRelatedPerson';
@@ -50,6 +51,8 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
       return askedNoCarersFact(resource);
     case 'EpisodeOfCare':
       return episodeFact(resource);
+    case 'CarePlan':
+      return carePlanFact(resource);
     case undefined:
       return malformed(resource, 'unknown', 'a line that is not a FHIR resource was skipped');
     default:
@@ -163,7 +166,26 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
   const read = readCarerActionTask(resource, options);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
   if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
-  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action, on: read.on };
+  return {
+    kind: 'carerAction',
+    id: readId(resource),
+    carer: idOf(read.carerRef),
+    action: read.action,
+    on: read.on,
+    ...(read.carePlan !== undefined ? { carePlan: idOf(read.carePlan) } : {}),
+  };
+}
+
+/**
+ * A current care plan and the carers it names (contributor, a contained CareTeam). A referenced
+ * CareTeam is not joined in the streaming audit: a carer named only there counts as involved once a
+ * clinician records it (docs/audit.md).
+ */
+function carePlanFact(resource: unknown): AuditFact | NoFact {
+  const read = readCarePlan(resource);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'CarePlan', read.warning);
+  if (read.patient === undefined) return malformed(resource, 'CarePlan', `${read.plan.reference} does not name a Patient and was skipped`);
+  return { kind: 'carePlan', id: readId(resource), patient: idOf(read.patient), involves: read.plan.involves.map(idOf) };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

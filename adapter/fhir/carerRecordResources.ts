@@ -81,6 +81,16 @@ export const CARER_RECORD_RESOURCES = [
     audit: 'optional',
     withoutIt: 'no EpisodeOfCare on this server: teams and service start come from managingOrganization, and offers are timed from when the carer was identified',
   },
+  {
+    // The patient's care, crisis and advance care plans: who they involve (issue 11). Read only; a
+    // carer's involvement is recorded as a carer-action Task focused on the plan (docs/actions.md).
+    type: 'CarePlan',
+    link: 'subject',
+    optional: true,
+    clinician: 'rs',
+    audit: 'optional',
+    withoutIt: "no CarePlan on this server: care plans could not be read, so carers' involvement in care planning is not measured",
+  },
 ] as const satisfies readonly CarerRecordResource[];
 
 type Row = (typeof CARER_RECORD_RESOURCES)[number];

@@ -167,6 +167,34 @@ export const TaskSchema = z.looseObject({
   note: z.array(Annotation).optional(),
 });
 
+export const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
+
+/** A CareTeam: only who is on it is read (a CarePlan's care team, contained or referenced). @see https://hl7.org/fhir/R4/careteam.html */
+export const CareTeamSchema = z.looseObject({
+  resourceType: z.literal('CareTeam'),
+  id: fhirId.optional(),
+  meta: Meta.optional(),
+  participant: z.array(z.looseObject({ member: Reference.optional() })).optional(),
+});
+
+/**
+ * A care plan, read for who it involves (contributor, care team) and what kind of plan it is.
+ * @see https://hl7.org/fhir/R4/careplan.html
+ */
+export const CarePlanSchema = z.looseObject({
+  resourceType: z.literal('CarePlan'),
+  ...domainResource,
+  status: z.enum(CARE_PLAN_STATUSES),
+  intent: fhirString,
+  category: z.array(CodeableConcept).optional(),
+  title: fhirString.optional(),
+  subject: Reference,
+  period: Period.optional(),
+  contributor: z.array(Reference).optional(),
+  careTeam: z.array(Reference).optional(),
+  contained: z.array(z.looseObject({ resourceType: fhirString, id: fhirId.optional() })).optional(),
+});
+
 export const LIST_STATUSES = ['current', 'retired', 'entered-in-error'] as const;
 
 /** @see https://hl7.org/fhir/R4/list.html */

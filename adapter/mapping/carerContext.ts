@@ -21,7 +21,9 @@
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { CarerActionCode } from '../../shared/terminology';
+import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
@@ -44,6 +46,12 @@ export interface ToCarerContextOptions {
   policy: Pick<Policy, 'extensionBase' | 'timeZone'>;
   /** "Now", for the decision in force (validity, dates in the future). */
   now: Date;
+  /**
+   * Why care plans were not read (a server that does not offer CarePlan): the context then has no
+   * `carePlans`, so nothing is said about carers' involvement in care planning, and says why.
+   * By default the data is taken to hold the patient's care plans (none when it has no CarePlan).
+   */
+  carePlansNotRead?: string;
 }
 
 export type ToCarerContextResult = { ok: true; context: CarerContext; raw: RawStore } | { ok: false; reason: string };
@@ -55,6 +63,46 @@ export const MAX_WARNINGS = 50;
 export const UNREADABLE = 'the FHIR data could not be read';
 
 export { NO_DECISION };
+
+/** The carer's field each recorded carer action sets (the latest recorded wins). */
+type DoneField = 'signpostedOn' | 'youngCarerReferredOn' | 'contingencyPlanOn' | 'crisisNumbersGivenOn';
+const DONE_FIELD: Partial<Record<CarerActionCode, DoneField>> = {
+  signposted: 'signpostedOn',
+  'young-carer-referred': 'youngCarerReferredOn',
+  'contingency-plan-agreed': 'contingencyPlanOn',
+  'crisis-numbers-given': 'crisisNumbersGivenOn',
+};
+
+/**
+ * The patient's current care plans (./readCarePlan.ts), each with the carers it names or a
+ * clinician recorded as involved (a carer-action Task whose focus is the plan), in record order.
+ */
+function readCarePlans(
+  plans: readonly RawResource[],
+  teams: readonly RawResource[],
+  patientRef: string,
+  aliases: ReadonlyMap<string, string>,
+  involvedByTask: readonly { carePlan: string; carer: CarerReference }[],
+  warnings: string[],
+): CarePlanSummary[] {
+  const careTeams = new Map<string, CarerReference[]>();
+  for (const team of teams) {
+    const members = careTeamMembers(team, aliases);
+    if (members !== undefined && typeof team.id === 'string') careTeams.set(`CareTeam/${team.id}`, members);
+  }
+  const current: CarePlanSummary[] = [];
+  for (const resource of plans) {
+    const read = readCarePlan(resource, { aliases, careTeams });
+    if ('warning' in read) {
+      if (!read.ignored && belongsTo(resource, patientRef, 'subject')) warnings.push(read.warning);
+      continue;
+    }
+    if (read.patient !== patientRef) continue;
+    const involves = new Set([...read.plan.involves, ...involvedByTask.filter((t) => t.carePlan === read.plan.reference).map((t) => t.carer)]);
+    current.push({ ...read.plan, involves: [...involves].sort() });
+  }
+  return current;
+}
 export const NOT_OFFERED: AssessmentStatus = { status: 'not-offered' };
 
 export function toCarerContext(resources: readonly unknown[], options: ToCarerContextOptions): ToCarerContextResult {
@@ -131,7 +179,8 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanConsentOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
-  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  const actionsDone = new Map<string, Partial<Record<DoneField, string>>>();
+  const involvedByTask: { carePlan: string; carer: CarerReference }[] = [];
   const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
     const carerAction = carerActionOf(resource, options.policy.extensionBase);
@@ -151,7 +200,12 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         continue;
       }
       if (!carerRefs.has(done.carerRef)) continue;
-      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
+      if (done.action === 'care-plan-involved') {
+        if (done.carePlan !== undefined) involvedByTask.push({ carePlan: done.carePlan, carer: done.carerRef as CarerReference });
+        continue;
+      }
+      const field = DONE_FIELD[done.action];
+      if (field === undefined) continue;
       const entry = actionsDone.get(done.carerRef) ?? {};
       if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
       actionsDone.set(done.carerRef, entry);
@@ -181,6 +235,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   }
 
   applyEpisode(patient, byType('EpisodeOfCare'), patientRef, aliases, warnings);
+  const carePlans = options.carePlansNotRead === undefined ? readCarePlans(byType('CarePlan'), byType('CareTeam'), patientRef, aliases, involvedByTask, warnings) : undefined;
 
   const context: CarerContext = {
     patient,
@@ -197,6 +252,11 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   };
   if (contacts.length > 0) context.contacts = contacts;
   if (deferrals.length > 0) context.deferrals = deferrals;
+  if (carePlans !== undefined) context.carePlans = carePlans;
+  if (options.carePlansNotRead !== undefined) {
+    context.carePlansNotRead = options.carePlansNotRead;
+    context.warnings.push(options.carePlansNotRead);
+  }
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
   if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;

@@ -1,6 +1,7 @@
 /**
  * Task coded in the project's carer-action CodeSystem (docs/actions.md) → what was done for a carer
- * and when: signposted to support, or (a young carer) referred to young carers' support. Only a
+ * and when: signposted to support, (a young carer) referred to young carers' support, involved in a
+ * care plan (Task.focus the CarePlan), a contingency plan agreed, the crisis numbers given. Only a
  * completed Task counts; cancelled and entered-in-error ones are mistakes, and anything else has not
  * happened yet. When it happened: executionPeriod.end, else lastModified, else authoredOn.
  */
@@ -13,6 +14,8 @@ export interface CarerActionTaskRead {
   carerRef: string;
   action: CarerActionCode;
   on: string;
+  /** The CarePlan the action was about (Task.focus), for a carer's involvement in care planning. */
+  carePlan?: `CarePlan/${string}`;
 }
 
 export interface ReadCarerActionTaskOptions {
@@ -48,5 +51,7 @@ export function readCarerActionTask(raw: unknown, options: ReadCarerActionTaskOp
   if (!carerRef) return { warning: `${ref} records a carer action but names no RelatedPerson` };
   const on = task.executionPeriod?.end ?? task.lastModified ?? task.authoredOn;
   if (!on) return { warning: `${ref} records a carer action with no date` };
-  return { carerRef, action, on };
+  const carePlan = resolveReference(task.focus, 'CarePlan', options.aliases) as `CarePlan/${string}` | undefined;
+  if (action === 'care-plan-involved' && carePlan === undefined) return { warning: `${ref} records a carer's involvement in care planning but names no CarePlan` };
+  return { carerRef, action, on, ...(carePlan !== undefined ? { carePlan } : {}) };
 }

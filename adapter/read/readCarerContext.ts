@@ -44,6 +44,8 @@ export interface RevincludeMemory {
 }
 
 const CONTEXT: FhirErrorContext = { interaction: 'search', resourceType: 'Patient' };
+/** Said in the panel (and `carers`) when the server does not offer CarePlan. */
+export const CARE_PLANS_NOT_READ = "Care plans could not be read: this FHIR server does not offer CarePlan, so carers' involvement in care planning is not checked.";
 /** RelatedPerson ids per Task search in the fallback read, to keep URLs well under common limits. */
 const IDS_PER_SEARCH = 40;
 
@@ -60,7 +62,11 @@ export async function readCarerContext(http: FhirHttp, capabilities: Capabilitie
   if (!resources.some((r) => r.resourceType === 'Patient' && r.id === id)) {
     throw new FhirError({ kind: 'not-found', status: 404, context: { interaction: 'read', resourceType: 'Patient' } });
   }
-  const mapped = toCarerContext(resources, { patient: `Patient/${id}`, policy: options.policy, now: options.now });
+  // An optional type is read only when the server offers it; care plans not read are said so, never taken as none.
+  // (A server found to support `_revinclude` is asked for the types it can search: probedCapabilities.)
+  const readTypes: readonly string[] = capabilities.revinclude ? capabilities.optionalRevinclude : capabilities.optionalSearch;
+  const carePlansNotRead = readTypes.includes('CarePlan') ? undefined : CARE_PLANS_NOT_READ;
+  const mapped = toCarerContext(resources, { patient: `Patient/${id}`, policy: options.policy, now: options.now, ...(carePlansNotRead !== undefined ? { carePlansNotRead } : {}) });
   if (!mapped.ok) {
     throw new FhirError({ kind: 'invalid-response', issues: [mapped.reason], context: { interaction: 'read', resourceType: 'Patient' }, message: 'the patient record could not be mapped' });
   }

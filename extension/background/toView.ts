@@ -3,6 +3,7 @@ import { consentReviewDue, formDefaults, isCurrent, isYoungCarer } from '../../s
 import { BASIS_LABEL, decisionSentence } from '../../shared/consent/decisionText';
 import type { Carer, CarerContext, Deferral, Prompt } from '../../shared/domain/types';
 import { contactLabel } from '../../shared/domain/describe';
+import { carePlanLabel } from '../../shared/domain/carePlans';
 import type { Policy } from '../../shared/policy';
 import type { CarerView, PromptView, ReadyView } from '../protocol/view';
 
@@ -52,6 +53,7 @@ export function toReadyView({ context, visiblePrompts, deferred = [], writes, po
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
     formDefaults: formDefaults(patient, policy, now),
     signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
+    crisisNumbers: policy.crisisNumbers.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     warnings: [...context.warnings],
     writes,
   };
@@ -117,6 +119,7 @@ function toPromptView(prompt: Prompt, context: CarerContext): PromptView {
     ...(prompt.carer !== undefined ? { carer: prompt.carer } : {}),
     ...(contact !== undefined ? { contact: { key: contact.key, label: contactLabel(contact) } } : {}),
     ...(prompt.consent !== undefined ? { consent: prompt.consent } : {}),
+    ...(prompt.carePlans !== undefined ? { carePlans: prompt.carePlans.flatMap((reference) => context.carePlans?.filter((p) => p.reference === reference).map((p) => ({ reference, label: carePlanLabel(p) })) ?? []) } : {}),
     snoozable: prompt.snoozable,
   };
 }

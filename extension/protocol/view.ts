@@ -75,6 +75,8 @@ export const PromptViewSchema = z.object({
   contact: z.optional(z.object({ key: z.string(), label: z.string() })),
   /** The Consent the prompt is about (a decision naming nobody, settled by "which carer is this decision for?"). */
   consent: z.optional(ref('Consent/')),
+  /** The current care plans the prompt is about (involve-carer-in-care-plan), as a clinician recognises them. */
+  carePlans: z.optional(z.array(z.object({ reference: ref('CarePlan/'), label: z.string() }))),
   snoozable: z.boolean(),
 });
 
@@ -109,6 +111,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     formDefaults: z.object({ today: z.string(), consentReviewDue: z.string(), askAgainOn: z.string(), patientUnder16: z.boolean() }),
     /** What a carer can be signposted to (the policy's text and links), for the signposting form. */
     signposts: z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) })),
+    /** The crisis and out-of-hours numbers a carer can be given (the policy's `crisisNumbers`), for that form. */
+    crisisNumbers: z.optional(z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) }))),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

@@ -4,7 +4,7 @@ import type { SandboxRepository } from '../http/sandboxRepository';
 export type ExportLevel = { kind: 'system' } | { kind: 'patient' } | { kind: 'group'; id: string };
 
 /** Types a Patient- or Group-level export can hold, in the order they are written. */
-export const COMPARTMENT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'List', 'EpisodeOfCare', 'Task'] as const;
+export const COMPARTMENT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'List', 'EpisodeOfCare', 'Task', 'CarePlan'] as const;
 
 type References = (resource: Resource) => Array<string | undefined>;
 const ref = (value: unknown): string | undefined => (value as { reference?: string } | undefined)?.reference;
@@ -12,7 +12,7 @@ const ref = (value: unknown): string | undefined => (value as { reference?: stri
 /**
  * Where each type names the patient whose compartment it is in, as R4's Patient
  * CompartmentDefinition says: RelatedPerson.patient, Consent.patient, List.subject / source,
- * EpisodeOfCare.patient, Task.for (search `patient`) / focus. A carer's assessment Task has `for`
+ * EpisodeOfCare.patient, Task.for (search `patient`) / focus, CarePlan.subject. A carer's assessment Task has `for`
  * and `focus` = the RelatedPerson, so it is in no Patient's compartment, and a Patient- or
  * Group-level export leaves it out — as a production server does.
  * @see https://hl7.org/fhir/R4/compartmentdefinition-patient.html
@@ -24,6 +24,7 @@ const COMPARTMENT_REFERENCES: Readonly<Record<string, References>> = {
   List: (r) => [ref((r as { subject?: unknown }).subject), ref((r as { source?: unknown }).source)],
   EpisodeOfCare: (r) => [ref((r as { patient?: unknown }).patient)],
   Task: (r) => [ref((r as { for?: unknown }).for), ref((r as { focus?: unknown }).focus)],
+  CarePlan: (r) => [ref((r as { subject?: unknown }).subject)],
 };
 
 /**

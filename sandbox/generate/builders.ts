@@ -1,6 +1,7 @@
 import type { WithId } from '@medplum/core';
 import type {
   Address,
+  CarePlan,
   CodeableConcept,
   Consent,
   ConsentProvision,
@@ -17,6 +18,7 @@ import type {
 import {
   ASKED_NO_CARERS_LIST_CODE,
   ASSESSMENT_OFFER_TASK_CODE,
+  CARE_PLAN_CATEGORY_CODES,
   CONSENT_ACTION_DISCLOSE,
   CONSENT_PURPOSES,
   CONSENT_SCOPE_PRIVACY,
@@ -322,6 +324,53 @@ export function signpostingTaskResource(input: { id: string; patientId: string; 
     extensionBase: DEFAULT_EXTENSION_BASE,
   });
   return { ...task, id: input.id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/task`, value: input.id }] };
+}
+
+/**
+ * A contingency plan agreed with a carer, or the crisis numbers given, as the panel records them
+ * (adapter/writes/build/carerActionTask.ts, the default extension base; issue 11).
+ */
+export function carerActionTaskResource(input: { id: string; patientId: string; carerId: string; action: 'contingency-plan-agreed' | 'crisis-numbers-given'; on: string }): WithId<Task> {
+  const task = buildCarerActionTask({
+    patient: `Patient/${input.patientId}`,
+    carer: `RelatedPerson/${input.carerId}`,
+    action: input.action,
+    on: input.on,
+    items:
+      input.action === 'contingency-plan-agreed'
+        ? [{ type: 'If the carer cannot care', value: 'Her sister steps in; the crisis team is called on the number given.' }]
+        : [{ type: 'Crisis number given', value: "The trust's 24-hour mental health crisis line" }],
+    extensionBase: DEFAULT_EXTENSION_BASE,
+  });
+  return { ...task, id: input.id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/task`, value: input.id }] };
+}
+
+export interface CarePlanInput {
+  id: string;
+  patientId: string;
+  title: string;
+  /** A crisis plan (SNOMED 401276009) or a care plan (SNOMED 734163000): shared/terminology.ts CARE_PLAN_CATEGORY_CODES. */
+  kind: 'crisis-plan' | 'care-plan';
+  start: string;
+  /** RelatedPerson ids named as contributors (involved in the plan). */
+  contributors?: readonly string[];
+}
+
+/** A current care plan of the patient's (CarePlan, status active), as an EHR would hold it. */
+export function carePlanResource(input: CarePlanInput): WithId<CarePlan> {
+  const category = input.kind === 'crisis-plan' ? CARE_PLAN_CATEGORY_CODES.crisisPlan : CARE_PLAN_CATEGORY_CODES.carePlan;
+  return {
+    resourceType: 'CarePlan',
+    id: input.id,
+    identifier: [{ system: `${SANDBOX_ID_SYSTEM}/careplan`, value: input.id }],
+    status: 'active',
+    intent: 'plan',
+    category: [{ coding: [{ ...category }], text: category.display }],
+    title: input.title,
+    subject: { reference: `Patient/${input.patientId}` },
+    period: { start: input.start },
+    ...(input.contributors?.length ? { contributor: input.contributors.map((id) => ({ reference: `RelatedPerson/${id}` })) } : {}),
+  };
 }
 
 /** The dated "asked: no carers" answer (shared/terminology.md). */

@@ -21,6 +21,9 @@ import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
 import { withdrawConsent } from './withdraw-consent';
+import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
+import { recordContingencyPlan } from './record-contingency-plan';
+import { recordCrisisNumbers } from './record-crisis-numbers';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -37,6 +40,9 @@ export const WRITE_ACTION_LIST = [
   referYoungCarer,
   deferPrompt,
   endDeferral,
+  involveCarerInCarePlan,
+  recordContingencyPlan,
+  recordCrisisNumbers,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

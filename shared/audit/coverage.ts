@@ -28,6 +28,25 @@ export const RateSchema = z.strictObject({
 });
 export type Rate = z.infer<typeof RateSchema>;
 
+/** Carers across the pathway (./pathwayPlans.ts counts them): care-plan involvement, contingency plans, crisis numbers. */
+export const PathwayPlansSchema = z.strictObject({
+  /** Carers whose decision permits involvement and whose patient has a current care plan. */
+  carePlanEligible: count,
+  /** Of those, carers every current plan involves (named in it, or recorded as involved). */
+  carePlanInvolved: count,
+  carePlanInvolvement: RateSchema,
+  /** Carers with a contingency plan recorded (what happens if they cannot care), of all carers counted. */
+  carersWithContingencyPlan: count,
+  /** Young carers, and young carers with a contingency plan recorded. */
+  youngCarers: count,
+  youngCarersWithContingencyPlan: count,
+  contingencyPlans: RateSchema,
+  /** Carers recorded as given the crisis and out-of-hours numbers. */
+  carersGivenCrisisNumbers: count,
+});
+export type PathwayPlans = z.infer<typeof PathwayPlansSchema>;
+
+
 /** The headline measures, rated red / amber / green; the keys are the measures' ids (see MEASURES). */
 export const RATE_IDS = [
   'carersIdentified',
@@ -197,6 +216,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   recordedActions: RecordedActionsSchema.optional(),
   /** Prompt outcomes per prompt code and team: acted on, deferred by reason, left (./promptOutcomes.ts). Absent in files written before it existed. */
   promptOutcomes: PromptOutcomesSchema.optional(),
+  /** Carers involved in care plans, with contingency plans and given the crisis numbers (./pathwayPlans.ts). */
+  pathwayPlans: PathwayPlansSchema.optional(),
   /**
    * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
    * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.

@@ -38,6 +38,7 @@ import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
+import { PathwayPlansTally } from './pathwayPlans';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 import { ACTION_OF_RECORDED, PromptOutcomeTally } from './promptOutcomes';
@@ -201,6 +202,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
 
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
+  const pathway = new PathwayPlansTally(state.recorded);
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -215,6 +217,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     audited.add(patientId);
     const summary = patientSummaryOf(patientId, record);
     const counted: { id: string; digests: readonly string[]; outcome: CarerOutcome }[] = [];
+    const domainCarers = new Map<string, Carer>();
     const related = relatedOf.get(patientId) ?? [];
     const relatedPersons = new Set(related.map((join) => `RelatedPerson/${join.id}`));
     const patientRef = `Patient/${patientId}`;
@@ -234,8 +237,13 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
+      domainCarers.set(join.id, carer);
     }
     const { outcomes, duplicates } = oncePerPerson(counted);
+    for (const outcome of outcomes) {
+      const carer = outcome.carerId === undefined ? undefined : domainCarers.get(outcome.carerId);
+      if (carer !== undefined) pathway.add(carer, patientId, outcome.young);
+    }
     for (const outcome of outcomes) {
       if (outcome.identifiedMonth !== undefined) activity.add(outcome.identifiedMonth, 'carersIdentified');
       if (outcome.firstOfferMonth !== undefined) activity.add(outcome.firstOfferMonth, 'firstAssessmentOffers');
@@ -306,6 +314,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   }
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);
+  coverage.pathwayPlans = pathway.result((numerator, denominator) => rateOf(numerator, denominator, policy));
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
 }

@@ -41,6 +41,9 @@ export const MEASURED_PROMPT_CODES: readonly PromptCode[] = PROMPT_CODES.filter(
 export const ACTION_OF_RECORDED: Readonly<Record<CarerActionFact['action'], WriteKind>> = {
   signposted: 'record-signposting',
   'young-carer-referred': 'refer-young-carer',
+  'care-plan-involved': 'involve-carer-in-care-plan',
+  'contingency-plan-agreed': 'record-contingency-plan',
+  'crisis-numbers-given': 'record-crisis-numbers',
 };
 
 /**

@@ -6,16 +6,29 @@
  */
 import { z } from 'zod';
 import type { DeferralKind, DeferralReason, PromptCode } from '../domain/types';
+import type { CarerActionCode } from '../terminology';
 import { isDeferralInForce } from '../deferrals';
 
-/** A completed carer-action Task: the carer was signposted, or (a young carer) referred. */
+/**
+ * A completed carer-action Task: the carer was signposted, (a young carer) referred, involved in a
+ * care plan (`carePlan`: the plan's id), given a contingency plan or the crisis numbers.
+ */
 export interface CarerActionFact {
   kind: 'carerAction';
   id: string;
   carer: string;
-  action: 'signposted' | 'young-carer-referred';
+  action: Exclude<CarerActionCode, 'prompt-deferred'>;
   /** When it was recorded (Task.authoredOn): "acted on" counts it within the audit period (./promptOutcomes.ts). */
   on?: string;
+  carePlan?: string;
+}
+
+/** One of a patient's current care plans (CarePlan, status active) and the carers it names (ids). */
+export interface CarePlanFact {
+  kind: 'carePlan';
+  id: string;
+  patient: string;
+  involves: string[];
 }
 
 /** A recorded deferral of a prompt, for a carer or (a prompt about the patient) the patient. */
@@ -35,18 +48,22 @@ export interface DeferralFact {
 export interface RecordedActionsState {
   carerActions: Map<string, CarerActionFact>;
   deferrals: Map<string, DeferralFact>;
+  /** Current care plans by id (./pathwayPlans.ts counts carers' involvement in them). */
+  carePlans: Map<string, CarePlanFact>;
 }
 
-export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map() });
+export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map(), carePlans: new Map() });
 
-export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact): void {
+export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact | CarePlanFact): void {
   if (fact.kind === 'carerAction') state.carerActions.set(fact.id, fact);
+  else if (fact.kind === 'carePlan') state.carePlans.set(fact.id, fact);
   else state.deferrals.set(fact.id, fact);
 }
 
 export function mergeRecordedActions(into: RecordedActionsState, from: RecordedActionsState): void {
   for (const [id, fact] of from.carerActions) into.carerActions.set(id, fact);
   for (const [id, fact] of from.deferrals) into.deferrals.set(id, fact);
+  for (const [id, fact] of from.carePlans) into.carePlans.set(id, fact);
 }
 
 const count = z.number().int().nonnegative();

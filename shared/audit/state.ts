@@ -184,6 +184,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       return state;
     }
     case 'carerAction':
+    case 'carePlan':
     case 'deferral': {
       addRecordedAction(state.recorded, fact);
       return state;

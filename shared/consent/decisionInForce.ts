@@ -247,3 +247,13 @@ function finalDecision(decided: Placed | { conflict: Placed[] }, asOf: CalendarD
   }
   return decision;
 }
+
+/**
+ * The decision in force lets staff involve the carer (share with them, take part in the patient's
+ * care planning): a permission, whole or partial. A partial one still limits what may be shared, so
+ * whoever involves the carer is shown its `mayNotShare`. Every other decision, `conflict` and
+ * `unknown` included, is not permission (docs/consent-semantics.md).
+ */
+export function permitsInvolvement(consent: ConsentDecision): boolean {
+  return consent.decision === 'permit' || consent.decision === 'partial';
+}

@@ -225,6 +225,28 @@ export interface Carer {
   signpostedOn?: string;
   /** When the carer was last recorded as referred to young carers' support. */
   youngCarerReferredOn?: string;
+  /** When a contingency plan (what happens if this carer cannot care) was last recorded for the carer. */
+  contingencyPlanOn?: string;
+  /** When the carer was last recorded as given the crisis and out-of-hours numbers. */
+  crisisNumbersGivenOn?: string;
+}
+
+/** What kind of plan a CarePlan is, from its category (shared/terminology.ts CARE_PLAN_CATEGORY_CODES; text for an advance care plan). */
+export type CarePlanKind = 'care-plan' | 'crisis-plan' | 'advance-care-plan';
+
+/**
+ * One of the patient's current care plans (CarePlan, status active) and the carers it involves:
+ * named in CarePlan.contributor or as a member of its care team (a contained or read CareTeam), or
+ * recorded as involved by a completed carer-action Task whose focus is this plan.
+ */
+export interface CarePlanSummary {
+  reference: `CarePlan/${string}`;
+  versionId?: string;
+  kind: CarePlanKind;
+  /** CarePlan.title (text, never interpreted as markup). */
+  title?: string;
+  /** The related persons involved, sorted. */
+  involves: CarerReference[];
 }
 
 /**
@@ -300,6 +322,14 @@ export interface CarerContext {
   warnings: string[];
   /** Recorded deferrals of this patient's prompts (in force or not: shared/deferrals.ts decides). */
   deferrals?: Deferral[];
+  /**
+   * The patient's current care plans. Absent when care plans were not read (a server without
+   * CarePlan): nothing is then said about carers' involvement in care planning, and
+   * `carePlansNotRead` says why.
+   */
+  carePlans?: CarePlanSummary[];
+  /** Why care plans could not be read, in a sentence for the panel and the audit. */
+  carePlansNotRead?: string;
 }
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -322,6 +352,9 @@ export const PROMPT_CODES = [
   'consent-dated-in-future',
   'possible-duplicate-carer',
   'carer-coded-as-paid',
+  'involve-carer-in-care-plan',
+  'carer-contingency-plan',
+  'give-crisis-numbers',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 
@@ -362,6 +395,8 @@ export interface Prompt {
   contact?: ContactKey;
   /** The Consent the prompt is about (consent-without-carer: the decision naming nobody). */
   consent?: `Consent/${string}`;
+  /** The care plans the prompt is about (involve-carer-in-care-plan: the current plans not involving the carer). */
+  carePlans?: `CarePlan/${string}`[];
   /** Whether the clinician may defer it with a coded reason (shared/deferrals.ts). */
   snoozable: boolean;
 }

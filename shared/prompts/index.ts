@@ -22,6 +22,9 @@ import { consentConflict } from './consent-conflict';
 import { consentDatedInFuture } from './consent-dated-in-future';
 import { possibleDuplicateCarer } from './possible-duplicate-carer';
 import { carerCodedAsPaid } from './carer-coded-as-paid';
+import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
+import { carerContingencyPlan } from './carer-contingency-plan';
+import { giveCrisisNumbers } from './give-crisis-numbers';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -44,6 +47,9 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'consent-dated-in-future': consentDatedInFuture,
   'possible-duplicate-carer': possibleDuplicateCarer,
   'carer-coded-as-paid': carerCodedAsPaid,
+  'involve-carer-in-care-plan': involveCarerInCarePlan,
+  'carer-contingency-plan': carerContingencyPlan,
+  'give-crisis-numbers': giveCrisisNumbers,
 };
 
 /**

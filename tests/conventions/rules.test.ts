@@ -40,6 +40,7 @@ const CONTEXTS: CarerContext[] = [
       carerWith(GraceMother, { reference: 'RelatedPerson/g2', name: 'Gwen', consent: { decision: 'permit', recordedOn: '2026-03-01', futureDated: ['Consent/typo'] }, paidCareWorker: true }),
     ],
     orphanConsents: [{ consent: 'Consent/o', decision: 'permit' }],
+    carePlans: [{ reference: 'CarePlan/p', kind: 'crisis-plan', involves: [] }],
   }),
 ];
 

@@ -35,6 +35,14 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
     if ((await relationship.count()) > 0) await relationship.selectOption('FRND');
     await form.locator('[name="phone"]').fill('07700 900456');
   },
+  'record-contingency-plan': async (form) => form.locator('[name="plan"]').fill('Her sister steps in; call the crisis line.'),
+  'record-crisis-numbers': async (form) => {
+    for (const box of await form.locator('input[name="given"]').all()) await box.check();
+  },
+  'involve-carer-in-care-plan': async (form) => {
+    const first = form.locator('input[name="carePlan"]').first();
+    if (!(await form.locator('input[name="carePlan"]:checked').count())) await first.check();
+  },
   'defer-prompt': async (form) => {
     await form.locator('input[name="deferral"][value="not-applicable"]').check();
     await form.locator('[name="reason"]').selectOption('done-elsewhere');

@@ -29,7 +29,18 @@ describe('DEFAULT_POLICY', () => {
         { id: 'trust-carer-information', label: "The trust's carer information pack" },
         { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
       ],
+      crisisNumbers: [
+        { id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" },
+        { id: 'out-of-hours', label: 'Out-of-hours contact for the care team (evenings, weekends, bank holidays)' },
+      ],
     });
+  });
+
+  it('takes the crisis numbers a trust gives carers from the policy, never from the code', () => {
+    const policy = parsePolicy({ crisisNumbers: [{ id: 'north-crisis', label: 'Northshire crisis line 0800 000 0000', url: 'https://trust.example.nhs.uk/crisis' }] });
+    expect(policy.crisisNumbers).toEqual([{ id: 'north-crisis', label: 'Northshire crisis line 0800 000 0000', url: 'https://trust.example.nhs.uk/crisis' }]);
+    expect(() => parsePolicy({ crisisNumbers: [] })).toThrow(/crisisNumbers: must list at least one number/);
+    expect(() => parsePolicy({ crisisNumbers: [{ id: 'x', label: 'x', url: 'http://insecure.example' }] })).toThrow(/https/);
   });
 
   it('is itself a valid policy', () => {

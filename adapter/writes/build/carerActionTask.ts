@@ -16,6 +16,8 @@ export interface BuildCarerActionTaskInput {
   patient: PatientReference;
   carer: CarerReference;
   action: CarerActionCode;
+  /** What the action was about when it is not the carer alone: the CarePlan the carer was involved in. */
+  focus?: `CarePlan/${string}`;
   /** When it was done (the instant of recording). */
   on: string;
   /** What was given or whom the carer was referred to, each as a line of text (Task.input). */
@@ -39,7 +41,7 @@ export function buildCarerActionTask(input: BuildCarerActionTaskInput): Task {
     code: { coding: [{ system: carerActionCodeSystemUrl(input.extensionBase), code: code.code, display: code.display }], text: code.display },
     description: code.display,
     for: { reference: carer },
-    focus: { reference: carer },
+    focus: { reference: input.focus !== undefined ? requireReference(input.focus, 'CarePlan', 'focus') : carer },
     authoredOn: on,
     lastModified: on,
     executionPeriod: { start: on, end: on },

@@ -23,6 +23,9 @@ import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
 import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
+import { CarePlanInvolvementForm } from './CarePlanInvolvementForm';
+import { ContingencyPlanForm } from './ContingencyPlanForm';
+import { CrisisNumbersForm } from './CrisisNumbersForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -81,6 +84,13 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
     const deferred = view.deferred.find((d) => d.task === open.task);
     return deferred ? <EndDeferralForm {...ctx} deferred={deferred} /> : null;
   },
+  // The plans come from the prompt (the current plans not yet involving this carer); a reopened draft finds its prompt again.
+  'involve-carer-in-care-plan': forCarer(({ ctx, carer, view, open }) => {
+    const prompt = open.promptView ?? view.prompts.find((p) => p.code === 'involve-carer-in-care-plan' && p.carer === carer.reference);
+    return <CarePlanInvolvementForm {...ctx} carer={carer} plans={prompt?.carePlans ?? []} />;
+  }),
+  'record-contingency-plan': forCarer(({ ctx, carer }) => <ContingencyPlanForm {...ctx} carer={carer} />),
+  'record-crisis-numbers': forCarer(({ ctx, carer, view }) => <CrisisNumbersForm {...ctx} carer={carer} numbers={view.crisisNumbers ?? []} />),
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */

@@ -27,6 +27,12 @@ describe('evaluatePrompts', () => {
       ['info', 'signpost-support', 'RelatedPerson/grace'],
       ['info', 'signpost-support', 'RelatedPerson/jane'],
       ['info', 'signpost-support', 'RelatedPerson/leo'],
+      ['info', 'carer-contingency-plan', 'RelatedPerson/grace'],
+      ['info', 'carer-contingency-plan', 'RelatedPerson/jane'],
+      ['info', 'carer-contingency-plan', 'RelatedPerson/leo'],
+      ['info', 'give-crisis-numbers', 'RelatedPerson/grace'],
+      ['info', 'give-crisis-numbers', 'RelatedPerson/jane'],
+      ['info', 'give-crisis-numbers', 'RelatedPerson/leo'],
     ]);
   });
 
@@ -45,8 +51,12 @@ describe('evaluatePrompts', () => {
     expect(evaluatePrompts(contextWith({ askedNoCarers: { list: 'List/1', askedOn: '2026-06-01' } }), POLICY, NOW)).toEqual([]);
   });
 
-  it('asks only for signposting when a carer record is complete and up to date', () => {
-    expect(summaryOf(evaluatePrompts(contextWith({ carers: [GraceMother] }), POLICY, NOW))).toEqual([['info', 'signpost-support', 'RelatedPerson/grace']]);
+  it('asks only for signposting, a contingency plan and the crisis numbers when a carer record is complete and up to date', () => {
+    expect(summaryOf(evaluatePrompts(contextWith({ carers: [GraceMother] }), POLICY, NOW))).toEqual([
+      ['info', 'signpost-support', 'RelatedPerson/grace'],
+      ['info', 'carer-contingency-plan', 'RelatedPerson/grace'],
+      ['info', 'give-crisis-numbers', 'RelatedPerson/grace'],
+    ]);
   });
 
   it('never prompts about people who are inactive or confirmed not to be carers, whatever their record says', () => {
@@ -137,6 +147,10 @@ describe('evaluatePrompts on any record', () => {
       orphanConsents: r() < 0.3 ? [{ consent: 'Consent/o', decision: pick(['permit', 'unknown'] as const), recordedOn: pick(DATES), actorReference: pick([undefined, 'RelatedPerson/x', 'Z'.repeat(500)]) }] : [],
       warnings: [],
     };
+    if (r() < 0.5) {
+      const title = pick(NAMES);
+      ctx.carePlans = [{ reference: 'CarePlan/1', kind: pick(['care-plan', 'crisis-plan', 'advance-care-plan'] as const), ...(title !== undefined ? { title } : {}), involves: carers.filter(() => r() < 0.3).map((c) => c.reference) }];
+    }
     const now = new Date(Date.UTC(2000, 0, 1) + Math.floor(r() * 40 * 365) * 86_400_000 + Math.floor(r() * 86_400_000));
     return { ctx, now };
   }

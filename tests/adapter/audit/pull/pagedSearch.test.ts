@@ -51,7 +51,7 @@ function searchOptions(overrides: Partial<PullOptions> = {}): PullOptions {
 
 /** Every type answers with one empty page unless a handler for it is given. */
 function emptyTypes(except: string[]) {
-  return ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare']
+  return ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan']
     .filter((type) => !except.includes(type))
     .map((type) => http.get(`${BASE}/${type}`, () => HttpResponse.json(searchset([]))));
 }
@@ -235,6 +235,10 @@ describe('paged search', () => {
         asked.EpisodeOfCare = new URL(request.url).searchParams.get('patient');
         return HttpResponse.json(searchset([]));
       }),
+      http.get(`${BASE}/CarePlan`, ({ request }) => {
+        asked.CarePlan = new URL(request.url).searchParams.get('subject');
+        return HttpResponse.json(searchset([]));
+      }),
     );
     const result = await pull(searchOptions({ group: 'team-north' }));
     expect(asked).toEqual({
@@ -243,6 +247,7 @@ describe('paged search', () => {
       Consent: 'Patient/ada',
       List: 'Patient/ada',
       EpisodeOfCare: 'Patient/ada',
+      CarePlan: 'Patient/ada',
       Task: 'Patient/ada,RelatedPerson/grace',
     });
     expect(result.ids).toEqual(['Consent/c1', 'Patient/ada', 'RelatedPerson/grace', 'Task/t1']);

@@ -32,7 +32,7 @@ const exportHandlers = [
   http.delete(`${BASE}/status/1`, () => new HttpResponse(null, { status: 202 })),
 ];
 
-const searchHandlers = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare'].map((type) =>
+const searchHandlers = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan'].map((type) =>
   http.get(`${BASE}/${type}`, () =>
     HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: type === 'Patient' ? [{ resource: PatientAda, search: { mode: 'match' } }] : [] }),
   ),
