@@ -11,7 +11,7 @@ import { FhirError } from './errors';
 import { CapabilityStatementSchema } from './fhir/schemas';
 import type { FhirHttp } from './http/fhirHttp';
 
-export type WritableType = 'RelatedPerson' | 'Consent' | 'Task' | 'List';
+export type WritableType = 'RelatedPerson' | 'Consent' | 'Task' | 'List' | 'Communication';
 
 export interface Capabilities {
   /**
@@ -36,6 +36,8 @@ export interface Capabilities {
     Consent: { create: boolean; update: boolean };
     Task: { create: boolean; update: boolean };
     List: { create: boolean };
+    /** Carers heard, their enquiries and answers, disclosures without consent (optional: off with a reason where not offered). */
+    Communication: { create: boolean };
   };
   /**
    * Why a write is off, keyed `<Type>.<create|update>` (e.g. `Consent.create`): a sentence to show
@@ -47,7 +49,7 @@ export interface Capabilities {
 }
 
 const REVINCLUDES = ['RelatedPerson:patient', 'Consent:patient', 'List:subject', 'Task:subject'] as const;
-const WRITABLE: readonly WritableType[] = ['RelatedPerson', 'Consent', 'Task', 'List'];
+const WRITABLE: readonly WritableType[] = ['RelatedPerson', 'Consent', 'Task', 'List', 'Communication'];
 
 /** What each record is called in a reason, and where the clinician records it instead. */
 const WRITE_WORDS: Record<WritableType, { records: string; instead: string }> = {
@@ -55,6 +57,7 @@ const WRITE_WORDS: Record<WritableType, { records: string; instead: string }> = 
   Consent: { records: 'Consent records', instead: 'record the decision in the EHR' },
   Task: { records: 'assessment (Task) records', instead: 'record the assessment offer in the EHR' },
   List: { records: '"asked: no carers" (List) records', instead: 'record the answer in the EHR' },
+  Communication: { records: 'carer communication (Communication) records', instead: 'record it in the EHR' },
 };
 
 /**
@@ -68,12 +71,13 @@ export const ASSUMED_CAPABILITIES: Capabilities = {
   batch: false,
   transaction: false,
   provenanceInTransaction: false,
-  conditionalCreate: { RelatedPerson: true, Consent: true, Task: true, List: true },
+  conditionalCreate: { RelatedPerson: true, Consent: true, Task: true, List: true, Communication: true },
   canWrite: {
     RelatedPerson: { create: true, update: true },
     Consent: { create: true, update: true },
     Task: { create: true, update: true },
     List: { create: true },
+    Communication: { create: true },
   },
   reasons: {},
   warnings: ['The FHIR server did not describe what it supports (no CapabilityStatement); every action is offered and the server decides.'],
@@ -110,6 +114,7 @@ export function deriveCapabilities(statement: unknown): Capabilities {
     Consent: { create: allowed('Consent', 'create'), update: allowed('Consent', 'update') },
     Task: { create: allowed('Task', 'create'), update: allowed('Task', 'update') },
     List: { create: allowed('List', 'create') },
+    Communication: { create: allowed('Communication', 'create') },
   };
   const conditionalCreate = Object.fromEntries(WRITABLE.map((type) => [type, resource(type)?.conditionalCreate === true])) as Record<WritableType, boolean>;
   const transaction = system.has('transaction');

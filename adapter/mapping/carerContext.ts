@@ -28,6 +28,7 @@ import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readDeferralTask } from './readDeferralTask';
+import { readCarerCommunications } from './carerCommunications';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
@@ -166,6 +167,9 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     keepLatest(latestTask, read.carerRef, read, (t) => ({ primary: t.assessment.offeredOn, secondary: t.lastUpdated }));
   }
 
+  const communications = readCarerCommunications(byType('Communication'), { patientRef, carerRefs, extensionBase: options.policy.extensionBase, aliases, timeZone: options.policy.timeZone });
+  warnings.push(...communications.warnings);
+
   let asked: AskedNoCarersRead | undefined;
   for (const resource of byType('List')) {
     const read = readAskedNoCarersList(resource, { aliases });
@@ -189,6 +193,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
         assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
         ...actionsDone.get(carer.reference),
+        ...communications.byCarer.get(carer.reference),
       }),
     ),
     orphanConsents: orphans,

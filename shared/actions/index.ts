@@ -21,6 +21,10 @@ import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
 import { withdrawConsent } from './withdraw-consent';
+import { recordCarerHeard } from './record-carer-heard';
+import { recordCarerEnquiry } from './record-carer-enquiry';
+import { answerCarerEnquiry } from './answer-carer-enquiry';
+import { recordDisclosure } from './record-disclosure';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -37,6 +41,10 @@ export const WRITE_ACTION_LIST = [
   referYoungCarer,
   deferPrompt,
   endDeferral,
+  recordCarerHeard,
+  recordCarerEnquiry,
+  answerCarerEnquiry,
+  recordDisclosure,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

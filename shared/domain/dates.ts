@@ -326,3 +326,23 @@ export function timeOfDayInstant(iso: string): number | undefined {
   if (typeof iso !== 'string') return undefined;
   return parseIso(iso)?.instant;
 }
+
+/**
+ * Adds `n` working days (Monday to Friday) to a calendar date: the answer due to a carer's enquiry
+ * received on `date` (a day received at the weekend counts from the next Monday). Bank holidays are
+ * not known here and count as working days.
+ * @example addWorkingDays('2026-11-27', 1) // Friday + 1 → '2026-11-30' (Monday)
+ * @throws RangeError when `date` is not a full calendar date or `n` is not a whole number ≥ 0.
+ */
+export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('addWorkingDays() needs a whole number of days, 0 or more.');
+  let day = epochDay(date, 'addWorkingDays');
+  // 1970-01-01 (epoch day 0) was a Thursday: weekday 0 = Monday … 6 = Sunday.
+  const weekday = (d: number) => (((d + 3) % 7) + 7) % 7;
+  let left = n;
+  while (left > 0) {
+    day += 1;
+    if (weekday(day) < 5) left -= 1;
+  }
+  return fromEpochDay(day);
+}

@@ -225,6 +225,38 @@ export interface Carer {
   signpostedOn?: string;
   /** When the carer was last recorded as referred to young carers' support. */
   youngCarerReferredOn?: string;
+  /** When the carer was last recorded as heard (a carer-heard Communication from them; docs/actions.md). */
+  heardOn?: string;
+  /** The carer's recorded enquiries, each with when it came and when (if) it was answered, oldest first. */
+  enquiries?: CarerEnquiry[];
+  /**
+   * Information about the patient disclosed to this carer without the patient's consent. Never a
+   * consent: shared/consent/decisionInForce.ts never sees these, and the decision in force is unchanged.
+   */
+  disclosures?: DisclosureWithoutConsent[];
+}
+
+/** A carer's enquiry (a Communication received from them) and its answer (a Communication `inResponseTo` it). */
+export interface CarerEnquiry {
+  communication: `Communication/${string}`;
+  /** Communication.received: when the enquiry came. */
+  receivedOn: string;
+  /** The first answer's Communication.sent, once answered. */
+  answeredOn?: string;
+  answer?: `Communication/${string}`;
+}
+
+/** Why information was disclosed without the patient's consent (shared/terminology.ts DISCLOSURE_BASES). */
+export type DisclosureBasisKind = 'best-interests' | 'serious-harm';
+
+/** A disclosure without consent (a Communication to the person told; docs/actions.md). */
+export interface DisclosureWithoutConsent {
+  communication: `Communication/${string}`;
+  /** Communication.sent. */
+  on: string;
+  basis: DisclosureBasisKind;
+  /** Whether the patient was told: told, to be told, or not told because telling would increase the risk. */
+  patientTold: 'told' | 'to-be-told' | 'not-told';
 }
 
 /**
@@ -322,6 +354,7 @@ export const PROMPT_CODES = [
   'consent-dated-in-future',
   'possible-duplicate-carer',
   'carer-coded-as-paid',
+  'carer-enquiry-overdue',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 
