@@ -332,6 +332,7 @@ export function timeOfDayInstant(iso: string): number | undefined {
  * received on `date` (a day received at the weekend counts from the next Monday). Bank holidays are
  * not known here and count as working days.
  * @example addWorkingDays('2026-11-27', 1) // Friday + 1 → '2026-11-30' (Monday)
+ * A result beyond 9999-12-31 is 9999-12-31 (as {@link addMonthsCapped}).
  * @throws RangeError when `date` is not a full calendar date or `n` is not a whole number ≥ 0.
  */
 export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
@@ -344,5 +345,6 @@ export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
     day += 1;
     if (weekday(day) < 5) left -= 1;
   }
-  return fromEpochDay(day);
+  // A placeholder date such as 9999-12-31 plus a few days is "not in our lifetime", not an error.
+  return day > epochDay('9999-12-31', 'addWorkingDays') ? '9999-12-31' : fromEpochDay(day);
 }

@@ -29,6 +29,14 @@ describe('DEFAULT_POLICY', () => {
         { id: 'trust-carer-information', label: "The trust's carer information pack" },
         { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
       ],
+      generalInformation: [
+        { id: 'the-condition', label: 'The condition in general (not the patient’s own)' },
+        { id: 'medication-in-general', label: 'Medication in general' },
+        { id: 'mental-health-act', label: 'The Mental Health Act and carers’ rights under it' },
+        { id: 'care-programme-approach', label: 'The care programme approach' },
+      ],
+      // "We will ensure a prompt response is provided to carer enquiries": a local default, not a statutory period.
+      enquiryResponseWorkingDays: 5,
     });
   });
 
