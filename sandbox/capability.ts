@@ -71,6 +71,8 @@ const patientRevIncludes = [
   'EpisodeOfCare:patient',
   'Provenance:target',
   'Provenance:patient',
+  'Communication:subject',
+  'Communication:patient',
 ] as const;
 
 export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
@@ -170,6 +172,25 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
     ],
     searchInclude: ['EpisodeOfCare:patient', 'EpisodeOfCare:organization'],
     searchRevInclude: [],
+  },
+  {
+    // Carers heard, their enquiries and answers, disclosures without consent (docs/actions.md).
+    type: 'Communication',
+    interactions: ALL,
+    searchParams: [
+      ...common,
+      { name: 'identifier', type: 'token' },
+      { name: 'subject', type: 'reference', documentation: 'Communication.subject (the patient)' },
+      { name: 'patient', type: 'reference', documentation: 'Communication.subject when it is a Patient' },
+      { name: 'sender', type: 'reference' },
+      { name: 'recipient', type: 'reference' },
+      { name: 'category', type: 'token' },
+      { name: 'status', type: 'token' },
+      { name: 'sent', type: 'date' },
+      { name: 'received', type: 'date' },
+    ],
+    searchInclude: ['Communication:subject', 'Communication:sender', 'Communication:recipient'],
+    searchRevInclude: ['Provenance:target'],
   },
   {
     type: 'Provenance',

@@ -64,11 +64,14 @@ const HOT_SEARCHES = [
   ['List', 'subject'],
   ['List', 'patient'],
   ['EpisodeOfCare', 'patient'],
+  ['Communication', 'subject'],
+  ['Communication', 'patient'],
   // Conditional creates look their resource up by identifier.
   ['RelatedPerson', 'identifier'],
   ['Consent', 'identifier'],
   ['Task', 'identifier'],
   ['List', 'identifier'],
+  ['Communication', 'identifier'],
 ] as const;
 
 /** Puts the caseload (personas, then generated patients) into the repository. */

@@ -35,6 +35,7 @@ const minimal = (type: string): Resource => {
     Task: { resourceType: 'Task', status: 'requested', intent: 'proposal', for: patient },
     List: { resourceType: 'List', status: 'current', mode: 'snapshot', subject: patient },
     EpisodeOfCare: { resourceType: 'EpisodeOfCare', status: 'active', patient },
+    Communication: { resourceType: 'Communication', status: 'completed', subject: patient },
     Provenance: {
       resourceType: 'Provenance',
       meta: { tag: [{ system: 'urn:ietf:rfc:3986', code: 'urn:uuid:6b1f7c2a-0d3e-4f5a-8b9c-1d2e3f4a5b6c' }] },
@@ -129,7 +130,16 @@ describe('every declared search parameter finds what it should', () => {
     const provenance = await fhirFetch<Provenance>(`${sandbox.fhirBase}/Provenance`, { method: 'POST', json: minimal('Provenance') });
     const day = (dateTime: string | undefined) => (dateTime ?? '').slice(0, 10);
     const lucyCarer = `RelatedPerson/${lucy.relatedPersonIds[0]}`;
-    const written = { 'Task?patient': `Task/${patientTask.body?.id}`, Provenance: `Provenance/${provenance.body?.id}` };
+    const written = {
+      'Task?patient': `Task/${patientTask.body?.id}`,
+      Provenance: `Provenance/${provenance.body?.id}`,
+      // What goes to the carer is found by recipient and sent; what came from them by sender and received.
+      'Communication?recipient': 'Communication/demo-owen-davies-answer-1',
+      'Communication?sent': 'Communication/demo-owen-davies-answer-1',
+    };
+    const owen = PERSONAS.owenDavies;
+    const enquiry = await get<Resource & { received?: string }>('Communication/demo-owen-davies-enquiry-2');
+    const answer = await get<Resource & { sent?: string }>('Communication/demo-owen-davies-answer-1');
     const table: [string, string, string][] = [
       ['Patient', '_id', amira.patientId],
       ['Patient', '_lastUpdated', `ge${day(TEST_NOW.toISOString())}`],
@@ -186,6 +196,17 @@ describe('every declared search parameter finds what it should', () => {
       ['EpisodeOfCare', 'status', 'active'],
       ['EpisodeOfCare', 'organization', 'Organization/team-cmht-north'],
       ['EpisodeOfCare', 'date', `ge${episode.period?.start}`],
+      ['Communication', '_id', 'demo-owen-davies-enquiry-2'],
+      ['Communication', '_lastUpdated', `ge${day(TEST_NOW.toISOString())}`],
+      ['Communication', 'identifier', 'https://carer-prompts.example.org/fhir/Id/communication|demo-owen-davies-enquiry-2'],
+      ['Communication', 'subject', `Patient/${owen.patientId}`],
+      ['Communication', 'patient', `Patient/${owen.patientId}`],
+      ['Communication', 'sender', `RelatedPerson/${owen.relatedPersonIds[0]}`],
+      ['Communication', 'recipient', `RelatedPerson/${owen.relatedPersonIds[0]}`],
+      ['Communication', 'category', 'https://carer-prompts.example.org/fhir/StructureDefinition/carer-action|carer-enquiry'],
+      ['Communication', 'status', 'completed'],
+      ['Communication', 'sent', day(answer.sent)],
+      ['Communication', 'received', day(enquiry.received)],
       ['Provenance', '_id', provenance.body?.id ?? ''],
       ['Provenance', '_lastUpdated', 'ge2020-01-01'],
       ['Provenance', 'target', `Patient/${amira.patientId}`],
@@ -221,6 +242,7 @@ describe('every declared search parameter finds what it should', () => {
       Task: 'Task/demo-lucy-brennan-assessment',
       List: `List/${fatima.patientId}-asked-no-carers`,
       EpisodeOfCare: `EpisodeOfCare/${amira.patientId}-episode`,
+      Communication: 'Communication/demo-owen-davies-enquiry-2',
       Group: 'Group/team-eip',
       Organization: 'Organization/team-eip',
       Practitioner: 'Practitioner/team-eip-staff-1',

@@ -99,13 +99,16 @@ describe('chooseAuditTypes', () => {
 
   it("leaves out a type the SMART configuration's scopes_supported cannot grant, and says so", () => {
     const narrowed = withinSupportedScopes(chooseAuditTypes(undefined), ['openid', 'system/Patient.rs', 'system/RelatedPerson.read', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/Group.rs']);
-    expect(narrowed.types).toEqual(['Patient', 'RelatedPerson', 'Consent', 'Task', 'List']);
-    expect(narrowed.notes).toEqual([expect.stringMatching(/^no system\/EpisodeOfCare\.rs in this server's SMART scopes_supported: teams and service start come from managingOrganization/)]);
-    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(6);
+    expect(narrowed.types).toEqual(['Patient', 'RelatedPerson', 'Consent', 'List', 'Task']);
+    expect(narrowed.notes).toEqual([
+      expect.stringMatching(/^no system\/EpisodeOfCare\.rs in this server's SMART scopes_supported: teams and service start come from managingOrganization/),
+      expect.stringMatching(/^no system\/Communication\.rs in this server's SMART scopes_supported: carers heard when the patient refused consent/),
+    ]);
+    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(7);
     expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/Patient.rs', 'system/RelatedPerson.rs']).missingRequired).toEqual(['Consent']);
   });
 
   it('keeps every type when the CapabilityStatement cannot be read', () => {
-    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare'], notes: [], missingRequired: [] });
+    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'List', 'Task', 'EpisodeOfCare', 'Communication'], notes: [], missingRequired: [] });
   });
 });

@@ -1,4 +1,5 @@
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { AUDIT_TYPES } from '../../../adapter/fhir/carerRecordResources';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -112,7 +113,7 @@ describe('bulkExport', () => {
       }),
     );
     const result = await run(bulkExport(options()));
-    expect(calls.kickOff[0]?.get('_type')).toBe('Patient,RelatedPerson,Consent,Task,List,EpisodeOfCare');
+    expect(calls.kickOff[0]?.get('_type')).toBe(AUDIT_TYPES.join(','));
     expect(calls.kickOffHeaders[0]?.get('prefer')).toBe('respond-async');
     expect(calls.kickOffHeaders[0]?.get('accept')).toBe('application/fhir+json');
     expect(waits).toEqual([3000]);
@@ -135,7 +136,7 @@ describe('bulkExport', () => {
       http.delete(STATUS, () => new HttpResponse(null, { status: 202 })),
     );
     const result = await run(bulkExport(options({ level: { kind: 'group', id: 'team-north' } })));
-    expect(kickedOff).toBe('team-north?Patient,RelatedPerson,Consent,Task,List,EpisodeOfCare');
+    expect(kickedOff).toBe(`team-north?${AUDIT_TYPES.join(',')}`);
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
