@@ -12,6 +12,7 @@ import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
 import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTask';
+import { readCarerCommunication } from '../mapping/readCarerCommunication';
 import { readDeferralTask } from '../mapping/readDeferralTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
@@ -49,6 +50,8 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
       return askedNoCarersFact(resource);
     case 'EpisodeOfCare':
       return episodeFact(resource);
+    case 'Communication':
+      return carerCommunicationFact(resource, options);
     case undefined:
       return malformed(resource, 'unknown', 'a line that is not a FHIR resource was skipped');
     default:
@@ -159,6 +162,21 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
   if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
   return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action };
+}
+
+/** A carer heard, an enquiry or its answer, a disclosure without consent (docs/actions.md), read as the panel reads it. */
+function carerCommunicationFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  const read = readCarerCommunication(resource, options);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Communication', read.warning);
+  return {
+    kind: 'carerCommunication',
+    id: readId(resource),
+    carer: idOf(read.carerRef),
+    code: read.kind,
+    on: read.on,
+    ...(read.inResponseTo !== undefined ? { inResponseTo: idOf(read.inResponseTo) } : {}),
+    ...(read.patientTold !== undefined ? { patientTold: read.patientTold } : {}),
+  };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { RecordedActionsSchema } from './recordedActions';
+import { CarerCommunicationMeasuresSchema } from './carerCommunications';
 
 export const COVERAGE_SCHEMA_VERSION = 1 as const;
 
@@ -189,6 +190,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   byTeamAndMonth: z.array(TeamMonthMeasuresSchema),
   /** Signpostings, young carers' referrals and deferrals recorded (./recordedActions.ts). */
   recordedActions: RecordedActionsSchema.optional(),
+  /** Carers heard when the patient refused consent, carers' enquiries and response times, disclosures without consent (./carerCommunications.ts). */
+  carerCommunications: CarerCommunicationMeasuresSchema.optional(),
   /**
    * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
    * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.

@@ -38,6 +38,7 @@ import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
+import { carerCommunicationMeasures } from './carerCommunications';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 
@@ -194,6 +195,8 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
 
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
+  // Active carers whose decision in force is a refusal or withdrawal: the audit asks whether each was heard since (carerCommunications.ts).
+  const refusals = new Map<string, ConsentDecision>();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -220,6 +223,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
       }
+      if (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn') refusals.set(join.id, carer.consent);
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
       outcome.withoutRelationship = !join.record.hasRelationship;
@@ -285,6 +289,14 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
+  if (state.communications.size > 0) {
+    coverage.carerCommunications = carerCommunicationMeasures(
+      state.communications,
+      { isAudited: (id) => { const patient = joined.get(id)?.record.patient; return patient !== undefined && audited.has(patient); }, refusals, rateOf: (n, d) => rateOf(n, d, policy) },
+      policy,
+      now,
+    );
+  }
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;

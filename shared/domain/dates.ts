@@ -348,3 +348,17 @@ export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
   // A placeholder date such as 9999-12-31 plus a few days is "not in our lifetime", not an error.
   return day > epochDay('9999-12-31', 'addWorkingDays') ? '9999-12-31' : fromEpochDay(day);
 }
+
+/**
+ * Working days (Monday to Friday) from `from` to `to`: how long a carer waited for an answer.
+ * 0 when answered the same day or on the weekend after; negative never (an answer dated before its
+ * enquiry counts as 0).
+ * @example workingDaysBetween('2026-11-27', '2026-11-30') // Friday → Monday: 1
+ */
+export function workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  const start = epochDay(from, 'workingDaysBetween');
+  const end = epochDay(to, 'workingDaysBetween');
+  let days = 0;
+  for (let day = start + 1; day <= end; day += 1) if ((((day + 3) % 7) + 7) % 7 < 5) days += 1;
+  return days;
+}

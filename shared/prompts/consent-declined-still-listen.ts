@@ -46,7 +46,7 @@ export function consentDeclinedStillListen(ctx: CarerContext, policy: Policy, no
  * The carer was heard on or after the day the patient refused or withdrew (calendar days in the
  * policy's zone). A refusal with no readable date is answered by any record of the carer heard.
  */
-function heardSince(carer: Carer, policy: Policy): boolean {
+export function heardSince(carer: Pick<Carer, 'heardOn' | 'consent'>, policy: Pick<Policy, 'timeZone'>): boolean {
   if (carer.heardOn === undefined) return false;
   const heard = toCalendarDate(carer.heardOn, policy.timeZone);
   const refusedOn = carer.consent.decision === 'withdrawn' ? (carer.consent.withdrawnOn ?? carer.consent.recordedOn) : carer.consent.recordedOn;
