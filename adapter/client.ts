@@ -33,6 +33,9 @@ import {
   recordConsent,
   withdrawConsent,
   recordCarerAction,
+  recordCarerCommunication,
+  recordCarerHeard,
+  type RecordCarerCommunicationInput,
   editCarerDetails,
   recordDeferral,
   endDeferral,
@@ -107,6 +110,10 @@ export interface FhirAdapter {
   recordAssessmentOutcome(task: `Task/${string}`, outcome: AssessmentOutcome, options?: UpdateOptions): Promise<WriteResult>;
   /** Records what was done for a carer: signposted to support, or referred to young carers' support (a completed Task). */
   recordCarerAction(input: RecordCarerActionInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Records what passed between a carer and the service (a Communication): an enquiry, its answer, a disclosure without consent. */
+  recordCarerCommunication(input: RecordCarerCommunicationInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Records a carer heard and the general information given to them (Communications). */
+  recordCarerHeard(input: Parameters<typeof recordCarerHeard>[1], options?: WriteOptions): Promise<WriteResult>;
   /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
   editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
   /** Records a deferral of one prompt, until a date (a completed Task every colleague and the audit read). */
@@ -168,6 +175,8 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     offerAssessment: (input, o) => offerAssessment(deps, input, o),
     recordAssessmentOutcome: (task, outcome, o) => recordAssessmentOutcome(deps, task, outcome, o),
     recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
+    recordCarerCommunication: (input, o) => recordCarerCommunication(deps, input, o),
+    recordCarerHeard: (input, o) => recordCarerHeard(deps, input, o),
     editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
     recordDeferral: (input, o) => recordDeferral(deps, input, o),
     endDeferral: (task, o) => endDeferral(deps, task, o),

@@ -73,6 +73,8 @@ const patientRevIncludes = [
   'CarePlan:patient',
   'Provenance:target',
   'Provenance:patient',
+  'Communication:subject',
+  'Communication:patient',
 ] as const;
 
 export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
@@ -186,6 +188,25 @@ export const SUPPORTED_RESOURCES: readonly SupportedResource[] = [
     ],
     searchInclude: ['CarePlan:subject'],
     searchRevInclude: ['Task:focus', 'Provenance:target'],
+  },
+  {
+    // Carers heard, their enquiries and answers, disclosures without consent (docs/actions.md).
+    type: 'Communication',
+    interactions: ALL,
+    searchParams: [
+      ...common,
+      { name: 'identifier', type: 'token' },
+      { name: 'subject', type: 'reference', documentation: 'Communication.subject (the patient)' },
+      { name: 'patient', type: 'reference', documentation: 'Communication.subject when it is a Patient' },
+      { name: 'sender', type: 'reference' },
+      { name: 'recipient', type: 'reference' },
+      { name: 'category', type: 'token' },
+      { name: 'status', type: 'token' },
+      { name: 'sent', type: 'date' },
+      { name: 'received', type: 'date' },
+    ],
+    searchInclude: ['Communication:subject', 'Communication:sender', 'Communication:recipient'],
+    searchRevInclude: ['Provenance:target'],
   },
   {
     type: 'Provenance',

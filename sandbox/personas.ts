@@ -1,12 +1,13 @@
 import type { WithId } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { PromptCode } from '../shared/domain/types';
-import type { AssessmentInput, ConsentInput, PatientContactInput, RelatedPersonInput } from './generate/builders';
+import type { AssessmentInput, CarerCommunicationInput, ConsentInput, PatientContactInput, RelatedPersonInput } from './generate/builders';
 import {
   askedNoCarersResource,
   assessmentTaskResource,
   carePlanResource,
   carerActionTaskResource,
+  carerCommunicationResource,
   consentResource,
   episodeOfCareResource,
   patientResource,
@@ -60,6 +61,8 @@ interface PersonaBuild {
   readonly carerActions?: readonly { readonly carerId: string; readonly action: 'contingency-plan-agreed' | 'crisis-numbers-given'; readonly daysAgo: number }[];
   /** The patient's current care plans (CarePlan, status active), started this many days ago, with the carers they name. */
   readonly carePlans?: readonly { readonly id: string; readonly title: string; readonly kind: 'crisis-plan' | 'care-plan'; readonly startedDaysAgo: number; readonly contributors?: readonly string[] }[];
+  /** What passed between a carer and the service (Communications: heard, enquiries and answers, disclosures without consent). */
+  readonly communications?: readonly ((now: Date) => CarerCommunicationInput)[];
 }
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
@@ -541,6 +544,74 @@ const definitions = {
       ],
       // Her care plan names James as a contributor: he is involved, so nothing is asked.
       carePlans: [{ id: 'demo-grace-taylor-care-plan', title: 'Care plan', kind: 'care-plan', startedDaysAgo: 400, contributors: ['demo-grace-taylor-son'] }],
+    },
+  ),
+  owenDavies: definePersona(
+    {
+      patientId: 'demo-owen-davies',
+      nhsNumber: '9993300004',
+      given: 'Owen',
+      family: 'Davies',
+      teamId: 'team-eip',
+      situation:
+        'Declined to share information with his sister Carys (deny Consent 40 days ago); she has not been heard since. Her enquiry 12 days ago is unanswered (overdue); an earlier one was answered in 2 days. Information was disclosed to her without consent once (risk of serious harm; Owen to be told).',
+      expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue'],
+      relatedPersonIds: ['demo-owen-davies-sister'],
+    },
+    {
+      age: 24,
+      gender: 'male',
+      serviceStartDaysAgo: 200,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-owen-davies-sister',
+          patientId,
+          name: { given: 'Carys', family: 'Davies' },
+          relationship: 'SIS',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(131)],
+          identifiedOn: byDaysAgo(now, 190),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-owen-davies-consent',
+          patientId,
+          carerId: 'demo-owen-davies-sister',
+          decision: 'deny',
+          dateTime: dateTimeOffset(now, -40),
+          reviewDue: dayOffset(now, 325),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-owen-davies-assessment',
+          carerId: 'demo-owen-davies-sister',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -150),
+          lastModified: dateTimeOffset(now, -120),
+          completedOn: byDaysAgo(now, 120),
+          requester: requester(team, 0),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-owen-davies-sister', daysAgo: 120 }],
+      communications: [
+        // Heard before the refusal: the prompt asks for her to be heard again since.
+        (now) => ({ id: 'demo-owen-davies-heard', carerId: 'demo-owen-davies-sister', kind: 'carer-heard', on: dateTimeOffset(now, -60) }),
+        (now) => ({ id: 'demo-owen-davies-enquiry-1', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry', topic: 'Medication side effects', on: dateTimeOffset(now, -30) }),
+        (now) => ({ id: 'demo-owen-davies-answer-1', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry-answer', inResponseTo: 'Communication/demo-owen-davies-enquiry-1', on: dateTimeOffset(now, -28) }),
+        (now) => ({ id: 'demo-owen-davies-enquiry-2', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry', topic: 'Visiting times', on: dateTimeOffset(now, -12) }),
+        (now) => ({
+          id: 'demo-owen-davies-disclosure',
+          carerId: 'demo-owen-davies-sister',
+          kind: 'disclosure-without-consent',
+          topic: 'Owen had left the ward and was at risk',
+          basis: 'serious-harm',
+          patientTold: 'to-be-told',
+          on: dateTimeOffset(now, -20),
+        }),
+      ],
     },
   ),
   kwameMensah: definePersona(
@@ -1161,6 +1232,7 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
     for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));
     for (const consent of build.consents ?? []) yield consentResource(consent(now, persona.patientId));
     for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));
+    for (const communication of build.communications ?? []) yield carerCommunicationResource({ ...communication(now), patientId: persona.patientId });
     for (const { carerId, daysAgo } of build.signposted ?? []) {
       yield signpostingTaskResource({ id: `${carerId}-signposted`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo) });
     }

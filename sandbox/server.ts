@@ -65,11 +65,14 @@ const HOT_SEARCHES = [
   ['List', 'patient'],
   ['EpisodeOfCare', 'patient'],
   ['CarePlan', 'subject'],
+  ['Communication', 'subject'],
+  ['Communication', 'patient'],
   // Conditional creates look their resource up by identifier.
   ['RelatedPerson', 'identifier'],
   ['Consent', 'identifier'],
   ['Task', 'identifier'],
   ['List', 'identifier'],
+  ['Communication', 'identifier'],
 ] as const;
 
 /** Puts the caseload (personas, then generated patients) into the repository. */

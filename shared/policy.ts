@@ -119,6 +119,33 @@ export const PolicySchema = z.strictObject({
     .min(1, { error: 'must list at least one number' })
     .max(20)
     .readonly(),
+  /**
+   * General information a carer may always be given, whatever the patient decided about sharing
+   * (DESIGN.md: the condition, medication in general, the Mental Health Act, the care programme
+   * approach): none of it is personal to the patient. The record-carer-heard form lists these
+   * beside the signposts; the Communication keeps each label as given.
+   */
+  generalInformation: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        label: z.string().min(1).max(200),
+        url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one item of general information' })
+    .max(20)
+    .readonly(),
+  /**
+   * A carer's enquiry is answered within this many working days (Monday to Friday; bank holidays
+   * are not known to the policy and count as working days): "We will ensure a prompt response is
+   * provided to carer enquiries". Five working days is a local default, not a statutory period.
+   */
+  enquiryResponseWorkingDays: z
+    .number({ error: 'must be a number of working days' })
+    .int({ error: 'must be a whole number of working days' })
+    .min(1, { error: 'must be at least 1 working day' })
+    .max(60, { error: 'must be at most 60 working days' }),
 }, unknownFields);
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -145,6 +172,13 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     Object.freeze({ id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" }),
     Object.freeze({ id: 'out-of-hours', label: 'Out-of-hours contact for the care team (evenings, weekends, bank holidays)' }),
   ]),
+  generalInformation: Object.freeze([
+    Object.freeze({ id: 'the-condition', label: 'The condition in general (not the patient’s own)' }),
+    Object.freeze({ id: 'medication-in-general', label: 'Medication in general' }),
+    Object.freeze({ id: 'mental-health-act', label: 'The Mental Health Act and carers’ rights under it' }),
+    Object.freeze({ id: 'care-programme-approach', label: 'The care programme approach' }),
+  ]),
+  enquiryResponseWorkingDays: 5,
 });
 
 export interface PolicyIssue {

@@ -227,3 +227,43 @@ export function codingMatches(coding: { system?: string; code?: string } | undef
   if (!coding?.system || !coding.code) return false;
   return candidates.some((c) => c.system === coding.system && c.code === coding.code);
 }
+
+/**
+ * What passed between a carer and the service, recorded as a Communication (docs/actions.md "Carers
+ * heard, enquiries and disclosures"): `Communication.category` codes in the same project CodeSystem
+ * as the carer actions (`<base>/carer-action`). No verified SNOMED or HL7 code names "carer heard
+ * although the patient declined consent", "general (non-personal) information given to a carer",
+ * "carer's enquiry" or "disclosure without consent"; HL7's communication-category codes (alert,
+ * notification, reminder, instruction) say nothing of the kind. Kept apart from CARER_ACTION_CODES:
+ * those are read from Tasks, these only from Communications.
+ */
+export const CARER_COMMUNICATION_CODES = {
+  'carer-heard': { code: 'carer-heard', display: 'Carer heard: the carer’s views and information received' },
+  'general-information': { code: 'general-information', display: 'General information given to a carer (no personal information about the patient)' },
+  'carer-enquiry': { code: 'carer-enquiry', display: 'Enquiry from a carer' },
+  'carer-enquiry-answer': { code: 'carer-enquiry-answer', display: 'Answer to a carer’s enquiry' },
+  'disclosure-without-consent': { code: 'disclosure-without-consent', display: 'Information disclosed without the patient’s consent' },
+} as const;
+export type CarerCommunicationCode = keyof typeof CARER_COMMUNICATION_CODES;
+
+/**
+ * The basis of a disclosure without consent (Communication.reasonCode), in the project CodeSystem
+ * `<base>/disclosure-basis`: a best-interests decision for a patient who lacks capacity (Mental
+ * Capacity Act 2005 s.4), or a risk of serious harm to the patient or others (the public-interest
+ * test of the GMC's confidentiality guidance and the trust's safeguarding policy). No verified code.
+ */
+export const disclosureBasisCodeSystemUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/disclosure-basis`;
+export const DISCLOSURE_BASES = {
+  'best-interests': { code: 'best-interests', display: 'Best-interests decision (Mental Capacity Act 2005 s.4)' },
+  'serious-harm': { code: 'serious-harm', display: 'Risk of serious harm to the patient or others' },
+} as const;
+export type DisclosureBasis = keyof typeof DISCLOSURE_BASES;
+
+/**
+ * Project extension on a disclosure Communication: whether the patient was told ("this will be
+ * discussed with the individual involved"), `valueCode` told | to-be-told | not-told (telling them
+ * would increase the risk; the note says why). R4 Communication has no element for it (docs/extensions.md).
+ */
+export const patientToldExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/disclosure-patient-told`;
+export const PATIENT_TOLD = ['told', 'to-be-told', 'not-told'] as const;
+export type PatientTold = (typeof PATIENT_TOLD)[number];

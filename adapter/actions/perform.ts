@@ -133,7 +133,32 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
     });
     return adapter.recordCarerAction({ patient, carer: input.carer, action: 'crisis-numbers-given', items, requestId }, { signal });
   },
+  'record-carer-heard': (input, { adapter, patient, requestId, signal, policy }) =>
+    adapter.recordCarerHeard({ patient, carer: input.carer, given: givenLabels(input.given, policy), ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
+  'record-carer-enquiry': (input, { adapter, patient, requestId, signal, now }) =>
+    adapter.recordCarerCommunication(
+      { patient, carer: input.carer, kind: 'carer-enquiry', topic: input.about, on: input.receivedOn ?? now.toISOString(), requestId },
+      { signal },
+    ),
+  'answer-carer-enquiry': (input, { adapter, patient, requestId, signal, now }) =>
+    adapter.recordCarerCommunication(
+      { patient, carer: input.carer, kind: 'carer-enquiry-answer', inResponseTo: input.enquiry, on: input.answeredOn ?? now.toISOString(), ...(input.note ? { note: input.note } : {}), requestId },
+      { signal },
+    ),
+  'record-disclosure': (input, { adapter, patient, requestId, signal, now }) =>
+    adapter.recordCarerCommunication(
+      { patient, carer: input.carer, kind: 'disclosure-without-consent', topic: input.what, basis: input.basis, patientTold: input.patientTold, on: now.toISOString(), ...(input.note ? { note: input.note } : {}), requestId },
+      { signal },
+    ),
 };
+
+/** The policy's general information and signposts given, each worded as the trust worded it when given (a later policy change does not rewrite it). */
+function givenLabels(ids: readonly string[], policy: Policy): string[] {
+  return ids.map((id) => {
+    const item = policy.generalInformation.find((g) => g.id === id) ?? policy.signposts.find((s) => s.id === id);
+    return item ? `${item.label}${item.url ? ` (${item.url})` : ''}` : id;
+  });
+}
 
 /** Performs one write action (the registry's kind picks the operation). */
 export function performWrite(input: WriteInput, ctx: PerformContext): Promise<WriteResult> {

@@ -13,6 +13,7 @@ import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
 import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTask';
+import { readCarerCommunication } from '../mapping/readCarerCommunication';
 import { readDeferralTask } from '../mapping/readDeferralTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
@@ -53,6 +54,8 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
       return episodeFact(resource);
     case 'CarePlan':
       return carePlanFact(resource);
+    case 'Communication':
+      return carerCommunicationFact(resource, options);
     case undefined:
       return malformed(resource, 'unknown', 'a line that is not a FHIR resource was skipped');
     default:
@@ -186,6 +189,21 @@ function carePlanFact(resource: unknown): AuditFact | NoFact {
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'CarePlan', read.warning);
   if (read.patient === undefined) return malformed(resource, 'CarePlan', `${read.plan.reference} does not name a Patient and was skipped`);
   return { kind: 'carePlan', id: readId(resource), patient: idOf(read.patient), involves: read.plan.involves.map(idOf) };
+}
+
+/** A carer heard, an enquiry or its answer, a disclosure without consent (docs/actions.md), read as the panel reads it. */
+function carerCommunicationFact(resource: unknown, options: ToAuditFactOptions): AuditFact | NoFact {
+  const read = readCarerCommunication(resource, options);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Communication', read.warning);
+  return {
+    kind: 'carerCommunication',
+    id: readId(resource),
+    carer: idOf(read.carerRef),
+    code: read.kind,
+    on: read.on,
+    ...(read.inResponseTo !== undefined ? { inResponseTo: idOf(read.inResponseTo) } : {}),
+    ...(read.patientTold !== undefined ? { patientTold: read.patientTold } : {}),
+  };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

@@ -91,6 +91,18 @@ export const CARER_RECORD_RESOURCES = [
     audit: 'optional',
     withoutIt: "no CarePlan on this server: care plans could not be read, so carers' involvement in care planning is not measured",
   },
+  {
+    // Carers heard when the patient refused consent, their enquiries and answers, disclosures without
+    // consent (docs/actions.md): `Communication.subject` is the patient. Optional: a server without it
+    // still gives the carer record; those writes are turned off with the reason below.
+    type: 'Communication',
+    link: 'subject',
+    optional: true,
+    clinician: 'crs',
+    audit: 'optional',
+    withoutIt: 'no Communication on this server: carers heard when the patient refused consent, carers’ enquiries and disclosures without consent are not recorded here, so those measures are not measured',
+    writeWords: { records: 'carer communication (Communication) records', instead: 'record it in the EHR' },
+  },
 ] as const satisfies readonly CarerRecordResource[];
 
 type Row = (typeof CARER_RECORD_RESOURCES)[number];

@@ -195,6 +195,26 @@ export const CarePlanSchema = z.looseObject({
   contained: z.array(z.looseObject({ resourceType: fhirString, id: fhirId.optional() })).optional(),
 });
 
+export const COMMUNICATION_STATUSES = ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'] as const;
+
+/** @see https://hl7.org/fhir/R4/communication.html — carers heard, their enquiries and answers, disclosures without consent. */
+export const CommunicationSchema = z.looseObject({
+  resourceType: z.literal('Communication'),
+  ...domainResource,
+  identifier: z.array(Identifier).optional(),
+  inResponseTo: z.array(Reference).optional(),
+  status: z.enum(COMMUNICATION_STATUSES),
+  category: z.array(CodeableConcept).optional(),
+  subject: Reference.optional(),
+  topic: CodeableConcept.optional(),
+  sent: fhirDateTime.optional(),
+  received: fhirDateTime.optional(),
+  recipient: z.array(Reference).optional(),
+  sender: Reference.optional(),
+  reasonCode: z.array(CodeableConcept).optional(),
+  note: z.array(Annotation).optional(),
+});
+
 export const LIST_STATUSES = ['current', 'retired', 'entered-in-error'] as const;
 
 /** @see https://hl7.org/fhir/R4/list.html */
@@ -303,6 +323,7 @@ export type FhirPatientContact = z.infer<typeof PatientContactSchema>;
 export type FhirConsent = z.infer<typeof ConsentSchema>;
 export type FhirTask = z.infer<typeof TaskSchema>;
 export type FhirList = z.infer<typeof ListSchema>;
+export type FhirCommunication = z.infer<typeof CommunicationSchema>;
 export type FhirEpisodeOfCare = z.infer<typeof EpisodeOfCareSchema>;
 export type FhirBundle = z.infer<typeof BundleSchema>;
 export type FhirOperationOutcome = z.infer<typeof OperationOutcomeSchema>;

@@ -21,7 +21,7 @@
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
 import type { CarerActionCode } from '../../shared/terminology';
 import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
@@ -31,6 +31,7 @@ import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readDeferralTask } from './readDeferralTask';
+import { readCarerCommunications } from './carerCommunications';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
 import { readPatient } from './readPatient';
@@ -221,6 +222,9 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
     keepLatest(latestTask, read.carerRef, read, (t) => ({ primary: t.assessment.offeredOn, secondary: t.lastUpdated }));
   }
 
+  const communications = readCarerCommunications(byType('Communication'), { patientRef, carerRefs, extensionBase: options.policy.extensionBase, aliases, timeZone: options.policy.timeZone });
+  warnings.push(...communications.warnings);
+
   let asked: AskedNoCarersRead | undefined;
   for (const resource of byType('List')) {
     const read = readAskedNoCarersList(resource, { aliases });
@@ -245,6 +249,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
         assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
         ...actionsDone.get(carer.reference),
+        ...communications.byCarer.get(carer.reference),
       }),
     ),
     orphanConsents: orphans,

@@ -15,6 +15,8 @@ import {
   buildAssessmentOffer,
   buildCarer,
   buildCarerActionTask,
+  buildCarerCommunication,
+  type BuildCarerCommunicationInput,
   buildDeferral,
   withCarerDetails,
   withDeferralEnded,
@@ -133,6 +135,56 @@ export async function recordCarerAction(deps: WriteDeps, input: RecordCarerActio
   return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
     buildCarerActionTask(recordedNow(deps, input)),
   );
+}
+
+export type RecordCarerCommunicationInput = Omit<BuildCarerCommunicationInput, 'requestId' | 'on' | 'extensionBase' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records what passed between a carer and the service: heard, an enquiry or its answer, a disclosure without consent (a Communication, docs/actions.md). */
+export async function recordCarerCommunication(deps: WriteDeps, input: RecordCarerCommunicationInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Communication' }, () => buildCarerCommunication(recordedNow(deps, input)));
+}
+
+/**
+ * A carer heard, and the general information given to them in answer: two Communications, the
+ * carer's (received) first, then the clinician's `inResponseTo` it when anything was given. Each is
+ * created conditionally on its own request id (the second derived from the first), so sending the
+ * same request again after a failure between the two finds the first and completes the second.
+ */
+export async function recordCarerHeard(
+  deps: WriteDeps,
+  input: { patient: PatientReference; carer: CarerReference; given: readonly string[]; note?: string; on?: string; requestId?: string },
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const requestId = input.requestId ?? deps.newUuid();
+  const on = input.on ?? deps.now().toISOString();
+  const heard = await recordCarerCommunication(
+    deps,
+    { patient: input.patient, carer: input.carer, kind: 'carer-heard', topic: 'Carer heard', on, requestId, ...(input.note !== undefined && input.note.trim() !== '' ? { note: input.note } : {}) },
+    options,
+  );
+  if (input.given.length === 0) return heard;
+  return recordCarerCommunication(
+    deps,
+    {
+      patient: input.patient,
+      carer: input.carer,
+      kind: 'general-information',
+      topic: 'General information given (no personal information about the patient)',
+      items: input.given,
+      inResponseTo: heard.written.reference as `Communication/${string}`,
+      on,
+      requestId: derivedRequestId(requestId),
+    },
+    options,
+  );
+}
+
+/** A second request id that follows from the first (the same on every resend): its last 12 hex digits inverted. */
+export function derivedRequestId(requestId: string): string {
+  const tail = requestId.slice(-12);
+  if (!/^[0-9a-f]{12}$/i.test(tail)) return requestId;
+  const inverted = [...tail].map((c) => (15 - Number.parseInt(c, 16)).toString(16)).join('');
+  return `${requestId.slice(0, -12)}${inverted}`;
 }
 
 /** Completes a carer's relationship and contact details (versioned update of the raw RelatedPerson). */

@@ -5,6 +5,7 @@ import type { Carer, CarerContext, Deferral, Prompt } from '../../shared/domain/
 import { contactLabel } from '../../shared/domain/describe';
 import { carePlanLabel } from '../../shared/domain/carePlans';
 import type { Policy } from '../../shared/policy';
+import { enquiryAnswerDue } from '../../shared/prompts/carer-enquiry-overdue';
 import type { CarerView, PromptView, ReadyView } from '../protocol/view';
 
 export interface ReadyViewInput {
@@ -54,6 +55,7 @@ export function toReadyView({ context, visiblePrompts, deferred = [], writes, po
     formDefaults: formDefaults(patient, policy, now),
     signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     crisisNumbers: policy.crisisNumbers.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
+    generalInformation: policy.generalInformation.map((g) => ({ id: g.id, label: g.label, ...(g.url !== undefined ? { url: g.url } : {}) })),
     warnings: [...context.warnings],
     writes,
   };
@@ -103,6 +105,19 @@ function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; 
       ...(assessment.completedOn !== undefined ? { completedOn: assessment.completedOn } : {}),
       ...(assessment.declinedReason !== undefined ? { declinedReason: assessment.declinedReason } : {}),
     },
+    ...openEnquiries(carer, policy),
+  };
+}
+
+/** The carer's unanswered enquiries, for the answer form (the due day computed here, with the policy: the panel does no date arithmetic). */
+function openEnquiries(carer: Carer, policy: Policy): Pick<CarerView, 'openEnquiries'> {
+  const open = (carer.enquiries ?? []).filter((e) => e.answeredOn === undefined);
+  if (open.length === 0) return {};
+  return {
+    openEnquiries: open.map((e) => {
+      const due = enquiryAnswerDue(e.receivedOn, policy);
+      return { communication: e.communication, receivedOn: e.receivedOn, ...(due !== undefined ? { due } : {}) };
+    }),
   };
 }
 

@@ -58,6 +58,8 @@ export const CarerViewSchema = z.object({
   active: z.boolean(),
   consent: ConsentViewSchema,
   assessment: AssessmentViewSchema,
+  /** The carer's enquiries not yet answered, oldest first, each with the day its answer is due (policy working days). */
+  openEnquiries: z.optional(z.array(z.object({ communication: ref('Communication/'), receivedOn: z.string(), due: z.optional(z.string()) }))),
 });
 
 export const ActionKindSchema = z.enum([...WRITE_KINDS, ...ADVICE_KINDS]);
@@ -113,6 +115,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     signposts: z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) })),
     /** The crisis and out-of-hours numbers a carer can be given (the policy's `crisisNumbers`), for that form. */
     crisisNumbers: z.optional(z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) }))),
+    /** General (non-personal) information a carer may always be given (the policy's), for the "carer heard" form. */
+    generalInformation: z.optional(z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) }))),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

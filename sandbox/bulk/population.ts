@@ -4,7 +4,7 @@ import type { SandboxRepository } from '../http/sandboxRepository';
 export type ExportLevel = { kind: 'system' } | { kind: 'patient' } | { kind: 'group'; id: string };
 
 /** Types a Patient- or Group-level export can hold, in the order they are written. */
-export const COMPARTMENT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'List', 'EpisodeOfCare', 'Task', 'CarePlan'] as const;
+export const COMPARTMENT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'List', 'EpisodeOfCare', 'Task', 'CarePlan', 'Communication'] as const;
 
 type References = (resource: Resource) => Array<string | undefined>;
 const ref = (value: unknown): string | undefined => (value as { reference?: string } | undefined)?.reference;
@@ -25,6 +25,8 @@ const COMPARTMENT_REFERENCES: Readonly<Record<string, References>> = {
   EpisodeOfCare: (r) => [ref((r as { patient?: unknown }).patient)],
   Task: (r) => [ref((r as { for?: unknown }).for), ref((r as { focus?: unknown }).focus)],
   CarePlan: (r) => [ref((r as { subject?: unknown }).subject)],
+  // R4's Patient compartment: Communication subject, sender, recipient.
+  Communication: (r) => [ref((r as { subject?: unknown }).subject), ref((r as { sender?: unknown }).sender), ...((r as { recipient?: unknown[] }).recipient ?? []).map(ref)],
 };
 
 /**

@@ -3,6 +3,7 @@ import type {
   Address,
   CarePlan,
   CodeableConcept,
+  Communication,
   Consent,
   ConsentProvision,
   ContactPoint,
@@ -41,6 +42,7 @@ import type { CodingConst } from '../../shared/terminology';
 import type { Team } from './teams';
 import { SANDBOX_ID_SYSTEM } from './teams';
 import { buildCarerActionTask } from '../../adapter/writes/build/carerActionTask';
+import { buildCarerCommunication, type BuildCarerCommunicationInput } from '../../adapter/writes/build/carerCommunication';
 
 /**
  * Builders for the resources of the synthetic caseload, shared by the named personas and the
@@ -371,6 +373,15 @@ export function carePlanResource(input: CarePlanInput): WithId<CarePlan> {
     period: { start: input.start },
     ...(input.contributors?.length ? { contributor: input.contributors.map((id) => ({ reference: `RelatedPerson/${id}` })) } : {}),
   };
+}
+
+/** What passed between a carer and the service (heard, an enquiry or its answer, a disclosure without consent), as the panel records it (adapter/writes/build/carerCommunication.ts). */
+export type CarerCommunicationInput = Omit<BuildCarerCommunicationInput, 'patient' | 'carer' | 'extensionBase' | 'requestId'> & { id: string; carerId: string };
+
+export function carerCommunicationResource(input: CarerCommunicationInput & { patientId: string }): WithId<Communication> {
+  const { id, carerId, patientId, ...rest } = input;
+  const communication = buildCarerCommunication({ ...rest, patient: `Patient/${patientId}`, carer: `RelatedPerson/${carerId}`, extensionBase: DEFAULT_EXTENSION_BASE });
+  return { ...communication, id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/communication`, value: id }] };
 }
 
 /** The dated "asked: no carers" answer (shared/terminology.md). */

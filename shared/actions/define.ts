@@ -12,7 +12,7 @@ import type { PromptCode } from '../domain/types';
 export type ScopePermission = 'c' | 'r' | 'u' | 's';
 
 /** The resource types Carer Prompts writes. */
-export type WrittenType = 'RelatedPerson' | 'Consent' | 'Task' | 'List';
+export type WrittenType = 'RelatedPerson' | 'Consent' | 'Task' | 'List' | 'Communication';
 
 export interface WriteActionDefinition<K extends string = string, S extends z.ZodMiniObject = z.ZodMiniObject> {
   kind: K;

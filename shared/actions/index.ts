@@ -24,6 +24,10 @@ import { withdrawConsent } from './withdraw-consent';
 import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
 import { recordContingencyPlan } from './record-contingency-plan';
 import { recordCrisisNumbers } from './record-crisis-numbers';
+import { recordCarerHeard } from './record-carer-heard';
+import { recordCarerEnquiry } from './record-carer-enquiry';
+import { answerCarerEnquiry } from './answer-carer-enquiry';
+import { recordDisclosure } from './record-disclosure';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -43,6 +47,10 @@ export const WRITE_ACTION_LIST = [
   involveCarerInCarePlan,
   recordContingencyPlan,
   recordCrisisNumbers,
+  recordCarerHeard,
+  recordCarerEnquiry,
+  answerCarerEnquiry,
+  recordDisclosure,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { RecordedActionsSchema } from './recordedActions';
 import { PromptOutcomesSchema } from './promptOutcomes';
+import { CarerCommunicationMeasuresSchema } from './carerCommunications';
 
 export const COVERAGE_SCHEMA_VERSION = 1 as const;
 
@@ -218,6 +219,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   promptOutcomes: PromptOutcomesSchema.optional(),
   /** Carers involved in care plans, with contingency plans and given the crisis numbers (./pathwayPlans.ts). */
   pathwayPlans: PathwayPlansSchema.optional(),
+  /** Carers heard when the patient refused consent, carers' enquiries and response times, disclosures without consent (./carerCommunications.ts). */
+  carerCommunications: CarerCommunicationMeasuresSchema.optional(),
   /**
    * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
    * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.

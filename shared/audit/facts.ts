@@ -6,6 +6,7 @@
  * Dates are ISO 8601 strings as FHIR gives them; ids are the FHIR logical ids (no "Type/" prefix).
  */
 import type { AssessmentStatusKind, CarerStatus, ConsentStatement } from '../domain/types';
+import type { CarerCommunicationFact } from './carerCommunications';
 import type { CarePlanFact, CarerActionFact, DeferralFact } from './recordedActions';
 
 /**
@@ -142,4 +143,15 @@ export interface MalformedFact {
   id?: string;
 }
 
-export type AuditFact = PatientFact | EpisodeFact | CarerFact | ConsentFact | AssessmentFact | AskedNoCarersFact | MalformedFact | CarerActionFact | DeferralFact | CarePlanFact;
+export type AuditFact =
+  | PatientFact
+  | EpisodeFact
+  | CarerFact
+  | ConsentFact
+  | AssessmentFact
+  | AskedNoCarersFact
+  | MalformedFact
+  | CarerActionFact
+  | DeferralFact
+  | CarePlanFact
+  | CarerCommunicationFact;

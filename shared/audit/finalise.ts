@@ -39,6 +39,7 @@ import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecor
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
 import { PathwayPlansTally } from './pathwayPlans';
+import { carerCommunicationMeasures } from './carerCommunications';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 import { ACTION_OF_RECORDED, PromptOutcomeTally } from './promptOutcomes';
@@ -203,6 +204,8 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
   const pathway = new PathwayPlansTally(state.recorded);
+  // Active carers whose decision in force is a refusal or withdrawal: the audit asks whether each was heard since (carerCommunications.ts).
+  const refusals = new Map<string, ConsentDecision>();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -232,6 +235,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
       }
+      if (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn') refusals.set(join.id, carer.consent);
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
       outcome.withoutRelationship = !join.record.hasRelationship;
@@ -311,6 +315,14 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const on = fact.on === undefined ? undefined : calendarDate(fact.on);
     if (patient === undefined || !audited.has(patient) || on === undefined || compareDates(on, asOf) > 0 || (period.from !== null && compareDates(on, period.from) < 0)) continue;
     promptOutcomes.addActedOn(ACTION_OF_RECORDED[fact.action], groupOf(state.patients.get(patient) as PatientRecord).team);
+  }
+  if (state.communications.size > 0) {
+    coverage.carerCommunications = carerCommunicationMeasures(
+      state.communications,
+      { isAudited: (id) => { const patient = joined.get(id)?.record.patient; return patient !== undefined && audited.has(patient); }, refusals, rateOf: (n, d) => rateOf(n, d, policy) },
+      policy,
+      now,
+    );
   }
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);

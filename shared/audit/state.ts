@@ -32,6 +32,7 @@
 import type { ConsentStatement } from '../domain/types';
 import type { AssessmentFact, AuditFact, CarerFact, ContactFact, RecencyKey } from './facts';
 import { addRecordedAction, emptyRecordedActions, mergeRecordedActions, type RecordedActionsState } from './recordedActions';
+import type { CarerCommunicationsState } from './carerCommunications';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -129,6 +130,8 @@ export interface AuditState {
   assessments: Map<string, AssessmentRecord>;
   /** Signpostings, referrals and deferrals (./recordedActions.ts). */
   recorded: RecordedActionsState;
+  /** Carers heard, their enquiries and answers, disclosures without consent (./carerCommunications.ts). */
+  communications: CarerCommunicationsState;
   /** Any EpisodeOfCare was read: the caseload can then be taken from episodes (else every patient read is in it). */
   episodesRead: boolean;
   malformed: {
@@ -142,7 +145,7 @@ export interface AuditState {
 const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
-  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
+  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), communications: new Map(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
 }
 
 /**
@@ -189,6 +192,10 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       addRecordedAction(state.recorded, fact);
       return state;
     }
+    case 'carerCommunication': {
+      state.communications.set(fact.id, fact);
+      return state;
+    }
     case 'malformed': {
       if (fact.id !== undefined) state.malformed.withId.add(`${fact.resourceType}/${fact.id}`);
       else state.malformed.withoutId.set(fact.resourceType, (state.malformed.withoutId.get(fact.resourceType) ?? 0) + 1);
@@ -222,6 +229,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.consents) putConsent(out.consents, id, consentRecord(out, record.id, record.statement));
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     mergeRecordedActions(out.recorded, source.recorded);
+    for (const [id, fact] of source.communications) out.communications.set(id, fact);
     out.episodesRead ||= source.episodesRead;
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);

@@ -229,6 +229,15 @@ export interface Carer {
   contingencyPlanOn?: string;
   /** When the carer was last recorded as given the crisis and out-of-hours numbers. */
   crisisNumbersGivenOn?: string;
+  /** When the carer was last recorded as heard (a carer-heard Communication from them; docs/actions.md). */
+  heardOn?: string;
+  /** The carer's recorded enquiries, each with when it came and when (if) it was answered, oldest first. */
+  enquiries?: CarerEnquiry[];
+  /**
+   * Information about the patient disclosed to this carer without the patient's consent. Never a
+   * consent: shared/consent/decisionInForce.ts never sees these, and the decision in force is unchanged.
+   */
+  disclosures?: DisclosureWithoutConsent[];
 }
 
 /** What kind of plan a CarePlan is, from its category (shared/terminology.ts CARE_PLAN_CATEGORY_CODES; text for an advance care plan). */
@@ -247,6 +256,29 @@ export interface CarePlanSummary {
   title?: string;
   /** The related persons involved, sorted. */
   involves: CarerReference[];
+}
+
+/** A carer's enquiry (a Communication received from them) and its answer (a Communication `inResponseTo` it). */
+export interface CarerEnquiry {
+  communication: `Communication/${string}`;
+  /** Communication.received: when the enquiry came. */
+  receivedOn: string;
+  /** The first answer's Communication.sent, once answered. */
+  answeredOn?: string;
+  answer?: `Communication/${string}`;
+}
+
+/** Why information was disclosed without the patient's consent (shared/terminology.ts DISCLOSURE_BASES). */
+export type DisclosureBasisKind = 'best-interests' | 'serious-harm';
+
+/** A disclosure without consent (a Communication to the person told; docs/actions.md). */
+export interface DisclosureWithoutConsent {
+  communication: `Communication/${string}`;
+  /** Communication.sent. */
+  on: string;
+  basis: DisclosureBasisKind;
+  /** Whether the patient was told: told, to be told, or not told because telling would increase the risk. */
+  patientTold: 'told' | 'to-be-told' | 'not-told';
 }
 
 /**
@@ -355,6 +387,7 @@ export const PROMPT_CODES = [
   'involve-carer-in-care-plan',
   'carer-contingency-plan',
   'give-crisis-numbers',
+  'carer-enquiry-overdue',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

@@ -25,6 +25,7 @@ import { carerCodedAsPaid } from './carer-coded-as-paid';
 import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
 import { carerContingencyPlan } from './carer-contingency-plan';
 import { giveCrisisNumbers } from './give-crisis-numbers';
+import { carerEnquiryOverdue } from './carer-enquiry-overdue';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -50,13 +51,14 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'involve-carer-in-care-plan': involveCarerInCarePlan,
   'carer-contingency-plan': carerContingencyPlan,
   'give-crisis-numbers': giveCrisisNumbers,
+  'carer-enquiry-overdue': carerEnquiryOverdue,
 };
 
 /**
  * After the patient's death nothing is asked of or about them (no consent, no offer, no "ask now");
  * their carers may still be pointed to support, bereavement support included.
  */
-const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>(['signpost-support']);
+const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>(['signpost-support', 'carer-enquiry-overdue']);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 

@@ -18,9 +18,19 @@ describe('deriveCapabilities', () => {
       Consent: { create: true, update: true },
       Task: { create: true, update: true },
       List: { create: true },
+      // This fake server has no Communication: those writes are off, with a plain reason (below).
+      Communication: { create: false },
     });
-    expect(caps.reasons).toEqual({});
+    expect(caps.reasons).toEqual({ 'Communication.create': expect.stringContaining('not offered by this server') });
     expect(caps.warnings).toEqual([]);
+  });
+
+  it('turns off the carer communication writes on a server without Communication, saying where to record instead', () => {
+    const caps = deriveCapabilities(new FakeFhirServer().capabilityStatement());
+    expect(caps.canWrite.Communication).toEqual({ create: false });
+    expect(caps.reasons['Communication.create']).toBe('This server does not accept new carer communication (Communication) records (not offered by this server) — record it in the EHR.');
+    expect(caps.optionalRevinclude).not.toContain('Communication');
+    expect(caps.optionalSearch).not.toContain('Communication');
   });
 
   it('falls back to batch when _revinclude is not declared', () => {

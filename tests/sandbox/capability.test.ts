@@ -36,6 +36,7 @@ const minimal = (type: string): Resource => {
     List: { resourceType: 'List', status: 'current', mode: 'snapshot', subject: patient },
     EpisodeOfCare: { resourceType: 'EpisodeOfCare', status: 'active', patient },
     CarePlan: { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject: patient },
+    Communication: { resourceType: 'Communication', status: 'completed', subject: patient },
     Provenance: {
       resourceType: 'Provenance',
       meta: { tag: [{ system: 'urn:ietf:rfc:3986', code: 'urn:uuid:6b1f7c2a-0d3e-4f5a-8b9c-1d2e3f4a5b6c' }] },
@@ -130,7 +131,16 @@ describe('every declared search parameter finds what it should', () => {
     const provenance = await fhirFetch<Provenance>(`${sandbox.fhirBase}/Provenance`, { method: 'POST', json: minimal('Provenance') });
     const day = (dateTime: string | undefined) => (dateTime ?? '').slice(0, 10);
     const lucyCarer = `RelatedPerson/${lucy.relatedPersonIds[0]}`;
-    const written = { 'Task?patient': `Task/${patientTask.body?.id}`, Provenance: `Provenance/${provenance.body?.id}` };
+    const written = {
+      'Task?patient': `Task/${patientTask.body?.id}`,
+      Provenance: `Provenance/${provenance.body?.id}`,
+      // What goes to the carer is found by recipient and sent; what came from them by sender and received.
+      'Communication?recipient': 'Communication/demo-owen-davies-answer-1',
+      'Communication?sent': 'Communication/demo-owen-davies-answer-1',
+    };
+    const owen = PERSONAS.owenDavies;
+    const enquiry = await get<Resource & { received?: string }>('Communication/demo-owen-davies-enquiry-2');
+    const answer = await get<Resource & { sent?: string }>('Communication/demo-owen-davies-answer-1');
     const table: [string, string, string][] = [
       ['Patient', '_id', amira.patientId],
       ['Patient', '_lastUpdated', `ge${day(TEST_NOW.toISOString())}`],
@@ -193,6 +203,17 @@ describe('every declared search parameter finds what it should', () => {
       ['CarePlan', 'patient', `Patient/${PERSONAS.rosaAlvarez.patientId}`],
       ['CarePlan', 'status', 'active'],
       ['CarePlan', 'category', 'http://snomed.info/sct|401276009'],
+      ['Communication', '_id', 'demo-owen-davies-enquiry-2'],
+      ['Communication', '_lastUpdated', `ge${day(TEST_NOW.toISOString())}`],
+      ['Communication', 'identifier', 'https://carer-prompts.example.org/fhir/Id/communication|demo-owen-davies-enquiry-2'],
+      ['Communication', 'subject', `Patient/${owen.patientId}`],
+      ['Communication', 'patient', `Patient/${owen.patientId}`],
+      ['Communication', 'sender', `RelatedPerson/${owen.relatedPersonIds[0]}`],
+      ['Communication', 'recipient', `RelatedPerson/${owen.relatedPersonIds[0]}`],
+      ['Communication', 'category', 'https://carer-prompts.example.org/fhir/StructureDefinition/carer-action|carer-enquiry'],
+      ['Communication', 'status', 'completed'],
+      ['Communication', 'sent', day(answer.sent)],
+      ['Communication', 'received', day(enquiry.received)],
       ['Provenance', '_id', provenance.body?.id ?? ''],
       ['Provenance', '_lastUpdated', 'ge2020-01-01'],
       ['Provenance', 'target', `Patient/${amira.patientId}`],
@@ -229,6 +250,7 @@ describe('every declared search parameter finds what it should', () => {
       List: `List/${fatima.patientId}-asked-no-carers`,
       EpisodeOfCare: `EpisodeOfCare/${amira.patientId}-episode`,
       CarePlan: 'CarePlan/demo-rosa-alvarez-crisis-plan',
+      Communication: 'Communication/demo-owen-davies-enquiry-2',
       Group: 'Group/team-eip',
       Organization: 'Organization/team-eip',
       Practitioner: 'Practitioner/team-eip-staff-1',

@@ -108,12 +108,13 @@ describe('chooseAuditTypes', () => {
     expect(narrowed.notes).toEqual([
       expect.stringMatching(/^no system\/EpisodeOfCare\.rs in this server's SMART scopes_supported: teams and service start come from managingOrganization/),
       expect.stringMatching(/^no system\/CarePlan\.rs in this server's SMART scopes_supported: care plans could not be read/),
+      expect.stringMatching(/^no system\/Communication\.rs in this server's SMART scopes_supported: carers heard when the patient refused consent/),
     ]);
-    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(7);
+    expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(8);
     expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/Patient.rs', 'system/RelatedPerson.rs']).missingRequired).toEqual(['Consent']);
   });
 
   it('keeps every type when the CapabilityStatement cannot be read', () => {
-    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'List', 'Task', 'EpisodeOfCare', 'CarePlan'], notes: [], missingRequired: [] });
+    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'List', 'Task', 'EpisodeOfCare', 'CarePlan', 'Communication'], notes: [], missingRequired: [] });
   });
 });

@@ -33,6 +33,14 @@ describe('DEFAULT_POLICY', () => {
         { id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" },
         { id: 'out-of-hours', label: 'Out-of-hours contact for the care team (evenings, weekends, bank holidays)' },
       ],
+      generalInformation: [
+        { id: 'the-condition', label: 'The condition in general (not the patient’s own)' },
+        { id: 'medication-in-general', label: 'Medication in general' },
+        { id: 'mental-health-act', label: 'The Mental Health Act and carers’ rights under it' },
+        { id: 'care-programme-approach', label: 'The care programme approach' },
+      ],
+      // "We will ensure a prompt response is provided to carer enquiries": a local default, not a statutory period.
+      enquiryResponseWorkingDays: 5,
     });
   });
 

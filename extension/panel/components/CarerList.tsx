@@ -80,6 +80,8 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
         {carer.carerStatus === 'carer' && consent.consent && (consent.decision === 'permit' || consent.decision === 'partial') ? button('withdraw-consent', 'Withdraw consent') : null}
         {carer.carerStatus === 'carer' && assessment.status !== 'offered' && assessment.status !== 'accepted' ? button('offer-assessment', 'Offer assessment') : null}
         {carer.carerStatus === 'carer' && assessment.task && (assessment.status === 'offered' || assessment.status === 'accepted') ? button('record-assessment-outcome', 'Record outcome') : null}
+        {carer.carerStatus === 'carer' ? button('record-carer-enquiry', 'Record enquiry') : null}
+        {(carer.openEnquiries?.length ?? 0) > 0 ? button('answer-carer-enquiry', 'Record answer to enquiry') : null}
       </div>
     </li>
   );

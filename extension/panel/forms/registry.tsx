@@ -26,6 +26,9 @@ import { YoungCarerReferralForm } from './YoungCarerReferralForm';
 import { CarePlanInvolvementForm } from './CarePlanInvolvementForm';
 import { ContingencyPlanForm } from './ContingencyPlanForm';
 import { CrisisNumbersForm } from './CrisisNumbersForm';
+import { CarerHeardForm } from './CarerHeardForm';
+import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
+import { DisclosureForm } from './DisclosureForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -76,6 +79,10 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-assessment-outcome': forCarer(({ ctx, carer, view }) => <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />),
   'record-signposting': forCarer(({ ctx, carer, view }) => <SignpostingForm {...ctx} carer={carer} signposts={view.signposts} />),
   'refer-young-carer': forCarer(({ ctx, carer }) => <YoungCarerReferralForm {...ctx} carer={carer} />),
+  'record-carer-heard': forCarer(({ ctx, carer, view }) => <CarerHeardForm {...ctx} carer={carer} items={[...(view.generalInformation ?? []), ...view.signposts]} />),
+  'record-carer-enquiry': forCarer(({ ctx, carer, view }) => <RecordEnquiryForm {...ctx} carer={carer} today={view.formDefaults.today} />),
+  'answer-carer-enquiry': forCarer(({ ctx, carer, view }) => <AnswerEnquiryForm {...ctx} carer={carer} today={view.formDefaults.today} />),
+  'record-disclosure': forCarer(({ ctx, carer }) => <DisclosureForm {...ctx} carer={carer} />),
   'defer-prompt': ({ ctx, view, open }) => {
     const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
     return prompt ? <DeferPromptForm {...ctx} prompt={prompt} view={view} /> : null;

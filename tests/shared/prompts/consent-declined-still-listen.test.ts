@@ -17,8 +17,9 @@ describe('consent-declined-still-listen', () => {
       detail: expect.stringMatching(/^The patient declined consent to share with this carer\./),
       commitment: COMMITMENT,
       actions: [
-        { kind: 'record-signposting', label: "Signpost to carers' support" },
+        { kind: 'record-carer-heard', label: 'Record carer heard' },
         { kind: 'record-consent', label: 'Record new decision' },
+        { kind: 'record-disclosure', label: 'Record a disclosure without consent' },
       ],
       carer: 'RelatedPerson/jane',
       snoozable: true,
@@ -63,5 +64,38 @@ describe('consent-declined-still-listen', () => {
   it('says nothing about former carers, unconfirmed contacts or non-carers', () => {
     const carers = [FormerFriend, TomBrother, PatNeighbour].map((c) => carerWith(c, { consent: DENY }));
     expect(consentDeclinedStillListen(contextWith({ carers }), POLICY, NOW)).toEqual([]);
+  });
+
+  describe('ends once the carer is heard after the refusal', () => {
+    const refused = (heardOn: string | undefined, consent: ConsentDecision = DENY) =>
+      consentDeclinedStillListen(contextWith({ carers: [carerWith(JaneDaughter, { consent, ...(heardOn !== undefined ? { heardOn } : {}) })] }), POLICY, NOW);
+
+    it('asks for the carer to be heard, and offers to record it', () => {
+      expect(refused(undefined)[0]?.actions[0]).toEqual({ kind: 'record-carer-heard', label: 'Record carer heard' });
+    });
+
+    it.each([
+      ['the day before the refusal', '2026-04-30', 1],
+      ['late on the day before, in London (23:30 BST is still that day)', '2026-04-30T22:30:00Z', 1],
+      ['on the day of the refusal', '2026-05-01', 0],
+      ['just after midnight in London on that day (23:30 UTC the day before)', '2026-04-30T23:30:00Z', 0],
+      ['after the refusal', '2026-06-01T09:00:00Z', 0],
+    ])('heard %s → %i prompt(s)', (_when, heardOn, expected) => {
+      expect(refused(heardOn)).toHaveLength(expected);
+    });
+
+    it('counts a withdrawal from the day it was withdrawn, not the day of the decision withdrawn', () => {
+      const withdrawn: ConsentDecision = { decision: 'withdrawn', recordedOn: '2026-01-10', withdrawnOn: '2026-05-20T10:00:00Z' };
+      expect(refused('2026-03-01', withdrawn)).toHaveLength(1);
+      expect(refused('2026-05-20', withdrawn)).toHaveLength(0);
+    });
+
+    it('takes any record of the carer heard when the refusal has no readable date', () => {
+      expect(refused('2020-01-01', { decision: 'deny' })).toHaveLength(0);
+    });
+
+    it('is not ended by an unreadable date of being heard', () => {
+      expect(refused('garbage')).toHaveLength(1);
+    });
   });
 });

@@ -138,6 +138,8 @@ describe('evaluatePrompts on any record', () => {
           respondedOn: pick(DATES),
           completedOn: pick(DATES),
         },
+        ...(r() < 0.3 ? { heardOn: pick(DATES) } : {}),
+        ...(r() < 0.3 ? { enquiries: [{ communication: 'Communication/q' as const, receivedOn: pick(DATES) ?? '2026-01-01', ...(r() < 0.5 ? { answeredOn: pick(DATES) } : {}) }] } : {}),
       };
     });
     const ctx: CarerContext = {

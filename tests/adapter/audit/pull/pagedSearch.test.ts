@@ -1,4 +1,5 @@
 import type { Bundle, Group, Patient, Resource, Task } from '@medplum/fhirtypes';
+import { AUDIT_TYPES } from '../../../../adapter/fhir/carerRecordResources';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ function searchOptions(overrides: Partial<PullOptions> = {}): PullOptions {
 
 /** Every type answers with one empty page unless a handler for it is given. */
 function emptyTypes(except: string[]) {
-  return ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan']
+  return [...AUDIT_TYPES]
     .filter((type) => !except.includes(type))
     .map((type) => http.get(`${BASE}/${type}`, () => HttpResponse.json(searchset([]))));
 }
@@ -239,6 +240,10 @@ describe('paged search', () => {
         asked.CarePlan = new URL(request.url).searchParams.get('subject');
         return HttpResponse.json(searchset([]));
       }),
+      http.get(`${BASE}/Communication`, ({ request }) => {
+        asked.Communication = new URL(request.url).searchParams.get('subject');
+        return HttpResponse.json(searchset([]));
+      }),
     );
     const result = await pull(searchOptions({ group: 'team-north' }));
     expect(asked).toEqual({
@@ -248,6 +253,7 @@ describe('paged search', () => {
       List: 'Patient/ada',
       EpisodeOfCare: 'Patient/ada',
       CarePlan: 'Patient/ada',
+      Communication: 'Patient/ada',
       Task: 'Patient/ada,RelatedPerson/grace',
     });
     expect(result.ids).toEqual(['Consent/c1', 'Patient/ada', 'RelatedPerson/grace', 'Task/t1']);

@@ -1,4 +1,5 @@
 import type { CapabilityStatement, Patient } from '@medplum/fhirtypes';
+import { AUDIT_TYPES } from '../../../../adapter/fhir/carerRecordResources';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ const exportHandlers = [
   http.delete(`${BASE}/status/1`, () => new HttpResponse(null, { status: 202 })),
 ];
 
-const searchHandlers = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan'].map((type) =>
+const searchHandlers = [...AUDIT_TYPES].map((type) =>
   http.get(`${BASE}/${type}`, () =>
     HttpResponse.json({ resourceType: 'Bundle', type: 'searchset', entry: type === 'Patient' ? [{ resource: PatientAda, search: { mode: 'match' } }] : [] }),
   ),
