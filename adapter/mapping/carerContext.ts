@@ -22,6 +22,7 @@ import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/con
 import { identityKeys } from '../../shared/domain/duplicates';
 import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
+import type { CarerActionCode } from '../../shared/terminology';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
@@ -130,7 +131,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
-  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string; transitionAssessmentRequestedOn?: string }>();
   const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
     const carerAction = carerActionOf(resource, options.policy.extensionBase);
@@ -150,7 +151,8 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         continue;
       }
       if (!carerRefs.has(done.carerRef)) continue;
-      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
+      if (done.action === 'prompt-deferred') continue;
+      const field = CARER_ACTION_FIELD[done.action];
       const entry = actionsDone.get(done.carerRef) ?? {};
       if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
       actionsDone.set(done.carerRef, entry);
@@ -214,6 +216,13 @@ function choosePatient(patients: readonly RawResource[], wanted: string | undefi
   if (distinct.size > 1) return { ok: false, reason: `the FHIR data holds ${distinct.size} patients; say which one to read` };
   return { ok: true, resource: patients[0] as RawResource };
 }
+
+/** Which Carer date each recorded carer action sets (the latest of each). */
+const CARER_ACTION_FIELD: Readonly<Record<Exclude<CarerActionCode, 'prompt-deferred'>, 'signpostedOn' | 'youngCarerReferredOn' | 'transitionAssessmentRequestedOn'>> = {
+  signposted: 'signpostedOn',
+  'young-carer-referred': 'youngCarerReferredOn',
+  'transition-assessment-requested': 'transitionAssessmentRequestedOn',
+};
 
 function keepLatest<T>(map: Map<string, T>, key: string, candidate: T, order: (t: T) => { primary?: string | undefined; secondary?: string | undefined }): void {
   const current = map.get(key);

@@ -21,6 +21,7 @@ import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
 import { withdrawConsent } from './withdraw-consent';
+import { requestTransitionAssessment } from './request-transition-assessment';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -37,6 +38,7 @@ export const WRITE_ACTION_LIST = [
   referYoungCarer,
   deferPrompt,
   endDeferral,
+  requestTransitionAssessment,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

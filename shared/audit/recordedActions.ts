@@ -13,7 +13,7 @@ export interface CarerActionFact {
   kind: 'carerAction';
   id: string;
   carer: string;
-  action: 'signposted' | 'young-carer-referred';
+  action: 'signposted' | 'young-carer-referred' | 'transition-assessment-requested';
 }
 
 /** A recorded deferral of a prompt, for a carer or (a prompt about the patient) the patient. */

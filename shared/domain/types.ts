@@ -195,6 +195,11 @@ export interface Carer {
   carerStatusAskedOn?: string;
   /** Family / social relationships in plain English ("Daughter", "Neighbour"). */
   relationships: string[];
+  /**
+   * The v3 RoleCode family relationship codes as recorded ("DAUC", "MTH"): who is the patient's child
+   * or parent is decided from them (shared/domain/family.ts). Absent when none is recorded.
+   */
+  familyCodes?: string[];
   contactRoles: ContactRole[];
   birthDate?: string;
   telecom: ContactPoint[];
@@ -225,6 +230,8 @@ export interface Carer {
   signpostedOn?: string;
   /** When the carer was last recorded as referred to young carers' support. */
   youngCarerReferredOn?: string;
+  /** When a young carer's transition assessment (Care Act 2014 s.63) was last recorded as requested. */
+  transitionAssessmentRequestedOn?: string;
 }
 
 /**
@@ -322,6 +329,7 @@ export const PROMPT_CODES = [
   'consent-dated-in-future',
   'possible-duplicate-carer',
   'carer-coded-as-paid',
+  'young-carer-transition',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

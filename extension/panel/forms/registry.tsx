@@ -23,6 +23,7 @@ import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
 import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
+import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -73,6 +74,7 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-assessment-outcome': forCarer(({ ctx, carer, view }) => <AssessmentOutcomeForm {...ctx} carer={carer} today={view.formDefaults.today} />),
   'record-signposting': forCarer(({ ctx, carer, view }) => <SignpostingForm {...ctx} carer={carer} signposts={view.signposts} />),
   'refer-young-carer': forCarer(({ ctx, carer }) => <YoungCarerReferralForm {...ctx} carer={carer} />),
+  'request-transition-assessment': forCarer(({ ctx, carer }) => <TransitionAssessmentForm {...ctx} carer={carer} />),
   'defer-prompt': ({ ctx, view, open }) => {
     const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
     return prompt ? <DeferPromptForm {...ctx} prompt={prompt} view={view} /> : null;
