@@ -44,6 +44,10 @@ import { sortWorklist, type WorklistItem } from './worklist';
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
   young: boolean;
+  /** A young carer with a referral to young carers' support recorded. */
+  youngReferred?: boolean;
+  /** A young carer whose carer's assessment is completed. */
+  youngAssessed?: boolean;
   decision: ConsentDecisionKind | 'unknown';
   consentPastReview: boolean;
   assessment: AssessmentStatusKind;
@@ -72,6 +76,8 @@ interface Tally {
   carers: {
     total: number;
     young: number;
+    youngReferred: number;
+    youngAssessed: number;
     consent: Record<ConsentDecisionKind | 'unknown', number>;
     consentPastReview: number;
     assessment: Record<'notOffered' | 'offered' | 'accepted' | 'declined' | 'completed', number>;
@@ -192,6 +198,10 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     if (offered !== undefined && (join.firstOffer === undefined || compareDates(offered, join.firstOffer) < 0)) join.firstOffer = offered;
   }
 
+  // Carers with a young carers' referral recorded (the refer-young-carer Task), whatever its date.
+  const youngCarersReferred = new Set<string>();
+  for (const fact of state.recorded.carerActions.values()) if (fact.action === 'young-carer-referred') youngCarersReferred.add(fact.carer);
+
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
   for (const [patientId, record] of state.patients) {
@@ -222,6 +232,10 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       }
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
+      if (outcome.young) {
+        outcome.youngReferred = youngCarersReferred.has(join.id);
+        outcome.youngAssessed = carer.assessment.status === 'completed';
+      }
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
@@ -530,6 +544,8 @@ function emptyTally(): Tally {
     carers: {
       total: 0,
       young: 0,
+      youngReferred: 0,
+      youngAssessed: 0,
       consent: { permit: 0, deny: 0, partial: 0, withdrawn: 0, expired: 0, conflict: 0, 'lacks-capacity': 0, none: 0, unknown: 0 },
       consentPastReview: 0,
       assessment: { notOffered: 0, offered: 0, accepted: 0, declined: 0, completed: 0 },
@@ -594,6 +610,8 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], asked: Aske
     const c = tally.carers;
     c.total += 1;
     if (carer.young) c.young += 1;
+    if (carer.youngReferred === true) c.youngReferred += 1;
+    if (carer.youngAssessed === true) c.youngAssessed += 1;
     c.consent[carer.decision] += 1;
     if (carer.consentPastReview) c.consentPastReview += 1;
     c.assessment[ASSESSMENT_KEY[carer.assessment]] += 1;
@@ -622,12 +640,15 @@ function measuresOf(tally: Tally, policy: Policy): Measures {
     assessmentOffered: rate(c.total - c.assessment.notOffered, c.total),
     offerWithinPolicy: rate(c.offerJudged - c.offerNotWithinPolicy, c.offerJudged),
     assessmentReviewInDate: rate(c.reviewable - c.assessmentReviewOverdue, c.reviewable),
+    youngCarersReferred: rate(c.youngReferred, c.young),
   };
   return {
     patients: { ...tally.patients },
     carers: {
       total: c.total,
       young: c.young,
+      youngReferred: c.youngReferred,
+      youngAssessed: c.youngAssessed,
       consent: { ...c.consent },
       consentPastReview: c.consentPastReview,
       assessment: { ...c.assessment },
