@@ -38,13 +38,16 @@ export function carerMissingDetails(ctx: CarerContext, policy: Policy, now: Date
       code: 'carer-missing-details',
       severity: hasContact(carer) && !birthDateNeeded ? 'info' : 'warning',
       summary: summaryLine(`${carerLabel(carer)}: ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]} not recorded`),
-      detail:
-        (hasRelationship(carer) ? '' : 'Their relationship to the patient is not recorded. ') +
-        (hasContact(carer) ? '' : 'There is no telephone number, email or address to reach them. ') +
-        (birthDateNeeded
-          ? "They are the patient's child and their date of birth is not recorded: record it, so a young carer (under 18, Children Act 1989 s.17ZA) is recognised and referred (\"find ways to identify and support young carers\"). "
-          : '') +
-        'Record how they are related to the patient and how to reach them, so they can be involved in care and crisis plans.',
+      detail: [
+        hasRelationship(carer) ? '' : 'Their relationship to the patient is not recorded.',
+        hasContact(carer) ? '' : 'There is no telephone number, email or address to reach them.',
+        birthDateNeeded
+          ? "They are the patient's child and their date of birth is not recorded: record it, so a young carer (under 18, Children Act 1989 s.17ZA) is recognised and referred (\"find ways to identify and support young carers\")."
+          : '',
+        hasRelationship(carer) && hasContact(carer) ? '' : 'Record how they are related to the patient and how to reach them, so they can be involved in care and crisis plans.',
+      ]
+        .filter((sentence) => sentence !== '')
+        .join(' '),
       commitment: COMMITMENT,
       actions: [{ kind: 'edit-carer', label: 'Complete carer details' }],
       carer: carer.reference,
