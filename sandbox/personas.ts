@@ -283,6 +283,8 @@ const definitions = {
           carer: true,
           gender: 'male',
           telecom: [phone(105)],
+          // A child carer's date of birth is recorded (issue 11: one missing is asked for).
+          birthDate: birthDateForAge(now, 55, 30),
           identifiedOn: byDaysAgo(now, 690),
         }),
       ],
@@ -502,6 +504,8 @@ const definitions = {
           carer: true,
           gender: 'male',
           telecom: [phone(109)],
+          // A child carer's date of birth is recorded (issue 11: one missing is asked for).
+          birthDate: birthDateForAge(now, 48, 30),
           identifiedOn: byDaysAgo(now, 480),
         }),
         (now, patientId) => ({
@@ -1035,6 +1039,8 @@ const definitions = {
           carer: true,
           gender: 'male',
           telecom: [phone(121)],
+          // A child carer's date of birth is recorded (issue 11: one missing is asked for).
+          birthDate: birthDateForAge(now, 50, 30),
           identifiedOn: byDaysAgo(now, 350),
         }),
       ],
@@ -1195,6 +1201,48 @@ const definitions = {
       ],
       signposted: [{ carerId: 'demo-rosa-alvarez-husband', daysAgo: 60 }],
       carePlans: [{ id: 'demo-rosa-alvarez-crisis-plan', title: 'Staying well and crisis plan', kind: 'crisis-plan', startedDaysAgo: 30 }],
+    },
+  ),
+  // Issue 11, commitment 6 (young carers): a mother cared for by her two children.
+  nadiaOkoro: definePersona(
+    {
+      patientId: 'demo-nadia-okoro',
+      nhsNumber: '9990251002',
+      given: 'Nadia',
+      family: 'Okoro',
+      teamId: 'team-cmht-north',
+      situation:
+        'Her daughter Ama (recorded as her child, no date of birth) and her son Kwame, aged 17, are her carers, identified 10 days ago: Ama may be a young carer nobody can recognise; Kwame needs a transition assessment before 18.',
+      expectedPrompts: ['carer-missing-details', 'young-carer-transition', 'young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support'],
+      relatedPersonIds: ['demo-nadia-okoro-daughter', 'demo-nadia-okoro-son'],
+    },
+    {
+      age: 46,
+      gender: 'female',
+      serviceStartDaysAgo: 200,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-nadia-okoro-daughter',
+          patientId,
+          name: { given: 'Ama', family: 'Okoro' },
+          relationship: 'DAUC',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(178)],
+          identifiedOn: byDaysAgo(now, 10),
+        }),
+        (now, patientId) => ({
+          id: 'demo-nadia-okoro-son',
+          patientId,
+          name: { given: 'Kwame', family: 'Okoro' },
+          relationship: 'SONC',
+          carer: true,
+          gender: 'male',
+          birthDate: birthDateForAge(now, 17, 100),
+          telecom: [phone(179)],
+          identifiedOn: byDaysAgo(now, 10),
+        }),
+      ],
     },
   ),
 } as const;

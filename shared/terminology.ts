@@ -93,7 +93,38 @@ export const FAMILY_RELATIONSHIPS: Readonly<Record<string, string>> = {
   NIECE: 'Niece',
   NEPHEW: 'Nephew',
   COUSN: 'Cousin',
+  // The patient's children (v3 RoleCode CHILD and its specialisations; ../shared/terminology.md lists CHILD, DAUC, SONC).
+  DAUC: 'Daughter',
+  SONC: 'Son',
+  NCHILD: 'Child',
+  CHLDADOPT: 'Adopted child',
+  DAUADOPT: 'Adopted daughter',
+  SONADOPT: 'Adopted son',
+  CHLDFOST: 'Foster child',
+  DAUFOST: 'Foster daughter',
+  SONFOST: 'Foster son',
+  STPCHLD: 'Stepchild',
+  STPDAU: 'Stepdaughter',
+  STPSON: 'Stepson',
 };
+
+/**
+ * v3 RoleCode codes that say the related person is the patient's child: CHILD and every code under
+ * it in the v3 RoleCode hierarchy (natural, adopted, foster and step children; DAUC/SONC and their
+ * children DAU/SON). CHLDINLAW (a child's spouse) and GRNDCHILD are not the patient's child.
+ * @see https://terminology.hl7.org/CodeSystem-v3-RoleCode.html
+ */
+export const CHILD_ROLE_CODES: ReadonlySet<string> = new Set([
+  'CHILD', 'NCHILD', 'DAUC', 'DAU', 'SONC', 'SON', 'CHLDADOPT', 'DAUADOPT', 'SONADOPT', 'CHLDFOST', 'DAUFOST', 'SONFOST', 'STPCHLD', 'STPDAU', 'STPSON',
+]);
+
+/**
+ * v3 RoleCode codes that say the related person is the patient's parent (PRN and its
+ * specialisations) or guardian: the people who may hold parental responsibility for a patient under
+ * 18 (Children Act 1989 s.17ZD: a parent carer's needs assessment). A step-parent is included: they
+ * may hold parental responsibility (Children Act 1989 s.4A) and care as a parent does.
+ */
+export const PARENT_ROLE_CODES: ReadonlySet<string> = new Set(['PRN', 'MTH', 'FTH', 'NPRN', 'NMTH', 'NFTH', 'ADOPTP', 'ADOPTM', 'ADOPTF', 'STPPRN', 'STPMTH', 'STPFTH', 'GUARD']);
 
 /** HL7 v2 table 0131 contact roles that make a RelatedPerson worth asking "are they a carer?". */
 export const CONTACT_ROLES: Readonly<Record<string, 'next-of-kin' | 'emergency-contact' | 'contact-person'>> = {
@@ -134,6 +165,8 @@ export const CARER_ACTION_CODES = {
   'care-plan-involved': { code: 'care-plan-involved', display: "Carer involved in the patient's care planning" },
   'contingency-plan-agreed': { code: 'contingency-plan-agreed', display: "Carer's contingency plan agreed (what happens if the carer cannot care)" },
   'crisis-numbers-given': { code: 'crisis-numbers-given', display: 'Carer given the crisis and out-of-hours numbers' },
+  // Care Act 2014 s.63: a young carer's transition assessment, asked of the local authority before the carer turns 18.
+  'transition-assessment-requested': { code: 'transition-assessment-requested', display: "Young carer's transition assessment requested (Care Act 2014 s.63)" },
 } as const;
 
 /**

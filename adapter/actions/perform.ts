@@ -53,7 +53,7 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
   'edit-carer': async (input, ctx) =>
     ctx.adapter.editCarerDetails(
       input.carer,
-      { ...(input.relationship ? { relationship: input.relationship } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.email ? { email: input.email } : {}) },
+      { ...(input.relationship ? { relationship: input.relationship } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.email ? { email: input.email } : {}), ...(input.birthDate ? { birthDate: input.birthDate } : {}) },
       { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, signal: ctx.signal },
     ),
   'record-consent': (input, { adapter, patient, requestId, signal, policy, now }) => {
@@ -93,6 +93,11 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
   },
   'refer-young-carer': (input, { adapter, patient, requestId, signal }) =>
     adapter.recordCarerAction({ patient, carer: input.carer, action: 'young-carer-referred', items: [{ type: 'Referred to', value: input.referredTo }], ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
+  'request-transition-assessment': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction(
+      { patient, carer: input.carer, action: 'transition-assessment-requested', items: [{ type: 'Requested from', value: input.requestedFrom }], ...(input.note ? { note: input.note } : {}), requestId },
+      { signal },
+    ),
   'defer-prompt': (input, { adapter, patient, requestId, signal, now }) =>
     adapter.recordDeferral(
       {

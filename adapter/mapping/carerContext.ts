@@ -22,7 +22,7 @@ import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/con
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
 import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
-import type { CarerActionCode } from '../../shared/terminology';
+import { CARER_DONE_FIELD, type CarerDoneField } from '../../shared/domain/carerActionsDone';
 import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
@@ -65,14 +65,6 @@ export const UNREADABLE = 'the FHIR data could not be read';
 
 export { NO_DECISION };
 
-/** The carer's field each recorded carer action sets (the latest recorded wins). */
-type DoneField = 'signpostedOn' | 'youngCarerReferredOn' | 'contingencyPlanOn' | 'crisisNumbersGivenOn';
-const DONE_FIELD: Partial<Record<CarerActionCode, DoneField>> = {
-  signposted: 'signpostedOn',
-  'young-carer-referred': 'youngCarerReferredOn',
-  'contingency-plan-agreed': 'contingencyPlanOn',
-  'crisis-numbers-given': 'crisisNumbersGivenOn',
-};
 
 /**
  * The patient's current care plans (./readCarePlan.ts), each with the carers it names or a
@@ -180,7 +172,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanConsentOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
-  const actionsDone = new Map<string, Partial<Record<DoneField, string>>>();
+  const actionsDone = new Map<string, Partial<Record<CarerDoneField, string>>>();
   const involvedByTask: { carePlan: string; carer: CarerReference }[] = [];
   const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
@@ -205,7 +197,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         if (done.carePlan !== undefined) involvedByTask.push({ carePlan: done.carePlan, carer: done.carerRef as CarerReference });
         continue;
       }
-      const field = DONE_FIELD[done.action];
+      const field = CARER_DONE_FIELD[done.action];
       if (field === undefined) continue;
       const entry = actionsDone.get(done.carerRef) ?? {};
       if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;

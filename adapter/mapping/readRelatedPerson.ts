@@ -77,6 +77,8 @@ export function readRelatedPerson(raw: unknown, options: ReadRelatedPersonOption
   if (name) carer.name = name;
   if (statusExtension?.askedOn) carer.carerStatusAskedOn = statusExtension.askedOn;
   if (resource.birthDate) carer.birthDate = resource.birthDate;
+  const familyCodes = familyCodesOf(relationship);
+  if (familyCodes.length > 0) carer.familyCodes = familyCodes;
   const address = addressText(resource.address);
   if (address) carer.address = address;
   if (resource.period?.start) carer.identifiedOn = resource.period.start;
@@ -112,6 +114,18 @@ export function relationshipsOf(concepts: readonly FhirCodeableConcept[]): strin
     if (!describesSomethingElse) add(conceptText(concept));
   }
   return out;
+}
+
+/** The v3 RoleCode codes recorded in `relationship` (each once, in record order). */
+export function familyCodesOf(concepts: readonly FhirCodeableConcept[]): string[] {
+  const codes: string[] = [];
+  for (const concept of concepts) {
+    for (const coding of concept.coding ?? []) {
+      const code = coding.code?.trim();
+      if (coding.system === SYSTEM.v3RoleCode && code && !codes.includes(code)) codes.push(code);
+    }
+  }
+  return codes;
 }
 
 function familyDisplay(code: string): string | undefined {

@@ -1,10 +1,10 @@
 /**
- * A carer's relationship and contact details completed: a versioned update (If-Match) of the raw
+ * A carer's relationship, contact details and date of birth completed: a versioned update (If-Match) of the raw
  * RelatedPerson, adding what was given and leaving everything else as the server holds it.
  */
 import * as z from 'zod/mini';
 import { defineWriteAction } from './define';
-import { carerRef, shortText } from './fields';
+import { carerRef, isoDate, shortText } from './fields';
 
 export const editCarer = defineWriteAction({
   kind: 'edit-carer',
@@ -20,5 +20,7 @@ export const editCarer = defineWriteAction({
     relationship: z.optional(z.string()),
     phone: z.optional(shortText(60)),
     email: z.optional(shortText(200)),
+    /** Set only when none is recorded (a child carer's, so a young carer is recognised). */
+    birthDate: z.optional(isoDate),
   }),
 });

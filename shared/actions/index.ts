@@ -28,6 +28,7 @@ import { recordCarerHeard } from './record-carer-heard';
 import { recordCarerEnquiry } from './record-carer-enquiry';
 import { answerCarerEnquiry } from './answer-carer-enquiry';
 import { recordDisclosure } from './record-disclosure';
+import { requestTransitionAssessment } from './request-transition-assessment';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -51,6 +52,7 @@ export const WRITE_ACTION_LIST = [
   recordCarerEnquiry,
   answerCarerEnquiry,
   recordDisclosure,
+  requestTransitionAssessment,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

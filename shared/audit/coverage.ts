@@ -56,8 +56,12 @@ export const RATE_IDS = [
   'assessmentOffered',
   'offerWithinPolicy',
   'assessmentReviewInDate',
+  'youngCarersReferred',
 ] as const;
 export type RateId = (typeof RATE_IDS)[number];
+/** Rates added after the first release of coverage.json (an older file has none of them). */
+const LATER_RATE_IDS: ReadonlySet<RateId> = new Set<RateId>(['youngCarersReferred']);
+const NO_RATE: Rate = { numerator: 0, denominator: 0, percent: null, rag: 'none' };
 
 export const MeasuresSchema = z.strictObject({
   patients: z.strictObject({
@@ -79,8 +83,15 @@ export const MeasuresSchema = z.strictObject({
   carers: z.strictObject({
     /** Active carer RelatedPersons of patients in scope. */
     total: count,
-    /** Of those, under the policy's young-carer age on `now`. */
+    /** Of those, under the policy's young-carer age on `now`: young carers identified. */
     young: count,
+    /**
+     * Of the young carers, those with a referral to young carers' support recorded (the
+     * refer-young-carer action's Task), and those whose carer's assessment is completed.
+     * (Absent in coverage.json written before they existed: read as 0.)
+     */
+    youngReferred: count.default(0),
+    youngAssessed: count.default(0),
     /**
      * Each carer's decision in force (shared/consent/decisionInForce.ts, as the panel reads it):
      * `expired` = the decision's validity ended; `conflict` = equally new decisions disagree;
@@ -135,7 +146,8 @@ export const MeasuresSchema = z.strictObject({
      */
     contactsNotAskedAbout: count,
   }),
-  rates: z.strictObject(Object.fromEntries(RATE_IDS.map((id) => [id, RateSchema])) as Record<RateId, typeof RateSchema>),
+  // A rate added after the first release reads as "no data" from a coverage.json written before it.
+  rates: z.strictObject(Object.fromEntries(RATE_IDS.map((id) => [id, LATER_RATE_IDS.has(id) ? RateSchema.default(NO_RATE) : RateSchema])) as Record<RateId, typeof RateSchema>),
 });
 export type Measures = z.infer<typeof MeasuresSchema>;
 

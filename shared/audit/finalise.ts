@@ -42,12 +42,17 @@ import { PathwayPlansTally } from './pathwayPlans';
 import { carerCommunicationMeasures } from './carerCommunications';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
+import { CARER_DONE_FIELD, CARER_DONE_FIELDS, type CarerDoneField } from '../domain/carerActionsDone';
 import { ACTION_OF_RECORDED, PromptOutcomeTally } from './promptOutcomes';
 import { orphanConsentOf } from '../consent/orphanConsent';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
   young: boolean;
+  /** A young carer with a referral to young carers' support recorded. */
+  youngReferred?: boolean;
+  /** A young carer whose carer's assessment is completed. */
+  youngAssessed?: boolean;
   decision: ConsentDecisionKind | 'unknown';
   consentPastReview: boolean;
   assessment: AssessmentStatusKind;
@@ -76,6 +81,8 @@ interface Tally {
   carers: {
     total: number;
     young: number;
+    youngReferred: number;
+    youngAssessed: number;
     consent: Record<ConsentDecisionKind | 'unknown', number>;
     consentPastReview: number;
     assessment: Record<'notOffered' | 'offered' | 'accepted' | 'declined' | 'completed', number>;
@@ -200,6 +207,9 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   const promptOutcomes = new PromptOutcomeTally();
   const actionsDone = carerActionsDone(state);
   const deferralsOf = deferralsByPatient(state, (carer) => joined.get(carer)?.record.patient);
+  // Carers with a young carers' referral recorded (the refer-young-carer Task), whatever its date.
+  const youngCarersReferred = new Set<string>();
+  for (const fact of state.recorded.carerActions.values()) if (fact.action === 'young-carer-referred') youngCarersReferred.add(fact.carer);
 
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
@@ -238,6 +248,10 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       if (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn') refusals.set(join.id, carer.consent);
       const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
+      if (outcome.young) {
+        outcome.youngReferred = youngCarersReferred.has(join.id);
+        outcome.youngAssessed = carer.assessment.status === 'completed';
+      }
       outcome.withoutRelationship = !join.record.hasRelationship;
       outcome.withoutContact = !join.record.hasContact;
       counted.push({ id: join.id, digests: join.record.identityDigests, outcome });
@@ -571,6 +585,8 @@ function emptyTally(): Tally {
     carers: {
       total: 0,
       young: 0,
+      youngReferred: 0,
+      youngAssessed: 0,
       consent: { permit: 0, deny: 0, partial: 0, withdrawn: 0, expired: 0, conflict: 0, 'lacks-capacity': 0, none: 0, unknown: 0 },
       consentPastReview: 0,
       assessment: { notOffered: 0, offered: 0, accepted: 0, declined: 0, completed: 0 },
@@ -635,6 +651,8 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], asked: Aske
     const c = tally.carers;
     c.total += 1;
     if (carer.young) c.young += 1;
+    if (carer.youngReferred === true) c.youngReferred += 1;
+    if (carer.youngAssessed === true) c.youngAssessed += 1;
     c.consent[carer.decision] += 1;
     if (carer.consentPastReview) c.consentPastReview += 1;
     c.assessment[ASSESSMENT_KEY[carer.assessment]] += 1;
@@ -663,12 +681,15 @@ function measuresOf(tally: Tally, policy: Policy): Measures {
     assessmentOffered: rate(c.total - c.assessment.notOffered, c.total),
     offerWithinPolicy: rate(c.offerJudged - c.offerNotWithinPolicy, c.offerJudged),
     assessmentReviewInDate: rate(c.reviewable - c.assessmentReviewOverdue, c.reviewable),
+    youngCarersReferred: rate(c.youngReferred, c.young),
   };
   return {
     patients: { ...tally.patients },
     carers: {
       total: c.total,
       young: c.young,
+      youngReferred: c.youngReferred,
+      youngAssessed: c.youngAssessed,
       consent: { ...c.consent },
       consentPastReview: c.consentPastReview,
       assessment: { ...c.assessment },
@@ -715,14 +736,16 @@ function isCurrentContact(contact: ContactFact, timeZone: string, asOf: Calendar
  * paid-care-worker coding, signposting and a young carer's referral recorded — and no name, number
  * or address (a recorded detail is stood in for by a placeholder the rules never show).
  */
-function forRules(carer: Carer, record: CarerRecord, done: { signpostedOn?: string; youngCarerReferredOn?: string } | undefined): Carer {
+function forRules(carer: Carer, record: CarerRecord, done: Partial<Record<CarerDoneField, string>> | undefined): Carer {
   const out: Carer = { ...carer };
   if (record.hasRelationship) out.relationships = [RECORDED];
   if (record.hasContact) out.telecom = [{ value: RECORDED }];
   if (record.paidCareWorker) out.paidCareWorker = true;
   if (record.possibleCarer) out.possibleCarer = true;
-  if (done?.signpostedOn !== undefined) out.signpostedOn = done.signpostedOn;
-  if (done?.youngCarerReferredOn !== undefined) out.youngCarerReferredOn = done.youngCarerReferredOn;
+  for (const field of CARER_DONE_FIELDS) {
+    const on = done?.[field];
+    if (on !== undefined) out[field] = on;
+  }
   return out;
 }
 
@@ -758,12 +781,13 @@ function contextForRules(
   return ctx;
 }
 
-/** The latest signposting and young carer's referral recorded for each carer (any date: the panel's rules only ask whether one was). */
-function carerActionsDone(state: AuditState): Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }> {
-  const done = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+/** The latest of each carer action recorded for each carer (shared/domain/carerActionsDone.ts; any date: the panel's rules only ask whether one was). */
+function carerActionsDone(state: AuditState): Map<string, Partial<Record<CarerDoneField, string>>> {
+  const done = new Map<string, Partial<Record<CarerDoneField, string>>>();
   for (const fact of state.recorded.carerActions.values()) {
+    const field = CARER_DONE_FIELD[fact.action];
+    if (field === undefined) continue;
     const entry = done.get(fact.carer) ?? {};
-    const field = fact.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
     const on = fact.on ?? '';
     if (entry[field] === undefined || on > (entry[field] as string)) entry[field] = on;
     done.set(fact.carer, entry);

@@ -47,6 +47,13 @@ const QS200_1: Citation = {
 };
 const CARE_ACT_S10: Citation = { source: 'Care Act 2014', criterion: 'section 10', text: "Assessment of a carer's needs for support." };
 const LOCAL_POLICY: Citation = { source: 'Local policy', criterion: 'firstOfferWithinMonths', text: 'A first offer of a carer’s needs assessment within the policy period of the carer being identified or the service starting.' };
+const CHILDREN_ACT_S17ZA: Citation = { source: 'Children Act 1989', criterion: 'section 17ZA', text: "Young carers' needs assessments." };
+/** The seeds' own words, as issue 11 (commitment 6) quotes them; no fuller sentence is claimed. */
+const YOUNG_CARERS_SEED: Citation = {
+  source: "The trust's carers' charter and the county's recommendations",
+  criterion: 'young carers',
+  text: '"find ways to identify and support young carers"; "clear responsibilities and referral pathway"',
+};
 const NSF_6: Citation = { source: 'National Service Framework for Mental Health (1999)', criterion: 'standard six', text: 'Caring about carers.' };
 
 const commitmentOf = (citations: readonly Citation[]): string => citations.map((c) => `${c.source} ${c.criterion}: ${c.text}`).join(' ');
@@ -87,6 +94,12 @@ const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
     label: 'Assessment reviews in date',
     definition: 'Carers with a completed or declined assessment whose review is not overdue, out of all such carers.',
     citations: [NSF_6],
+  },
+  {
+    id: 'youngCarersReferred',
+    label: 'Young carers referred',
+    definition: "Young carers with a referral to young carers' support recorded, out of all young carers (under the policy's young-carer age).",
+    citations: [YOUNG_CARERS_SEED, CHILDREN_ACT_S17ZA],
   },
 ];
 

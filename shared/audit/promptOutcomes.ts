@@ -44,6 +44,7 @@ export const ACTION_OF_RECORDED: Readonly<Record<CarerActionFact['action'], Writ
   'care-plan-involved': 'involve-carer-in-care-plan',
   'contingency-plan-agreed': 'record-contingency-plan',
   'crisis-numbers-given': 'record-crisis-numbers',
+  'transition-assessment-requested': 'request-transition-assessment',
 };
 
 /**

@@ -195,6 +195,11 @@ export interface Carer {
   carerStatusAskedOn?: string;
   /** Family / social relationships in plain English ("Daughter", "Neighbour"). */
   relationships: string[];
+  /**
+   * The v3 RoleCode family relationship codes as recorded ("DAUC", "MTH"): who is the patient's child
+   * or parent is decided from them (shared/domain/family.ts). Absent when none is recorded.
+   */
+  familyCodes?: string[];
   contactRoles: ContactRole[];
   birthDate?: string;
   telecom: ContactPoint[];
@@ -238,6 +243,8 @@ export interface Carer {
    * consent: shared/consent/decisionInForce.ts never sees these, and the decision in force is unchanged.
    */
   disclosures?: DisclosureWithoutConsent[];
+  /** When a young carer's transition assessment (Care Act 2014 s.63) was last recorded as requested. */
+  transitionAssessmentRequestedOn?: string;
 }
 
 /** What kind of plan a CarePlan is, from its category (shared/terminology.ts CARE_PLAN_CATEGORY_CODES; text for an advance care plan). */
@@ -388,6 +395,7 @@ export const PROMPT_CODES = [
   'carer-contingency-plan',
   'give-crisis-numbers',
   'carer-enquiry-overdue',
+  'young-carer-transition',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

@@ -26,6 +26,7 @@ import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
 import { carerContingencyPlan } from './carer-contingency-plan';
 import { giveCrisisNumbers } from './give-crisis-numbers';
 import { carerEnquiryOverdue } from './carer-enquiry-overdue';
+import { youngCarerTransition } from './young-carer-transition';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -52,6 +53,7 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'carer-contingency-plan': carerContingencyPlan,
   'give-crisis-numbers': giveCrisisNumbers,
   'carer-enquiry-overdue': carerEnquiryOverdue,
+  'young-carer-transition': youngCarerTransition,
 };
 
 /**

@@ -7,7 +7,8 @@
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
 import { compareDates, today } from '../domain/dates';
-import { firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
+import { firstOfferDeadline, isActiveCarer } from '../domain/derive';
+import { assessmentRoute } from '../domain/assessmentRoute';
 import { carerLabel, displayDate, summaryLine } from '../domain/describe';
 
 export const COMMITMENT =
@@ -22,7 +23,8 @@ export function offerAssessment(ctx: CarerContext, policy: Policy, now: Date): P
       const deadline = firstOfferDeadline(carer, ctx.patient, policy);
       const overdue = deadline !== undefined && compareDates(todayDate, deadline) > 0;
       const label = carerLabel(carer);
-      const young = isYoungCarer(carer, policy, now);
+      // The law follows the carer's and the patient's ages, never the policy's young-carer age (shared/domain/assessmentRoute.ts).
+      const route = assessmentRoute(carer, ctx.patient, policy, now);
       const summary = overdue
         ? `Overdue: offer ${label} a carer's assessment — the first offer was due ${displayDate(deadline)}`
         : `Offer ${label} a carer's assessment${deadline === undefined ? '' : ` by ${displayDate(deadline)}`}`;
@@ -32,9 +34,7 @@ export function offerAssessment(ctx: CarerContext, policy: Policy, now: Date): P
         severity: 'warning',
         summary: summaryLine(summary),
         detail:
-          (young
-            ? "This carer is under 18: refer them to the local authority for a young carer's needs assessment (Children Act 1989 s.17ZA). "
-            : "Offer a carer's assessment: the local authority assesses the carer's own needs (Care Act 2014 s.10 for adult carers of adults); the trust identifies, offers and refers. ") +
+          `${route.sentence} ` +
           'Record the offer, and the answer when the carer gives it.' +
           (deadline === undefined ? ' When the carer was identified and when the service started are not recorded, so the deadline is unknown.' : ''),
         commitment,

@@ -12,7 +12,7 @@ import { isWriteKind } from '../../shared/actions/index';
 
 /** The one prompt finished outside the panel (two records of one person are merged in the EHR): the only one deferred here. */
 const FINISHED_IN_THE_EHR: ReadonlySet<string> = new Set(['possible-duplicate-carer']);
-import { openPatient, submitForm, useExtensionAgainstSandbox } from './harness';
+import { fillDate, openPatient, submitForm, useExtensionAgainstSandbox } from './harness';
 
 /** What a clinician enters in each form (only fields the form does not already default). */
 const FILL: Record<string, (form: Locator) => Promise<void>> = {
@@ -30,10 +30,13 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
     for (const box of await form.locator('input[name="given"]').all()) await box.check();
   },
   'refer-young-carer': async (form) => form.locator('[name="referredTo"]').fill("Northshire young carers' service"),
+  'request-transition-assessment': async (form) => form.locator('[name="requestedFrom"]').fill('Northshire adult social care'),
   'edit-carer': async (form) => {
     const relationship = form.locator('select[name="relationship"]');
     if ((await relationship.count()) > 0) await relationship.selectOption('FRND');
     await form.locator('[name="phone"]').fill('07700 900456');
+    // A child carer's missing date of birth (an adult's here, so no young-carer prompts follow).
+    if ((await form.locator('input[name="birthDate-day"]').count()) > 0) await fillDate(form, 'birthDate', '1990-03-04');
   },
   'record-contingency-plan': async (form) => form.locator('[name="plan"]').fill('Her sister steps in; call the crisis line.'),
   'record-crisis-numbers': async (form) => {

@@ -11,7 +11,7 @@
  * @see https://owasp.org/www-community/attacks/CSV_Injection
  */
 import type { Coverage, Measures } from '../../../shared/audit/coverage';
-import { RATE_IDS } from '../../../shared/audit/coverage';
+import { RATE_IDS, type RateId } from '../../../shared/audit/coverage';
 import { ALL_MONTHS, ALL_TEAMS, NO_MONTH, NO_TEAM, SMALL_COUNT, isSmallCount, isTooFewToRate } from './format';
 
 const BOM = '\uFEFF';
@@ -20,6 +20,16 @@ type Cell = string | number | null;
 
 /** A count column: shown as "<5" from 1 to 4 (format.ts SMALL_NUMBER_LIMIT); coverage.json keeps it exact. */
 const small = (n: number): Cell => (isSmallCount(n) ? SMALL_COUNT : n);
+
+function rateColumns(id: RateId): [string, (m: Measures) => Cell][] {
+  return [
+    [`rates.${id}.percent`, (m) => (isTooFewToRate(m.rates[id]) ? null : m.rates[id].percent)],
+    [`rates.${id}.rag`, (m) => (isTooFewToRate(m.rates[id]) ? 'too few to rate' : m.rates[id].rag)],
+  ];
+}
+
+/** The rates of the first release, whose columns stay where they were; later ones go last. */
+const FIRST_RATE_IDS: readonly RateId[] = ['carersIdentified', 'consentRecorded', 'consentInDate', 'assessmentOffered', 'offerWithinPolicy', 'assessmentReviewInDate'];
 
 const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['patients.total', (m) => small(m.patients.total)],
@@ -41,13 +51,13 @@ const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['dataQuality.consentWithoutCarer', (m) => small(m.dataQuality.consentWithoutCarer)],
   ['dataQuality.possibleDuplicateCarers', (m) => small(m.dataQuality.possibleDuplicateCarers)],
   ['dataQuality.contactsNotAskedAbout', (m) => small(m.dataQuality.contactsNotAskedAbout)],
-  ...RATE_IDS.flatMap((id): [string, (m: Measures) => Cell][] => [
-    [`rates.${id}.percent`, (m) => (isTooFewToRate(m.rates[id]) ? null : m.rates[id].percent)],
-    [`rates.${id}.rag`, (m) => (isTooFewToRate(m.rates[id]) ? 'too few to rate' : m.rates[id].rag)],
-  ]),
+  ...FIRST_RATE_IDS.flatMap(rateColumns),
   // Columns added after the first release go last, so a spreadsheet built on the old columns still reads.
   ['patients.askedNoCarersStale', (m) => small(m.patients.askedNoCarersStale)],
   ['carers.offerDeadlineUnknown', (m) => small(m.carers.offerDeadlineUnknown)],
+  ['carers.youngReferred', (m) => small(m.carers.youngReferred)],
+  ['carers.youngAssessed', (m) => small(m.carers.youngAssessed)],
+  ...RATE_IDS.filter((id) => !FIRST_RATE_IDS.includes(id)).flatMap(rateColumns),
 ];
 
 export function toCsv(coverage: Coverage): string {

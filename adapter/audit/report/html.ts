@@ -217,6 +217,8 @@ ${row('said “no carers”, but the answer is out of date (ask again)', n(c.pat
 ${row('never asked', n(c.patients.neverAsked), true)}
 ${row('Carers', n(c.carers.total))}
 ${row('young carers', n(c.carers.young), true)}
+${row('young carers referred to young carers’ support', n(c.carers.youngReferred), true)}
+${row('young carers whose carer’s assessment is completed', n(c.carers.youngAssessed), true)}
 ${row('consent: yes, share', n(c.carers.consent.permit), true)}
 ${row('consent: no, do not share', n(c.carers.consent.deny), true)}
 ${row('consent: share some things', n(c.carers.consent.partial), true)}

@@ -1,12 +1,12 @@
 /**
- * Complete a carer's details (shared/actions/edit-carer.ts): the relationship and a way to reach
- * them, added to the RelatedPerson as the server holds it (If-Match; a newer version is a conflict).
+ * Complete a carer's details (shared/actions/edit-carer.ts): the relationship, a way to reach them
+ * and, where none is recorded, their date of birth (a child carer's: who is a young carer follows), added to the RelatedPerson as the server holds it (If-Match; a newer version is a conflict).
  */
 import { displayText } from '../../../shared/displayText';
 import { FAMILY_RELATIONSHIPS } from '../../../shared/terminology';
 import type { Action } from '../../protocol/messages';
 import type { CarerView } from '../../protocol/view';
-import { SelectField, TextField } from './fields';
+import { DateField, SelectField, TextField } from './fields';
 import { FormShell } from './FormShell';
 import { useFormWrite, type FormContext } from './Forms';
 
@@ -15,12 +15,13 @@ const RELATIONSHIP_OPTIONS: [string, string][] = [['', 'Choose…'], ...Object.e
 export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
   const { carer } = ctx;
   const name = carer.name !== undefined ? displayText(carer.name) : 'this carer';
-  const { draft, write, problem, send, submitting, cancel } = useFormWrite(ctx, `edit-carer:${carer.id}`, { relationship: '', phone: '', email: '' });
+  const { draft, write, problem, send, submitting, cancel } = useFormWrite(ctx, `edit-carer:${carer.id}`, { relationship: '', phone: '', email: '', birthDate: '' });
   const v = draft.values;
   const action = (versionId?: string): Action | string => {
     const phone = v.phone?.trim();
     const email = v.email?.trim();
-    if (!v.relationship && !phone && !email) return 'Give a relationship, a phone number or an email.';
+    const birthDate = carer.birthDate === undefined ? v.birthDate?.trim() : undefined;
+    if (!v.relationship && !phone && !email && !birthDate) return 'Give a relationship, a phone number, an email or a date of birth.';
     return {
       kind: 'edit-carer',
       carer: carer.reference,
@@ -28,6 +29,7 @@ export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
       ...(v.relationship ? { relationship: v.relationship } : {}),
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
+      ...(birthDate ? { birthDate } : {}),
     };
   };
   return (
@@ -37,7 +39,7 @@ export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
       submitLabel="Save details"
       write={write}
       problem={problem}
-      draftLines={[`Relationship: ${FAMILY_RELATIONSHIPS[v.relationship ?? ''] ?? 'not given'}`, `Phone: ${v.phone ?? ''}`, `Email: ${v.email ?? ''}`]}
+      draftLines={[`Relationship: ${FAMILY_RELATIONSHIPS[v.relationship ?? ''] ?? 'not given'}`, `Phone: ${v.phone ?? ''}`, `Email: ${v.email ?? ''}`, `Date of birth: ${v.birthDate ?? ''}`]}
       onCancel={cancel}
       {...submitting(() => action(carer.versionId))}
       onOverwrite={(conflict) => send(() => action(conflict.versionId))}
@@ -47,6 +49,9 @@ export function EditCarerForm(ctx: FormContext & { carer: CarerView }) {
       ) : null}
       <TextField label="Phone" name="phone" type="tel" value={v.phone ?? ''} onInput={(x) => draft.set('phone', x)} />
       <TextField label="Email" name="email" type="email" value={v.email ?? ''} onInput={(x) => draft.set('email', x)} />
+      {carer.birthDate === undefined ? (
+        <DateField label="Date of birth" name="birthDate" hint="A carer under 18 is a young carer (Children Act 1989 s.17ZA)." value={v.birthDate ?? ''} onInput={(x) => draft.set('birthDate', x)} />
+      ) : null}
     </FormShell>
   );
 }

@@ -29,6 +29,7 @@ import { CrisisNumbersForm } from './CrisisNumbersForm';
 import { CarerHeardForm } from './CarerHeardForm';
 import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
 import { DisclosureForm } from './DisclosureForm';
+import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -83,6 +84,7 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-carer-enquiry': forCarer(({ ctx, carer, view }) => <RecordEnquiryForm {...ctx} carer={carer} today={view.formDefaults.today} />),
   'answer-carer-enquiry': forCarer(({ ctx, carer, view }) => <AnswerEnquiryForm {...ctx} carer={carer} today={view.formDefaults.today} />),
   'record-disclosure': forCarer(({ ctx, carer }) => <DisclosureForm {...ctx} carer={carer} />),
+  'request-transition-assessment': forCarer(({ ctx, carer }) => <TransitionAssessmentForm {...ctx} carer={carer} />),
   'defer-prompt': ({ ctx, view, open }) => {
     const prompt = open.promptView ?? view.prompts.find((p) => p.id === open.prompt);
     return prompt ? <DeferPromptForm {...ctx} prompt={prompt} view={view} /> : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_WARNINGS, toCarerContext } from '../../../adapter/mapping/carerContext';
+import { buildCarerActionTask } from '../../../adapter/writes/build';
 import type { CarerContext } from '../../../shared/domain/types';
 import { READ_OPTIONS,
   CarerGrace,
@@ -76,6 +77,13 @@ describe('toCarerContext on a whole record', () => {
     expect(read.carers).toEqual([]);
     expect(read.unreadableRelatedPersons).toBe(1);
     expect(read.warnings).toHaveLength(1);
+  });
+
+  it("reads a young carer's transition assessment request (a completed carer-action Task) onto the carer", () => {
+    const task = { ...buildCarerActionTask({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', action: 'transition-assessment-requested', items: [{ type: 'Requested from', value: 'Adult social care' }], on: '2026-10-01T09:00:00Z', extensionBase: options.policy.extensionBase }), id: 'tr1' };
+    const withTask = contextOf([searchset([...alexRecord.map(json), task])]);
+    expect(withTask.carers.find((c) => c.id === 'grace')?.transitionAssessmentRequestedOn).toBe('2026-10-01T09:00:00Z');
+    expect(carer('grace')?.transitionAssessmentRequestedOn).toBeUndefined();
   });
 
   it('keeps every resource as received in the raw store', () => {

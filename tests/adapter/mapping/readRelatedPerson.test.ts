@@ -24,6 +24,7 @@ describe('readRelatedPerson', () => {
         name: 'Grace Example',
         carerStatus: 'carer',
         relationships: ['Daughter'],
+        familyCodes: ['DAU'],
         contactRoles: [],
         birthDate: '1988-02-10',
         telecom: [{ system: 'phone', value: '07700 900001' }],
@@ -94,6 +95,12 @@ describe('readRelatedPerson', () => {
     const result = read(asJson(YoungCarerSam));
     expect('patient' in result && result.patient).toBe('Patient/alex');
     expect('carer' in result && result.carer).toMatchObject({ carerStatus: 'carer', relationships: ['Son'], birthDate: '2012-05-05' });
+  });
+
+  it("keeps the v3 RoleCode codes, so who is the patient's child is decided from codes, not words", () => {
+    const raw = { ...asJson(YoungCarerSam) as Record<string, unknown>, relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'SONC' }] }, { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'SONC' }, { system: 'http://terminology.hl7.org/CodeSystem/v2-0131', code: 'N' }] }] };
+    expect(carerOf(raw)).toMatchObject({ relationships: ['Son'], familyCodes: ['SONC'] });
+    expect(carerOf(asJson(CarerGrace)).familyCodes).toEqual(['DAU']);
   });
 
   it('reads the carer-status extension answering no as not-carer, with the date asked', () => {

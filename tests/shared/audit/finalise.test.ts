@@ -76,6 +76,33 @@ describe('carers', () => {
     const policy = parsePolicy({ youngCarerUnderAge: 25 });
     expect(audit([patient('p'), carer('c', 'p', { birthDate: '2003-01-01' })], policy).carers.young).toBe(1);
   });
+
+  it("counts young carers identified, referred to young carers' support, and assessed, and rates the referrals", () => {
+    const coverage = audit([
+      patient('p'),
+      carer('referred', 'p', { birthDate: '2012-01-01' }),
+      { kind: 'carerAction', id: 'r1', carer: 'referred', action: 'young-carer-referred' },
+      carer('assessed', 'p', { birthDate: '2011-01-01' }),
+      offer('t1', 'assessed', 'completed', '2026-05-01', { completedOn: '2026-06-01' }),
+      carer('neither', 'p', { birthDate: '2010-01-01' }),
+      // An adult carer's referral or assessment is not a young carer's.
+      carer('adult', 'p', { birthDate: '1970-01-01' }),
+      { kind: 'carerAction', id: 'r2', carer: 'adult', action: 'young-carer-referred' },
+      offer('t2', 'adult', 'completed', '2026-05-01', { completedOn: '2026-06-01' }),
+    ]);
+    expect(coverage.carers).toMatchObject({ young: 3, youngReferred: 1, youngAssessed: 1 });
+    expect(coverage.rates.youngCarersReferred).toMatchObject({ numerator: 1, denominator: 3 });
+  });
+
+  it('reads a coverage.json written before the young-carer counts existed as 0, and its referral rate as no data', () => {
+    const coverage = JSON.parse(JSON.stringify(audit([patient('p')]))) as Record<string, unknown> & { carers: Record<string, unknown>; rates: Record<string, unknown> };
+    delete coverage.carers.youngReferred;
+    delete coverage.carers.youngAssessed;
+    delete coverage.rates.youngCarersReferred;
+    const read = CoverageSchema.parse(coverage);
+    expect(read.carers).toMatchObject({ youngReferred: 0, youngAssessed: 0 });
+    expect(read.rates.youngCarersReferred).toEqual({ numerator: 0, denominator: 0, percent: null, rag: 'none' });
+  });
 });
 
 describe('consent decisions', () => {

@@ -53,6 +53,34 @@ describe('carer-missing-details', () => {
     expect(carerMissingDetails(contextWith({ carers }), POLICY, NOW)).toEqual([]);
   });
 
+  it("asks for the date of birth of a carer who is the patient's child (DAUC) and has none", () => {
+    expect(promptsFor({ familyCodes: ['DAUC'], birthDate: undefined })).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        summary: 'Jane Smith (Daughter): date of birth not recorded',
+        detail: expect.stringContaining("They are the patient's child and their date of birth is not recorded"),
+        actions: [{ kind: 'edit-carer', label: 'Complete carer details' }],
+      }),
+    ]);
+    expect(promptsFor({ familyCodes: ['DAUC'], birthDate: undefined })[0]?.detail).toContain('Children Act 1989 s.17ZA');
+  });
+
+  it.each(['CHILD', 'SONC', 'SON', 'NCHILD', 'STPCHLD', 'CHLDFOST', 'DAUADOPT'])('asks for the birth date of a child carer coded %s', (code) => {
+    expect(promptsFor({ familyCodes: [code], birthDate: undefined })[0]?.summary).toContain('date of birth not recorded');
+  });
+
+  it('does not ask for the birth date once it is recorded, nor of a carer who is not the patient’s child', () => {
+    expect(promptsFor({ familyCodes: ['DAUC'], birthDate: '2010-02-03' })).toEqual([]);
+    expect(promptsFor({ familyCodes: ['MTH'], birthDate: undefined })).toEqual([]);
+    expect(promptsFor({ familyCodes: ['GRNDCHILD'], birthDate: undefined })).toEqual([]);
+  });
+
+  it('lists the birth date with the other missing details', () => {
+    expect(promptsFor({ familyCodes: ['SONC'], birthDate: undefined, telecom: [], relationships: [] })[0]?.summary).toBe(
+      'Jane Smith: relationship, contact details and date of birth not recorded',
+    );
+  });
+
   it('serves the identification commitment', () => {
     expect(COMMITMENT).toMatch(/^Triangle of Care standard 1/);
   });

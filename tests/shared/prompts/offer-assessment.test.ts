@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentStatus } from '../../../shared/domain/types';
 import { COMMITMENT, offerAssessment } from '../../../shared/prompts/offer-assessment';
-import { FormerFriend, JaneDaughter, LeoYoungSon, NOW, PatientAlex, PatNeighbour, POLICY, TomBrother, carerWith, contextWith, noonOn } from '../fixtures';
+import { FormerFriend, GraceMother, JaneDaughter, LeoYoungSon, NOW, PatientAlex, PatNeighbour, POLICY, TomBrother, carerWith, contextWith, noonOn } from '../fixtures';
 
 // Jane was identified on 1 May 2026, after Alex's service started (10 Jan 2026): first offer due by 1 Aug 2026.
 const janeOnly = contextWith({ carers: [JaneDaughter] });
@@ -70,6 +70,21 @@ describe('offer-assessment', () => {
     const leo = carerWith(LeoYoungSon, { assessment: { status: 'not-offered' } });
     const [prompt] = offerAssessment(contextWith({ carers: [leo] }), POLICY, NOW);
     expect(prompt?.detail).toContain("young carer's needs assessment (Children Act 1989 s.17ZA)");
+  });
+
+  it("cites the law by age, not the policy's young-carer age: a carer of 20 under a policy of 25 is an adult carer (Care Act s.10)", () => {
+    const carer = carerWith(LeoYoungSon, { birthDate: '2006-01-01', assessment: { status: 'not-offered' } });
+    const [prompt] = offerAssessment(contextWith({ carers: [carer] }), { ...POLICY, youngCarerUnderAge: 25 }, NOW);
+    expect(prompt?.detail).toContain('Care Act 2014 s.10');
+    expect(prompt?.detail).not.toContain('s.17ZA');
+  });
+
+  it("cites a parent carer's needs assessment (Children Act 1989 s.17ZD), never Care Act s.10, for a parent of a patient under 18", () => {
+    const mother = carerWith(GraceMother, { birthDate: '1980-01-01', familyCodes: ['MTH'], assessment: { status: 'not-offered' } });
+    const child = { ...PatientAlex, birthDate: '2011-02-02' };
+    const [prompt] = offerAssessment(contextWith({ patient: child, carers: [mother] }), POLICY, NOW);
+    expect(prompt?.detail).toContain("parent carer's needs assessment (Children Act 1989 s.17ZD)");
+    expect(prompt?.detail).not.toContain('s.10');
   });
 
   it.each<AssessmentStatus>([

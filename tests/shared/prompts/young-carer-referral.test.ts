@@ -31,7 +31,10 @@ describe('young-carer-referral', () => {
     const ctx = contextWith({ carers: [carerWith(LeoYoungSon, { birthDate: '2006-01-01' })] });
     expect(youngCarerReferral(ctx, POLICY, NOW)).toEqual([]);
     const [prompt] = youngCarerReferral(ctx, { ...POLICY, youngCarerUnderAge: 25 }, NOW);
-    expect(prompt?.detail).toMatch(/^This carer is under 25\./);
+    expect(prompt?.detail).toMatch(/^This carer is under 25, the trust's young-carer age\./);
+    // The law follows age: a carer of 20 is not offered a young carer's needs assessment (s.17ZA).
+    expect(prompt?.detail).not.toContain('s.17ZA');
+    expect(prompt?.detail).toContain('Care Act 2014 s.10');
   });
 
   it('prompts for a carer with only a birth year who may still be under 18', () => {

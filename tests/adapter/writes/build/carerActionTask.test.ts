@@ -30,6 +30,13 @@ describe('buildCarerActionTask', () => {
     expect(readCarerActionTask(task, { extensionBase: DEFAULT_EXTENSION_BASE })).toEqual({ carerRef: 'RelatedPerson/grace', action: 'young-carer-referred', on: base.on });
   });
 
+  it("records a young carer's transition assessment request (Care Act 2014 s.63) and reads it back", () => {
+    const task = { ...buildCarerActionTask({ ...base, action: 'transition-assessment-requested', items: [{ type: 'Requested from', value: 'Adult social care' }] }), id: 't1' };
+    expect(validateR4(task)).toEqual([]);
+    expect(task.code?.coding?.[0]).toMatchObject({ system: `${DEFAULT_EXTENSION_BASE}/carer-action`, code: 'transition-assessment-requested' });
+    expect(readCarerActionTask(task, { extensionBase: DEFAULT_EXTENSION_BASE })).toEqual({ carerRef: 'RelatedPerson/grace', action: 'transition-assessment-requested', on: base.on });
+  });
+
   it('is not read under another extension base, nor when cancelled', () => {
     const task = { ...buildCarerActionTask({ ...base, action: 'signposted', items: [{ type: 'Signpost given', value: 'x' }] }), id: 's1' };
     expect(readCarerActionTask(task, { extensionBase: 'https://other.example.org/fhir/StructureDefinition' })).toMatchObject({ ignored: true });

@@ -27,4 +27,20 @@ describe('withCarerDetails', () => {
     expect(() => withCarerDetails(carer, { relationship: 'NOPE' })).toThrow(WriteInputError);
     expect(() => withCarerDetails(carer, {})).toThrow(WriteInputError);
   });
+
+  it("sets a child carer's date of birth where none is recorded, and removes nothing", () => {
+    const changed = withCarerDetails(carer, { birthDate: '2010-02-03' });
+    expect(validateR4(changed)).toEqual([]);
+    expect(changed.birthDate).toBe('2010-02-03');
+    expect(changed.telecom).toEqual(carer.telecom);
+    expect(changed.relationship).toEqual(carer.relationship);
+    expect(carer.birthDate).toBeUndefined();
+  });
+
+  it('keeps the same date of birth, and refuses a different one or a date that does not exist', () => {
+    expect(withCarerDetails({ ...carer, birthDate: '2010-02-03' }, { birthDate: '2010-02-03' }).birthDate).toBe('2010-02-03');
+    expect(() => withCarerDetails({ ...carer, birthDate: '2010-02-03' }, { birthDate: '2011-02-03' })).toThrow(/already recorded/);
+    expect(() => withCarerDetails(carer, { birthDate: '2010-02-30' })).toThrow(WriteInputError);
+    expect(() => withCarerDetails(carer, { birthDate: '3 Feb 2010' })).toThrow(WriteInputError);
+  });
 });
