@@ -26,7 +26,7 @@ describe('care plans and pathway actions as audit facts', () => {
       id: action,
       ...buildCarerActionTask({ patient: 'Patient/p1', carer: 'RelatedPerson/c1', action, ...(action === 'care-plan-involved' ? { focus: 'CarePlan/cp1' as const } : {}), items: [{ type: 'x', value: 'y' }], on: '2026-11-01T10:00:00Z', extensionBase: EXTENSION_BASE }),
     });
-    expect(toAuditFact(task('care-plan-involved'), options)).toEqual({ kind: 'carerAction', id: 'care-plan-involved', carer: 'c1', action: 'care-plan-involved', carePlan: 'cp1' });
-    expect(toAuditFact(task('contingency-plan-agreed'), options)).toEqual({ kind: 'carerAction', id: 'contingency-plan-agreed', carer: 'c1', action: 'contingency-plan-agreed' });
+    expect(toAuditFact(task('care-plan-involved'), options)).toEqual({ kind: 'carerAction', id: 'care-plan-involved', carer: 'c1', action: 'care-plan-involved', on: '2026-11-01T10:00:00Z', carePlan: 'cp1' });
+    expect(toAuditFact(task('contingency-plan-agreed'), options)).toEqual({ kind: 'carerAction', id: 'contingency-plan-agreed', carer: 'c1', action: 'contingency-plan-agreed', on: '2026-11-01T10:00:00Z' });
   });
 });
