@@ -280,8 +280,9 @@ export function buildCapabilityStatement({ fhirBase, date, types }: CapabilityOp
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
     referencePolicy: ['literal', 'local'],
-    searchInclude: [...r.searchInclude],
-    searchRevInclude: [...r.searchRevInclude],
+    // A type the server does not offer is not declared as an include of another either.
+    searchInclude: r.searchInclude.filter((target) => types === undefined || types.has(target.split(':')[0] ?? '')),
+    searchRevInclude: r.searchRevInclude.filter((target) => types === undefined || types.has(target.split(':')[0] ?? '')),
     searchParam: r.searchParams.map((p) => ({
       name: p.name,
       type: p.type,
