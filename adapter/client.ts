@@ -33,6 +33,10 @@ import {
   recordConsent,
   withdrawConsent,
   recordCarerAction,
+  recordCarerReferral,
+  recordCarerSharingConsent,
+  type RecordCarerReferralInput,
+  type RecordCarerSharingConsentInput,
   editCarerDetails,
   recordDeferral,
   endDeferral,
@@ -107,6 +111,10 @@ export interface FhirAdapter {
   recordAssessmentOutcome(task: `Task/${string}`, outcome: AssessmentOutcome, options?: UpdateOptions): Promise<WriteResult>;
   /** Records what was done for a carer: signposted to support, or referred to young carers' support (a completed Task). */
   recordCarerAction(input: RecordCarerActionInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Records a carer's referral for a statutory carer's assessment (a Task for the carer, owner the organisation). */
+  recordCarerReferral(input: RecordCarerReferralInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Records the carer's own decision about sharing their assessment with the organisation (a Consent; never the patient's). */
+  recordCarerSharingConsent(input: RecordCarerSharingConsentInput, options?: WriteOptions): Promise<WriteResult>;
   /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
   editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
   /** Records a deferral of one prompt, until a date (a completed Task every colleague and the audit read). */
@@ -168,6 +176,8 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     offerAssessment: (input, o) => offerAssessment(deps, input, o),
     recordAssessmentOutcome: (task, outcome, o) => recordAssessmentOutcome(deps, task, outcome, o),
     recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
+    recordCarerReferral: (input, o) => recordCarerReferral(deps, input, o),
+    recordCarerSharingConsent: (input, o) => recordCarerSharingConsent(deps, input, o),
     editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
     recordDeferral: (input, o) => recordDeferral(deps, input, o),
     endDeferral: (task, o) => endDeferral(deps, task, o),

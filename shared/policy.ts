@@ -103,6 +103,24 @@ export const PolicySchema = z.strictObject({
     .min(1, { error: 'must list at least one signpost' })
     .max(20)
     .readonly(),
+  /**
+   * Where a carer is referred for the statutory carer's assessment, and with whom the carer may agree
+   * to share it (recommendation 3: "Involvement of the carer support organisations at assessment and
+   * subject to carers consent, sharing the statutory assessment"): the trust's own list, never
+   * hard-coded. `identifier` (ODS code or the council's own) is written as the Task owner's /
+   * Consent recipient's logical identifier when given.
+   */
+  carerSupportOrganisations: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        name: z.string().min(1).max(200),
+        identifier: z.strictObject({ system: z.url({ error: 'must be a URI' }), value: z.string().min(1).max(100) }).optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one organisation' })
+    .max(20)
+    .readonly(),
 }, unknownFields);
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -123,6 +141,11 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     Object.freeze({ id: 'carers-centre', label: "The local carers' centre" }),
     Object.freeze({ id: 'trust-carer-information', label: "The trust's carer information pack" }),
     Object.freeze({ id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' }),
+  ]),
+  // Placeholders a trust replaces with its own council and carers' organisation (options page / managed policy).
+  carerSupportOrganisations: Object.freeze([
+    Object.freeze({ id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" }),
+    Object.freeze({ id: 'carers-centre', name: "The local carers' centre" }),
   ]),
 });
 

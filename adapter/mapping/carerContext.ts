@@ -20,12 +20,14 @@
  */
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, CarerSharingConsent, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
+import { isReferralTask, readReferralTask, type ReferralTaskRead } from './readReferralTask';
+import { withReferral } from '../../shared/domain/assessment';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readDeferralTask } from './readDeferralTask';
 import { readConsentDecision } from './readConsentDecision';
@@ -110,6 +112,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const contacts = recogniseRecorded(contactsRead.contacts, carers);
 
   const statements: ConsentStatement[] = [];
+  const sharingConsents = new Map<string, { own: CarerSharingConsent; key: { primary?: string | undefined; secondary?: string | undefined } }>();
   for (const resource of byType('Consent')) {
     const read = readConsentDecision(resource, { extensionBase: options.policy.extensionBase, aliases });
     if ('warning' in read) {
@@ -117,6 +120,17 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
       continue;
     }
     const { statement } = read;
+    if (statement.carersOwn !== undefined) {
+      // The carer's own consent to share their assessment: kept for that carer, never weighed as the patient's decision.
+      const own = statement.carersOwn;
+      if (statement.patient === patientRef && own.carer !== undefined && carerRefs.has(own.carer)) {
+        const current = sharingConsents.get(own.carer);
+        if (current === undefined || compareRecency({ primary: statement.recordedOn, secondary: statement.lastUpdated }, current.key) >= 0) {
+          sharingConsents.set(own.carer, { own, key: { primary: statement.recordedOn, secondary: statement.lastUpdated } });
+        }
+      }
+      continue;
+    }
     const namesOurs = statement.mentions.some((r) => carerRefs.has(r));
     if (statement.patient !== patientRef) {
       // Counts for nobody (shared/consent/decisionInForce.ts); said, so a clinician can find it.
@@ -132,7 +146,18 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const latestTask = new Map<string, AssessmentTaskRead>();
   const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
   const deferrals: Deferral[] = [];
+  const latestReferral = new Map<string, ReferralTaskRead>();
   for (const resource of byType('Task')) {
+    if (isReferralTask(resource)) {
+      const read = readReferralTask(resource, { aliases });
+      if ('warning' in read) {
+        if (!read.ignored && isAboutCarers(resource, carerRefs)) warnings.push(read.warning);
+        continue;
+      }
+      if (!carerRefs.has(read.carerRef) || (read.patient !== undefined && read.patient !== patientRef)) continue;
+      keepLatest(latestReferral, read.carerRef, read, (t) => ({ primary: t.referral.on, secondary: t.lastUpdated }));
+      continue;
+    }
     const carerAction = carerActionOf(resource, options.policy.extensionBase);
     if (carerAction === 'prompt-deferred') {
       const read = readDeferralTask(resource, { extensionBase: options.policy.extensionBase, aliases });
@@ -187,8 +212,10 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
       (carer): Carer => ({
         ...carer,
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
-        assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
+        // A referral for the statutory assessment counts as the assessment arranged (shared/domain/assessment.ts).
+        assessment: withReferral(latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED, latestReferral.get(carer.reference)?.referral, options.policy),
         ...actionsDone.get(carer.reference),
+        ...(sharingConsents.has(carer.reference) ? { sharingConsent: sharingConsents.get(carer.reference)?.own } : {}),
       }),
     ),
     orphanConsents: orphans,

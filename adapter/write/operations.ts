@@ -16,6 +16,10 @@ import {
   buildCarer,
   buildCarerActionTask,
   buildDeferral,
+  buildCarerReferral,
+  buildCarerSharingConsent,
+  type BuildCarerReferralInput,
+  type BuildCarerSharingConsentInput,
   withCarerDetails,
   withDeferralEnded,
   type BuildDeferralInput,
@@ -133,6 +137,23 @@ export async function recordCarerAction(deps: WriteDeps, input: RecordCarerActio
   return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
     buildCarerActionTask(recordedNow(deps, input)),
   );
+}
+
+export type RecordCarerReferralInput = Omit<BuildCarerReferralInput, 'requestId' | 'on' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records a carer's referral for a statutory carer's assessment (a Task coded 790101000000103, docs/actions.md). */
+export async function recordCarerReferral(deps: WriteDeps, input: RecordCarerReferralInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () => buildCarerReferral(recordedNow(deps, input)));
+}
+
+export type RecordCarerSharingConsentInput = Omit<BuildCarerSharingConsentInput, 'requestId' | 'on' | 'extensionBase'> & { on?: string; requestId?: string };
+
+/** Records the carer's own decision about sharing their assessment with the organisation (a Consent, docs/actions.md). */
+export async function recordCarerSharingConsent(deps: WriteDeps, input: RecordCarerSharingConsentInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Consent' }, () => {
+    const { requester: _requester, ...rest } = recordedNow(deps, input);
+    return buildCarerSharingConsent(rest);
+  });
 }
 
 /** Completes a carer's relationship and contact details (versioned update of the raw RelatedPerson). */

@@ -52,6 +52,7 @@ export function toReadyView({ context, visiblePrompts, deferred = [], writes, po
     ...(context.askedNoCarers ? { askedNoCarers: context.askedNoCarers.askedOn !== undefined ? { askedOn: context.askedNoCarers.askedOn } : {} } : {}),
     formDefaults: formDefaults(patient, policy, now),
     signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
+    supportOrganisations: policy.carerSupportOrganisations.map((o) => ({ id: o.id, name: o.name })),
     warnings: [...context.warnings],
     writes,
   };
@@ -100,6 +101,9 @@ function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; 
       ...(assessment.respondedOn !== undefined ? { respondedOn: assessment.respondedOn } : {}),
       ...(assessment.completedOn !== undefined ? { completedOn: assessment.completedOn } : {}),
       ...(assessment.declinedReason !== undefined ? { declinedReason: assessment.declinedReason } : {}),
+      ...(assessment.referral !== undefined ? { referral: assessment.referral } : {}),
+      ...(assessment.referredOn !== undefined ? { referredOn: assessment.referredOn } : {}),
+      ...(assessment.referredTo !== undefined ? { referredTo: assessment.referredTo } : {}),
     },
   };
 }

@@ -42,6 +42,10 @@ export const AssessmentViewSchema = z.object({
   respondedOn: z.optional(z.string()),
   completedOn: z.optional(z.string()),
   declinedReason: z.optional(z.string()),
+  /** The referral for the statutory carer's assessment in this round (shared/domain/assessment.ts), when one is recorded. */
+  referral: z.optional(ref('Task/')),
+  referredOn: z.optional(z.string()),
+  referredTo: z.optional(z.string()),
 });
 
 export const CarerViewSchema = z.object({
@@ -109,6 +113,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     formDefaults: z.object({ today: z.string(), consentReviewDue: z.string(), askAgainOn: z.string(), patientUnder16: z.boolean() }),
     /** What a carer can be signposted to (the policy's text and links), for the signposting form. */
     signposts: z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) })),
+    /** Where a carer is referred for the statutory assessment (the policy's carerSupportOrganisations), for the referral and carer's-consent forms. */
+    supportOrganisations: z.array(z.object({ id: z.string(), name: z.string() })),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

@@ -20,6 +20,8 @@ import { recordConsent } from './record-consent';
 import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
+import { referCarerAssessment } from './refer-carer-assessment';
+import { recordCarerSharingConsent } from './record-carer-sharing-consent';
 import { withdrawConsent } from './withdraw-consent';
 
 export const WRITE_ACTION_LIST = [
@@ -37,6 +39,8 @@ export const WRITE_ACTION_LIST = [
   referYoungCarer,
   deferPrompt,
   endDeferral,
+  referCarerAssessment,
+  recordCarerSharingConsent,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

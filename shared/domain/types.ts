@@ -158,6 +158,40 @@ export interface ConsentStatement {
   actorReference?: string;
   /** Consent.sourceReference to another Consent: the decision naming nobody that this one settles ("which carer?"). */
   settles?: `Consent/${string}`;
+  /**
+   * The carer's OWN consent to share their assessment with a support organisation (the
+   * carers-own-information category): never the patient's decision, so decisionInForce ignores it.
+   */
+  carersOwn?: CarerSharingConsent;
+}
+
+/**
+ * The carer's own decision about sharing their (the carer's) assessment with a carers' support
+ * organisation (recommendation 3: "subject to carers consent, sharing the statutory assessment").
+ * Read from a Consent of the carers-own-information category (docs/actions.md); never a patient's decision.
+ */
+export interface CarerSharingConsent {
+  consent: `Consent/${string}`;
+  /** The carer who decided (Consent.performer), when it names a RelatedPerson. */
+  carer?: CarerReference;
+  /** permit / deny in force; withdrawn (inactive); unknown: cannot be interpreted. */
+  decision: 'permit' | 'deny' | 'withdrawn' | 'unknown';
+  recordedOn?: string;
+  /** The organisation the assessment may (or may not) be shared with, as the record names it. */
+  recipient?: string;
+}
+
+/**
+ * A referral of the carer for a statutory carer's assessment (a Task coded SNOMED 790101000000103 or
+ * 790081000000109 in a status meaning the referral was made). shared/domain/assessment.ts folds it
+ * into the carer's AssessmentStatus.
+ */
+export interface CarerReferral {
+  task: `Task/${string}`;
+  /** When the referral was made (authoredOn, else executionPeriod.start, else lastModified). */
+  on?: string;
+  /** The organisation referred to (Task.owner display or identifier), when the record says. */
+  to?: string;
 }
 
 export type AssessmentStatusKind = 'not-offered' | 'offered' | 'accepted' | 'declined' | 'completed';
@@ -176,6 +210,13 @@ export interface AssessmentStatus {
   completedOn?: string;
   /** Task.statusReason text when declined. */
   declinedReason?: string;
+  /**
+   * The carer was referred for a statutory carer's assessment in this round of assessment (a referral
+   * not older than the offer): when, the Task, and to whom (shared/domain/assessment.ts).
+   */
+  referredOn?: string;
+  referral?: `Task/${string}`;
+  referredTo?: string;
 }
 
 export interface ContactPoint {
@@ -225,6 +266,8 @@ export interface Carer {
   signpostedOn?: string;
   /** When the carer was last recorded as referred to young carers' support. */
   youngCarerReferredOn?: string;
+  /** The carer's own latest decision about sharing their assessment with a support organisation. */
+  sharingConsent?: CarerSharingConsent;
 }
 
 /**
@@ -322,6 +365,8 @@ export const PROMPT_CODES = [
   'consent-dated-in-future',
   'possible-duplicate-carer',
   'carer-coded-as-paid',
+  'refer-carer-assessment',
+  'carer-sharing-consent',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

@@ -22,6 +22,8 @@ import { consentConflict } from './consent-conflict';
 import { consentDatedInFuture } from './consent-dated-in-future';
 import { possibleDuplicateCarer } from './possible-duplicate-carer';
 import { carerCodedAsPaid } from './carer-coded-as-paid';
+import { referCarerAssessment } from './refer-carer-assessment';
+import { carerSharingConsent } from './carer-sharing-consent';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -44,6 +46,8 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'consent-dated-in-future': consentDatedInFuture,
   'possible-duplicate-carer': possibleDuplicateCarer,
   'carer-coded-as-paid': carerCodedAsPaid,
+  'refer-carer-assessment': referCarerAssessment,
+  'carer-sharing-consent': carerSharingConsent,
 };
 
 /**

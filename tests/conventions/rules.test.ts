@@ -38,6 +38,7 @@ const CONTEXTS: CarerContext[] = [
       carerWith(JaneDaughter, { reference: 'RelatedPerson/d3', identifiedOn: '2020-01-01' }),
       carerWith(GraceMother, { reference: 'RelatedPerson/g1', name: 'Gail', consent: { decision: 'conflict', conflicting: ['Consent/a', 'Consent/b'] } }),
       carerWith(GraceMother, { reference: 'RelatedPerson/g2', name: 'Gwen', consent: { decision: 'permit', recordedOn: '2026-03-01', futureDated: ['Consent/typo'] }, paidCareWorker: true }),
+      carerWith(GraceMother, { reference: 'RelatedPerson/g3', name: 'Gina', assessment: { ...GraceMother.assessment, referral: 'Task/ref', referredOn: '2026-03-01' } }),
     ],
     orphanConsents: [{ consent: 'Consent/o', decision: 'permit' }],
   }),

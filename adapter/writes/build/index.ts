@@ -15,3 +15,4 @@ export { invariantProblems, requireWriteInvariants } from './writeInvariants';
 export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerActionTask';
 export { withCarerDetails, type CarerDetails } from './withCarerDetails';
 export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';
+export { buildCarerReferral, buildCarerSharingConsent, organisationReference, type BuildCarerReferralInput, type BuildCarerSharingConsentInput, type SupportOrganisation } from './carerReferral';

@@ -23,6 +23,7 @@ import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
 import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
+import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -81,6 +82,8 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
     const deferred = view.deferred.find((d) => d.task === open.task);
     return deferred ? <EndDeferralForm {...ctx} deferred={deferred} /> : null;
   },
+  'refer-carer-assessment': forCarer(({ ctx, carer, view }) => <CarerReferralForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
+  'record-carer-sharing-consent': forCarer(({ ctx, carer, view }) => <CarerSharingConsentForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */
