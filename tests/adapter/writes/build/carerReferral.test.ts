@@ -3,7 +3,8 @@ import { buildCarerReferral, buildCarerSharingConsent, invariantProblems } from 
 import { readReferralTask } from '../../../../adapter/mapping/readReferralTask';
 import { readConsentDecision } from '../../../../adapter/mapping/readConsentDecision';
 import { REFERRAL_GP_CARER_ASSESSMENT, carerActionCodeSystemUrl } from '../../../../shared/terminology';
-import { EXTENSION_BASE } from '../../../fixtures/fhir/personas';
+import { EXTENSION_BASE, asJson } from '../../../fixtures/fhir/personas';
+import type { RawResource } from '../../../../adapter/fhir/rawStore';
 import { validateR4 } from '../../../support/validateR4';
 
 const ON = '2026-11-23T10:15:00Z';
@@ -15,7 +16,7 @@ describe('buildCarerReferral', () => {
 
   it('writes a valid R4 Task coded SNOMED 790101000000103, for the carer, owned by the policy’s organisation', () => {
     expect(validateR4(task)).toEqual([]);
-    expect(invariantProblems(task)).toEqual([]);
+    expect(invariantProblems(asJson(task) as RawResource)).toEqual([]);
     expect(task).toMatchObject({
       status: 'requested',
       intent: 'order',
@@ -48,7 +49,7 @@ describe('buildCarerSharingConsent', () => {
 
   it("writes a valid R4 Consent: the carer's own information category, performer the carer, recipient the organisation, never the carer as actor", () => {
     expect(validateR4(consent)).toEqual([]);
-    expect(invariantProblems(consent)).toEqual([]);
+    expect(invariantProblems(asJson(consent) as RawResource)).toEqual([]);
     expect(consent.category).toEqual([expect.objectContaining({ coding: [expect.objectContaining({ system: carerActionCodeSystemUrl(EXTENSION_BASE), code: 'carers-own-information' })] })]);
     expect(consent.performer).toEqual([{ reference: 'RelatedPerson/grace' }]);
     expect(consent.patient).toEqual({ reference: 'Patient/alex' });
