@@ -1,10 +1,13 @@
 import type { WithId } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { PromptCode } from '../shared/domain/types';
+import { DEFAULT_POLICY } from '../shared/policy';
 import type { AssessmentInput, ConsentInput, PatientContactInput, RelatedPersonInput } from './generate/builders';
 import {
   askedNoCarersResource,
   assessmentTaskResource,
+  carerReferralTaskResource,
+  carerSharingConsentResource,
   consentResource,
   episodeOfCareResource,
   patientResource,
@@ -54,7 +57,14 @@ interface PersonaBuild {
   readonly contacts?: readonly PatientContactInput[];
   /** Carers recorded as signposted to support (a carer-action Task, docs/actions.md), and how many days ago. */
   readonly signposted?: readonly { readonly carerId: string; readonly daysAgo: number }[];
+  /** Carers referred for a statutory carer's assessment (recommendation 3): the referral Task's status, and how many days ago. */
+  readonly referred?: readonly { readonly carerId: string; readonly daysAgo: number; readonly status: 'requested' | 'accepted' | 'in-progress' | 'completed' }[];
+  /** The carer's own decision about sharing their assessment with the organisation referred to. */
+  readonly carerSharing?: readonly { readonly carerId: string; readonly daysAgo: number; readonly decision: 'permit' | 'deny' }[];
 }
+
+/** The organisation the personas' carers are referred to: the default policy's first (shared/policy.ts). */
+const REFERRED_TO = DEFAULT_POLICY.carerSupportOrganisations[0]?.name ?? "The local authority's adult social care";
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
 
@@ -157,7 +167,7 @@ const definitions = {
       family: 'Price',
       teamId: 'team-cmht-north',
       situation: 'Partial consent for husband Mark: he may be told about her care except therapy details and relationship history; assessment completed 6 weeks ago.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-helen-price-husband'],
     },
     {
@@ -208,7 +218,7 @@ const definitions = {
       family: 'Patel',
       teamId: 'team-eip',
       situation: 'Consent to share with brother Arjun was given 10 months ago and has since been withdrawn (Consent inactive); assessment accepted, not yet done.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-rajesh-patel-brother'],
     },
     {
@@ -258,7 +268,7 @@ const definitions = {
       family: 'Evans',
       teamId: 'team-older-adults',
       situation: 'Consent to share with son David is past its review date (review was due 2 months ago); assessment completed 7 months ago.',
-      expectedPrompts: ['review-consent', 'signpost-support'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-margaret-evans-son'],
     },
     {
@@ -529,6 +539,9 @@ const definitions = {
         }),
       ],
       signposted: [{ carerId: 'demo-grace-taylor-son', daysAgo: 50 }],
+      // Everything recorded includes the referral for the statutory assessment and James's own consent to share it (recommendation 3).
+      referred: [{ carerId: 'demo-grace-taylor-son', daysAgo: 48, status: 'accepted' }],
+      carerSharing: [{ carerId: 'demo-grace-taylor-son', daysAgo: 48, decision: 'permit' }],
     },
   ),
   kwameMensah: definePersona(
@@ -621,7 +634,7 @@ const definitions = {
       teamId: 'team-eip',
       situation:
         'One consent decision for all her carers, except her father: she agreed to share with everyone but refused her father Ian by name (a nested refusal); her mother Karen may be told.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-chloe-fraser-father', 'demo-chloe-fraser-mother'],
     },
     {
@@ -691,7 +704,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'He agreed to share with his wife Carol for a limited time (provision.period) that ended 5 weeks ago: the decision is no longer valid and must be asked again.',
-      expectedPrompts: ['review-consent', 'signpost-support'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-peter-hughes-wife'],
     },
     {
@@ -793,7 +806,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'She lacks capacity to decide; her daughter Ruth, her attorney under a lasting power of attorney for health and welfare (not herself a carer), agreed to share with Edith’s husband Frank.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-edith-clarke-husband', 'demo-edith-clarke-daughter'],
     },
     {
@@ -927,7 +940,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'Her son Kevin is her carer (consent in force, assessment done); Beata Nowicka, her paid care worker (SNOMED 229774002 only), is recorded too and is never asked about as an unpaid carer.',
-      expectedPrompts: ['signpost-support'],
+      expectedPrompts: ['signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-joan-murphy-care-worker', 'demo-joan-murphy-son'],
     },
     {
@@ -987,7 +1000,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'His wife Maureen is recorded twice (same name, relationship and mobile): once with his consent and her assessment, again 3 days ago with neither — possibly one person.',
-      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-brian-walsh-wife', 'demo-brian-walsh-wife-again'],
     },
     {
@@ -1060,6 +1073,103 @@ const definitions = {
       contacts: [{ name: { given: 'Margaret', family: 'Ellison' }, relationship: 'MTH', contactRole: 'N', gender: 'female', telecom: [phone(177)] }],
     },
   ),
+  // Issue 11 commitment 4 (recommendation 3): referral to carers' support for the statutory assessment, and the carer's own consent to share it.
+  priyaShah: definePersona(
+    {
+      patientId: 'demo-priya-shah',
+      nhsNumber: '9990311102',
+      given: 'Priya',
+      family: 'Shah',
+      teamId: 'team-cmht-north',
+      situation:
+        "Husband Dev accepted a carer's assessment 40 days ago; consent to share is recorded and he was signposted, but he has not been referred to carers' support for the statutory assessment.",
+      expectedPrompts: ['refer-carer-assessment'],
+      relatedPersonIds: ['demo-priya-shah-husband'],
+    },
+    {
+      age: 44,
+      gender: 'female',
+      serviceStartDaysAgo: 150,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-priya-shah-husband',
+          patientId,
+          name: { given: 'Dev', family: 'Shah' },
+          relationship: 'HUSB',
+          carer: true,
+          gender: 'male',
+          birthDate: birthDateForAge(now, 46, 41),
+          telecom: [phone(181)],
+          identifiedOn: byDaysAgo(now, 120),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-priya-shah-consent',
+          patientId,
+          carerId: 'demo-priya-shah-husband',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -100),
+          reviewDue: dayOffset(now, 265),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-priya-shah-assessment',
+          carerId: 'demo-priya-shah-husband',
+          status: 'accepted',
+          authoredOn: dateTimeOffset(now, -50),
+          lastModified: dateTimeOffset(now, -40),
+          requester: requester(team, 0),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-priya-shah-husband', daysAgo: 45 }],
+    },
+  ),
+  owenPrice: definePersona(
+    {
+      patientId: 'demo-owen-price',
+      nhsNumber: '9990322104',
+      given: 'Owen',
+      family: 'Price',
+      teamId: 'team-cmht-north',
+      situation:
+        "Daughter Carys was referred to the local authority for her statutory carer's assessment (the referral is completed; no offer Task is recorded) and agreed to share it: she is not \"not offered\", and her own consent is not the patient's decision.",
+      expectedPrompts: [],
+      relatedPersonIds: ['demo-owen-price-daughter'],
+    },
+    {
+      age: 71,
+      gender: 'male',
+      serviceStartDaysAgo: 300,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-owen-price-daughter',
+          patientId,
+          name: { given: 'Carys', family: 'Price' },
+          relationship: 'DAU',
+          carer: true,
+          gender: 'female',
+          birthDate: birthDateForAge(now, 39, 42),
+          telecom: [phone(182)],
+          identifiedOn: byDaysAgo(now, 280),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-owen-price-consent',
+          patientId,
+          carerId: 'demo-owen-price-daughter',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -270),
+          reviewDue: dayOffset(now, 95),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-owen-price-daughter', daysAgo: 260 }],
+      referred: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, status: 'completed' }],
+      carerSharing: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, decision: 'permit' }],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {
@@ -1097,6 +1207,13 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
     for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));
     for (const { carerId, daysAgo } of build.signposted ?? []) {
       yield signpostingTaskResource({ id: `${carerId}-signposted`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo) });
+    }
+    for (const { carerId, daysAgo, status } of build.referred ?? []) {
+      yield carerReferralTaskResource({ id: `${carerId}-referred`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo), status, organisation: REFERRED_TO });
+    }
+    for (const { carerId, daysAgo, decision } of build.carerSharing ?? []) {
+      const referralId = (build.referred ?? []).some((r) => r.carerId === carerId) ? `${carerId}-referred` : undefined;
+      yield carerSharingConsentResource({ id: `${carerId}-sharing`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo), decision, organisation: REFERRED_TO, ...(referralId ? { referralId } : {}) });
     }
     if (build.askedNoCarersDaysAgo !== undefined) {
       const member = teamStaff(team)[0];

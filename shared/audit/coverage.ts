@@ -35,6 +35,8 @@ export const RATE_IDS = [
   'assessmentOffered',
   'offerWithinPolicy',
   'assessmentReviewInDate',
+  'carersReferred',
+  'carerSharingConsentRecorded',
 ] as const;
 export type RateId = (typeof RATE_IDS)[number];
 

@@ -6,7 +6,7 @@
  * Dates are ISO 8601 strings as FHIR gives them; ids are the FHIR logical ids (no "Type/" prefix).
  */
 import type { AssessmentStatusKind, CarerStatus, ConsentStatement } from '../domain/types';
-import type { CarerActionFact, DeferralFact } from './recordedActions';
+import type { CarerActionFact, CarerSharingConsentFact, DeferralFact, ReferralFact } from './recordedActions';
 
 /**
  * A record's place in "most recent" order, as epoch milliseconds: its own date (Consent.dateTime,
@@ -139,4 +139,4 @@ export interface MalformedFact {
   id?: string;
 }
 
-export type AuditFact = PatientFact | EpisodeFact | CarerFact | ConsentFact | AssessmentFact | AskedNoCarersFact | MalformedFact | CarerActionFact | DeferralFact;
+export type AuditFact = PatientFact | EpisodeFact | CarerFact | ConsentFact | AssessmentFact | AskedNoCarersFact | MalformedFact | CarerActionFact | DeferralFact | ReferralFact | CarerSharingConsentFact;

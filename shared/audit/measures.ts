@@ -49,6 +49,13 @@ const CARE_ACT_S10: Citation = { source: 'Care Act 2014', criterion: 'section 10
 const LOCAL_POLICY: Citation = { source: 'Local policy', criterion: 'firstOfferWithinMonths', text: 'A first offer of a carer’s needs assessment within the policy period of the carer being identified or the service starting.' };
 const NSF_6: Citation = { source: 'National Service Framework for Mental Health (1999)', criterion: 'standard six', text: 'Caring about carers.' };
 
+/** The county's carers' recommendations, recommendation 3, in its own words (shared/prompts/refer-carer-assessment.ts). */
+const RECOMMENDATION_3: Citation = {
+  source: "County carers' recommendations",
+  criterion: 'recommendation 3',
+  text: 'Involvement of the carer support organisations at assessment and subject to carers consent, sharing the statutory assessment',
+};
+
 const commitmentOf = (citations: readonly Citation[]): string => citations.map((c) => `${c.source} ${c.criterion}: ${c.text}`).join(' ');
 
 const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
@@ -87,6 +94,19 @@ const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
     label: 'Assessment reviews in date',
     definition: 'Carers with a completed or declined assessment whose review is not overdue, out of all such carers.',
     citations: [NSF_6],
+  },
+  {
+    id: 'carersReferred',
+    label: 'Referred for statutory assessment',
+    definition:
+      "Adult carers whose carer's assessment was accepted or has taken place who were referred to the carers' support organisation or local authority for the statutory assessment, out of all such carers.",
+    citations: [RECOMMENDATION_3, CARE_ACT_S10],
+  },
+  {
+    id: 'carerSharingConsentRecorded',
+    label: "Carer's own consent to share recorded",
+    definition: "Referred carers whose own decision about sharing their assessment with the organisation is recorded (yes, no or withdrawn), out of all referred carers.",
+    citations: [RECOMMENDATION_3],
   },
 ];
 

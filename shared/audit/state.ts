@@ -181,7 +181,9 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       return state;
     }
     case 'carerAction':
-    case 'deferral': {
+    case 'deferral':
+    case 'referral':
+    case 'carerSharingConsent': {
       addRecordedAction(state.recorded, fact);
       return state;
     }

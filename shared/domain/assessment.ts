@@ -21,8 +21,8 @@
  */
 import type { AssessmentStatus, Carer, CarerReferral } from './types';
 import type { Policy } from '../policy';
-import { compareDates, toCalendarDate } from './dates';
-import { isActiveCarer, isYoungCarer } from './derive';
+import { compareDates, toCalendarDate, today } from './dates';
+import { assessmentReviewDue, isActiveCarer, isYoungCarer } from './derive';
 
 export function withReferral(assessment: AssessmentStatus, referral: CarerReferral | undefined, policy: Pick<Policy, 'timeZone'>): AssessmentStatus {
   if (referral === undefined) return assessment;
@@ -51,14 +51,19 @@ export function withReferral(assessment: AssessmentStatus, referral: CarerReferr
 }
 
 /**
- * A carer who should be referred for the statutory assessment and has not been: an active adult carer
- * whose assessment was accepted or has taken place, with no referral in this round. Young carers are
- * referred by `young-carer-referral` (Children Act 1989 s.17ZA) instead. The prompt and the audit's
- * denominator both use this.
+ * A carer who should be referred for the statutory assessment (whether or not they have been): an
+ * active adult carer whose assessment was accepted, or has taken place and is not yet due for review
+ * (once it is, `assessment-review-due` asks for a new offer, and the referral belongs to that round).
+ * Young carers are referred by `young-carer-referral` (Children Act 1989 s.17ZA) instead. The prompt
+ * and the audit's denominator both use this.
  */
 export function referralExpected(carer: Carer, policy: Policy, now: Date): boolean {
   const { status } = carer.assessment;
-  return isActiveCarer(carer, policy, now) && !isYoungCarer(carer, policy, now) && (status === 'accepted' || status === 'completed');
+  if (!isActiveCarer(carer, policy, now) || isYoungCarer(carer, policy, now)) return false;
+  if (status === 'accepted') return true;
+  if (status !== 'completed') return false;
+  const due = assessmentReviewDue(carer.assessment, policy);
+  return due !== undefined && compareDates(today(now, policy.timeZone), due) < 0;
 }
 
 /** The carer has been referred in this round (a referral not older than the offer). */

@@ -29,7 +29,18 @@ describe('DEFAULT_POLICY', () => {
         { id: 'trust-carer-information', label: "The trust's carer information pack" },
         { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
       ],
+      carerSupportOrganisations: [
+        { id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" },
+        { id: 'carers-centre', name: "The local carers' centre" },
+      ],
     });
+  });
+
+  it('refuses a carers’ support organisation without a name, or with an identifier that is not a URI system', () => {
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: '' }] }).success).toBe(false);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: 'Council', identifier: { system: 'not a uri', value: 'X1' } }] }).success).toBe(false);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: 'Council', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'X1' } }] }).success).toBe(true);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [] }).success).toBe(false);
   });
 
   it('is itself a valid policy', () => {

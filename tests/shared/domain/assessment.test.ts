@@ -73,3 +73,11 @@ describe('referralExpected / isReferred / carerSharingAnswered', () => {
     expect(carerSharingAnswered({})).toBe(false);
   });
 });
+
+describe('referralExpected after the assessment: until its review is due', () => {
+  // Grace's assessment took place on 10 Feb 2026: review due 10 Feb 2027 (12 months).
+  it('expects a referral the day before the review is due, and not on the due date (assessment-review-due then asks for a new round)', () => {
+    expect(referralExpected(GraceMother, POLICY, new Date('2027-02-09T12:00:00Z'))).toBe(true);
+    expect(referralExpected(GraceMother, POLICY, new Date('2027-02-10T12:00:00Z'))).toBe(false);
+  });
+});

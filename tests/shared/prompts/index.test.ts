@@ -27,6 +27,7 @@ describe('evaluatePrompts', () => {
       ['info', 'signpost-support', 'RelatedPerson/grace'],
       ['info', 'signpost-support', 'RelatedPerson/jane'],
       ['info', 'signpost-support', 'RelatedPerson/leo'],
+      ['info', 'refer-carer-assessment', 'RelatedPerson/grace'],
     ]);
   });
 
@@ -46,7 +47,9 @@ describe('evaluatePrompts', () => {
   });
 
   it('asks only for signposting when a carer record is complete and up to date', () => {
-    expect(summaryOf(evaluatePrompts(contextWith({ carers: [GraceMother] }), POLICY, NOW))).toEqual([['info', 'signpost-support', 'RelatedPerson/grace']]);
+    // Complete includes the referral for the statutory assessment and the carer's own decision about sharing it (recommendation 3).
+    const complete = carerWith(GraceMother, { assessment: { ...GraceMother.assessment, referral: 'Task/ref', referredOn: '2026-02-11' }, sharingConsent: { consent: 'Consent/own', decision: 'permit' } });
+    expect(summaryOf(evaluatePrompts(contextWith({ carers: [complete] }), POLICY, NOW))).toEqual([['info', 'signpost-support', 'RelatedPerson/grace']]);
   });
 
   it('never prompts about people who are inactive or confirmed not to be carers, whatever their record says', () => {
@@ -127,7 +130,9 @@ describe('evaluatePrompts on any record', () => {
           offeredOn: pick(DATES),
           respondedOn: pick(DATES),
           completedOn: pick(DATES),
+          ...(r() < 0.3 ? { referral: 'Task/ref' as const, referredOn: pick(DATES), referredTo: pick([undefined, '', 'Z'.repeat(300)]) } : {}),
         },
+        ...(r() < 0.2 ? { sharingConsent: { consent: 'Consent/own' as const, decision: pick(['permit', 'deny', 'withdrawn', 'unknown'] as const) } } : {}),
       };
     });
     const ctx: CarerContext = {

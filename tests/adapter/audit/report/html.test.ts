@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../../adapter/audit/report/html';
+import { RATE_IDS } from '../../../../shared/audit/coverage';
 import { HOSTILE_TEAM, coverageOf, smallCaseload } from './coverageFixture';
 import { episode, patient } from '../../../shared/audit/personas';
 
@@ -39,7 +40,7 @@ describe('report.html', () => {
 
   it('gives every headline measure a rating in words and a plain-English definition', () => {
     expect(page).toContain('Patients with at least one carer recorded, or an in-date answer that they have no carer, out of all patients in the caseload.');
-    expect(page.match(/class="card rag-/g)).toHaveLength(6);
+    expect(page.match(/class="card rag-/g)).toHaveLength(RATE_IDS.length);
     expect(page).toMatch(/class="badge"[^>]*>(Green|Amber|Red|No data)</);
   });
 
@@ -60,7 +61,7 @@ describe('report.html', () => {
 describe('report.html of an empty population', () => {
   it('renders, saying there is nothing to rate rather than showing 0 % as red', () => {
     const page = toHtml(coverageOf([]));
-    expect(page.match(/class="badge"[^>]*>No data</g)).toHaveLength(6);
+    expect(page.match(/class="badge"[^>]*>No data</g)).toHaveLength(RATE_IDS.length);
     expect(page).toContain('Nobody to count yet.');
     expect(page).toContain('Not enough months with a recorded service start date to show a trend.');
   });
