@@ -30,6 +30,7 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
     for (const box of await form.locator('input[name="given"]').all()) await box.check();
   },
   'refer-young-carer': async (form) => form.locator('[name="referredTo"]').fill("Northshire young carers' service"),
+  'record-carer-sharing-consent': async (form) => form.locator('input[name="decision"][value="permit"]').check(),
   'edit-carer': async (form) => {
     const relationship = form.locator('select[name="relationship"]');
     if ((await relationship.count()) > 0) await relationship.selectOption('FRND');
