@@ -486,7 +486,7 @@ const definitions = {
       family: 'Taylor',
       teamId: 'team-older-adults',
       situation:
-        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago and signposting given; neighbour Linda was asked and is confirmed NOT a carer.',
+        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago, signposting given, and a referral for his statutory assessment he agreed to share; neighbour Linda was asked and is confirmed NOT a carer.',
       expectedPrompts: [],
       relatedPersonIds: ['demo-grace-taylor-son', 'demo-grace-taylor-neighbour'],
     },
