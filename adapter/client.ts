@@ -36,6 +36,10 @@ import {
   recordCarerCommunication,
   recordCarerHeard,
   type RecordCarerCommunicationInput,
+  recordCarerReferral,
+  recordCarerSharingConsent,
+  type RecordCarerReferralInput,
+  type RecordCarerSharingConsentInput,
   editCarerDetails,
   recordDeferral,
   endDeferral,
@@ -114,6 +118,10 @@ export interface FhirAdapter {
   recordCarerCommunication(input: RecordCarerCommunicationInput, options?: WriteOptions): Promise<WriteResult>;
   /** Records a carer heard and the general information given to them (Communications). */
   recordCarerHeard(input: Parameters<typeof recordCarerHeard>[1], options?: WriteOptions): Promise<WriteResult>;
+  /** Records a carer's referral for a statutory carer's assessment (a Task for the carer, owner the organisation). */
+  recordCarerReferral(input: RecordCarerReferralInput, options?: WriteOptions): Promise<WriteResult>;
+  /** Records the carer's own decision about sharing their assessment with the organisation (a Consent; never the patient's). */
+  recordCarerSharingConsent(input: RecordCarerSharingConsentInput, options?: WriteOptions): Promise<WriteResult>;
   /** Completes a carer's relationship and contact details (versioned update of the RelatedPerson). */
   editCarerDetails(carer: CarerReference, details: CarerDetails, options?: UpdateOptions): Promise<WriteResult>;
   /** Records a deferral of one prompt, until a date (a completed Task every colleague and the audit read). */
@@ -177,6 +185,8 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     recordCarerAction: (input, o) => recordCarerAction(deps, input, o),
     recordCarerCommunication: (input, o) => recordCarerCommunication(deps, input, o),
     recordCarerHeard: (input, o) => recordCarerHeard(deps, input, o),
+    recordCarerReferral: (input, o) => recordCarerReferral(deps, input, o),
+    recordCarerSharingConsent: (input, o) => recordCarerSharingConsent(deps, input, o),
     editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
     recordDeferral: (input, o) => recordDeferral(deps, input, o),
     endDeferral: (task, o) => endDeferral(deps, task, o),

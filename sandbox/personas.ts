@@ -1,6 +1,7 @@
 import type { WithId } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { PromptCode } from '../shared/domain/types';
+import { DEFAULT_POLICY } from '../shared/policy';
 import type { AssessmentInput, CarerCommunicationInput, ConsentInput, PatientContactInput, RelatedPersonInput } from './generate/builders';
 import {
   askedNoCarersResource,
@@ -8,6 +9,8 @@ import {
   carePlanResource,
   carerActionTaskResource,
   carerCommunicationResource,
+  carerReferralTaskResource,
+  carerSharingConsentResource,
   consentResource,
   episodeOfCareResource,
   patientResource,
@@ -63,7 +66,14 @@ interface PersonaBuild {
   readonly carePlans?: readonly { readonly id: string; readonly title: string; readonly kind: 'crisis-plan' | 'care-plan'; readonly startedDaysAgo: number; readonly contributors?: readonly string[] }[];
   /** What passed between a carer and the service (Communications: heard, enquiries and answers, disclosures without consent). */
   readonly communications?: readonly ((now: Date) => CarerCommunicationInput)[];
+  /** Carers referred for a statutory carer's assessment (recommendation 3): the referral Task's status, and how many days ago. */
+  readonly referred?: readonly { readonly carerId: string; readonly daysAgo: number; readonly status: 'requested' | 'accepted' | 'in-progress' | 'completed' }[];
+  /** The carer's own decision about sharing their assessment with the organisation referred to. */
+  readonly carerSharing?: readonly { readonly carerId: string; readonly daysAgo: number; readonly decision: 'permit' | 'deny' }[];
 }
+
+/** The organisation the personas' carers are referred to: the default policy's first (shared/policy.ts). */
+const REFERRED_TO = DEFAULT_POLICY.carerSupportOrganisations[0]?.name ?? "The local authority's adult social care";
 
 const byDaysAgo = (now: Date, days: number): string => dayOffset(now, -days);
 
@@ -166,7 +176,7 @@ const definitions = {
       family: 'Price',
       teamId: 'team-cmht-north',
       situation: 'Partial consent for husband Mark: he may be told about her care except therapy details and relationship history; assessment completed 6 weeks ago.',
-      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-helen-price-husband'],
     },
     {
@@ -217,7 +227,7 @@ const definitions = {
       family: 'Patel',
       teamId: 'team-eip',
       situation: 'Consent to share with brother Arjun was given 10 months ago and has since been withdrawn (Consent inactive); assessment accepted, not yet done.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-rajesh-patel-brother'],
     },
     {
@@ -267,7 +277,7 @@ const definitions = {
       family: 'Evans',
       teamId: 'team-older-adults',
       situation: 'Consent to share with son David is past its review date (review was due 2 months ago); assessment completed 7 months ago.',
-      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-margaret-evans-son'],
     },
     {
@@ -487,7 +497,7 @@ const definitions = {
       family: 'Taylor',
       teamId: 'team-older-adults',
       situation:
-        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago, signposting, a contingency plan and the crisis numbers given, and he contributes to her care plan; neighbour Linda was asked and is confirmed NOT a carer.',
+        'Everything recorded: son James is her carer with consent in force, an assessment completed 7 weeks ago, signposting, a contingency plan and the crisis numbers given, a referral for his statutory assessment he agreed to share, and he contributes to her care plan; neighbour Linda was asked and is confirmed NOT a carer.',
       expectedPrompts: [],
       relatedPersonIds: ['demo-grace-taylor-son', 'demo-grace-taylor-neighbour'],
     },
@@ -548,6 +558,9 @@ const definitions = {
       ],
       // Her care plan names James as a contributor: he is involved, so nothing is asked.
       carePlans: [{ id: 'demo-grace-taylor-care-plan', title: 'Care plan', kind: 'care-plan', startedDaysAgo: 400, contributors: ['demo-grace-taylor-son'] }],
+      // Everything recorded includes the referral for the statutory assessment and James's own consent to share it (recommendation 3).
+      referred: [{ carerId: 'demo-grace-taylor-son', daysAgo: 48, status: 'accepted' }],
+      carerSharing: [{ carerId: 'demo-grace-taylor-son', daysAgo: 48, decision: 'permit' }],
     },
   ),
   owenDavies: definePersona(
@@ -708,7 +721,7 @@ const definitions = {
       teamId: 'team-eip',
       situation:
         'One consent decision for all her carers, except her father: she agreed to share with everyone but refused her father Ian by name (a nested refusal); her mother Karen may be told.',
-      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['consent-declined-still-listen', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-chloe-fraser-father', 'demo-chloe-fraser-mother'],
     },
     {
@@ -778,7 +791,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'He agreed to share with his wife Carol for a limited time (provision.period) that ended 5 weeks ago: the decision is no longer valid and must be asked again.',
-      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['review-consent', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-peter-hughes-wife'],
     },
     {
@@ -880,7 +893,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'She lacks capacity to decide; her daughter Ruth, her attorney under a lasting power of attorney for health and welfare (not herself a carer), agreed to share with Edith’s husband Frank.',
-      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-edith-clarke-husband', 'demo-edith-clarke-daughter'],
     },
     {
@@ -1014,7 +1027,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'Her son Kevin is her carer (consent in force, assessment done); Beata Nowicka, her paid care worker (SNOMED 229774002 only), is recorded too and is never asked about as an unpaid carer.',
-      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-joan-murphy-care-worker', 'demo-joan-murphy-son'],
     },
     {
@@ -1076,7 +1089,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'His wife Maureen is recorded twice (same name, relationship and mobile): once with his consent and her assessment, again 3 days ago with neither — possibly one person.',
-      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['possible-duplicate-carer', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-brian-walsh-wife', 'demo-brian-walsh-wife-again'],
     },
     {
@@ -1245,6 +1258,103 @@ const definitions = {
       ],
     },
   ),
+  // Issue 11 commitment 4 (recommendation 3): referral to carers' support for the statutory assessment, and the carer's own consent to share it.
+  priyaShah: definePersona(
+    {
+      patientId: 'demo-priya-shah',
+      nhsNumber: '9990311102',
+      given: 'Priya',
+      family: 'Shah',
+      teamId: 'team-cmht-north',
+      situation:
+        "Husband Dev accepted a carer's assessment 40 days ago; consent to share is recorded and he was signposted, but he has not been referred to carers' support for the statutory assessment.",
+      expectedPrompts: ['refer-carer-assessment'],
+      relatedPersonIds: ['demo-priya-shah-husband'],
+    },
+    {
+      age: 44,
+      gender: 'female',
+      serviceStartDaysAgo: 150,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-priya-shah-husband',
+          patientId,
+          name: { given: 'Dev', family: 'Shah' },
+          relationship: 'HUSB',
+          carer: true,
+          gender: 'male',
+          birthDate: birthDateForAge(now, 46, 41),
+          telecom: [phone(181)],
+          identifiedOn: byDaysAgo(now, 120),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-priya-shah-consent',
+          patientId,
+          carerId: 'demo-priya-shah-husband',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -100),
+          reviewDue: dayOffset(now, 265),
+        }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-priya-shah-assessment',
+          carerId: 'demo-priya-shah-husband',
+          status: 'accepted',
+          authoredOn: dateTimeOffset(now, -50),
+          lastModified: dateTimeOffset(now, -40),
+          requester: requester(team, 0),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-priya-shah-husband', daysAgo: 45 }],
+    },
+  ),
+  owenPrice: definePersona(
+    {
+      patientId: 'demo-owen-price',
+      nhsNumber: '9990322104',
+      given: 'Owen',
+      family: 'Price',
+      teamId: 'team-cmht-north',
+      situation:
+        "Daughter Carys was referred to the local authority for her statutory carer's assessment (the referral is completed; no offer Task is recorded) and agreed to share it: she is not \"not offered\", and her own consent is not the patient's decision.",
+      expectedPrompts: [],
+      relatedPersonIds: ['demo-owen-price-daughter'],
+    },
+    {
+      age: 71,
+      gender: 'male',
+      serviceStartDaysAgo: 300,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-owen-price-daughter',
+          patientId,
+          name: { given: 'Carys', family: 'Price' },
+          relationship: 'DAU',
+          carer: true,
+          gender: 'female',
+          birthDate: birthDateForAge(now, 39, 42),
+          telecom: [phone(182)],
+          identifiedOn: byDaysAgo(now, 280),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({
+          id: 'demo-owen-price-consent',
+          patientId,
+          carerId: 'demo-owen-price-daughter',
+          decision: 'permit',
+          dateTime: dateTimeOffset(now, -270),
+          reviewDue: dayOffset(now, 95),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-owen-price-daughter', daysAgo: 260 }],
+      referred: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, status: 'completed' }],
+      carerSharing: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, decision: 'permit' }],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {
@@ -1289,6 +1399,13 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
     }
     for (const plan of build.carePlans ?? []) {
       yield carePlanResource({ id: plan.id, patientId: persona.patientId, title: plan.title, kind: plan.kind, start: dayOffset(now, -plan.startedDaysAgo), ...(plan.contributors ? { contributors: plan.contributors } : {}) });
+    }
+    for (const { carerId, daysAgo, status } of build.referred ?? []) {
+      yield carerReferralTaskResource({ id: `${carerId}-referred`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo), status, organisation: REFERRED_TO });
+    }
+    for (const { carerId, daysAgo, decision } of build.carerSharing ?? []) {
+      const referralId = (build.referred ?? []).some((r) => r.carerId === carerId) ? `${carerId}-referred` : undefined;
+      yield carerSharingConsentResource({ id: `${carerId}-sharing`, patientId: persona.patientId, carerId, on: dateTimeOffset(now, -daysAgo), decision, organisation: REFERRED_TO, ...(referralId ? { referralId } : {}) });
     }
     if (build.askedNoCarersDaysAgo !== undefined) {
       const member = teamStaff(team)[0];

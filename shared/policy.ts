@@ -146,6 +146,24 @@ export const PolicySchema = z.strictObject({
     .int({ error: 'must be a whole number of working days' })
     .min(1, { error: 'must be at least 1 working day' })
     .max(60, { error: 'must be at most 60 working days' }),
+  /**
+   * Where a carer is referred for the statutory carer's assessment, and with whom the carer may agree
+   * to share it (recommendation 3: "Involvement of the carer support organisations at assessment and
+   * subject to carers consent, sharing the statutory assessment"): the trust's own list, never
+   * hard-coded. `identifier` (ODS code or the council's own) is written as the Task owner's /
+   * Consent recipient's logical identifier when given.
+   */
+  carerSupportOrganisations: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'must be lower-case letters, digits and hyphens' }),
+        name: z.string().min(1).max(200),
+        identifier: z.strictObject({ system: z.url({ error: 'must be a URI' }), value: z.string().min(1).max(100) }).optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one organisation' })
+    .max(20)
+    .readonly(),
 }, unknownFields);
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -179,6 +197,11 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     Object.freeze({ id: 'care-programme-approach', label: 'The care programme approach' }),
   ]),
   enquiryResponseWorkingDays: 5,
+  // Placeholders a trust replaces with its own council and carers' organisation (options page / managed policy).
+  carerSupportOrganisations: Object.freeze([
+    Object.freeze({ id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" }),
+    Object.freeze({ id: 'carers-centre', name: "The local carers' centre" }),
+  ]),
 });
 
 export interface PolicyIssue {

@@ -254,6 +254,22 @@ export const ASSESSMENT_OFFER_TASK_CODE: CodingConst = { system: SYSTEM.snomed, 
 /** Referral codes, read as assessment-related Tasks (they are referrals, not offers). */
 export const REFERRAL_SOCIAL_SERVICES_CARER_ASSESSMENT: CodingConst = { system: SYSTEM.snomed, code: '790101000000103', display: "Referral for social services carer's assessment" };
 export const REFERRAL_GP_CARER_ASSESSMENT: CodingConst = { system: SYSTEM.snomed, code: '790081000000109', display: "Referral for general practice carer's assessment" };
+/**
+ * A carer referred for a statutory carer's assessment (recommendation 3; ../shared/terminology.md):
+ * written as 790101000000103 (the local authority assesses, Care Act 2014 s.10); both codes are read
+ * as "the carer was referred" (shared/domain/assessment.ts decides what that means for the offer).
+ */
+export const WRITE_REFERRAL_CODE: CodingConst = REFERRAL_SOCIAL_SERVICES_CARER_ASSESSMENT;
+export const READ_REFERRAL_CODES: readonly CodingConst[] = [REFERRAL_SOCIAL_SERVICES_CARER_ASSESSMENT, REFERRAL_GP_CARER_ASSESSMENT];
+
+/**
+ * Consent.category of the carer's OWN consent to share their (the carer's) assessment with a carers'
+ * support organisation (docs/actions.md): no verified code says "the carer's own information", so it
+ * is a code of the project's carer-action CodeSystem at the configured base (none is invented in
+ * SNOMED or v3). A Consent carrying it is never read as the patient's decision
+ * (shared/consent/decisionInForce.ts).
+ */
+export const CARER_OWN_INFORMATION_CATEGORY = { code: 'carers-own-information', display: "Carer's own information: the carer's consent to share it" } as const;
 
 /** True when a coding matches one of the constants (system and code; display is ignored). */
 export function codingMatches(coding: { system?: string; code?: string } | undefined, candidates: readonly CodingConst[]): boolean {

@@ -8,6 +8,7 @@ import type { ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import type { FhirAdapter, WriteResult } from '../client';
 import type { RawResource } from '../fhir/rawStore';
+import { WriteInputError } from '../writes/build';
 
 export interface PerformContext {
   adapter: FhirAdapter;
@@ -155,6 +156,13 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
       { patient, carer: input.carer, kind: 'disclosure-without-consent', topic: input.what, basis: input.basis, patientTold: input.patientTold, on: now.toISOString(), ...(input.note ? { note: input.note } : {}), requestId },
       { signal },
     ),
+  'refer-carer-assessment': (input, { adapter, patient, requestId, signal, policy }) =>
+    adapter.recordCarerReferral({ patient, carer: input.carer, organisation: supportOrganisation(policy, input.organisation), ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
+  'record-carer-sharing-consent': (input, { adapter, patient, requestId, signal, policy }) =>
+    adapter.recordCarerSharingConsent(
+      { patient, carer: input.carer, decision: input.decision, organisation: supportOrganisation(policy, input.organisation), ...(input.referral ? { referral: input.referral } : {}), requestId },
+      { signal },
+    ),
 };
 
 /** The policy's general information and signposts given, each worded as the trust worded it when given (a later policy change does not rewrite it). */
@@ -163,6 +171,13 @@ function givenLabels(ids: readonly string[], policy: Policy): string[] {
     const item = policy.generalInformation.find((g) => g.id === id) ?? policy.signposts.find((s) => s.id === id);
     return item ? `${item.label}${item.url ? ` (${item.url})` : ''}` : id;
   });
+}
+
+/** The policy's carers' support organisation by id (as the trust names it now); an unknown id is refused, never guessed. */
+function supportOrganisation(policy: Policy, id: string): { name: string; identifier?: { system: string; value: string } } {
+  const org = policy.carerSupportOrganisations.find((o) => o.id === id);
+  if (org === undefined) throw new WriteInputError(`"${id}" is not one of the trust's carers' support organisations (policy carerSupportOrganisations)`);
+  return { name: org.name, ...(org.identifier !== undefined ? { identifier: { system: org.identifier.system, value: org.identifier.value } } : {}) };
 }
 
 /** Performs one write action (the registry's kind picks the operation). */

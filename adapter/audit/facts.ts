@@ -12,6 +12,7 @@ import { fnv1a64 } from '../../shared/domain/digest';
 import { isFhirId } from '../fhir/primitives';
 import { readAskedNoCarersList } from '../mapping/askedNoCarers';
 import { readAssessmentTask } from '../mapping/readAssessmentTask';
+import { isReferralTask, readReferralTask } from '../mapping/readReferralTask';
 import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTask';
 import { readCarerCommunication } from '../mapping/readCarerCommunication';
 import { readDeferralTask } from '../mapping/readDeferralTask';
@@ -47,6 +48,7 @@ export function toAuditFact(resource: unknown, options: ToAuditFactOptions): Aud
     case 'Consent':
       return consentFact(resource, options);
     case 'Task':
+      if (isReferralTask(resource)) return referralFact(resource);
       return carerActionOf(resource, options.extensionBase) !== undefined ? recordedActionFact(resource, options) : assessmentFact(resource);
     case 'List':
       return askedNoCarersFact(resource);
@@ -108,6 +110,7 @@ function consentFact(resource: unknown, options: ToAuditFactOptions): AuditFact 
   const read = readConsentDecision(resource, { extensionBase: options.extensionBase });
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Consent', read.warning);
   const { statement } = read;
+  if (statement.carersOwn !== undefined) return carerSharingConsentFact(resource, statement);
   if (!statement.aboutCarerSharing) return { warning: `${statement.consent} is not about sharing with carers`, ignored: true };
   return { kind: 'consent', id: readId(resource), statement: forAudit(statement) };
 }
@@ -204,6 +207,23 @@ function carerCommunicationFact(resource: unknown, options: ToAuditFactOptions):
     ...(read.inResponseTo !== undefined ? { inResponseTo: idOf(read.inResponseTo) } : {}),
     ...(read.patientTold !== undefined ? { patientTold: read.patientTold } : {}),
   };
+}
+
+/** A referral for a carer's assessment (recommendation 3), read as the panel reads it. */
+function referralFact(resource: unknown): AuditFact | NoFact {
+  const read = readReferralTask(resource);
+  if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
+  const fact: AuditFact = { kind: 'referral', id: readId(resource), carer: idOf(read.carerRef), recency: recencyOf(read.referral.on, read.lastUpdated) };
+  if (read.patient !== undefined) fact.patient = idOf(read.patient);
+  if (read.referral.on !== undefined) fact.on = read.referral.on;
+  return fact;
+}
+
+/** The carer's own consent to share their assessment: never a patient's decision (shared/consent/decisionInForce.ts). */
+function carerSharingConsentFact(resource: unknown, statement: ConsentStatement): AuditFact | NoFact {
+  const own = statement.carersOwn;
+  if (own === undefined || own.carer === undefined || statement.patient === undefined) return { warning: `${statement.consent} is a carer's own consent naming no carer or patient`, ignored: true };
+  return { kind: 'carerSharingConsent', id: readId(resource), carer: idOf(own.carer), patient: idOf(statement.patient), decision: own.decision, recency: recencyOf(statement.recordedOn, statement.lastUpdated) };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

@@ -163,6 +163,7 @@ const isTask: Check = (v) =>
   optionalDateTime(v.lastModified) &&
   optional(isPeriod, v.executionPeriod) &&
   optional(isReference, v.requester) &&
+  optional(isReference, v.owner) &&
   optionalArray(isAnnotation, v.note);
 
 const isListStatus = oneOf(LIST_STATUSES);

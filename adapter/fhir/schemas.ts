@@ -164,6 +164,8 @@ export const TaskSchema = z.looseObject({
   lastModified: fhirDateTime.optional(),
   executionPeriod: Period.optional(),
   requester: Reference.optional(),
+  /** Who the Task is for now: the organisation a referral was made to (a malformed owner is dropped, not fatal). */
+  owner: Reference.optional(),
   note: z.array(Annotation).optional(),
 });
 

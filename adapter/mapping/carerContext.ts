@@ -21,7 +21,7 @@
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, CarerSharingConsent, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
 import { CARER_DONE_FIELD, type CarerDoneField } from '../../shared/domain/carerActionsDone';
 import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
@@ -29,6 +29,8 @@ import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
 import { collectResources } from './collectResources';
 import { readAssessmentTask, type AssessmentTaskRead } from './readAssessmentTask';
+import { isReferralTask, readReferralTask, type ReferralTaskRead } from './readReferralTask';
+import { withReferral } from '../../shared/domain/assessment';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readDeferralTask } from './readDeferralTask';
 import { readCarerCommunications } from './carerCommunications';
@@ -152,6 +154,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const contacts = recogniseRecorded(contactsRead.contacts, carers);
 
   const statements: ConsentStatement[] = [];
+  const sharingConsents = new Map<string, { own: CarerSharingConsent; key: { primary?: string | undefined; secondary?: string | undefined } }>();
   for (const resource of byType('Consent')) {
     const read = readConsentDecision(resource, { extensionBase: options.policy.extensionBase, aliases });
     if ('warning' in read) {
@@ -159,6 +162,17 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
       continue;
     }
     const { statement } = read;
+    if (statement.carersOwn !== undefined) {
+      // The carer's own consent to share their assessment: kept for that carer, never weighed as the patient's decision.
+      const own = statement.carersOwn;
+      if (statement.patient === patientRef && own.carer !== undefined && carerRefs.has(own.carer)) {
+        const current = sharingConsents.get(own.carer);
+        if (current === undefined || compareRecency({ primary: statement.recordedOn, secondary: statement.lastUpdated }, current.key) >= 0) {
+          sharingConsents.set(own.carer, { own, key: { primary: statement.recordedOn, secondary: statement.lastUpdated } });
+        }
+      }
+      continue;
+    }
     const namesOurs = statement.mentions.some((r) => carerRefs.has(r));
     if (statement.patient !== patientRef) {
       // Counts for nobody (shared/consent/decisionInForce.ts); said, so a clinician can find it.
@@ -175,7 +189,18 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const actionsDone = new Map<string, Partial<Record<CarerDoneField, string>>>();
   const involvedByTask: { carePlan: string; carer: CarerReference }[] = [];
   const deferrals: Deferral[] = [];
+  const latestReferral = new Map<string, ReferralTaskRead>();
   for (const resource of byType('Task')) {
+    if (isReferralTask(resource)) {
+      const read = readReferralTask(resource, { aliases });
+      if ('warning' in read) {
+        if (!read.ignored && isAboutCarers(resource, carerRefs)) warnings.push(read.warning);
+        continue;
+      }
+      if (!carerRefs.has(read.carerRef) || (read.patient !== undefined && read.patient !== patientRef)) continue;
+      keepLatest(latestReferral, read.carerRef, read, (t) => ({ primary: t.referral.on, secondary: t.lastUpdated }));
+      continue;
+    }
     const carerAction = carerActionOf(resource, options.policy.extensionBase);
     if (carerAction === 'prompt-deferred') {
       const read = readDeferralTask(resource, { extensionBase: options.policy.extensionBase, aliases });
@@ -239,9 +264,11 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
       (carer): Carer => ({
         ...carer,
         consent: decisionInForce({ carer: carer.reference, patient: patientRef, relatedPersons: carerRefs, statements }, options.policy, options.now),
-        assessment: latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED,
+        // A referral for the statutory assessment counts as the assessment arranged (shared/domain/assessment.ts).
+        assessment: withReferral(latestTask.get(carer.reference)?.assessment ?? NOT_OFFERED, latestReferral.get(carer.reference)?.referral, options.policy),
         ...actionsDone.get(carer.reference),
         ...communications.byCarer.get(carer.reference),
+        ...(sharingConsents.has(carer.reference) ? { sharingConsent: sharingConsents.get(carer.reference)?.own } : {}),
       }),
     ),
     orphanConsents: orphans,

@@ -19,8 +19,10 @@
  * - who decided: the performer; a performer other than the patient needs a basis (extension, or
  *   policyRule as other systems write it).
  */
-import { CONSENT_BASES, type ConsentBasis, type ConsentRuling, type ConsentStatement } from '../../shared/domain/types';
+import { CONSENT_BASES, type CarerReference, type CarerSharingConsent, type ConsentBasis, type ConsentRuling, type ConsentStatement } from '../../shared/domain/types';
 import {
+  CARER_OWN_INFORMATION_CATEGORY,
+  carerActionCodeSystemUrl,
   CONSENT_PURPOSES,
   CONSENT_SCOPE_PRIVACY,
   POLICY_OPT_IN,
@@ -65,6 +67,7 @@ export function readConsentDecision(raw: unknown, options: ReadConsentOptions): 
   const resource = parsed.value;
   const ref = `Consent/${resource.id}` as const;
   if (resource.status === 'entered-in-error') return ignored(`${ref} was entered in error and is ignored`);
+  if (isCarersOwnInformation(resource, options.extensionBase)) return carersOwnConsent(resource, raw, ref, options, parsed.warnings);
 
   const top = resource.provision;
   const all = top === undefined ? [] : [top, ...descendantsOf(top)];
@@ -111,6 +114,43 @@ export function readConsentDecision(raw: unknown, options: ReadConsentOptions): 
     if (statement.topNamesNobody) statement.everyoneElse = rulingOfTop(top, carerOf);
   }
   return { statement, warnings: parsed.warnings };
+}
+
+/**
+ * The carer's OWN consent to share their assessment (category carers-own-information at the
+ * configured base; docs/actions.md): about the carer's information, never a decision of the patient.
+ * It is read as a statement that is not about carer sharing, names no carer, and carries `carersOwn`,
+ * which shared/consent/decisionInForce.ts ignores: it can never be a patient's decision, a
+ * consent-without-carer, or "cannot interpret" for the patient's carers.
+ */
+function isCarersOwnInformation(resource: FhirConsent, base: string): boolean {
+  const system = carerActionCodeSystemUrl(base);
+  return (resource.category ?? []).some((cc) => (cc.coding ?? []).some((c) => c.system === system && c.code === CARER_OWN_INFORMATION_CATEGORY.code));
+}
+
+function carersOwnConsent(resource: FhirConsent, raw: unknown, ref: `Consent/${string}`, options: ReadConsentOptions, warnings: string[]): ConsentRead {
+  const type = resource.provision?.type;
+  const decision: CarerSharingConsent['decision'] =
+    hasModifierExtension(raw) || (resource.status === 'active' && type === undefined)
+      ? 'unknown'
+      : resource.status === 'inactive'
+        ? 'withdrawn'
+        : resource.status === 'active'
+          ? (type as 'permit' | 'deny')
+          : 'unknown';
+  const own: CarerSharingConsent = { consent: ref, decision };
+  const carer = (resource.performer ?? []).map((p) => resolveReference(p, 'RelatedPerson', options.aliases)).find((r) => r !== undefined);
+  if (carer !== undefined) own.carer = carer as CarerReference;
+  if (resource.dateTime) own.recordedOn = resource.dateTime;
+  const recipient = (resource.provision?.actor ?? []).map((a) => a.reference?.display ?? a.reference?.identifier?.value).find((t) => typeof t === 'string' && t.trim() !== '');
+  if (recipient !== undefined) own.recipient = recipient.trim().slice(0, 200);
+  const statement: ConsentStatement = { consent: ref, state: 'not-a-decision', aboutCarerSharing: false, mentions: [], named: {}, topNamesNobody: false, decidedByPatient: false, carersOwn: own };
+  const patient = resolveReference(resource.patient, 'Patient', options.aliases);
+  if (patient !== undefined) statement.patient = patient;
+  if (resource.meta?.versionId) statement.versionId = resource.meta.versionId;
+  if (resource.meta?.lastUpdated) statement.lastUpdated = resource.meta.lastUpdated;
+  if (resource.dateTime) statement.recordedOn = resource.dateTime;
+  return { statement, warnings };
 }
 
 function stateOf(resource: FhirConsent, basis: ConsentBasis | undefined): ConsentStatement['state'] {

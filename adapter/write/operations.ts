@@ -18,6 +18,10 @@ import {
   buildCarerCommunication,
   type BuildCarerCommunicationInput,
   buildDeferral,
+  buildCarerReferral,
+  buildCarerSharingConsent,
+  type BuildCarerReferralInput,
+  type BuildCarerSharingConsentInput,
   withCarerDetails,
   withDeferralEnded,
   type BuildDeferralInput,
@@ -185,6 +189,23 @@ export function derivedRequestId(requestId: string): string {
   if (!/^[0-9a-f]{12}$/i.test(tail)) return requestId;
   const inverted = [...tail].map((c) => (15 - Number.parseInt(c, 16)).toString(16)).join('');
   return `${requestId.slice(0, -12)}${inverted}`;
+}
+
+export type RecordCarerReferralInput = Omit<BuildCarerReferralInput, 'requestId' | 'on' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records a carer's referral for a statutory carer's assessment (a Task coded 790101000000103, docs/actions.md). */
+export async function recordCarerReferral(deps: WriteDeps, input: RecordCarerReferralInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () => buildCarerReferral(recordedNow(deps, input)));
+}
+
+export type RecordCarerSharingConsentInput = Omit<BuildCarerSharingConsentInput, 'requestId' | 'on' | 'extensionBase'> & { on?: string; requestId?: string };
+
+/** Records the carer's own decision about sharing their assessment with the organisation (a Consent, docs/actions.md). */
+export async function recordCarerSharingConsent(deps: WriteDeps, input: RecordCarerSharingConsentInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Consent' }, () => {
+    const { requester: _requester, ...rest } = recordedNow(deps, input);
+    return buildCarerSharingConsent(rest);
+  });
 }
 
 /** Completes a carer's relationship and contact details (versioned update of the raw RelatedPerson). */

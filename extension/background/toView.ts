@@ -56,6 +56,7 @@ export function toReadyView({ context, visiblePrompts, deferred = [], writes, po
     signposts: policy.signposts.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     crisisNumbers: policy.crisisNumbers.map((s) => ({ id: s.id, label: s.label, ...(s.url !== undefined ? { url: s.url } : {}) })),
     generalInformation: policy.generalInformation.map((g) => ({ id: g.id, label: g.label, ...(g.url !== undefined ? { url: g.url } : {}) })),
+    supportOrganisations: policy.carerSupportOrganisations.map((o) => ({ id: o.id, name: o.name })),
     warnings: [...context.warnings],
     writes,
   };
@@ -104,6 +105,9 @@ function toCarerView(carer: Carer, youngCarer: boolean, review: { due?: string; 
       ...(assessment.respondedOn !== undefined ? { respondedOn: assessment.respondedOn } : {}),
       ...(assessment.completedOn !== undefined ? { completedOn: assessment.completedOn } : {}),
       ...(assessment.declinedReason !== undefined ? { declinedReason: assessment.declinedReason } : {}),
+      ...(assessment.referral !== undefined ? { referral: assessment.referral } : {}),
+      ...(assessment.referredOn !== undefined ? { referredOn: assessment.referredOn } : {}),
+      ...(assessment.referredTo !== undefined ? { referredTo: assessment.referredTo } : {}),
     },
     ...openEnquiries(carer, policy),
   };

@@ -42,6 +42,10 @@ export const AssessmentViewSchema = z.object({
   respondedOn: z.optional(z.string()),
   completedOn: z.optional(z.string()),
   declinedReason: z.optional(z.string()),
+  /** The referral for the statutory carer's assessment in this round (shared/domain/assessment.ts), when one is recorded. */
+  referral: z.optional(ref('Task/')),
+  referredOn: z.optional(z.string()),
+  referredTo: z.optional(z.string()),
 });
 
 export const CarerViewSchema = z.object({
@@ -117,6 +121,8 @@ export const PanelViewSchema = z.discriminatedUnion('kind', [
     crisisNumbers: z.optional(z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) }))),
     /** General (non-personal) information a carer may always be given (the policy's), for the "carer heard" form. */
     generalInformation: z.optional(z.array(z.object({ id: z.string(), label: z.string(), url: z.optional(z.string()) }))),
+    /** Where a carer is referred for the statutory assessment (the policy's carerSupportOrganisations), for the referral and carer's-consent forms. */
+    supportOrganisations: z.array(z.object({ id: z.string(), name: z.string() })),
     warnings: z.array(z.string()),
     writes: z.record(z.string(), WriteAvailabilitySchema),
   }),

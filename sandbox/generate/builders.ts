@@ -43,6 +43,7 @@ import type { Team } from './teams';
 import { SANDBOX_ID_SYSTEM } from './teams';
 import { buildCarerActionTask } from '../../adapter/writes/build/carerActionTask';
 import { buildCarerCommunication, type BuildCarerCommunicationInput } from '../../adapter/writes/build/carerCommunication';
+import { buildCarerReferral, buildCarerSharingConsent } from '../../adapter/writes/build/carerReferral';
 
 /**
  * Builders for the resources of the synthetic caseload, shared by the named personas and the
@@ -382,6 +383,29 @@ export function carerCommunicationResource(input: CarerCommunicationInput & { pa
   const { id, carerId, patientId, ...rest } = input;
   const communication = buildCarerCommunication({ ...rest, patient: `Patient/${patientId}`, carer: `RelatedPerson/${carerId}`, extensionBase: DEFAULT_EXTENSION_BASE });
   return { ...communication, id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/communication`, value: id }] };
+}
+
+/**
+ * A carer's referral for a statutory carer's assessment (recommendation 3), written as the panel
+ * writes it (adapter/writes/build/carerReferral.ts), in the status the organisation has moved it to.
+ */
+export function carerReferralTaskResource(input: { id: string; patientId: string; carerId: string; on: string; status: 'requested' | 'accepted' | 'in-progress' | 'completed'; organisation: string }): WithId<Task> {
+  const task = buildCarerReferral({ patient: `Patient/${input.patientId}`, carer: `RelatedPerson/${input.carerId}`, organisation: { name: input.organisation }, on: input.on });
+  return { ...task, id: input.id, status: input.status, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/task`, value: input.id }] };
+}
+
+/** The carer's own consent to share their assessment with the organisation (never the patient's decision). */
+export function carerSharingConsentResource(input: { id: string; patientId: string; carerId: string; on: string; decision: 'permit' | 'deny'; organisation: string; referralId?: string }): WithId<Consent> {
+  const consent = buildCarerSharingConsent({
+    patient: `Patient/${input.patientId}`,
+    carer: `RelatedPerson/${input.carerId}`,
+    decision: input.decision,
+    organisation: { name: input.organisation },
+    ...(input.referralId !== undefined ? { referral: `Task/${input.referralId}` as const } : {}),
+    on: input.on,
+    extensionBase: DEFAULT_EXTENSION_BASE,
+  });
+  return { ...consent, id: input.id, identifier: [{ system: `${SANDBOX_ID_SYSTEM}/consent`, value: input.id }] };
 }
 
 /** The dated "asked: no carers" answer (shared/terminology.md). */

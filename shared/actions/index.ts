@@ -20,6 +20,8 @@ import { recordConsent } from './record-consent';
 import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
+import { referCarerAssessment } from './refer-carer-assessment';
+import { recordCarerSharingConsent } from './record-carer-sharing-consent';
 import { withdrawConsent } from './withdraw-consent';
 import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
 import { recordContingencyPlan } from './record-contingency-plan';
@@ -53,6 +55,8 @@ export const WRITE_ACTION_LIST = [
   answerCarerEnquiry,
   recordDisclosure,
   requestTransitionAssessment,
+  referCarerAssessment,
+  recordCarerSharingConsent,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

@@ -57,6 +57,8 @@ export const RATE_IDS = [
   'offerWithinPolicy',
   'assessmentReviewInDate',
   'youngCarersReferred',
+  'carersReferred',
+  'carerSharingConsentRecorded',
 ] as const;
 export type RateId = (typeof RATE_IDS)[number];
 /** Rates added after the first release of coverage.json (an older file has none of them). */

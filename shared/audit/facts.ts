@@ -7,7 +7,7 @@
  */
 import type { AssessmentStatusKind, CarerStatus, ConsentStatement } from '../domain/types';
 import type { CarerCommunicationFact } from './carerCommunications';
-import type { CarePlanFact, CarerActionFact, DeferralFact } from './recordedActions';
+import type { CarePlanFact, CarerActionFact, CarerSharingConsentFact, DeferralFact, ReferralFact } from './recordedActions';
 
 /**
  * A record's place in "most recent" order, as epoch milliseconds: its own date (Consent.dateTime,
@@ -154,4 +154,6 @@ export type AuditFact =
   | CarerActionFact
   | DeferralFact
   | CarePlanFact
-  | CarerCommunicationFact;
+  | CarerCommunicationFact
+  | ReferralFact
+  | CarerSharingConsentFact;

@@ -19,7 +19,7 @@
  */
 import { compareDates, daysBetween, today, toCalendarDate, type CalendarDate } from '../domain/dates';
 import { assessmentReviewDue, consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
-import type { AssessmentStatus, AssessmentStatusKind, Carer, CarerContext, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
+import type { AssessmentStatus, AssessmentStatusKind, Carer, CarerContext, CarerReferral, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
 import type { Policy } from '../policy';
 import {
   COVERAGE_SCHEMA_VERSION,
@@ -37,9 +37,10 @@ import {
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
-import { recordedActionCounts } from './recordedActions';
+import { recordedActionCounts, type CarerSharingConsentFact, type ReferralFact } from './recordedActions';
 import { PathwayPlansTally } from './pathwayPlans';
 import { carerCommunicationMeasures } from './carerCommunications';
+import { carerSharingAnswered, isReferred, referralExpected, withReferral } from '../domain/assessment';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 import { CARER_DONE_FIELD, CARER_DONE_FIELDS, type CarerDoneField } from '../domain/carerActionsDone';
@@ -64,6 +65,10 @@ interface CarerOutcome {
   daysToOffer?: number;
   withoutRelationship: boolean;
   withoutContact: boolean;
+  /** Recommendation 3: a referral for the statutory assessment is expected (shared/domain/assessment.ts), was made, and the carer's own consent to share it is recorded. */
+  referralExpected: boolean;
+  referred: boolean;
+  sharingAnswered: boolean;
   /** The RelatedPerson id (for the worklist). */
   carerId?: string;
   /** Due dates behind the overdue flags (for the worklist). */
@@ -92,6 +97,10 @@ interface Tally {
     reviewable: number;
     assessmentReviewOverdue: number;
     daysToOffer: number[];
+    referralExpected: number;
+    referredOfExpected: number;
+    referred: number;
+    referredSharingAnswered: number;
   };
   dataQuality: { carerWithoutRelationship: number; carerWithoutContact: number; consentWithoutCarer: number; possibleDuplicateCarers: number; contactsNotAskedAbout: number };
 }
@@ -168,7 +177,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       relatedPersonsOfPatientsNotRead += 1;
       continue;
     }
-    const join: CarerJoin = { id, record: carer, consents: [], task: undefined, firstOffer: undefined };
+    const join: CarerJoin = { id, record: carer, consents: [], task: undefined, firstOffer: undefined, referral: undefined, sharing: undefined };
     joined.set(id, join);
     const list = relatedOf.get(carer.patient);
     if (list === undefined) relatedOf.set(carer.patient, [join]);
@@ -210,6 +219,21 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   // Carers with a young carers' referral recorded (the refer-young-carer Task), whatever its date.
   const youngCarersReferred = new Set<string>();
   for (const fact of state.recorded.carerActions.values()) if (fact.action === 'young-carer-referred') youngCarersReferred.add(fact.carer);
+  // Referrals for the statutory assessment and the carer's own consent to share it (recommendation 3):
+  // the latest of each per carer; shared/domain/assessment.ts says what a referral means, as in the panel.
+  for (const referral of state.recorded.referrals.values()) {
+    const join = joined.get(referral.carer);
+    if (join === undefined || (referral.patient !== undefined && referral.patient !== join.record.patient)) continue;
+    if (join.referral === undefined || compareRecency(referral.recency, referral.id, join.referral.recency, join.referral.id) > 0) join.referral = referral;
+    // A referral is the first offer when nothing earlier was offered (the assessment was arranged that day).
+    const on = referral.on === undefined ? undefined : calendarDate(referral.on);
+    if (on !== undefined && (join.firstOffer === undefined || compareDates(on, join.firstOffer) < 0)) join.firstOffer = on;
+  }
+  for (const sharing of state.recorded.carerSharingConsents.values()) {
+    const join = joined.get(sharing.carer);
+    if (join === undefined || sharing.patient !== join.record.patient) continue;
+    if (join.sharing === undefined || compareRecency(sharing.recency, sharing.id, join.sharing.recency, join.sharing.id) > 0) join.sharing = sharing;
+  }
 
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
@@ -239,7 +263,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     for (const join of related) {
       const statements = everyone.length === 0 ? join.consents : [...new Set([...join.consents, ...everyone])];
       const consent = statements.length === 0 ? { ...NO_DECISION } : decisionInForce({ carer: `RelatedPerson/${join.id}`, patient: patientRef, relatedPersons, statements }, policy, now);
-      const carer = domainCarer(join, consent);
+      const carer = domainCarer(join, consent, policy);
       ruleCarers.push(forRules(carer, join.record, actionsDone.get(join.id)));
       if (!isActiveCarer(carer, policy, now)) {
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
@@ -469,10 +493,13 @@ interface CarerJoin {
   consents: ConsentStatement[];
   task: AssessmentRecord | undefined;
   firstOffer: CalendarDate | undefined;
+  /** The latest referral for a statutory carer's assessment, and the carer's own latest consent to share it. */
+  referral: ReferralFact | undefined;
+  sharing: CarerSharingConsentFact | undefined;
 }
 
 /** The domain Carer the derivations take, rebuilt from the compact records (no name, no contact details). */
-function domainCarer({ id, record, task }: CarerJoin, consent: ConsentDecision): Carer {
+function domainCarer({ id, record, task, referral, sharing }: CarerJoin, consent: ConsentDecision, policy: Policy): Carer {
   const carer: Carer = {
     reference: `RelatedPerson/${id}`,
     id,
@@ -482,8 +509,9 @@ function domainCarer({ id, record, task }: CarerJoin, consent: ConsentDecision):
     telecom: [],
     active: record.active,
     consent,
-    assessment: task === undefined ? { status: 'not-offered' } : assessmentOf(task),
+    assessment: withReferral(task === undefined ? { status: 'not-offered' } : assessmentOf(task), referral === undefined ? undefined : referralOf(referral), policy),
   };
+  if (sharing !== undefined) carer.sharingConsent = { consent: `Consent/${sharing.id}`, decision: sharing.decision };
   if (record.birthDate !== undefined) carer.birthDate = record.birthDate;
   if (record.identifiedOn !== undefined) carer.identifiedOn = record.identifiedOn;
   if (record.endedOn !== undefined) carer.endedOn = record.endedOn;
@@ -527,6 +555,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+function referralOf(fact: ReferralFact): CarerReferral {
+  const referral: CarerReferral = { task: `Task/${fact.id}` };
+  if (fact.on !== undefined) referral.on = fact.on;
+  return referral;
+}
+
 function assessmentOf(record: AssessmentRecord): AssessmentStatus {
   const status: AssessmentStatus = { status: record.status, task: `Task/${record.id}` };
   if (record.offeredOn !== undefined) status.offeredOn = record.offeredOn;
@@ -556,6 +590,9 @@ function classifyCarer(
     offerDeadlineUnknown: false,
     withoutRelationship: false,
     withoutContact: false,
+    referralExpected: referralExpected(carer, policy, now),
+    referred: isReferred(carer),
+    sharingAnswered: carerSharingAnswered(carer),
   };
   const deadline = firstOfferDeadline(carer, patient, policy);
   if (consentDue !== undefined) outcome.consentReviewDue = consentDue;
@@ -596,6 +633,10 @@ function emptyTally(): Tally {
       reviewable: 0,
       assessmentReviewOverdue: 0,
       daysToOffer: [],
+      referralExpected: 0,
+      referredOfExpected: 0,
+      referred: 0,
+      referredSharingAnswered: 0,
     },
     dataQuality: { carerWithoutRelationship: 0, carerWithoutContact: 0, consentWithoutCarer: 0, possibleDuplicateCarers: 0, contactsNotAskedAbout: 0 },
   };
@@ -664,6 +705,14 @@ function countPatient(tally: Tally, carers: readonly CarerOutcome[], asked: Aske
     if (carer.assessment === 'completed' || carer.assessment === 'declined') c.reviewable += 1;
     if (carer.assessmentReviewOverdue) c.assessmentReviewOverdue += 1;
     if (carer.daysToOffer !== undefined) c.daysToOffer.push(carer.daysToOffer);
+    if (carer.referralExpected) {
+      c.referralExpected += 1;
+      if (carer.referred) c.referredOfExpected += 1;
+    }
+    if (carer.referred) {
+      c.referred += 1;
+      if (carer.sharingAnswered) c.referredSharingAnswered += 1;
+    }
     if (carer.withoutRelationship) tally.dataQuality.carerWithoutRelationship += 1;
     if (carer.withoutContact) tally.dataQuality.carerWithoutContact += 1;
   }
@@ -682,6 +731,8 @@ function measuresOf(tally: Tally, policy: Policy): Measures {
     offerWithinPolicy: rate(c.offerJudged - c.offerNotWithinPolicy, c.offerJudged),
     assessmentReviewInDate: rate(c.reviewable - c.assessmentReviewOverdue, c.reviewable),
     youngCarersReferred: rate(c.youngReferred, c.young),
+    carersReferred: rate(c.referredOfExpected, c.referralExpected),
+    carerSharingConsentRecorded: rate(c.referredSharingAnswered, c.referred),
   };
   return {
     patients: { ...tally.patients },

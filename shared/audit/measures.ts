@@ -56,6 +56,13 @@ const YOUNG_CARERS_SEED: Citation = {
 };
 const NSF_6: Citation = { source: 'National Service Framework for Mental Health (1999)', criterion: 'standard six', text: 'Caring about carers.' };
 
+/** The county's carers' recommendations, recommendation 3, in its own words (shared/prompts/refer-carer-assessment.ts). */
+const RECOMMENDATION_3: Citation = {
+  source: "County carers' recommendations",
+  criterion: 'recommendation 3',
+  text: 'Involvement of the carer support organisations at assessment and subject to carers consent, sharing the statutory assessment',
+};
+
 const commitmentOf = (citations: readonly Citation[]): string => citations.map((c) => `${c.source} ${c.criterion}: ${c.text}`).join(' ');
 
 const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
@@ -100,6 +107,19 @@ const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
     label: 'Young carers referred',
     definition: "Young carers with a referral to young carers' support recorded, out of all young carers (under the policy's young-carer age).",
     citations: [YOUNG_CARERS_SEED, CHILDREN_ACT_S17ZA],
+  },
+  {
+    id: 'carersReferred',
+    label: 'Referred for statutory assessment',
+    definition:
+      "Adult carers whose carer's assessment was accepted or has taken place who were referred to the carers' support organisation or local authority for the statutory assessment, out of all such carers.",
+    citations: [RECOMMENDATION_3, CARE_ACT_S10],
+  },
+  {
+    id: 'carerSharingConsentRecorded',
+    label: "Carer's own consent to share recorded",
+    definition: "Referred carers whose own decision about sharing their assessment with the organisation is recorded (yes, no or withdrawn), out of all referred carers.",
+    citations: [RECOMMENDATION_3],
   },
 ];
 

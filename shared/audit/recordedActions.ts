@@ -45,25 +45,57 @@ export interface DeferralFact {
   on?: string;
 }
 
+/**
+ * A referral for a statutory carer's assessment (recommendation 3), read as the panel reads it
+ * (adapter/mapping/readReferralTask.ts); shared/domain/assessment.ts says what it means for the carer's
+ * assessment, in the audit (./finalise.ts) as in the panel.
+ */
+export interface ReferralFact {
+  kind: 'referral';
+  id: string;
+  carer: string;
+  /** The patient, only when the Task names one (`for` the Patient, `focus` the carer). */
+  patient?: string;
+  on?: string;
+  /** Epoch ms of `on`, then meta.lastUpdated (null when absent): which referral is the latest. */
+  recency: { primary: number | null; secondary: number | null };
+}
+
+/** The carer's own decision about sharing their assessment (a carers-own-information Consent), no text kept. */
+export interface CarerSharingConsentFact {
+  kind: 'carerSharingConsent';
+  id: string;
+  carer: string;
+  patient: string;
+  decision: 'permit' | 'deny' | 'withdrawn' | 'unknown';
+  recency: { primary: number | null; secondary: number | null };
+}
+
 export interface RecordedActionsState {
   carerActions: Map<string, CarerActionFact>;
   deferrals: Map<string, DeferralFact>;
   /** Current care plans by id (./pathwayPlans.ts counts carers' involvement in them). */
   carePlans: Map<string, CarePlanFact>;
+  referrals: Map<string, ReferralFact>;
+  carerSharingConsents: Map<string, CarerSharingConsentFact>;
 }
 
-export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map(), carePlans: new Map() });
+export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map(), carePlans: new Map(), referrals: new Map(), carerSharingConsents: new Map() });
 
-export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact | CarePlanFact): void {
+export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact | CarePlanFact | ReferralFact | CarerSharingConsentFact): void {
   if (fact.kind === 'carerAction') state.carerActions.set(fact.id, fact);
   else if (fact.kind === 'carePlan') state.carePlans.set(fact.id, fact);
-  else state.deferrals.set(fact.id, fact);
+  else if (fact.kind === 'deferral') state.deferrals.set(fact.id, fact);
+  else if (fact.kind === 'referral') state.referrals.set(fact.id, fact);
+  else state.carerSharingConsents.set(fact.id, fact);
 }
 
 export function mergeRecordedActions(into: RecordedActionsState, from: RecordedActionsState): void {
   for (const [id, fact] of from.carerActions) into.carerActions.set(id, fact);
   for (const [id, fact] of from.deferrals) into.deferrals.set(id, fact);
   for (const [id, fact] of from.carePlans) into.carePlans.set(id, fact);
+  for (const [id, fact] of from.referrals) into.referrals.set(id, fact);
+  for (const [id, fact] of from.carerSharingConsents) into.carerSharingConsents.set(id, fact);
 }
 
 const count = z.number().int().nonnegative();

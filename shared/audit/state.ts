@@ -188,7 +188,9 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
     }
     case 'carerAction':
     case 'carePlan':
-    case 'deferral': {
+    case 'deferral':
+    case 'referral':
+    case 'carerSharingConsent': {
       addRecordedAction(state.recorded, fact);
       return state;
     }

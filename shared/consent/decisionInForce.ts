@@ -5,6 +5,9 @@
  * clinician and an auditor can never read the same record two ways (docs/consent-semantics.md).
  *
  * Which Consents count for a carer:
+ * - never the carer's OWN consent to share their assessment (`carersOwn`, recommendation 3): it is the
+ *   carer's decision about the carer's information, so it is no decision of the patient's, no Consent
+ *   naming nobody and nothing to "interpret" for the patient's carers, whatever else it says;
  * - only a Consent of this patient (`Consent.patient`): one that names no patient counts for nobody;
  * - only one about sharing information with, or involving, carers (privacy scope, a disclosure
  *   action, a recipient role: never research, never an informant) — the reader decides that;
@@ -74,7 +77,7 @@ export function decisionInForce(input: DecisionInForceInput, policy: Pick<Policy
  * act on (the `consent-without-carer` prompt, and the audit's data-quality count).
  */
 export function namesNoRelatedPerson(statement: ConsentStatement, patient: string, relatedPersons: ReadonlySet<string>): boolean {
-  return statement.patient === patient && statement.aboutCarerSharing && !mentionsAny(statement, relatedPersons);
+  return statement.carersOwn === undefined && statement.patient === patient && statement.aboutCarerSharing && !mentionsAny(statement, relatedPersons);
 }
 
 /**
@@ -85,7 +88,7 @@ export function namesNoRelatedPerson(statement: ConsentStatement, patient: strin
  */
 export function openWithoutCarer(statements: readonly ConsentStatement[], patient: string, relatedPersons: ReadonlySet<string>): ConsentStatement[] {
   const settled = new Set(
-    statements.filter((s) => s.settles !== undefined && s.patient === patient && s.aboutCarerSharing && mentionsAny(s, relatedPersons)).map((s) => s.settles),
+    statements.filter((s) => s.settles !== undefined && s.carersOwn === undefined && s.patient === patient && s.aboutCarerSharing && mentionsAny(s, relatedPersons)).map((s) => s.settles),
   );
   return statements.filter((s) => namesNoRelatedPerson(s, patient, relatedPersons) && !settled.has(s.consent));
 }
@@ -107,7 +110,7 @@ interface When {
 type Placed = Candidate & { when: When };
 
 function candidateFor(statement: ConsentStatement, input: DecisionInForceInput): Candidate | undefined {
-  if (statement.patient !== input.patient || !statement.aboutCarerSharing) return undefined;
+  if (statement.carersOwn !== undefined || statement.patient !== input.patient || !statement.aboutCarerSharing) return undefined;
   const named = Object.hasOwn(statement.named, input.carer) || statement.mentions.includes(input.carer);
   const forEveryone = !named && statement.topNamesNobody && mentionsAny(statement, input.relatedPersons);
   if (!named && !forEveryone) return undefined;

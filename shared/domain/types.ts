@@ -158,6 +158,40 @@ export interface ConsentStatement {
   actorReference?: string;
   /** Consent.sourceReference to another Consent: the decision naming nobody that this one settles ("which carer?"). */
   settles?: `Consent/${string}`;
+  /**
+   * The carer's OWN consent to share their assessment with a support organisation (the
+   * carers-own-information category): never the patient's decision, so decisionInForce ignores it.
+   */
+  carersOwn?: CarerSharingConsent;
+}
+
+/**
+ * The carer's own decision about sharing their (the carer's) assessment with a carers' support
+ * organisation (recommendation 3: "subject to carers consent, sharing the statutory assessment").
+ * Read from a Consent of the carers-own-information category (docs/actions.md); never a patient's decision.
+ */
+export interface CarerSharingConsent {
+  consent: `Consent/${string}`;
+  /** The carer who decided (Consent.performer), when it names a RelatedPerson. */
+  carer?: CarerReference;
+  /** permit / deny in force; withdrawn (inactive); unknown: cannot be interpreted. */
+  decision: 'permit' | 'deny' | 'withdrawn' | 'unknown';
+  recordedOn?: string;
+  /** The organisation the assessment may (or may not) be shared with, as the record names it. */
+  recipient?: string;
+}
+
+/**
+ * A referral of the carer for a statutory carer's assessment (a Task coded SNOMED 790101000000103 or
+ * 790081000000109 in a status meaning the referral was made). shared/domain/assessment.ts folds it
+ * into the carer's AssessmentStatus.
+ */
+export interface CarerReferral {
+  task: `Task/${string}`;
+  /** When the referral was made (authoredOn, else executionPeriod.start, else lastModified). */
+  on?: string;
+  /** The organisation referred to (Task.owner display or identifier), when the record says. */
+  to?: string;
 }
 
 export type AssessmentStatusKind = 'not-offered' | 'offered' | 'accepted' | 'declined' | 'completed';
@@ -176,6 +210,13 @@ export interface AssessmentStatus {
   completedOn?: string;
   /** Task.statusReason text when declined. */
   declinedReason?: string;
+  /**
+   * The carer was referred for a statutory carer's assessment in this round of assessment (a referral
+   * not older than the offer): when, the Task, and to whom (shared/domain/assessment.ts).
+   */
+  referredOn?: string;
+  referral?: `Task/${string}`;
+  referredTo?: string;
 }
 
 export interface ContactPoint {
@@ -245,6 +286,8 @@ export interface Carer {
   disclosures?: DisclosureWithoutConsent[];
   /** When a young carer's transition assessment (Care Act 2014 s.63) was last recorded as requested. */
   transitionAssessmentRequestedOn?: string;
+  /** The carer's own latest decision about sharing their assessment with a support organisation. */
+  sharingConsent?: CarerSharingConsent;
 }
 
 /** What kind of plan a CarePlan is, from its category (shared/terminology.ts CARE_PLAN_CATEGORY_CODES; text for an advance care plan). */
@@ -396,6 +439,8 @@ export const PROMPT_CODES = [
   'give-crisis-numbers',
   'carer-enquiry-overdue',
   'young-carer-transition',
+  'refer-carer-assessment',
+  'carer-sharing-consent',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

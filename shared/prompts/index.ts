@@ -27,6 +27,8 @@ import { carerContingencyPlan } from './carer-contingency-plan';
 import { giveCrisisNumbers } from './give-crisis-numbers';
 import { carerEnquiryOverdue } from './carer-enquiry-overdue';
 import { youngCarerTransition } from './young-carer-transition';
+import { referCarerAssessment } from './refer-carer-assessment';
+import { carerSharingConsent } from './carer-sharing-consent';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -54,6 +56,8 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'give-crisis-numbers': giveCrisisNumbers,
   'carer-enquiry-overdue': carerEnquiryOverdue,
   'young-carer-transition': youngCarerTransition,
+  'refer-carer-assessment': referCarerAssessment,
+  'carer-sharing-consent': carerSharingConsent,
 };
 
 /**

@@ -40,6 +40,7 @@ const CONTEXTS: CarerContext[] = [
       carerWith(GraceMother, { reference: 'RelatedPerson/g2', name: 'Gwen', consent: { decision: 'permit', recordedOn: '2026-03-01', futureDated: ['Consent/typo'] }, paidCareWorker: true }),
       carerWith(JaneDaughter, { reference: 'RelatedPerson/e1', enquiries: [{ communication: 'Communication/q1', receivedOn: '2026-05-01' }] }),
       carerWith(LeoYoungSon, { reference: 'RelatedPerson/l17', name: 'Lou', birthDate: '2009-01-01' }),
+      carerWith(GraceMother, { reference: 'RelatedPerson/g3', name: 'Gina', assessment: { ...GraceMother.assessment, referral: 'Task/ref', referredOn: '2026-03-01' } }),
     ],
     orphanConsents: [{ consent: 'Consent/o', decision: 'permit' }],
     carePlans: [{ reference: 'CarePlan/p', kind: 'crisis-plan', involves: [] }],

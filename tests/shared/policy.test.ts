@@ -41,6 +41,10 @@ describe('DEFAULT_POLICY', () => {
       ],
       // "We will ensure a prompt response is provided to carer enquiries": a local default, not a statutory period.
       enquiryResponseWorkingDays: 5,
+      carerSupportOrganisations: [
+        { id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" },
+        { id: 'carers-centre', name: "The local carers' centre" },
+      ],
     });
   });
 
@@ -49,6 +53,13 @@ describe('DEFAULT_POLICY', () => {
     expect(policy.crisisNumbers).toEqual([{ id: 'north-crisis', label: 'Northshire crisis line 0800 000 0000', url: 'https://trust.example.nhs.uk/crisis' }]);
     expect(() => parsePolicy({ crisisNumbers: [] })).toThrow(/crisisNumbers: must list at least one number/);
     expect(() => parsePolicy({ crisisNumbers: [{ id: 'x', label: 'x', url: 'http://insecure.example' }] })).toThrow(/https/);
+  });
+
+  it('refuses a carers’ support organisation without a name, or with an identifier that is not a URI system', () => {
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: '' }] }).success).toBe(false);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: 'Council', identifier: { system: 'not a uri', value: 'X1' } }] }).success).toBe(false);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [{ id: 'la', name: 'Council', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'X1' } }] }).success).toBe(true);
+    expect(PolicySchema.safeParse({ ...DEFAULT_POLICY, carerSupportOrganisations: [] }).success).toBe(false);
   });
 
   it('is itself a valid policy', () => {

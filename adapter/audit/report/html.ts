@@ -303,6 +303,7 @@ h3 { font-size: 17px; margin: 0 0 4px; }
 .big .value { font-size: 34px; font-weight: bold; }
 .badge { color: #fff; font-weight: bold; padding: 2px 10px; border-radius: 12px; font-size: 14px; }
 .rag-amber .badge { color: #212b32; }
+.rag-none .badge { color: #212b32; }
 .of { color: var(--muted); }
 .commitment { color: var(--muted); font-size: 14px; border-top: 1px solid var(--line); padding: 6px 0 0; margin: 8px 0 0; list-style: none; }
 .commitment li + li { margin-top: 4px; }

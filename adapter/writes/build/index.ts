@@ -16,3 +16,4 @@ export { buildCarerActionTask, type BuildCarerActionTaskInput } from './carerAct
 export { withCarerDetails, type CarerDetails } from './withCarerDetails';
 export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';
 export { buildCarerCommunication, type BuildCarerCommunicationInput } from './carerCommunication';
+export { buildCarerReferral, buildCarerSharingConsent, organisationReference, type BuildCarerReferralInput, type BuildCarerSharingConsentInput, type SupportOrganisation } from './carerReferral';

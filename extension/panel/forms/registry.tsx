@@ -30,6 +30,7 @@ import { CarerHeardForm } from './CarerHeardForm';
 import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
 import { DisclosureForm } from './DisclosureForm';
 import { TransitionAssessmentForm } from './TransitionAssessmentForm';
+import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -100,6 +101,8 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   }),
   'record-contingency-plan': forCarer(({ ctx, carer }) => <ContingencyPlanForm {...ctx} carer={carer} />),
   'record-crisis-numbers': forCarer(({ ctx, carer, view }) => <CrisisNumbersForm {...ctx} carer={carer} numbers={view.crisisNumbers ?? []} />),
+  'refer-carer-assessment': forCarer(({ ctx, carer, view }) => <CarerReferralForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
+  'record-carer-sharing-consent': forCarer(({ ctx, carer, view }) => <CarerSharingConsentForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAuditFact } from '../../../adapter/audit/facts';
+import { buildCarerReferral, buildCarerSharingConsent } from '../../../adapter/writes/build';
 import {
   ALEX_NHS_NUMBER,
   CarerGrace,
@@ -130,5 +131,19 @@ describe('toAuditFact', () => {
     for (const raw of [undefined, 'Patient', [], { resourceType: 'Task' }, { resourceType: 'List', id: 'l', status: 'current' }, deep]) {
       expect(() => toAuditFact(raw, options)).not.toThrow();
     }
+  });
+});
+
+describe("recommendation 3 facts: a referral for a carer's assessment and the carer's own consent", () => {
+  const org = { name: "The local carers' centre" };
+  it('reads a referral Task as a referral fact (no names kept)', () => {
+    const task = { ...buildCarerReferral({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', organisation: org, on: '2026-09-01T10:00:00Z' }), id: 'ref-1', status: 'completed' };
+    expect(fact(task)).toEqual({ kind: 'referral', id: 'ref-1', carer: 'grace', on: '2026-09-01T10:00:00Z', recency: { primary: Date.parse('2026-09-01T10:00:00Z'), secondary: null } });
+    expect(JSON.stringify(fact(task))).not.toContain('carers');
+  });
+
+  it("reads the carer's own consent as a carerSharingConsent fact, never a consent fact", () => {
+    const consent = { ...buildCarerSharingConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'deny', organisation: org, on: '2026-09-02T10:00:00Z', extensionBase: EXTENSION_BASE }), id: 'own-1' };
+    expect(fact(consent)).toEqual({ kind: 'carerSharingConsent', id: 'own-1', carer: 'grace', patient: 'alex', decision: 'deny', recency: { primary: Date.parse('2026-09-02T10:00:00Z'), secondary: null } });
   });
 });

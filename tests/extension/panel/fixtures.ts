@@ -59,4 +59,5 @@ export const AmiraReady: ReadyView = {
   writes: {},
   formDefaults: { today: '2026-11-23', consentReviewDue: '2027-11-23', askAgainOn: '2026-12-21', patientUnder16: false },
   signposts: [{ id: 'carers-centre', label: "The local carers' centre" }],
+  supportOrganisations: [{ id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" }],
 };

@@ -614,3 +614,48 @@ describe('trend over time from activity dates', () => {
     expect(coverage.activityByMonth).toEqual([]);
   });
 });
+
+describe("recommendation 3: carers referred for the statutory assessment, and their own consent to share it", () => {
+  const referral = (id: string, carerId: string, on?: string): AuditFact => ({ kind: 'referral', id, carer: carerId, ...(on !== undefined ? { on } : {}), recency: at(on) });
+  const own = (id: string, carerId: string, patientId: string, decision: 'permit' | 'deny' | 'withdrawn' | 'unknown'): AuditFact => ({ kind: 'carerSharingConsent', id, carer: carerId, patient: patientId, decision, recency: at('2026-10-20') });
+
+  it('counts a referred carer as offered (never "not offered"), with the referral as the first offer', () => {
+    const coverage = audit([patient('p'), episode('e', 'p', '2026-01-01'), carer('c', 'p', { identifiedOn: '2026-01-05' }), referral('r', 'c', '2026-02-01')]);
+    expect(coverage.carers.assessment).toMatchObject({ notOffered: 0, accepted: 1 });
+    expect(coverage.rates.assessmentOffered).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(coverage.rates.offerWithinPolicy).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('rates carers referred out of adult carers who accepted or completed an assessment, and referred carers with their own decision recorded', () => {
+    const coverage = audit([
+      patient('p'),
+      carer('a', 'p'),
+      offer('ta', 'a', 'completed', '2026-09-01'),
+      referral('ra', 'a', '2026-09-02'),
+      own('oa', 'a', 'p', 'deny'),
+      carer('b', 'p'),
+      offer('tb', 'b', 'accepted', '2026-09-01'),
+      carer('c', 'p'),
+      offer('tc', 'c', 'offered', '2026-11-01'),
+      carer('d', 'p'),
+      referral('rd', 'd', '2026-10-01'),
+      own('od', 'd', 'p', 'unknown'),
+    ]);
+    // a (completed, referred), b (accepted, not referred), d (referral only: accepted) are expected; c (offered) is not.
+    expect(coverage.rates.carersReferred).toMatchObject({ numerator: 2, denominator: 3, rag: 'amber' });
+    // a answered (deny counts: an answer); d's decision cannot be interpreted.
+    expect(coverage.rates.carerSharingConsentRecorded).toMatchObject({ numerator: 1, denominator: 2, rag: 'amber' });
+  });
+
+  it("never reads the carer's own consent as the patient's decision", () => {
+    const coverage = audit([patient('p'), carer('a', 'p'), referral('ra', 'a', '2026-09-02'), own('oa', 'a', 'p', 'permit')]);
+    expect(coverage.carers.consent.none).toBe(1);
+    expect(coverage.dataQuality.consentWithoutCarer).toBe(0);
+    expect(coverage.rates.consentRecorded).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+
+  it('ignores a referral dated before the current offer (an earlier round) for the referral rate', () => {
+    const coverage = audit([patient('p'), carer('a', 'p'), offer('ta', 'a', 'accepted', '2026-09-01'), referral('ra', 'a', '2026-08-01')]);
+    expect(coverage.rates.carersReferred).toMatchObject({ numerator: 0, denominator: 1, rag: 'red' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionInForce, namesNoRelatedPerson } from '../../../shared/consent/decisionInForce';
+import { decisionInForce, namesNoRelatedPerson, openWithoutCarer } from '../../../shared/consent/decisionInForce';
 import type { ConsentRuling, ConsentStatement } from '../../../shared/domain/types';
 import { POLICY } from '../fixtures';
 
@@ -130,5 +130,34 @@ describe('decisionInForce', () => {
     const b = statement('b', { kind: 'partial', mayNotShare: ['Medication'] }, { recordedOn: '2026-10-01' });
     expect(decide([a, b]).decision).toBe('conflict');
     expect(decide([a, { ...b, named: { [MUM]: { kind: 'partial', mayNotShare: ['Diagnosis'] } } }]).decision).toBe('partial');
+  });
+});
+
+describe("the carer's own consent to share their assessment (recommendation 3) is never the patient's decision", () => {
+  // Built as a careless reader might have left it: about sharing, naming the carer, newer than the patient's decision.
+  const own = (patch: Partial<ConsentStatement> = {}): ConsentStatement =>
+    statement('carers-own', 'deny', {
+      recordedOn: '2026-11-01',
+      decidedByPatient: false,
+      carersOwn: { consent: 'Consent/carers-own', carer: MUM, decision: 'deny', recordedOn: '2026-11-01', recipient: "The local carers' centre" },
+      ...patch,
+    });
+
+  it("leaves the patient's decision in force unchanged", () => {
+    const patients = statement('patient', 'permit', { recordedOn: '2026-10-01' });
+    expect(decide([patients, own()])).toEqual(decide([patients]));
+    expect(decide([patients, own()])).toMatchObject({ decision: 'permit', consent: 'Consent/patient' });
+  });
+
+  it('is no decision at all for a carer with only their own consent on record', () => {
+    expect(decide([own()])).toEqual({ decision: 'none' });
+    expect(decide([own({ state: 'not-a-decision' })])).toEqual({ decision: 'none' });
+  });
+
+  it('is never a Consent naming nobody (consent-without-carer), even when it names no related person', () => {
+    const namesNobody = own({ mentions: [], named: {}, topNamesNobody: true, everyoneElse: { kind: 'permit' } });
+    expect(namesNoRelatedPerson(namesNobody, 'Patient/p', RELATED)).toBe(false);
+    expect(openWithoutCarer([namesNobody], 'Patient/p', RELATED)).toEqual([]);
+    expect(decide([namesNobody])).toEqual({ decision: 'none' });
   });
 });

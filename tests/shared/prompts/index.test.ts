@@ -33,6 +33,7 @@ describe('evaluatePrompts', () => {
       ['info', 'give-crisis-numbers', 'RelatedPerson/grace'],
       ['info', 'give-crisis-numbers', 'RelatedPerson/jane'],
       ['info', 'give-crisis-numbers', 'RelatedPerson/leo'],
+      ['info', 'refer-carer-assessment', 'RelatedPerson/grace'],
     ]);
   });
 
@@ -52,7 +53,9 @@ describe('evaluatePrompts', () => {
   });
 
   it('asks only for signposting, a contingency plan and the crisis numbers when a carer record is complete and up to date', () => {
-    expect(summaryOf(evaluatePrompts(contextWith({ carers: [GraceMother] }), POLICY, NOW))).toEqual([
+    // Complete includes the referral for the statutory assessment and the carer's own decision about sharing it (recommendation 3).
+    const complete = carerWith(GraceMother, { assessment: { ...GraceMother.assessment, referral: 'Task/ref', referredOn: '2026-02-11' }, sharingConsent: { consent: 'Consent/own', decision: 'permit' } });
+    expect(summaryOf(evaluatePrompts(contextWith({ carers: [complete] }), POLICY, NOW))).toEqual([
       ['info', 'signpost-support', 'RelatedPerson/grace'],
       ['info', 'carer-contingency-plan', 'RelatedPerson/grace'],
       ['info', 'give-crisis-numbers', 'RelatedPerson/grace'],
@@ -137,9 +140,11 @@ describe('evaluatePrompts on any record', () => {
           offeredOn: pick(DATES),
           respondedOn: pick(DATES),
           completedOn: pick(DATES),
+          ...(r() < 0.3 ? { referral: 'Task/ref' as const, referredOn: pick(DATES), referredTo: pick([undefined, '', 'Z'.repeat(300)]) } : {}),
         },
         ...(r() < 0.3 ? { heardOn: pick(DATES) } : {}),
         ...(r() < 0.3 ? { enquiries: [{ communication: 'Communication/q' as const, receivedOn: pick(DATES) ?? '2026-01-01', ...(r() < 0.5 ? { answeredOn: pick(DATES) } : {}) }] } : {}),
+        ...(r() < 0.2 ? { sharingConsent: { consent: 'Consent/own' as const, decision: pick(['permit', 'deny', 'withdrawn', 'unknown'] as const) } } : {}),
       };
     });
     const ctx: CarerContext = {
