@@ -47,6 +47,15 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
     const first = form.locator('input[name="carePlan"]').first();
     if (!(await form.locator('input[name="carePlan"]:checked').count())) await first.check();
   },
+  'record-carer-heard': async (form) => {
+    await form.locator('input[name="given"]').first().check();
+    await form.locator('input[name="noPersonalInformation"]').check();
+  },
+  'record-disclosure': async (form) => {
+    await form.locator('input[name="basis"][value="serious-harm"]').check();
+    await form.locator('[name="what"]').fill('Left the ward at night');
+    await form.locator('input[name="patientTold"][value="told"]').check();
+  },
   'defer-prompt': async (form) => {
     await form.locator('input[name="deferral"][value="not-applicable"]').check();
     await form.locator('[name="reason"]').selectOption('done-elsewhere');
