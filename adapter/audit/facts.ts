@@ -158,7 +158,7 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
   const read = readCarerActionTask(resource, options);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
   if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
-  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action };
+  return { kind: 'carerAction', id: readId(resource), carer: idOf(read.carerRef), action: read.action, ...(read.episode !== undefined ? { episode: idOf(read.episode) } : {}) };
 }
 
 function assessmentFact(resource: unknown): AuditFact | NoFact {

@@ -20,7 +20,7 @@
  */
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, OrphanConsent, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, AssessmentStatus, Carer, CarerContext, Deferral, ConsentStatement, Episode, EpisodeReference, OrphanConsent, PatientContact } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { RawStore, refOf, type RawResource } from '../fhir/rawStore';
 import { readAskedNoCarersList, type AskedNoCarersRead } from './askedNoCarers';
@@ -34,6 +34,7 @@ import { readPatient } from './readPatient';
 import { readPatientContacts } from './readPatientContacts';
 import { readRelatedPerson, type CarerWithoutDecisions } from './readRelatedPerson';
 import { compareRecency } from './recency';
+import { CARER_ACTION_INPUT, CIRCUMSTANCE_CHANGES, type CircumstanceChange } from '../../shared/terminology';
 import { localReference } from './references';
 
 export interface ToCarerContextOptions {
@@ -130,7 +131,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
-  const actionsDone = new Map<string, { signpostedOn?: string; youngCarerReferredOn?: string }>();
+  const actionsDone = new Map<string, Pick<Carer, 'signpostedOn' | 'youngCarerReferredOn' | 'circumstancesChanged' | 'dischargeInvolvement'>>();
   const deferrals: Deferral[] = [];
   for (const resource of byType('Task')) {
     const carerAction = carerActionOf(resource, options.policy.extensionBase);
@@ -150,8 +151,21 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         continue;
       }
       if (!carerRefs.has(done.carerRef)) continue;
-      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
       const entry = actionsDone.get(done.carerRef) ?? {};
+      if (done.action === 'circumstances-changed') {
+        const what = done.coded?.[CARER_ACTION_INPUT.changeKind];
+        const kind = what !== undefined && Object.hasOwn(CIRCUMSTANCE_CHANGES, what) ? (what as CircumstanceChange) : undefined;
+        if (entry.circumstancesChanged === undefined || compareRecency({ primary: done.on }, { primary: entry.circumstancesChanged.on }) > 0) entry.circumstancesChanged = { on: done.on, what: kind };
+        actionsDone.set(done.carerRef, entry);
+        continue;
+      }
+      if (done.action === 'discharge-planning-involved') {
+        if (done.episode === undefined) warnings.push(`Task/${String((resource as { id?: unknown }).id)} records discharge planning but names no EpisodeOfCare, so it is not counted for an episode`);
+        else (entry.dischargeInvolvement ??= []).push({ episode: done.episode, on: done.on });
+        actionsDone.set(done.carerRef, entry);
+        continue;
+      }
+      const field = done.action === 'signposted' ? 'signpostedOn' : 'youngCarerReferredOn';
       if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
       actionsDone.set(done.carerRef, entry);
       continue;
@@ -261,6 +275,7 @@ function applyEpisode(
   warnings: string[],
 ): void {
   let latest: EpisodeOfCareRead | undefined;
+  const all: Episode[] = [];
   for (const resource of episodes) {
     const read = readEpisodeOfCare(resource, { aliases });
     if ('warning' in read) {
@@ -269,9 +284,18 @@ function applyEpisode(
     }
     if (read.patient !== patientRef) continue;
     warnings.push(...read.warnings);
+    const ref = refOf(resource);
+    if (ref !== undefined && (read.current || read.finished)) {
+      const episode: Episode = { reference: ref as EpisodeReference, status: read.current ? 'current' : 'finished', inpatient: read.inpatient, detained: read.detained };
+      if (read.start !== undefined) episode.start = read.start;
+      if (read.end !== undefined) episode.end = read.end;
+      if (read.team !== undefined) episode.team = read.team;
+      all.push(episode);
+    }
     if (!read.current) continue;
     if (latest === undefined || compareRecency({ primary: read.start }, { primary: latest.start }) >= 0) latest = read;
   }
+  if (all.length > 0) patient.episodes = all;
   if (latest?.start) patient.serviceStart = latest.start;
   if (latest?.team) patient.team = latest.team;
 }

@@ -117,6 +117,7 @@ function toPromptView(prompt: Prompt, context: CarerContext): PromptView {
     ...(prompt.carer !== undefined ? { carer: prompt.carer } : {}),
     ...(contact !== undefined ? { contact: { key: contact.key, label: contactLabel(contact) } } : {}),
     ...(prompt.consent !== undefined ? { consent: prompt.consent } : {}),
+    ...(prompt.episode !== undefined ? { episode: prompt.episode } : {}),
     snoozable: prompt.snoozable,
   };
 }

@@ -75,6 +75,8 @@ export const PromptViewSchema = z.object({
   contact: z.optional(z.object({ key: z.string(), label: z.string() })),
   /** The Consent the prompt is about (a decision naming nobody, settled by "which carer is this decision for?"). */
   consent: z.optional(ref('Consent/')),
+  /** The episode of care the prompt is about (involve-carer-in-discharge: the inpatient episode). */
+  episode: z.optional(ref('EpisodeOfCare/')),
   snoozable: z.boolean(),
 });
 

@@ -21,6 +21,8 @@ import { recordNoCarers } from './record-no-carers';
 import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
 import { withdrawConsent } from './withdraw-consent';
+import { recordCircumstancesChanged } from './record-circumstances-changed';
+import { recordDischargeInvolvement } from './record-discharge-involvement';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -37,6 +39,8 @@ export const WRITE_ACTION_LIST = [
   referYoungCarer,
   deferPrompt,
   endDeferral,
+  recordCircumstancesChanged,
+  recordDischargeInvolvement,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

@@ -8,12 +8,17 @@ import { z } from 'zod';
 import type { DeferralKind, DeferralReason, PromptCode } from '../domain/types';
 import { isDeferralInForce } from '../deferrals';
 
-/** A completed carer-action Task: the carer was signposted, or (a young carer) referred. */
+/**
+ * A completed carer-action Task: the carer was signposted, or (a young carer) referred, or a
+ * significant change was recorded, or the carer was involved in discharge planning (`episode`: the
+ * EpisodeOfCare id it was for).
+ */
 export interface CarerActionFact {
   kind: 'carerAction';
   id: string;
   carer: string;
-  action: 'signposted' | 'young-carer-referred';
+  action: 'signposted' | 'young-carer-referred' | 'circumstances-changed' | 'discharge-planning-involved';
+  episode?: string;
 }
 
 /** A recorded deferral of a prompt, for a carer or (a prompt about the patient) the patient. */

@@ -22,6 +22,8 @@ import { consentConflict } from './consent-conflict';
 import { consentDatedInFuture } from './consent-dated-in-future';
 import { possibleDuplicateCarer } from './possible-duplicate-carer';
 import { carerCodedAsPaid } from './carer-coded-as-paid';
+import { followUpAcceptedAssessment } from './follow-up-accepted-assessment';
+import { involveCarerInDischarge } from './involve-carer-in-discharge';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -44,13 +46,19 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'consent-dated-in-future': consentDatedInFuture,
   'possible-duplicate-carer': possibleDuplicateCarer,
   'carer-coded-as-paid': carerCodedAsPaid,
+  'follow-up-accepted-assessment': followUpAcceptedAssessment,
+  'involve-carer-in-discharge': involveCarerInDischarge,
 };
 
 /**
  * After the patient's death nothing is asked of or about them (no consent, no offer, no "ask now");
  * their carers may still be pointed to support, bereavement support included.
  */
-const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>(['signpost-support']);
+const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>([
+  'signpost-support',
+  // The patient's death is a significant change for their carer (recommendation 4): the rule prompts for that alone.
+  'assessment-review-due',
+]);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 

@@ -20,6 +20,10 @@ export interface BuildCarerActionTaskInput {
   on: string;
   /** What was given or whom the carer was referred to, each as a line of text (Task.input). */
   items: readonly { type: string; value: string }[];
+  /** Coded inputs, typed in the carer-action CodeSystem (what changed: `change-kind`; what was shared: `discharge-sharing`). */
+  coded?: readonly { type: string; code: string }[];
+  /** What the action was about besides the carer (the EpisodeOfCare whose discharge the carer was involved in); the carer then stays in `for`. */
+  focus?: string;
   note?: string;
   requester?: Task['requester'];
   extensionBase: string;
@@ -45,6 +49,11 @@ export function buildCarerActionTask(input: BuildCarerActionTaskInput): Task {
     executionPeriod: { start: on, end: on },
     input: input.items.map((item) => ({ type: { text: requireText(item.type, 'item type') }, valueString: requireText(item.value, 'item') })),
   };
+  if (input.focus !== undefined) task.focus = { reference: requireReference(input.focus, 'EpisodeOfCare', 'focus') };
+  for (const coded of input.coded ?? []) {
+    const system = carerActionCodeSystemUrl(input.extensionBase);
+    (task.input ??= []).push({ type: { coding: [{ system, code: requireText(coded.type, 'input type') }] }, valueCode: requireText(coded.code, 'input code') });
+  }
   if (input.requestId !== undefined) task.identifier = [requestIdentifier(input.requestId)];
   if (input.requester !== undefined) task.requester = { ...input.requester };
   if (input.note !== undefined && input.note.trim() !== '') task.note = [{ text: requireText(input.note, 'note') }];

@@ -23,6 +23,8 @@ import { EndDeferralForm } from './EndDeferralForm';
 import { SignpostingForm } from './SignpostingForm';
 import { WhichCarerConsentForm } from './WhichCarerConsentForm';
 import { YoungCarerReferralForm } from './YoungCarerReferralForm';
+import { CircumstancesChangedForm } from './CircumstancesChangedForm';
+import { DischargeInvolvementForm } from './DischargeInvolvementForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -80,6 +82,12 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'end-deferral': ({ ctx, view, open }) => {
     const deferred = view.deferred.find((d) => d.task === open.task);
     return deferred ? <EndDeferralForm {...ctx} deferred={deferred} /> : null;
+  },
+  'record-circumstances-changed': forCarer(({ ctx, carer }) => <CircumstancesChangedForm {...ctx} carer={carer} />),
+  // The episode comes from the prompt (or, for a draft reopened without it, the carer's discharge prompt in the view).
+  'record-discharge-involvement': ({ ctx, carer, view, open }) => {
+    const episode = open.promptView?.episode ?? view.prompts.find((p) => p.code === 'involve-carer-in-discharge' && p.carer === carer?.reference)?.episode;
+    return carer && episode ? <DischargeInvolvementForm {...ctx} carer={carer} episode={episode} /> : null;
   },
 };
 
