@@ -19,6 +19,7 @@ import { CIRCUMSTANCE_CHANGES, type CircumstanceChange } from '../terminology';
 import { addMonthsCapped, compareDates, today, toCalendarDate, type CalendarDate } from './dates';
 import { isActiveCarer, lastAssessedOn } from './derive';
 import { dischargedOn, episodeStartedOn, isInpatientEpisode } from './episodes';
+import { identityKeys } from './duplicates';
 
 export interface SignificantChange {
   kind: CircumstanceChange;
@@ -39,8 +40,11 @@ export function significantChangesAfter(ctx: CarerContext, carer: Carer, after: 
     add(episode.detained ? 'detention' : 'inpatient-admission', episodeStartedOn(episode, policy));
     add('discharge', dischargedOn(episode, policy));
   }
+  const own = new Set(identityKeys(carer));
   for (const other of ctx.carers) {
     if (other.reference === carer.reference || !isActiveCarer(other, policy, now) || other.identifiedOn === undefined) continue;
+    // The same person recorded again (shared/domain/duplicates.ts) is not a new carer.
+    if (identityKeys(other).some((key) => own.has(key))) continue;
     add('new-carer', toCalendarDate(other.identifiedOn, policy.timeZone));
   }
   if (typeof ctx.patient.deceased === 'string') add('patient-died', toCalendarDate(ctx.patient.deceased, policy.timeZone));

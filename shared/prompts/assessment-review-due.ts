@@ -16,6 +16,9 @@ import { carerLabel, displayDate, summaryLine } from '../domain/describe';
 export const COMMITMENT =
   "Local standard (the county's carers' policy, recommendation 4): a carer's assessment \"within 3 months of the initial service, annually there after or sooner if a significant change in needs/circumstances do arise\"";
 
+/** "The patient was admitted" → "the patient was admitted" (never "mental health act"). */
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function assessmentReviewDue(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {
   const todayDate = today(now, policy.timeZone);
   const prompts: Prompt[] = [];
@@ -26,7 +29,7 @@ export function assessmentReviewDue(ctx: CarerContext, policy: Policy, now: Date
     if (ctx.patient.deceased !== undefined && !changes.some((c) => c.kind === 'patient-died')) continue;
     if (due !== undefined && compareDates(todayDate, due) < 0) continue;
     const label = carerLabel(carer);
-    const when = due === undefined ? 'date of the last one not recorded' : change ? `due now: ${change.label.toLowerCase()} on ${displayDate(change.on)}` : `due ${displayDate(due)}`;
+    const when = due === undefined ? 'date of the last one not recorded' : change ? `due now: ${lowerFirst(change.label)} on ${displayDate(change.on)}` : `due ${displayDate(due)}`;
     prompts.push({
       id: `assessment-review-due:${carer.reference}`,
       code: 'assessment-review-due',
@@ -35,7 +38,7 @@ export function assessmentReviewDue(ctx: CarerContext, policy: Policy, now: Date
         status === 'completed' ? `Carer's assessment review for ${label} — ${when}` : `${label} declined a carer's assessment — offer again (${when})`,
       ),
       detail:
-        (change ? `A significant change since the last assessment: ${change.label.toLowerCase()} on ${displayDate(change.on)}. Needs and circumstances change with it, so the review is due now. ` : '') +
+        (change ? `A significant change since the last assessment: ${lowerFirst(change.label)} on ${displayDate(change.on)}. Needs and circumstances change with it, so the review is due now. ` : '') +
         (status === 'completed'
           ? `The carer's assessment is reviewed at least every ${policy.assessmentReviewMonths} months, or sooner if things change. `
           : `The carer declined an assessment; offer it again after ${policy.assessmentReviewMonths} months, as circumstances change. `) +
