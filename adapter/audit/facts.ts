@@ -198,6 +198,7 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
+  if (read.inpatient || read.detained) fact.inpatient = true;
   // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
   if (!read.current) {
     fact.ended = true;

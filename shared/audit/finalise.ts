@@ -38,6 +38,7 @@ import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
 import { recordedActionCounts } from './recordedActions';
+import { PathwayTally } from './pathway';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 
@@ -194,6 +195,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
 
   // The patients the measures are about: read, alive, in the caseload. Recorded actions count for them only.
   const audited = new Set<string>();
+  const pathway = new PathwayTally();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -235,7 +237,14 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
-    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
+    // Asked again at a new episode, as the panel does (shared/domain/noCarersAnswer.ts): the starts the state keeps.
+    const episodeStarts = [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined);
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now, episodeStarts) ? 'holds' : 'stale';
+    pathway.addPatient(
+      patientId,
+      record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart),
+      outcomes.filter((o) => o.carerId !== undefined).map((o) => ({ id: o.carerId as string, identifiedOn: o.identifiedOn })),
+    );
     const orphans = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons).length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
@@ -285,6 +294,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       .sort((a, b) => compareLabels(a.key.team, b.key.team) || compareLabels(a.key.month, b.key.month))
       .map(({ key, tally }): TeamMonthMeasures => ({ team: key.team, month: key.month, ...measuresOf(tally, policy) })),
   };
+  coverage.pathway = pathway.finish(state.inpatientEpisodes, state.recorded.carerActions.values(), policy, rateOf);
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
@@ -568,7 +578,7 @@ function overdueItems(
   if (carers.length === 0) {
     const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
     if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
-    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy));
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy, [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined)));
   }
   for (const carer of carers) {
     if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);
