@@ -10,19 +10,35 @@
 import { FhirError } from './errors';
 import { CapabilityStatementSchema } from './fhir/schemas';
 import type { FhirHttp } from './http/fhirHttp';
+import {
+  OPTIONAL_TYPES,
+  REQUIRED_REVINCLUDES,
+  UPDATABLE_TYPES,
+  WRITABLE_TYPES,
+  WRITE_WORDS,
+  LINKED_RESOURCES,
+  revincludeTarget,
+  type OptionalType,
+  type UpdatableType,
+  type WritableType,
+} from './fhir/carerRecordResources';
 
-export type WritableType = 'RelatedPerson' | 'Consent' | 'Task' | 'List';
+export type { WritableType } from './fhir/carerRecordResources';
+
+/** Whether a writable type may be created, and (for the types the app updates) updated. */
+export type WriteAllowance<T extends WritableType> = T extends UpdatableType ? { create: boolean; update: boolean } : { create: boolean };
 
 export interface Capabilities {
   /**
-   * The server declares `_revinclude` on Patient searches for RelatedPerson:patient, Consent:patient,
-   * List:subject and Task:subject (the carer's Tasks point at the RelatedPerson, reached with `:iterate`).
+   * The server declares `_revinclude` on Patient searches for every type of the carer record the read
+   * cannot do without (adapter/fhir/carerRecordResources.ts; the carer's Tasks point at the
+   * RelatedPerson, reached with `:iterate`).
    */
   revinclude: boolean;
-  /** Also `_revinclude=EpisodeOfCare:patient` (service start and team), when declared. */
-  revincludeEpisodeOfCare: boolean;
-  /** EpisodeOfCare can be searched (for the batch read). */
-  searchEpisodeOfCare: boolean;
+  /** The optional types (EpisodeOfCare: service start and team, …) also declared as `_revinclude` on Patient. */
+  optionalRevinclude: readonly OptionalType[];
+  /** The optional types the server can search (for the batch read). */
+  optionalSearch: readonly OptionalType[];
   /** The server takes batch Bundles. */
   batch: boolean;
   /** The server takes transaction Bundles. */
@@ -31,12 +47,7 @@ export interface Capabilities {
   provenanceInTransaction: boolean;
   /** The server honours If-None-Exist, so a repeated create finds the first instead of duplicating. */
   conditionalCreate: Record<WritableType, boolean>;
-  canWrite: {
-    RelatedPerson: { create: boolean; update: boolean };
-    Consent: { create: boolean; update: boolean };
-    Task: { create: boolean; update: boolean };
-    List: { create: boolean };
-  };
+  canWrite: { [T in WritableType]: WriteAllowance<T> };
   /**
    * Why a write is off, keyed `<Type>.<create|update>` (e.g. `Consent.create`): a sentence to show
    * next to the disabled action.
@@ -46,16 +57,12 @@ export interface Capabilities {
   warnings: string[];
 }
 
-const REVINCLUDES = ['RelatedPerson:patient', 'Consent:patient', 'List:subject', 'Task:subject'] as const;
-const WRITABLE: readonly WritableType[] = ['RelatedPerson', 'Consent', 'Task', 'List'];
-
-/** What each record is called in a reason, and where the clinician records it instead. */
-const WRITE_WORDS: Record<WritableType, { records: string; instead: string }> = {
-  RelatedPerson: { records: 'carer (RelatedPerson) records', instead: 'record the carer in the EHR' },
-  Consent: { records: 'Consent records', instead: 'record the decision in the EHR' },
-  Task: { records: 'assessment (Task) records', instead: 'record the assessment offer in the EHR' },
-  List: { records: '"asked: no carers" (List) records', instead: 'record the answer in the EHR' },
-};
+/** Every writable type allowed, for a server that does not say (the server decides). */
+function everyWrite(allowed: (type: WritableType, interaction: 'create' | 'update') => boolean): Capabilities['canWrite'] {
+  return Object.fromEntries(
+    WRITABLE_TYPES.map((type) => [type, UPDATABLE_TYPES.has(type) ? { create: allowed(type, 'create'), update: allowed(type, 'update') } : { create: allowed(type, 'create') }]),
+  ) as Capabilities['canWrite'];
+}
 
 /**
  * Capabilities assumed when the server publishes no usable CapabilityStatement: try the standard
@@ -63,18 +70,13 @@ const WRITE_WORDS: Record<WritableType, { records: string; instead: string }> = 
  */
 export const ASSUMED_CAPABILITIES: Capabilities = {
   revinclude: true,
-  revincludeEpisodeOfCare: false,
-  searchEpisodeOfCare: false,
+  optionalRevinclude: [],
+  optionalSearch: [],
   batch: false,
   transaction: false,
   provenanceInTransaction: false,
-  conditionalCreate: { RelatedPerson: true, Consent: true, Task: true, List: true },
-  canWrite: {
-    RelatedPerson: { create: true, update: true },
-    Consent: { create: true, update: true },
-    Task: { create: true, update: true },
-    List: { create: true },
-  },
+  conditionalCreate: Object.fromEntries(WRITABLE_TYPES.map((type) => [type, true])) as Record<WritableType, boolean>,
+  canWrite: everyWrite(() => true),
   reasons: {},
   warnings: ['The FHIR server did not describe what it supports (no CapabilityStatement); every action is offered and the server decides.'],
 };
@@ -97,7 +99,8 @@ export function deriveCapabilities(statement: unknown): Capabilities {
 
   const patientRevincludes = new Set(resource('Patient')?.searchRevInclude ?? []);
   const declared = (target: string) => patientRevincludes.has('*') || patientRevincludes.has(target);
-  const revinclude = REVINCLUDES.every(declared);
+  const revinclude = REQUIRED_REVINCLUDES.every(declared);
+  const optionalRows = LINKED_RESOURCES.filter((row) => (OPTIONAL_TYPES as readonly string[]).includes(row.type));
 
   const reasons: Record<string, string> = {};
   const allowed = (type: WritableType, interaction: 'create' | 'update'): boolean => {
@@ -105,18 +108,13 @@ export function deriveCapabilities(statement: unknown): Capabilities {
     if (!ok) reasons[`${type}.${interaction}`] = reasonFor(type, interaction, resource(type) !== undefined);
     return ok;
   };
-  const canWrite: Capabilities['canWrite'] = {
-    RelatedPerson: { create: allowed('RelatedPerson', 'create'), update: allowed('RelatedPerson', 'update') },
-    Consent: { create: allowed('Consent', 'create'), update: allowed('Consent', 'update') },
-    Task: { create: allowed('Task', 'create'), update: allowed('Task', 'update') },
-    List: { create: allowed('List', 'create') },
-  };
-  const conditionalCreate = Object.fromEntries(WRITABLE.map((type) => [type, resource(type)?.conditionalCreate === true])) as Record<WritableType, boolean>;
+  const canWrite = everyWrite(allowed);
+  const conditionalCreate = Object.fromEntries(WRITABLE_TYPES.map((type) => [type, resource(type)?.conditionalCreate === true])) as Record<WritableType, boolean>;
   const transaction = system.has('transaction');
   return {
     revinclude,
-    revincludeEpisodeOfCare: revinclude && declared('EpisodeOfCare:patient'),
-    searchEpisodeOfCare: interactions('EpisodeOfCare').has('search-type'),
+    optionalRevinclude: revinclude ? optionalRows.filter((row) => declared(revincludeTarget(row))).map((row) => row.type as OptionalType) : [],
+    optionalSearch: optionalRows.filter((row) => interactions(row.type).has('search-type')).map((row) => row.type as OptionalType),
     batch: system.has('batch'),
     transaction,
     provenanceInTransaction: transaction && interactions('Provenance').has('create'),

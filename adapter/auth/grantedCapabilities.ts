@@ -3,12 +3,13 @@
  * did not grant (it may grant fewer scopes than asked) instead of trying and looping on 403.
  */
 import { WRITE_ACTION_LIST, type WriteKind } from '../../shared/actions/index';
+import { READ_NEEDS } from '../fhir/carerRecordResources';
 import { allows, scopeList, type Permission } from './scopes';
 
 export type Allowance = { allowed: true } | { allowed: false; reason: string };
 
 export interface GrantedCapabilities {
-  /** Reading a patient's carer record (Patient, RelatedPerson, Consent, Task, List). */
+  /** Reading a patient's carer record (every type of adapter/fhir/carerRecordResources.ts it cannot do without). */
   read: Allowance;
   /** Each write action of the registry (shared/actions), by kind. */
   writes: Record<WriteKind, Allowance>;
@@ -25,13 +26,6 @@ type Need = readonly [resourceType: string, permissions: readonly Permission[]];
 
 const WORDS: Record<Permission, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };
 
-const READ_NEEDS: Need[] = [
-  ['Patient', ['r', 's']],
-  ['RelatedPerson', ['s']],
-  ['Consent', ['s']],
-  ['Task', ['s']],
-  ['List', ['s']],
-];
 
 /** Interactive app: scopes for the signed-in user or the patient in context count; `system/` does not. */
 const CONTEXTS = ['user', 'patient'] as const;

@@ -8,21 +8,17 @@
  */
 
 import { AUDIT_RESOURCE_TYPES } from '../bulk/kickOff';
+import { CLINICIAN_RESOURCE_SCOPES } from '../fhir/carerRecordResources';
 
-/** Exactly what the adapter reads and writes; nothing else. */
-export const CLINICIAN_SCOPES = [
+/** Exactly what the adapter reads and writes (one scope per row of the carer record); nothing else. */
+export const CLINICIAN_SCOPES: readonly string[] = [
   'openid',
   'fhirUser',
   'online_access',
-  'user/Patient.rs',
-  'user/RelatedPerson.crus',
-  'user/Consent.crus',
-  'user/Task.crus',
-  'user/List.crs',
-  'user/EpisodeOfCare.rs',
+  ...CLINICIAN_RESOURCE_SCOPES,
   // `s` too: the Provenance is created conditionally on the change it records (If-None-Exist searches).
   'user/Provenance.cs',
-] as const;
+];
 
 export const CLINICIAN_SCOPE = CLINICIAN_SCOPES.join(' ');
 

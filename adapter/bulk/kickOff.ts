@@ -1,4 +1,5 @@
 import { FhirError, errorFromResponse } from '../errors';
+import { AUDIT_TYPES, OPTIONAL_TYPE_SET, REQUIRED_AUDIT_TYPE_SET, WITHOUT_TYPE } from '../fhir/carerRecordResources';
 import { sameOriginUrl } from './sameOrigin';
 import { readJsonQuietly, sendWithRetry, type PullTransport, type RetryPolicy } from './transport';
 
@@ -6,33 +7,29 @@ import { readJsonQuietly, sendWithRetry, type PullTransport, type RetryPolicy } 
 export type ExportLevel = { kind: 'system' } | { kind: 'patient' } | { kind: 'group'; id: string };
 
 /**
- * The resource types the audit reads: List carries the "asked: no carers" answer; EpisodeOfCare
- * gives the service start (the 3-month offer clock) and the team.
+ * The resource types the audit reads: the carer record's (adapter/fhir/carerRecordResources.ts, the
+ * one table the panel's read, the scopes and the searches use too).
  */
-export const AUDIT_RESOURCE_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare'] as const;
+export const AUDIT_RESOURCE_TYPES = AUDIT_TYPES;
 
 /**
- * Types the audit can do without: a server that cannot search them costs the audit a detail
- * (service start dates), which is reported as a warning rather than failing the whole pull.
+ * Types the audit can do without when a search for them is refused: a server that cannot search them
+ * costs the audit a detail (service start dates…), reported as a warning rather than failing the pull.
  */
-export const OPTIONAL_AUDIT_TYPES: ReadonlySet<string> = new Set(['EpisodeOfCare']);
+export const OPTIONAL_AUDIT_TYPES: ReadonlySet<string> = OPTIONAL_TYPE_SET;
 
 /**
  * The types without which there is no audit at all: the patients, their carers and the carers'
  * consent decisions. A server that does not offer one of them cannot be audited.
  */
-export const REQUIRED_AUDIT_TYPES: ReadonlySet<string> = new Set(['Patient', 'RelatedPerson', 'Consent']);
+export const REQUIRED_AUDIT_TYPES: ReadonlySet<string> = REQUIRED_AUDIT_TYPE_SET;
 
 /**
  * What the report loses when a server does not offer a type at all (its CapabilityStatement leaves
  * it out): said plainly beside the results. A type of AUDIT_RESOURCE_TYPES that is neither here nor
  * required is left out with a general sentence.
  */
-export const WITHOUT_AUDIT_TYPE: Readonly<Record<string, string>> = {
-  EpisodeOfCare: 'no EpisodeOfCare on this server: teams and service start come from managingOrganization, and offers are timed from when the carer was identified',
-  Task: 'no Task on this server: carers\' assessment offers are not recorded here, so the assessment measures (offered, accepted, declined, completed, on time, review) are not measured',
-  List: 'no List on this server: an "asked: no carers" answer cannot be recorded here, so every patient without a carer counts as never asked',
-};
+export const WITHOUT_AUDIT_TYPE: Readonly<Record<string, string>> = WITHOUT_TYPE;
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 

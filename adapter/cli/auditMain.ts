@@ -189,12 +189,13 @@ export async function auditMain(argv: readonly string[], io: AuditIo): Promise<n
       return AUDIT_EXIT.failed;
     }
     const notes = typeChoice?.notes ?? [];
+    const coverage = notes.length > 0 ? { ...result.coverage, notOnServer: notes } : result.coverage;
     const extras: ReportExtras = {};
-    if (previous !== undefined) extras.comparison = compareCoverage(result.coverage, previous);
+    if (previous !== undefined) extras.comparison = compareCoverage(coverage, previous);
     if (result.worklist !== undefined) extras.worklist = { items: result.worklist.length, files: WORKLIST_FILES };
-    await writeOutputs(outDir, result.coverage, [...notes.map((note) => `Note: ${note}`), ...result.warnings], extras);
-    await writeWorklist(outDir, result.coverage, result.worklist);
-    io.stdout(summaryTable(result.coverage));
+    await writeOutputs(outDir, coverage, [...notes.map((note) => `Note: ${note}`), ...result.warnings], extras);
+    await writeWorklist(outDir, coverage, result.worklist);
+    io.stdout(summaryTable(coverage));
     if (notes.length > 0) io.stdout(`\n${notes.map((note) => `Note: ${note}.`).join('\n')}\n`);
     io.stdout(`\nWrote ${OUTPUT_FILES.join(', ')} to ${outDir}${result.complete ? '' : ' — marked INCOMPLETE'}\n`);
     if (result.worklist !== undefined) io.stdout(`Wrote ${WORKLIST_FILES.join(', ')} (${result.worklist.length} overdue items) — PATIENT-IDENTIFIABLE: keep them on approved storage\n`);

@@ -1,7 +1,8 @@
 /**
- * Reads everything the prompts need about one patient — the Patient, their RelatedPersons, Consents,
- * carers' needs-assessment Tasks and "asked: no carers" Lists — in one round trip, then maps it to
- * the domain with toCarerContext (which keeps each resource's raw JSON for later updates).
+ * Reads everything the prompts need about one patient — the rows of the carer record
+ * (adapter/fhir/carerRecordResources.ts: the Patient, their RelatedPersons, Consents, carers' Tasks,
+ * "asked: no carers" Lists, and the optional types the server declares) — in one round trip, then maps
+ * it to the domain with toCarerContext (which keeps each resource's raw JSON for later updates).
  *
  * - With `_revinclude` (declared in the CapabilityStatement): one Patient search. The carer's Tasks
  *   point at the RelatedPerson (`Task.for`), not at the Patient, so they are reached with
@@ -15,6 +16,7 @@ import type { CarerContext } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import type { Capabilities } from '../capabilities';
 import { FhirError, errorFromResponse, type FhirErrorContext } from '../errors';
+import { LINKED_RESOURCES, revincludeTarget } from '../fhir/carerRecordResources';
 import { isRawResource, type RawResource, type RawStore } from '../fhir/rawStore';
 import type { FhirHttp } from '../http/fhirHttp';
 import { toCarerContext } from '../mapping/carerContext';
@@ -65,16 +67,13 @@ export async function readCarerContext(http: FhirHttp, capabilities: Capabilitie
   return { context: mapped.context, raw: mapped.raw };
 }
 
-/** The one-request read: `Patient?_id=<id>&_revinclude=…`. */
-export function revincludePath(id: string, capabilities: Pick<Capabilities, 'revincludeEpisodeOfCare'>): string {
-  const parts = [
-    `_id=${encodeURIComponent(id)}`,
-    '_revinclude=RelatedPerson:patient',
-    '_revinclude=Consent:patient',
-    '_revinclude=List:subject',
-    '_revinclude:iterate=Task:subject',
-  ];
-  if (capabilities.revincludeEpisodeOfCare) parts.push('_revinclude=EpisodeOfCare:patient');
+/** The one-request read: `Patient?_id=<id>&_revinclude=…`, one per row of the carer record the server declares. */
+export function revincludePath(id: string, capabilities: Pick<Capabilities, 'optionalRevinclude'>): string {
+  const parts = [`_id=${encodeURIComponent(id)}`];
+  for (const row of LINKED_RESOURCES) {
+    if (row.optional && !(capabilities.optionalRevinclude as readonly string[]).includes(row.type)) continue;
+    parts.push(`${row.throughCarers ? '_revinclude:iterate' : '_revinclude'}=${revincludeTarget(row)}`);
+  }
   return `Patient?${parts.join('&')}`;
 }
 
@@ -82,9 +81,9 @@ async function readWithRevinclude(http: FhirHttp, capabilities: Capabilities, id
   return searchResources(http, { path: revincludePath(id, capabilities) }, { ...(signal ? { signal } : {}), context: CONTEXT });
 }
 
-/** A server found to support `_revinclude` is asked for episodes of care the same way when it can search them. */
+/** A server found to support `_revinclude` is asked for the optional types the same way when it can search them. */
 function probedCapabilities(capabilities: Capabilities): Capabilities {
-  return { ...capabilities, revinclude: true, revincludeEpisodeOfCare: capabilities.searchEpisodeOfCare };
+  return { ...capabilities, revinclude: true, optionalRevinclude: capabilities.optionalSearch };
 }
 
 /** The two-request read, with the one-request search beside it as the probe (see the module comment). */
@@ -107,29 +106,35 @@ async function readAndProbe(http: FhirHttp, capabilities: Capabilities, id: stri
   return searched;
 }
 
-/** The searches of the fallback read (first round). */
-export function fallbackSearches(id: string, capabilities: Pick<Capabilities, 'searchEpisodeOfCare'>): string[] {
+/** The searches of the fallback read (first round): the patient, and every row of the carer record by the patient. */
+export function fallbackSearches(id: string, capabilities: Pick<Capabilities, 'optionalSearch'>): string[] {
   const patient = encodeURIComponent(`Patient/${id}`);
-  const searches = [
-    `Patient?_id=${encodeURIComponent(id)}`,
-    `RelatedPerson?patient=${patient}`,
-    `Consent?patient=${patient}`,
-    `List?subject=${patient}`,
-    `Task?subject=${patient}`,
-  ];
-  if (capabilities.searchEpisodeOfCare) searches.push(`EpisodeOfCare?patient=${patient}`);
+  const searches = [`Patient?_id=${encodeURIComponent(id)}`];
+  for (const row of LINKED_RESOURCES) {
+    if (row.optional && !(capabilities.optionalSearch as readonly string[]).includes(row.type)) continue;
+    searches.push(`${row.type}?${row.link}=${patient}`);
+  }
+  return searches;
+}
+
+/** The second round: the rows reached through the carers (a carer's Tasks), by the carers' ids. */
+function carerSearches(carers: readonly string[], capabilities: Pick<Capabilities, 'optionalSearch'>): string[] {
+  const searches: string[] = [];
+  for (const row of LINKED_RESOURCES) {
+    if (!row.throughCarers || (row.optional && !(capabilities.optionalSearch as readonly string[]).includes(row.type))) continue;
+    for (let i = 0; i < carers.length; i += IDS_PER_SEARCH) {
+      searches.push(`${row.type}?${row.link}=${carers.slice(i, i + IDS_PER_SEARCH).map(encodeURIComponent).join(',')}`);
+    }
+  }
   return searches;
 }
 
 async function readWithSearches(http: FhirHttp, capabilities: Capabilities, id: string, signal: AbortSignal | undefined): Promise<RawResource[]> {
   const first = await runSearches(http, capabilities, fallbackSearches(id, capabilities), signal);
   const carers = first.filter((r) => r.resourceType === 'RelatedPerson' && typeof r.id === 'string').map((r) => `RelatedPerson/${String(r.id)}`);
-  if (carers.length === 0) return first;
-  const taskSearches: string[] = [];
-  for (let i = 0; i < carers.length; i += IDS_PER_SEARCH) {
-    taskSearches.push(`Task?subject=${carers.slice(i, i + IDS_PER_SEARCH).map(encodeURIComponent).join(',')}`);
-  }
-  return [...first, ...(await runSearches(http, capabilities, taskSearches, signal))];
+  const second = carerSearches(carers, capabilities);
+  if (second.length === 0) return first;
+  return [...first, ...(await runSearches(http, capabilities, second, signal))];
 }
 
 async function runSearches(http: FhirHttp, capabilities: Capabilities, searches: string[], signal: AbortSignal | undefined): Promise<RawResource[]> {

@@ -50,7 +50,8 @@ const REPRESENTATION = 'return=representation';
 
 /** Throws the plain reason when the CapabilityStatement says the server does not offer this write. */
 export function assertCanWrite(capabilities: Capabilities, type: WritableType, interaction: 'create' | 'update'): void {
-  const allowed = type === 'List' ? (interaction === 'create' ? capabilities.canWrite.List.create : false) : capabilities.canWrite[type][interaction];
+  const can: { create: boolean; update?: boolean } = capabilities.canWrite[type];
+  const allowed = can[interaction] === true;
   if (allowed) return;
   const reason = capabilities.reasons[`${type}.${interaction}`] ?? `This server does not offer ${interaction} for ${type} — record it in the EHR.`;
   throw new FhirError({ kind: 'unsupported', context: { interaction, resourceType: type }, message: `the server does not offer ${interaction} for ${type}`, userMessage: reason });

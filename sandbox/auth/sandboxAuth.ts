@@ -6,6 +6,7 @@
  * A key that cannot be read or is not a PEM public key is one clear Error.
  */
 import type { KeyObject } from 'node:crypto';
+import { AUDIT_SYSTEM_SCOPE, CLINICIAN_SCOPES } from '../../adapter/auth/scopes';
 import { publicKeyFromPem } from './assertion';
 import { AUDIT_CLIENT_ID, CHROMIUM_EXTENSION_REDIRECT, SANDBOX_CLIENT_ID, type AuthServerOptions } from './authServer';
 import { smartAuth, type SmartAuth } from './handler';
@@ -15,20 +16,10 @@ import { smartAuth, type SmartAuth } from './handler';
  * while the browser runs) and never `offline_access`. A real trust's registration is its own
  * configuration, as this is the sandbox's.
  */
-export const EXTENSION_CLIENT_SCOPES = [
-  'openid',
-  'fhirUser',
-  'online_access',
-  'user/Patient.rs',
-  'user/RelatedPerson.crus',
-  'user/Consent.crus',
-  'user/Task.crus',
-  'user/List.crs',
-  'user/EpisodeOfCare.rs',
-  'user/Provenance.cs',
-];
+export const EXTENSION_CLIENT_SCOPES: readonly string[] = CLINICIAN_SCOPES;
 
-export const AUDIT_CLIENT_SCOPES = ['system/Patient.rs', 'system/RelatedPerson.rs', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/EpisodeOfCare.rs', 'system/Group.rs'];
+/** The audit's Backend Services registration: every type it can read, and Group. */
+export const AUDIT_CLIENT_SCOPES: readonly string[] = AUDIT_SYSTEM_SCOPE.split(' ');
 
 /**
  * `auditKeyId`: the audit's key is registered under this `kid`, and a client assertion without it

@@ -164,6 +164,11 @@ export const CoverageSchema = MeasuresSchema.extend({
   /** False when the pull ended early: the counts are then a lower bound of an unknown population. */
   complete: z.boolean(),
   incompleteReason: z.string().optional(),
+  /**
+   * What the server does not hold (its CapabilityStatement or SMART scopes left a type out, or
+   * `--types` did), one sentence each naming what the audit loses for it. Absent when nothing was left out.
+   */
+  notOnServer: z.array(z.string()).optional(),
   /** The instant the audit was taken "as at" (`--now`), and its calendar date in the policy's zone. */
   now: z.iso.datetime({ offset: true }),
   asOf: z.iso.date(),

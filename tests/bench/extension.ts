@@ -140,7 +140,7 @@ export async function run(): Promise<BenchReport> {
     }
 
     // The FHIR round trip alone: the same one-request read, fetched by the page from the sandbox.
-    const paths = PAIR.map((p) => `/fhir/${revincludePath(p.patientId, { revincludeEpisodeOfCare: true })}`);
+    const paths = PAIR.map((p) => `/fhir/${revincludePath(p.patientId, { optionalRevinclude: ['EpisodeOfCare'] })}`);
     const roundTrips = await page.evaluate(
       async ({ paths: urls, rounds }) => {
         const times: number[] = [];
@@ -159,7 +159,7 @@ export async function run(): Promise<BenchReport> {
     const roundTripsDuringNavigation: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const persona = PAIR[(round + 1) % 2] ?? PAIR[0];
-      const path = `/fhir/${revincludePath(persona.patientId, { revincludeEpisodeOfCare: true })}`;
+      const path = `/fhir/${revincludePath(persona.patientId, { optionalRevinclude: ['EpisodeOfCare'] })}`;
       const started = page.evaluate(async (url) => {
         const t = performance.now();
         const response = await fetch(url, { headers: { accept: 'application/fhir+json' } });

@@ -69,6 +69,11 @@ describe('the audit against a server without some optional types', () => {
     const coverage = CoverageSchema.parse(JSON.parse(await readFile(join(out, 'coverage.json'), 'utf8')));
     expect(coverage.complete).toBe(true);
     expect(coverage.patients.total).toBeGreaterThan(20);
+    // The manager reads report.html, not stderr: what the server does not hold is said there too, and kept in coverage.json.
+    expect(coverage.notOnServer).toEqual([expect.stringMatching(/^no EpisodeOfCare on this server: teams and service start come from managingOrganization/)]);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    expect(report).toMatch(/What this server does not hold/);
+    expect(report).toMatch(/no EpisodeOfCare on this server: teams and service start come from managingOrganization/);
   });
 
   it('completes a paged search without List, and says that patients without carers then count as never asked', async () => {
@@ -99,13 +104,13 @@ describe('chooseAuditTypes', () => {
 
   it("leaves out a type the SMART configuration's scopes_supported cannot grant, and says so", () => {
     const narrowed = withinSupportedScopes(chooseAuditTypes(undefined), ['openid', 'system/Patient.rs', 'system/RelatedPerson.read', 'system/Consent.rs', 'system/Task.rs', 'system/List.rs', 'system/Group.rs']);
-    expect(narrowed.types).toEqual(['Patient', 'RelatedPerson', 'Consent', 'Task', 'List']);
+    expect(narrowed.types).toEqual(['Patient', 'RelatedPerson', 'Consent', 'List', 'Task']);
     expect(narrowed.notes).toEqual([expect.stringMatching(/^no system\/EpisodeOfCare\.rs in this server's SMART scopes_supported: teams and service start come from managingOrganization/)]);
     expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/*.rs']).types).toHaveLength(6);
     expect(withinSupportedScopes(chooseAuditTypes(undefined), ['system/Patient.rs', 'system/RelatedPerson.rs']).missingRequired).toEqual(['Consent']);
   });
 
   it('keeps every type when the CapabilityStatement cannot be read', () => {
-    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare'], notes: [], missingRequired: [] });
+    expect(chooseAuditTypes(undefined)).toEqual({ types: ['Patient', 'RelatedPerson', 'Consent', 'List', 'Task', 'EpisodeOfCare'], notes: [], missingRequired: [] });
   });
 });

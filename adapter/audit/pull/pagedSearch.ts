@@ -1,6 +1,7 @@
 import { FhirError } from '../../errors';
 import type { FhirHttp } from '../../http/fhirHttp';
 import { AUDIT_RESOURCE_TYPES, OPTIONAL_AUDIT_TYPES } from '../../bulk/kickOff';
+import { LINKED_RESOURCES } from '../../fhir/carerRecordResources';
 import { mergeBounded } from '../../bulk/mergeBounded';
 import type { SourceEvent } from '../../bulk/sourceEvents';
 import { searchPages } from './searchPages';
@@ -24,9 +25,9 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /**
  * The fallback population pull for servers without `$export`: paged searches with bounded
  * concurrency. Without a Group, one search per resource type; with a Group, its members in
- * batches, each batch reading the patients, their RelatedPersons, Consents, Lists and episodes of
- * care, then the
- * Tasks about the patients and their carers (Task.for points at the carer, not the patient).
+ * batches, each batch reading the patients and every row of the carer record by the patient
+ * (adapter/fhir/carerRecordResources.ts), then the Tasks about the patients and their carers
+ * (Task.for points at the carer, not the patient).
  * The same resources a Group `$export` gives, so both paths feed the audit the same population.
  *
  * Ends with one `complete` event; failures end it as `complete: false` with a reason.
@@ -96,7 +97,10 @@ async function* optional(type: string, label: string, search: AsyncGenerator<Sou
   }
 }
 
-/** One batch of members: their own resources, then the Tasks about them and their carers. */
+/**
+ * One batch of members: their own resources (every row of the carer record, by the patient), then
+ * the rows reached through their carers (the Tasks about the patients and their carers).
+ */
 async function* batchSearch(ids: readonly string[], index: number, types: readonly string[], count: number, page: Page): AsyncGenerator<SourceEvent> {
   const patients = ids.map((id) => `Patient/${id}`).join(',');
   const label = (type: string) => `${type} search for Group members (batch ${index + 1})`;
@@ -108,13 +112,15 @@ async function* batchSearch(ids: readonly string[], index: number, types: readon
     if (event.type === 'resource' && typeof event.resource.id === 'string') carers.push(`RelatedPerson/${event.resource.id}`);
     if (event.type !== 'resource' || wants('RelatedPerson')) yield event;
   }
-  if (wants('Consent')) yield* page(`Consent?patient=${patients}&_count=${count}`, label('Consent'), 'Consent');
-  if (wants('List')) yield* page(`List?subject=${patients}&_count=${count}`, label('List'), 'List');
-  if (wants('EpisodeOfCare')) yield* page(`EpisodeOfCare?patient=${patients}&_count=${count}`, label('EpisodeOfCare'), 'EpisodeOfCare');
-  if (wants('Task')) {
+  for (const row of LINKED_RESOURCES) {
+    if (row.type === 'RelatedPerson' || row.throughCarers || !wants(row.type)) continue;
+    yield* page(`${row.type}?${row.link}=${patients}&_count=${count}`, label(row.type), row.type);
+  }
+  for (const row of LINKED_RESOURCES) {
+    if (!row.throughCarers || !wants(row.type)) continue;
     const subjects = [...ids.map((id) => `Patient/${id}`), ...carers];
     for (let start = 0; start < subjects.length; start += MEMBER_BATCH) {
-      yield* page(`Task?subject=${subjects.slice(start, start + MEMBER_BATCH).join(',')}&_count=${count}`, label('Task'), 'Task');
+      yield* page(`${row.type}?${row.link}=${subjects.slice(start, start + MEMBER_BATCH).join(',')}&_count=${count}`, label(row.type), row.type);
     }
   }
 }

@@ -46,7 +46,7 @@ export function toHtml(coverage: Coverage, extras: ReportExtras = {}): string {
 <h1>How well are carers identified, asked and offered support?</h1>
 <p class="lede">As at <strong>${asOfLabel(coverage)}</strong>: ${formatSmallCount(coverage.patients.total)} patients and ${formatSmallCount(coverage.carers.total)} carers, across ${formatCount(teams)} ${teams === 1 ? 'team' : 'teams'}.</p>
 <p class="note">${caseloadSentence(coverage)}</p>
-${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> ${notice.replace(/^INCOMPLETE: /, '')}</p>` : ''}
+${notOnServer(coverage)}${notice ? html`<p class="incomplete" role="alert"><strong>INCOMPLETE.</strong> ${notice.replace(/^INCOMPLETE: /, '')}</p>` : ''}
 </header>
 
 <section aria-labelledby="headline">
@@ -147,6 +147,13 @@ function card(label: string, rate: Rate, definition: string, citations: readonly
 }
 
 /** Each headline rate then and now; a change over too few people, or over nobody, is not shown as one. */
+/** The types the server does not hold, and what each costs the measures: beside the results, not only on stderr. */
+function notOnServer(coverage: Coverage): Html | string {
+  const notes = coverage.notOnServer ?? [];
+  if (notes.length === 0) return '';
+  return html`<div class="note"><p><strong>What this server does not hold</strong>, and what it costs these measures:</p><ul>${notes.map((note) => html`<li>${note}.</li>`)}</ul></div>`;
+}
+
 function comparisonSection(c: Comparison): Html {
   const change = (r: Comparison['rates'][number]): string => {
     if (r.points === null) return 'no data';

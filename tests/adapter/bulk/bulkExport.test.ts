@@ -112,7 +112,7 @@ describe('bulkExport', () => {
       }),
     );
     const result = await run(bulkExport(options()));
-    expect(calls.kickOff[0]?.get('_type')).toBe('Patient,RelatedPerson,Consent,Task,List,EpisodeOfCare');
+    expect(calls.kickOff[0]?.get('_type')).toBe('Patient,RelatedPerson,Consent,List,Task,EpisodeOfCare');
     expect(calls.kickOffHeaders[0]?.get('prefer')).toBe('respond-async');
     expect(calls.kickOffHeaders[0]?.get('accept')).toBe('application/fhir+json');
     expect(waits).toEqual([3000]);
@@ -135,7 +135,7 @@ describe('bulkExport', () => {
       http.delete(STATUS, () => new HttpResponse(null, { status: 202 })),
     );
     const result = await run(bulkExport(options({ level: { kind: 'group', id: 'team-north' } })));
-    expect(kickedOff).toBe('team-north?Patient,RelatedPerson,Consent,Task,List,EpisodeOfCare');
+    expect(kickedOff).toBe('team-north?Patient,RelatedPerson,Consent,List,Task,EpisodeOfCare');
     expect(result.complete).toEqual({ type: 'complete', complete: true });
   });
 
