@@ -1107,8 +1107,8 @@ const definitions = {
       gender: 'female',
       serviceStartDaysAgo: 300,
       related: [
-        (now, patientId) => ({ id: 'demo-lena-morris-partner', patientId, name: { given: 'Sam', family: 'Morris' }, relationship: 'DOMPART', carer: true, gender: 'male', telecom: [phone(189)], identifiedOn: byDaysAgo(now, 290) }),
         (now, patientId) => ({ id: 'demo-lena-morris-sister', patientId, name: { given: 'Jo', family: 'Morris' }, relationship: 'SIS', carer: true, gender: 'female', telecom: [phone(190)], identifiedOn: byDaysAgo(now, 280) }),
+        (now, patientId) => ({ id: 'demo-lena-morris-partner', patientId, name: { given: 'Sam', family: 'Morris' }, relationship: 'DOMPART', carer: true, gender: 'male', telecom: [phone(189)], identifiedOn: byDaysAgo(now, 290) }),
       ],
       consents: [
         (now, patientId) => ({ id: 'demo-lena-morris-consent-sam', patientId, carerId: 'demo-lena-morris-partner', decision: 'permit', dateTime: dateTimeOffset(now, -280), reviewDue: dayOffset(now, 85) }),
