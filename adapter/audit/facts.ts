@@ -179,6 +179,7 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
     action: read.action,
     on: read.on,
     ...(read.carePlan !== undefined ? { carePlan: idOf(read.carePlan) } : {}),
+    ...(read.episode !== undefined ? { episode: idOf(read.episode) } : {}),
   };
 }
 
@@ -263,6 +264,7 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
+  if (read.inpatient || read.detained) fact.inpatient = true;
   // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
   if (!read.current) {
     fact.ended = true;

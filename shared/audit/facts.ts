@@ -64,6 +64,8 @@ export interface EpisodeFact {
   ended?: boolean;
   /** period.end of a finished episode. */
   endedOn?: string;
+  /** An inpatient episode or a Mental Health Act detention (shared/domain/episodes.ts). */
+  inpatient?: true;
 }
 
 /** A RelatedPerson of a patient, carer or not. */

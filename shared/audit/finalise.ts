@@ -41,6 +41,7 @@ import { recordedActionCounts, type CarerSharingConsentFact, type ReferralFact }
 import { PathwayPlansTally } from './pathwayPlans';
 import { carerCommunicationMeasures } from './carerCommunications';
 import { carerSharingAnswered, isReferred, referralExpected, withReferral } from '../domain/assessment';
+import { PathwayTally } from './pathway';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 import { CARER_DONE_FIELD, CARER_DONE_FIELDS, type CarerDoneField } from '../domain/carerActionsDone';
@@ -240,6 +241,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   const pathway = new PathwayPlansTally(state.recorded);
   // Active carers whose decision in force is a refusal or withdrawal: the audit asks whether each was heard since (carerCommunications.ts).
   const refusals = new Map<string, ConsentDecision>();
+  const episodesPathway = new PathwayTally();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -294,7 +296,14 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
-    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
+    // Asked again at a new episode, as the panel does (shared/domain/noCarersAnswer.ts): the starts the state keeps.
+    const episodeStarts = [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined);
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now, episodeStarts) ? 'holds' : 'stale';
+    episodesPathway.addPatient(
+      patientId,
+      record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart),
+      outcomes.filter((o) => o.carerId !== undefined).map((o) => ({ id: o.carerId as string, identifiedOn: o.identifiedOn })),
+    );
     const openConsents = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons);
     const orphans = openConsents.length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
@@ -362,6 +371,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       now,
     );
   }
+  coverage.pathway = episodesPathway.finish(state.inpatientEpisodes, state.recorded.carerActions.values(), policy, rateOf);
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);
   coverage.pathwayPlans = pathway.result((numerator, denominator) => rateOf(numerator, denominator, policy));
@@ -666,7 +676,7 @@ function overdueItems(
   if (carers.length === 0) {
     const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
     if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
-    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy));
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy, [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined)));
   }
   for (const carer of carers) {
     if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);

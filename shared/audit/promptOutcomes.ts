@@ -45,6 +45,8 @@ export const ACTION_OF_RECORDED: Readonly<Record<CarerActionFact['action'], Writ
   'contingency-plan-agreed': 'record-contingency-plan',
   'crisis-numbers-given': 'record-crisis-numbers',
   'transition-assessment-requested': 'request-transition-assessment',
+  'circumstances-changed': 'record-circumstances-changed',
+  'discharge-planning-involved': 'record-discharge-involvement',
 };
 
 /**

@@ -31,6 +31,8 @@ import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
 import { DisclosureForm } from './DisclosureForm';
 import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
+import { CircumstancesChangedForm } from './CircumstancesChangedForm';
+import { DischargeInvolvementForm } from './DischargeInvolvementForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -103,6 +105,12 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-crisis-numbers': forCarer(({ ctx, carer, view }) => <CrisisNumbersForm {...ctx} carer={carer} numbers={view.crisisNumbers ?? []} />),
   'refer-carer-assessment': forCarer(({ ctx, carer, view }) => <CarerReferralForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
   'record-carer-sharing-consent': forCarer(({ ctx, carer, view }) => <CarerSharingConsentForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
+  'record-circumstances-changed': forCarer(({ ctx, carer }) => <CircumstancesChangedForm {...ctx} carer={carer} />),
+  // The episode comes from the prompt (or, for a draft reopened without it, the carer's discharge prompt in the view).
+  'record-discharge-involvement': ({ ctx, carer, view, open }) => {
+    const episode = open.promptView?.episode ?? view.prompts.find((p) => p.code === 'involve-carer-in-discharge' && p.carer === carer?.reference)?.episode;
+    return carer && episode ? <DischargeInvolvementForm {...ctx} carer={carer} episode={episode} /> : null;
+  },
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */
