@@ -4,6 +4,7 @@
  * record means. Facts keep ids, codes and dates only: no names, NHS numbers, addresses or contact
  * details leave this function.
  */
+import { isPatientsChild } from '../../shared/domain/family';
 import type { AuditFact, ContactFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { identityKeys } from '../../shared/domain/duplicates';
@@ -97,6 +98,7 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
   };
   if (carer.paidCareWorker === true) fact.paidCareWorker = true;
   if (carer.possibleCarer === true) fact.possibleCarer = true;
+  if (isPatientsChild(carer)) fact.patientsChild = true;
   const identity = identityKeys(carer);
   if (identity.length > 0) fact.identityDigests = digestsOf(identity);
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;

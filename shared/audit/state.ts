@@ -98,6 +98,8 @@ export interface CarerRecord {
   /** Coded as a paid care worker / only as a caregiver (see CarerFact). */
   paidCareWorker: boolean;
   possibleCarer: boolean;
+  /** Recorded as the patient's child (see CarerFact). */
+  patientsChild: boolean;
 }
 
 /** A carer-sharing Consent: the statement decisionInForce weighs (see ConsentFact). */
@@ -324,7 +326,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
 
 function carerRecord(
   state: AuditState,
-  from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests' | 'paidCareWorker' | 'possibleCarer'> & Partial<CarerRecord>,
+  from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests' | 'paidCareWorker' | 'possibleCarer' | 'patientsChild'> & Partial<CarerRecord>,
 ): CarerRecord {
   return {
     patient: patientId(state, from.patient),
@@ -340,6 +342,7 @@ function carerRecord(
     identityDigests: from.identityDigests ?? NO_DIGESTS,
     paidCareWorker: from.paidCareWorker === true,
     possibleCarer: from.possibleCarer === true,
+    patientsChild: from.patientsChild === true,
   };
 }
 
@@ -459,6 +462,7 @@ function canonicalCarer(id: string, r: CarerRecord): string {
     // Added with the prompt outcomes; only when set, so the choice between two versions is the one made before them.
     ...(r.paidCareWorker ? { paidCareWorker: true } : {}),
     ...(r.possibleCarer ? { possibleCarer: true } : {}),
+    ...(r.patientsChild ? { patientsChild: true } : {}),
   });
 }
 
