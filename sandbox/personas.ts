@@ -574,7 +574,7 @@ const definitions = {
       teamId: 'team-eip',
       situation:
         'Declined to share information with his sister Carys (deny Consent 40 days ago); she has not been heard since. Her enquiry 12 days ago is unanswered (overdue); an earlier one was answered in 2 days. Information was disclosed to her without consent once (risk of serious harm; Owen to be told).',
-      expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue'],
+      expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-owen-davies-sister'],
     },
     {
@@ -1154,7 +1154,7 @@ const definitions = {
       teamId: 'team-crisis',
       situation:
         'Admitted to a ward under the Mental Health Act (section 3) 5 days ago. His wife Priya is his carer, with his consent to share; her carer’s assessment was 100 days ago — the admission makes its review due now, and she is to be involved in planning his discharge.',
-      expectedPrompts: ['involve-carer-in-discharge', 'assessment-review-due'],
+      expectedPrompts: ['involve-carer-in-discharge', 'assessment-review-due', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-dev-patel-wife'],
     },
     {
@@ -1201,7 +1201,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'Her partner Sam accepted a carer’s assessment 4 months ago and it has not happened. Her sister Jo was assessed last month; if Jo falls ill, a clinician records it and Jo’s review becomes due now.',
-      expectedPrompts: ['follow-up-accepted-assessment'],
+      expectedPrompts: ['follow-up-accepted-assessment', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-lena-morris-sister', 'demo-lena-morris-partner'],
     },
     {
@@ -1269,7 +1269,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'A crisis plan is in force; husband Luis is her carer and she agreed to his involvement except her therapy notes, but the plan does not involve him; no contingency plan, crisis numbers not given.',
-      expectedPrompts: ['involve-carer-in-care-plan', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['involve-carer-in-care-plan', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-rosa-alvarez-husband'],
     },
     {
@@ -1324,7 +1324,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'Her daughter Ama (recorded as her child, no date of birth) and her son Kwame, aged 17, are her carers, identified 10 days ago: Ama may be a young carer nobody can recognise; Kwame needs a transition assessment before 18.',
-      expectedPrompts: ['carer-missing-details', 'young-carer-transition', 'young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['carer-missing-details', 'young-carer-transition', 'young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-nadia-okoro-daughter', 'demo-nadia-okoro-son'],
     },
     {
@@ -1366,7 +1366,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         "Husband Dev accepted a carer's assessment 40 days ago; consent to share is recorded and he was signposted, but he has not been referred to carers' support for the statutory assessment.",
-      expectedPrompts: ['refer-carer-assessment'],
+      expectedPrompts: ['refer-carer-assessment', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-priya-shah-husband'],
     },
     {
@@ -1418,7 +1418,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         "Daughter Carys was referred to the local authority for her statutory carer's assessment (the referral is completed; no offer Task is recorded) and agreed to share it: she is not \"not offered\", and her own consent is not the patient's decision.",
-      expectedPrompts: [],
+      expectedPrompts: ['carer-contingency-plan', 'follow-up-accepted-assessment', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-owen-price-daughter'],
     },
     {
