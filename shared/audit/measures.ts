@@ -2,7 +2,7 @@
  * The headline measures in plain English, for every report (terminal, CSV, HTML): what each rate
  * counts, and the commitment it is evidence for. One place, so the three reports never disagree.
  */
-import type { RateId } from './coverage';
+import type { Coverage, Rate, RateId } from './coverage';
 
 /**
  * A criterion a measure is evidence for, worded as its source words it (docs/audit.md says where
@@ -126,3 +126,68 @@ const DEFINITIONS: readonly Omit<MeasureDefinition, 'commitment'>[] = [
 export const MEASURES: readonly MeasureDefinition[] = DEFINITIONS.map((m) => ({ ...m, commitment: commitmentOf(m.citations) }));
 
 export const RAG_LABELS = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No data' } as const;
+
+const CHARTER = "The trust's carers' charter";
+const COUNTY = "County carers' recommendations";
+
+/**
+ * The pathway's rated measures (issue 11), each with what it counts and the seed it serves, for the
+ * report's "Carers across the pathway" section: a rate and its RAG, from coverage.json's pathway
+ * objects (absent in files written before them, and then not shown).
+ */
+export const PATHWAY_MEASURES: readonly {
+  id: string;
+  label: string;
+  definition: string;
+  citations: readonly Citation[];
+  rate: (c: Pick<Coverage, 'pathwayPlans' | 'carerCommunications' | 'pathway'>) => Rate | undefined;
+}[] = [
+  {
+    id: 'carePlanInvolvement',
+    label: 'Involved in care planning',
+    definition: "Carers whose decision in force permits involvement, whose patient has a current care, crisis or advance care plan, who are involved in every current plan (named in it, or recorded as involved).",
+    citations: [{ source: CHARTER, criterion: 'care planning', text: 'We will ensure that carers are involved in advance care planning' }],
+    rate: (c) => c.pathwayPlans?.carePlanInvolvement,
+  },
+  {
+    id: 'contingencyPlans',
+    label: 'Contingency plan recorded',
+    definition: 'Carers with a contingency plan recorded (what happens if the carer cannot care), out of all carers counted.',
+    citations: [{ source: COUNTY, criterion: 'recommendation 6', text: 'Emergency Card Schemes backed up by emergency plans' }],
+    rate: (c) => c.pathwayPlans?.contingencyPlans,
+  },
+  {
+    id: 'heardWhenRefused',
+    label: 'Heard when consent was refused',
+    definition: "Carers of patients who refused or withdrew consent to share with them, who were heard on or after that decision (no personal information about the patient given).",
+    citations: [{ source: CHARTER, criterion: 'being heard', text: 'Where service users indicate that they do not wish a carer actively involved, we will ensure that carers are still able to be heard' }],
+    rate: (c) => c.carerCommunications?.heardWhenRefused,
+  },
+  {
+    id: 'enquiriesAnsweredWithinTarget',
+    label: 'Enquiries answered in time',
+    definition: "Carers' enquiries answered by the day due (the policy's working days), of those answered or overdue.",
+    citations: [{ source: CHARTER, criterion: 'enquiries', text: 'We will ensure a prompt response is provided to carer enquiries' }],
+    rate: (c) => c.carerCommunications?.enquiries.answeredWithinTarget,
+  },
+  {
+    id: 'identifiedWithin28Days',
+    label: 'Carer identified within 28 days of service start',
+    definition: 'Patients with a service start and a current carer, whose first carer was identified within 28 days of the service starting ("at first contact").',
+    citations: [{ source: COUNTY, criterion: 'recommendation 4', text: 'within 3 months of the initial service, annually there after or sooner if a significant change in needs/circumstances do arise' }],
+    rate: (c) => c.pathway?.identification.within28,
+  },
+  {
+    id: 'dischargeInvolvement',
+    label: 'Carer involved in discharge planning',
+    definition: 'Inpatient episodes of patients with a current carer in whose discharge planning a carer was recorded as involved.',
+    citations: [
+      {
+        source: 'Care Act 2014',
+        criterion: 'section 74(1), as substituted by the Health and Care Act 2022 s.91 (from 1 July 2022)',
+        text: 'must, as soon as is feasible after it begins making any plans relating to the discharge, take any steps that it considers appropriate to involve (a) the patient, and (b) any carer of the patient',
+      },
+    ],
+    rate: (c) => c.pathway?.discharge.rate,
+  },
+];

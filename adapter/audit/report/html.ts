@@ -8,7 +8,7 @@
  * alphabetically and never ranked: the Triangle of Care asks for improvement, not a league table.
  */
 import type { Coverage, Measures, Rate } from '../../../shared/audit/coverage';
-import { MEASURES, type Citation } from '../../../shared/audit/measures';
+import { MEASURES, PATHWAY_MEASURES, type Citation } from '../../../shared/audit/measures';
 import { RAG_COLOURS, describeRate, monthTrend, teamBars } from './charts';
 import { Html, html } from './escape';
 import { displayDate } from '../../../shared/domain/describe';
@@ -60,6 +60,7 @@ ${notOnServer(coverage)}${notice ? html`<p class="incomplete" role="alert"><stro
 <div class="cards">${MEASURES.map((m) => card(m.label, coverage.rates[m.id], m.definition, m.citations))}</div>
 </section>
 
+${pathwaySection(coverage)}
 ${extras.comparison === undefined ? '' : comparisonSection(extras.comparison)}
 ${extras.worklist === undefined ? '' : worklistNote(extras.worklist)}
 <section aria-labelledby="teams">
@@ -152,7 +153,20 @@ function card(label: string, rate: Rate, definition: string, citations: readonly
 </article>`;
 }
 
-/** Each headline rate then and now; a change over too few people, or over nobody, is not shown as one. */
+/** The pathway's rated measures (issue 11) that this coverage holds, as cards like the headline's. */
+function pathwaySection(coverage: Coverage): Html | string {
+  const shown = PATHWAY_MEASURES.flatMap((m) => {
+    const rate = m.rate(coverage);
+    return rate === undefined ? [] : [card(m.label, rate, m.definition, m.citations)];
+  });
+  if (shown.length === 0) return '';
+  return html`<section aria-labelledby="pathway">
+<h2 id="pathway">Carers across the pathway</h2>
+<p class="note">Care and crisis planning, being heard, enquiries, identification at first contact and discharge, rated on the same thresholds. The counts behind them are in coverage.json (<code>pathwayPlans</code>, <code>carerCommunications</code>, <code>pathway</code>).</p>
+<div class="cards">${shown}</div>
+</section>`;
+}
+
 /** The types the server does not hold, and what each costs the measures: beside the results, not only on stderr. */
 function notOnServer(coverage: Coverage): Html | string {
   const notes = coverage.notOnServer ?? [];
@@ -160,6 +174,7 @@ function notOnServer(coverage: Coverage): Html | string {
   return html`<div class="note"><p><strong>What this server does not hold</strong>, and what it costs these measures:</p><ul>${notes.map((note) => html`<li>${note}.</li>`)}</ul></div>`;
 }
 
+/** Each headline rate then and now; a change over too few people, or over nobody, is not shown as one. */
 function comparisonSection(c: Comparison): Html {
   const change = (r: Comparison['rates'][number]): string => {
     if (r.points === null) return 'no data';

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../../adapter/audit/report/html';
-import { MEASURES } from '../../../../shared/audit/measures';
+import { MEASURES, PATHWAY_MEASURES } from '../../../../shared/audit/measures';
+import { rateOf } from '../../../../shared/audit/finalise';
+import { DEFAULT_POLICY } from '../../../../shared/policy';
 import { HOSTILE_TEAM, coverageOf, smallCaseload } from './coverageFixture';
 import { episode, patient } from '../../../shared/audit/personas';
+
+/** The headline section alone (the pathway's cards follow it). */
+const headline = (page: string): string => page.slice(page.indexOf('<section aria-labelledby="headline">'), page.indexOf('</section>', page.indexOf('<section aria-labelledby="headline">')));
 
 describe('report.html', () => {
   const coverage = coverageOf(smallCaseload());
@@ -40,7 +45,7 @@ describe('report.html', () => {
 
   it('gives every headline measure a rating in words and a plain-English definition', () => {
     expect(page).toContain('Patients with at least one carer recorded, or an in-date answer that they have no carer, out of all patients in the caseload.');
-    expect(page.match(/class="card rag-/g)).toHaveLength(MEASURES.length);
+    expect(headline(page).match(/class="card rag-/g)).toHaveLength(MEASURES.length);
     expect(page).toMatch(/class="badge"[^>]*>(Green|Amber|Red|No data)</);
   });
 
@@ -56,13 +61,42 @@ describe('report.html', () => {
     expect(HOSTILE_TEAM).toContain('<img');
     expect(page.match(/&lt;img src=x/g)?.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('rates the pathway measures (issue 11) in the report a manager reads, each with the seed it serves', () => {
+    const rate = (n: number, d: number) => rateOf(n, d, DEFAULT_POLICY);
+    const withPathway = {
+      ...coverage,
+      pathwayPlans: { carePlanEligible: 10, carePlanInvolved: 9, carePlanInvolvement: rate(9, 10), carersWithContingencyPlan: 3, youngCarers: 1, youngCarersWithContingencyPlan: 0, contingencyPlans: rate(3, 10), carersGivenCrisisNumbers: 2 },
+      carerCommunications: {
+        heardWhenRefused: rate(6, 10),
+        enquiries: { received: 10, answered: 8, overdue: 1, medianWorkingDaysToAnswer: 2, targetWorkingDays: 5, answeredWithinTarget: rate(7, 9) },
+        disclosuresWithoutConsent: { recorded: 1, patientNotYetTold: 1, patientNotTold: 0 },
+      },
+      pathway: {
+        identification: { sampleSize: 10, medianDays: 3, distribution: { atFirstContact: 4, days1to7: 3, days8to28: 2, days29to91: 1, over91: 0 }, within28: rate(9, 10) },
+        discharge: { inpatientEpisodesWithCarer: 5, carerInvolved: 2, rate: rate(2, 5) },
+      },
+    };
+    const shown = toHtml(withPathway);
+    const section = shown.slice(shown.indexOf('<section aria-labelledby="pathway">'), shown.indexOf('</section>', shown.indexOf('<section aria-labelledby="pathway">')));
+    expect(section.match(/class="card rag-/g)).toHaveLength(PATHWAY_MEASURES.length);
+    expect(section).toContain('Involved in care planning');
+    expect(section).toContain('We will ensure that carers are involved in advance care planning');
+    expect(section).toContain('We will ensure a prompt response is provided to carer enquiries');
+    expect(section).toContain('section 74(1)');
+    expect(section).toMatch(/class="card rag-red">\s*<h3>Contingency plan recorded/);
+    // A coverage.json written before the pathway measures has no such section.
+    const { pathwayPlans: _plans, carerCommunications: _communications, pathway: _pathway, ...older } = coverage;
+    expect(toHtml(older)).not.toContain('aria-labelledby="pathway"');
+  });
 });
 
 describe('report.html of an empty population', () => {
   it('renders, saying there is nothing to rate rather than showing 0 % as red', () => {
     const page = toHtml(coverageOf([]));
-    expect(page.match(/class="badge"[^>]*>No data</g)).toHaveLength(MEASURES.length);
+    expect(headline(page).match(/class="badge"[^>]*>No data</g)).toHaveLength(MEASURES.length);
     expect(page).toContain('Nobody to count yet.');
     expect(page).toContain('Not enough months with a recorded service start date to show a trend.');
   });
+
 });
