@@ -167,6 +167,8 @@ export const CARER_ACTION_CODES = {
   'crisis-numbers-given': { code: 'crisis-numbers-given', display: 'Carer given the crisis and out-of-hours numbers' },
   // Care Act 2014 s.63: a young carer's transition assessment, asked of the local authority before the carer turns 18.
   'transition-assessment-requested': { code: 'transition-assessment-requested', display: "Young carer's transition assessment requested (Care Act 2014 s.63)" },
+  // Think Family: a patient who is a parent asked whether children in the household help to care (Task.for the Patient).
+  'children-asked': { code: 'children-asked', display: 'Patient asked whether children in the household help to care (Think Family)' },
 } as const;
 
 /**
@@ -183,6 +185,9 @@ export const CARE_PLAN_CATEGORY_CODES = {
   cpaCarePlan: { system: SYSTEM.snomed, code: '288832002', display: 'Care Programme Approach care plan' },
   crisisPlan: { system: SYSTEM.snomed, code: '401276009', display: 'Mental health crisis plan' },
 } as const satisfies Record<string, CodingConst>;
+
+/** The Task.input type of a Think Family answer, in the same CodeSystem: does a child in the household help to care (valueBoolean). */
+export const CHILDREN_ASKED_INPUT = 'child-helps' as const;
 
 /** The Task.input types of a deferral, in the same CodeSystem: which prompt, and not-now / not-applicable. */
 export const DEFERRAL_INPUT = { prompt: 'deferred-prompt', kind: 'deferral-kind' } as const;

@@ -29,6 +29,7 @@ import { carerEnquiryOverdue } from './carer-enquiry-overdue';
 import { youngCarerTransition } from './young-carer-transition';
 import { referCarerAssessment } from './refer-carer-assessment';
 import { carerSharingConsent } from './carer-sharing-consent';
+import { thinkFamily } from './think-family';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -58,6 +59,7 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'young-carer-transition': youngCarerTransition,
   'refer-carer-assessment': referCarerAssessment,
   'carer-sharing-consent': carerSharingConsent,
+  'think-family': thinkFamily,
 };
 
 /**

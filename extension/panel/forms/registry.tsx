@@ -31,6 +31,7 @@ import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
 import { DisclosureForm } from './DisclosureForm';
 import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
+import { ChildrenAskedForm } from './ChildrenAskedForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -103,6 +104,7 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-crisis-numbers': forCarer(({ ctx, carer, view }) => <CrisisNumbersForm {...ctx} carer={carer} numbers={view.crisisNumbers ?? []} />),
   'refer-carer-assessment': forCarer(({ ctx, carer, view }) => <CarerReferralForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
   'record-carer-sharing-consent': forCarer(({ ctx, carer, view }) => <CarerSharingConsentForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
+  'record-children-asked': ({ ctx }) => <ChildrenAskedForm {...ctx} />,
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */
