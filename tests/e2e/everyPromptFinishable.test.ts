@@ -32,6 +32,7 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
   'refer-young-carer': async (form) => form.locator('[name="referredTo"]').fill("Northshire young carers' service"),
   'request-transition-assessment': async (form) => form.locator('[name="requestedFrom"]').fill('Northshire adult social care'),
   'record-carer-sharing-consent': async (form) => form.locator('input[name="decision"][value="permit"]').check(),
+  'record-children-asked': async (form) => form.locator('input[name="childHelps"][value="no"]').check(),
   'edit-carer': async (form) => {
     const relationship = form.locator('select[name="relationship"]');
     if ((await relationship.count()) > 0) await relationship.selectOption('FRND');
