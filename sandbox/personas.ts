@@ -70,6 +70,8 @@ interface PersonaBuild {
   readonly referred?: readonly { readonly carerId: string; readonly daysAgo: number; readonly status: 'requested' | 'accepted' | 'in-progress' | 'completed' }[];
   /** The carer's own decision about sharing their assessment with the organisation referred to. */
   readonly carerSharing?: readonly { readonly carerId: string; readonly daysAgo: number; readonly decision: 'permit' | 'deny' }[];
+  /** Further episodes of care (issue 11): an admission or detention, finished when `endDaysAgo` is given. */
+  readonly episodes?: readonly { readonly id: string; readonly startDaysAgo: number; readonly endDaysAgo?: number; readonly inpatient?: boolean; readonly detained?: boolean }[];
 }
 
 /** The organisation the personas' carers are referred to: the default policy's first (shared/policy.ts). */
@@ -572,7 +574,7 @@ const definitions = {
       teamId: 'team-eip',
       situation:
         'Declined to share information with his sister Carys (deny Consent 40 days ago); she has not been heard since. Her enquiry 12 days ago is unanswered (overdue); an earlier one was answered in 2 days. Information was disclosed to her without consent once (risk of serious harm; Owen to be told).',
-      expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue'],
+      expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-owen-davies-sister'],
     },
     {
@@ -1142,6 +1144,102 @@ const definitions = {
       ],
     },
   ),
+  // Issue 11 item 8 and item 5: admitted to a ward under section 3 five days ago; his carer's assessment was 100 days ago.
+  devPatelWard: definePersona(
+    {
+      patientId: 'demo-dev-patel-ward',
+      nhsNumber: '9990888000',
+      given: 'Dev',
+      family: 'Patel',
+      teamId: 'team-crisis',
+      situation:
+        'Admitted to a ward under the Mental Health Act (section 3) 5 days ago. His wife Priya is his carer, with his consent to share; her carer’s assessment was 100 days ago — the admission makes its review due now, and she is to be involved in planning his discharge.',
+      expectedPrompts: ['involve-carer-in-discharge', 'assessment-review-due', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
+      relatedPersonIds: ['demo-dev-patel-wife'],
+    },
+    {
+      age: 47,
+      gender: 'male',
+      serviceStartDaysAgo: 400,
+      episodes: [{ id: 'demo-dev-patel-admission', startDaysAgo: 5, inpatient: true, detained: true }],
+      related: [
+        (now, patientId) => ({
+          id: 'demo-dev-patel-wife',
+          patientId,
+          name: { given: 'Priya', family: 'Patel' },
+          relationship: 'WIFE',
+          carer: true,
+          gender: 'female',
+          telecom: [phone(188)],
+          identifiedOn: byDaysAgo(now, 390),
+        }),
+      ],
+      consents: [
+        (now, patientId) => ({ id: 'demo-dev-patel-consent', patientId, carerId: 'demo-dev-patel-wife', decision: 'permit', dateTime: dateTimeOffset(now, -300), reviewDue: dayOffset(now, 65) }),
+      ],
+      tasks: [
+        (now, team) => ({
+          id: 'demo-dev-patel-assessment',
+          carerId: 'demo-dev-patel-wife',
+          status: 'completed',
+          authoredOn: dateTimeOffset(now, -130),
+          lastModified: dateTimeOffset(now, -100),
+          completedOn: byDaysAgo(now, 100),
+          requester: requester(team, 0),
+        }),
+      ],
+      signposted: [{ carerId: 'demo-dev-patel-wife', daysAgo: 120 }],
+    },
+  ),
+  // Issue 11 item 5: an accepted assessment never held; another carer assessed last month; "no carers" asked before a new episode.
+  lenaMorrisAccepted: definePersona(
+    {
+      patientId: 'demo-lena-morris',
+      nhsNumber: '9990888019',
+      given: 'Lena',
+      family: 'Morris',
+      teamId: 'team-cmht-north',
+      situation:
+        'Her partner Sam accepted a carer’s assessment 4 months ago and it has not happened. Her sister Jo was assessed last month; if Jo falls ill, a clinician records it and Jo’s review becomes due now.',
+      expectedPrompts: ['follow-up-accepted-assessment', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
+      relatedPersonIds: ['demo-lena-morris-sister', 'demo-lena-morris-partner'],
+    },
+    {
+      age: 38,
+      gender: 'female',
+      serviceStartDaysAgo: 300,
+      related: [
+        (now, patientId) => ({ id: 'demo-lena-morris-sister', patientId, name: { given: 'Jo', family: 'Morris' }, relationship: 'SIS', carer: true, gender: 'female', telecom: [phone(190)], identifiedOn: byDaysAgo(now, 280) }),
+        (now, patientId) => ({ id: 'demo-lena-morris-partner', patientId, name: { given: 'Sam', family: 'Morris' }, relationship: 'DOMPART', carer: true, gender: 'male', telecom: [phone(189)], identifiedOn: byDaysAgo(now, 290) }),
+      ],
+      consents: [
+        (now, patientId) => ({ id: 'demo-lena-morris-consent-sam', patientId, carerId: 'demo-lena-morris-partner', decision: 'permit', dateTime: dateTimeOffset(now, -280), reviewDue: dayOffset(now, 85) }),
+        (now, patientId) => ({ id: 'demo-lena-morris-consent-jo', patientId, carerId: 'demo-lena-morris-sister', decision: 'permit', dateTime: dateTimeOffset(now, -270), reviewDue: dayOffset(now, 95) }),
+      ],
+      tasks: [
+        (now, team) => ({ id: 'demo-lena-morris-sam-assessment', carerId: 'demo-lena-morris-partner', status: 'accepted', authoredOn: dateTimeOffset(now, -130), lastModified: dateTimeOffset(now, -125), requester: requester(team, 0) }),
+        (now, team) => ({ id: 'demo-lena-morris-jo-assessment', carerId: 'demo-lena-morris-sister', status: 'completed', authoredOn: dateTimeOffset(now, -60), lastModified: dateTimeOffset(now, -30), completedOn: byDaysAgo(now, 30), requester: requester(team, 1) }),
+      ],
+      signposted: [
+        { carerId: 'demo-lena-morris-partner', daysAgo: 200 },
+        { carerId: 'demo-lena-morris-sister', daysAgo: 200 },
+      ],
+    },
+  ),
+  // Issue 11 item 5: said "no carers" 60 days ago; a new episode (a new first contact) started 10 days ago.
+  omarNewEpisode: definePersona(
+    {
+      patientId: 'demo-omar-new-episode',
+      nhsNumber: '9990888027',
+      given: 'Omar',
+      family: 'Haddad',
+      teamId: 'team-cmht-north',
+      situation: 'Said 60 days ago that no one supports him; referred back and a new episode of care started 10 days ago, a new first contact: ask again.',
+      expectedPrompts: ['identify-carers'],
+      relatedPersonIds: [],
+    },
+    { age: 33, gender: 'male', serviceStartDaysAgo: 10, askedNoCarersDaysAgo: 60, episodes: [{ id: 'demo-omar-earlier-episode', startDaysAgo: 200, endDaysAgo: 40 }] },
+  ),
   // Issue 14: next of kin kept only in Patient.contact, as many EHRs keep them.
   ruthContactOnly: definePersona(
     {
@@ -1171,7 +1269,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'A crisis plan is in force; husband Luis is her carer and she agreed to his involvement except her therapy notes, but the plan does not involve him; no contingency plan, crisis numbers not given.',
-      expectedPrompts: ['involve-carer-in-care-plan', 'carer-contingency-plan', 'give-crisis-numbers'],
+      expectedPrompts: ['involve-carer-in-care-plan', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-rosa-alvarez-husband'],
     },
     {
@@ -1226,7 +1324,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         'Her daughter Ama (recorded as her child, no date of birth) and her son Kwame, aged 17, are her carers, identified 10 days ago: Ama may be a young carer nobody can recognise; Kwame needs a transition assessment before 18.',
-      expectedPrompts: ['carer-missing-details', 'young-carer-transition', 'young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support'],
+      expectedPrompts: ['carer-missing-details', 'young-carer-transition', 'young-carer-referral', 'record-consent', 'offer-assessment', 'signpost-support', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-nadia-okoro-daughter', 'demo-nadia-okoro-son'],
     },
     {
@@ -1268,7 +1366,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         "Husband Dev accepted a carer's assessment 40 days ago; consent to share is recorded and he was signposted, but he has not been referred to carers' support for the statutory assessment.",
-      expectedPrompts: ['refer-carer-assessment'],
+      expectedPrompts: ['refer-carer-assessment', 'carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-priya-shah-husband'],
     },
     {
@@ -1320,7 +1418,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         "Daughter Carys was referred to the local authority for her statutory carer's assessment (the referral is completed; no offer Task is recorded) and agreed to share it: she is not \"not offered\", and her own consent is not the patient's decision.",
-      expectedPrompts: [],
+      expectedPrompts: ['carer-contingency-plan', 'follow-up-accepted-assessment', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-owen-price-daughter'],
     },
     {
@@ -1418,6 +1516,17 @@ export function* personaResources(now: Date): Generator<WithId<Resource>> {
       ...(build.contacts ? { contacts: build.contacts } : {}),
     });
     yield episodeOfCareResource({ id: `${persona.patientId}-episode`, patientId: persona.patientId, team, start: dayOffset(now, -build.serviceStartDaysAgo) });
+    for (const e of build.episodes ?? []) {
+      yield episodeOfCareResource({
+        id: e.id,
+        patientId: persona.patientId,
+        team,
+        start: dayOffset(now, -e.startDaysAgo),
+        ...(e.endDaysAgo !== undefined ? { end: dayOffset(now, -e.endDaysAgo) } : {}),
+        ...(e.inpatient ? { inpatient: true } : {}),
+        ...(e.detained ? { detained: true } : {}),
+      });
+    }
     for (const related of build.related ?? []) yield relatedPersonResource(related(now, persona.patientId));
     for (const consent of build.consents ?? []) yield consentResource(consent(now, persona.patientId));
     for (const task of build.tasks ?? []) yield assessmentTaskResource(task(now, team));

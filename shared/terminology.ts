@@ -167,6 +167,9 @@ export const CARER_ACTION_CODES = {
   'crisis-numbers-given': { code: 'crisis-numbers-given', display: 'Carer given the crisis and out-of-hours numbers' },
   // Care Act 2014 s.63: a young carer's transition assessment, asked of the local authority before the carer turns 18.
   'transition-assessment-requested': { code: 'transition-assessment-requested', display: "Young carer's transition assessment requested (Care Act 2014 s.63)" },
+  // Issue 11 items 5 and 8 (docs/actions.md): a significant change recorded; the carer involved in discharge planning.
+  'circumstances-changed': { code: 'circumstances-changed', display: "Significant change in carer's circumstances" },
+  'discharge-planning-involved': { code: 'discharge-planning-involved', display: 'Carer involved in discharge planning' },
   // Think Family: a patient who is a parent asked whether children in the household help to care (Task.for the Patient).
   'children-asked': { code: 'children-asked', display: 'Patient asked whether children in the household help to care (Think Family)' },
 } as const;
@@ -321,3 +324,56 @@ export type DisclosureBasis = keyof typeof DISCLOSURE_BASES;
 export const patientToldExtensionUrl = (base: string = DEFAULT_EXTENSION_BASE): string => `${base.replace(/\/+$/, '')}/disclosure-patient-told`;
 export const PATIENT_TOLD = ['told', 'to-be-told', 'not-told'] as const;
 export type PatientTold = (typeof PATIENT_TOLD)[number];
+
+/**
+ * Episodes of care (issue 11, items 5 and 8): what makes an EpisodeOfCare an inpatient episode or a
+ * Mental Health Act detention. R4 binds EpisodeOfCare.type to an example value set only
+ * (http://terminology.hl7.org/CodeSystem/episodeofcare-type has no inpatient or detention code), and
+ * UK Core has no EpisodeOfCare profile, so the type is read for codes other published systems define:
+ *
+ * - inpatient: HL7 v3 ActCode `IMP` "inpatient encounter" (and its children `ACUTE` "inpatient acute",
+ *   `NONAC` "inpatient non-acute"), the codes UK Core's Encounter.class uses. Written as `IMP`.
+ * - detention: UK Core Legal Status Classification (England and Wales), copied by HL7 UK from the NHS
+ *   Data Dictionary "Mental Health Act Legal Status Classification Code"
+ *   (https://fhir.hl7.org.uk/CodeSystem/UKCore-LegalStatusClassificationEngland, v1.0.1, 2023-04-28):
+ *   the codes "Formally detained under Mental Health Act Section …". Not `01` informal, not `35`/`36`
+ *   guardianship (not a detention), not `31`/`32` (other Acts), not `98`/`99`. Read on EpisodeOfCare.type,
+ *   and in UK Core's Extension-UKCore-LegalStatus (sub-extension `legalStatusClassification`), which
+ *   UK Core defines on Encounter and some systems also put on EpisodeOfCare.
+ * No SNOMED code is used: none was verified for "inpatient episode" or "detained" on an episode.
+ */
+export const INPATIENT_EPISODE_TYPE: CodingConst = { system: SYSTEM.v3ActCode, code: 'IMP', display: 'inpatient encounter' };
+export const READ_INPATIENT_EPISODE_TYPES: readonly CodingConst[] = [
+  INPATIENT_EPISODE_TYPE,
+  { system: SYSTEM.v3ActCode, code: 'ACUTE', display: 'inpatient acute' },
+  { system: SYSTEM.v3ActCode, code: 'NONAC', display: 'inpatient non-acute' },
+];
+export const LEGAL_STATUS_ENGLAND = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-LegalStatusClassificationEngland';
+export const LEGAL_STATUS_WALES = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-LegalStatusClassificationWales';
+export const LEGAL_STATUS_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-LegalStatus';
+/** "Formally detained under Mental Health Act Section …" in each system (sections 2, 3, 4, 5(2), 5(4), 35–38, 44, 46–48, 135, 136, 45A). */
+export const MHA_DETENTION_CODES: Readonly<Record<string, ReadonlySet<string>>> = {
+  [LEGAL_STATUS_ENGLAND]: new Set(['02', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '15', '16', '17', '18', '19', '20', '37', '38']),
+  [LEGAL_STATUS_WALES]: new Set(['02', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '15', '16', '17', '18', '19', '20', '34']),
+};
+/** Section 3 (admission for treatment): the detention the sandbox writes. */
+export const MHA_SECTION_3: CodingConst = { system: LEGAL_STATUS_ENGLAND, code: '03', display: 'Formally detained under Mental Health Act Section 3' };
+
+/**
+ * What changed, when a clinician records a significant change in a carer's circumstances (the
+ * `circumstances-changed` carer action, Task.input of type `change-kind`): the seed's "significant
+ * change in needs/circumstances" (recommendation 4). Codes of the project's carer-action CodeSystem.
+ */
+export const CIRCUMSTANCE_CHANGES = {
+  'carer-illness': "The carer's own illness",
+  'new-carer': 'A new carer',
+  'inpatient-admission': 'The patient was admitted',
+  detention: 'The patient was detained under the Mental Health Act',
+  discharge: 'The patient was discharged',
+  'patient-died': 'The patient died',
+  other: 'Another significant change',
+} as const;
+export type CircumstanceChange = keyof typeof CIRCUMSTANCE_CHANGES;
+
+/** Task.input types of those carer actions, in the carer-action CodeSystem: what changed; what was shared at discharge planning. */
+export const CARER_ACTION_INPUT = { changeKind: 'change-kind', dischargeSharing: 'discharge-sharing' } as const;

@@ -6,6 +6,7 @@ import type { WriteInput, WriteInputOf, WriteKind } from '../../shared/actions/i
 import { consentDateDefaults } from '../../shared/domain/derive';
 import type { ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
+import { CARER_ACTION_INPUT, CIRCUMSTANCE_CHANGES } from '../../shared/terminology';
 import type { FhirAdapter, WriteResult } from '../client';
 import type { RawResource } from '../fhir/rawStore';
 import { WriteInputError } from '../writes/build';
@@ -97,6 +98,35 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
   'request-transition-assessment': (input, { adapter, patient, requestId, signal }) =>
     adapter.recordCarerAction(
       { patient, carer: input.carer, action: 'transition-assessment-requested', items: [{ type: 'Requested from', value: input.requestedFrom }], ...(input.note ? { note: input.note } : {}), requestId },
+      { signal },
+    ),
+  'record-circumstances-changed': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction(
+      {
+        patient,
+        carer: input.carer,
+        action: 'circumstances-changed',
+        items: [{ type: 'What changed', value: CIRCUMSTANCE_CHANGES[input.what] }],
+        coded: [{ type: CARER_ACTION_INPUT.changeKind, code: input.what }],
+        ...(input.note ? { note: input.note } : {}),
+        requestId,
+      },
+      { signal },
+    ),
+  'record-discharge-involvement': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordCarerAction(
+      {
+        patient,
+        carer: input.carer,
+        action: 'discharge-planning-involved',
+        focus: input.episode,
+        items: [
+          { type: 'How the carer was involved', value: input.how },
+          { type: 'Shared', value: input.shared === 'personal-information' ? "The patient's information, as the decision in force allows" : 'General information only (no personal information)' },
+        ],
+        coded: [{ type: CARER_ACTION_INPUT.dischargeSharing, code: input.shared }],
+        requestId,
+      },
       { signal },
     ),
   'defer-prompt': (input, { adapter, patient, requestId, signal, now }) =>

@@ -4,6 +4,7 @@
  * record means. Facts keep ids, codes and dates only: no names, NHS numbers, addresses or contact
  * details leave this function.
  */
+import { isPatientsChild } from '../../shared/domain/family';
 import type { AuditFact, ContactFact, MalformedFact, RecencyKey } from '../../shared/audit/facts';
 import type { ConsentRuling, ConsentStatement } from '../../shared/domain/types';
 import { identityKeys } from '../../shared/domain/duplicates';
@@ -98,6 +99,7 @@ function carerFact(resource: unknown, options: ToAuditFactOptions): AuditFact | 
   };
   if (carer.paidCareWorker === true) fact.paidCareWorker = true;
   if (carer.possibleCarer === true) fact.possibleCarer = true;
+  if (isPatientsChild(carer)) fact.patientsChild = true;
   const identity = identityKeys(carer);
   if (identity.length > 0) fact.identityDigests = digestsOf(identity);
   if (carer.birthDate !== undefined) fact.birthDate = carer.birthDate;
@@ -185,6 +187,7 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
     action: read.action,
     on: read.on,
     ...(read.carePlan !== undefined ? { carePlan: idOf(read.carePlan) } : {}),
+    ...(read.episode !== undefined ? { episode: idOf(read.episode) } : {}),
   };
 }
 
@@ -269,6 +272,7 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   const fact: AuditFact = { kind: 'episode', id, patient: idOf(read.patient), recency: recencyOf(read.start, undefined) };
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
+  if (read.inpatient || read.detained) fact.inpatient = true;
   // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
   if (!read.current) {
     fact.ended = true;

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { evaluatePrompts } from '../../shared/prompts/index';
 import { DEFAULT_POLICY, parsePolicy, PolicyError, type Policy } from '../../shared/policy';
 import { isCurrentContact } from '../../shared/domain/contacts';
-import { assessmentReviewDue, consentReviewDue, isCurrent, isYoungCarer } from '../../shared/domain/derive';
+import { consentReviewDue, isCurrent, isYoungCarer } from '../../shared/domain/derive';
+import { carerAssessmentReviewDue } from '../../shared/domain/significantChange';
 import type { CarerContext } from '../../shared/domain/types';
 import { toCarerReport, type CarerReport } from '../../shared/report/carerReport';
 import { formatCarerReport } from '../../shared/report/carerReportText';
@@ -154,7 +155,8 @@ export function buildReport(context: CarerContext, policy: Policy, now: Date): C
     },
     assessmentReviewDue: (ref) => {
       const carer = byRef.get(ref);
-      return carer ? assessmentReviewDue(carer.assessment, policy) : undefined;
+      // Brought forward by a significant change (an admission, a discharge…): the same meaning as the prompt's.
+      return carer ? carerAssessmentReviewDue(context, carer, policy, now).due : undefined;
     },
     isCurrentContact: (contact) => isCurrentContact(contact, policy, now),
   });

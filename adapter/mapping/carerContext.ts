@@ -21,7 +21,7 @@
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, ChildrenAsked, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, CarerSharingConsent, Deferral, ConsentStatement, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, ChildrenAsked, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, CarerSharingConsent, Deferral, ConsentStatement, Episode, EpisodeReference, PatientContact } from '../../shared/domain/types';
 import { CARER_DONE_FIELD, type CarerDoneField } from '../../shared/domain/carerActionsDone';
 import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
@@ -41,6 +41,7 @@ import { readPatient } from './readPatient';
 import { readPatientContacts } from './readPatientContacts';
 import { readRelatedPerson, type CarerWithoutDecisions } from './readRelatedPerson';
 import { compareRecency } from './recency';
+import { CARER_ACTION_INPUT, CIRCUMSTANCE_CHANGES, type CircumstanceChange } from '../../shared/terminology';
 import { localReference } from './references';
 
 export interface ToCarerContextOptions {
@@ -187,7 +188,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const orphans = openWithoutCarer(statements, patientRef, carerRefs).map(orphanConsentOf);
 
   const latestTask = new Map<string, AssessmentTaskRead>();
-  const actionsDone = new Map<string, Partial<Record<CarerDoneField, string>>>();
+  const actionsDone = new Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>>();
   const involvedByTask: { carePlan: string; carer: CarerReference }[] = [];
   const deferrals: Deferral[] = [];
   let childrenAsked: ChildrenAsked | undefined;
@@ -234,9 +235,22 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         if (done.carePlan !== undefined) involvedByTask.push({ carePlan: done.carePlan, carer: done.carerRef as CarerReference });
         continue;
       }
+      const entry = actionsDone.get(done.carerRef) ?? {};
+      if (done.action === 'circumstances-changed') {
+        const what = done.coded?.[CARER_ACTION_INPUT.changeKind];
+        const kind = what !== undefined && Object.hasOwn(CIRCUMSTANCE_CHANGES, what) ? (what as CircumstanceChange) : undefined;
+        if (entry.circumstancesChanged === undefined || compareRecency({ primary: done.on }, { primary: entry.circumstancesChanged.on }) > 0) entry.circumstancesChanged = { on: done.on, what: kind };
+        actionsDone.set(done.carerRef, entry);
+        continue;
+      }
+      if (done.action === 'discharge-planning-involved') {
+        if (done.episode === undefined) warnings.push(`Task/${String((resource as { id?: unknown }).id)} records discharge planning but names no EpisodeOfCare, so it is not counted for an episode`);
+        else (entry.dischargeInvolvement ??= []).push({ episode: done.episode, on: done.on });
+        actionsDone.set(done.carerRef, entry);
+        continue;
+      }
       const field = CARER_DONE_FIELD[done.action];
       if (field === undefined) continue;
-      const entry = actionsDone.get(done.carerRef) ?? {};
       if (entry[field] === undefined || compareRecency({ primary: done.on }, { primary: entry[field] }) > 0) entry[field] = done.on;
       actionsDone.set(done.carerRef, entry);
       continue;
@@ -342,6 +356,7 @@ function applyEpisode(
   warnings: string[],
 ): void {
   let latest: EpisodeOfCareRead | undefined;
+  const all: Episode[] = [];
   for (const resource of episodes) {
     const read = readEpisodeOfCare(resource, { aliases });
     if ('warning' in read) {
@@ -350,9 +365,18 @@ function applyEpisode(
     }
     if (read.patient !== patientRef) continue;
     warnings.push(...read.warnings);
+    const ref = refOf(resource);
+    if (ref !== undefined && (read.current || read.finished)) {
+      const episode: Episode = { reference: ref as EpisodeReference, status: read.current ? 'current' : 'finished', inpatient: read.inpatient, detained: read.detained };
+      if (read.start !== undefined) episode.start = read.start;
+      if (read.end !== undefined) episode.end = read.end;
+      if (read.team !== undefined) episode.team = read.team;
+      all.push(episode);
+    }
     if (!read.current) continue;
     if (latest === undefined || compareRecency({ primary: read.start }, { primary: latest.start }) >= 0) latest = read;
   }
+  if (all.length > 0) patient.episodes = all;
   if (latest?.start) patient.serviceStart = latest.start;
   if (latest?.team) patient.team = latest.team;
 }

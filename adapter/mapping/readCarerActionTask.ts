@@ -16,6 +16,10 @@ export interface CarerActionTaskRead {
   on: string;
   /** The CarePlan the action was about (Task.focus), for a carer's involvement in care planning. */
   carePlan?: `CarePlan/${string}`;
+  /** Task.focus when it is an EpisodeOfCare (discharge planning: the episode). */
+  episode?: `EpisodeOfCare/${string}`;
+  /** The coded inputs in the carer-action CodeSystem, by type (`change-kind` → `carer-illness`). */
+  coded?: Readonly<Record<string, string>>;
 }
 
 export interface ReadCarerActionTaskOptions {
@@ -51,7 +55,30 @@ export function readCarerActionTask(raw: unknown, options: ReadCarerActionTaskOp
   if (!carerRef) return { warning: `${ref} records a carer action but names no RelatedPerson` };
   const on = task.executionPeriod?.end ?? task.lastModified ?? task.authoredOn;
   if (!on) return { warning: `${ref} records a carer action with no date` };
+  const read: CarerActionTaskRead = { carerRef, action, on };
   const carePlan = resolveReference(task.focus, 'CarePlan', options.aliases) as `CarePlan/${string}` | undefined;
   if (action === 'care-plan-involved' && carePlan === undefined) return { warning: `${ref} records a carer's involvement in care planning but names no CarePlan` };
-  return { carerRef, action, on, ...(carePlan !== undefined ? { carePlan } : {}) };
+  if (carePlan !== undefined) read.carePlan = carePlan;
+  const episode = resolveReference(task.focus, 'EpisodeOfCare', options.aliases);
+  if (episode) read.episode = episode as `EpisodeOfCare/${string}`;
+  const coded = codedInputs(raw, carerActionCodeSystemUrl(options.extensionBase));
+  if (Object.keys(coded).length > 0) read.coded = coded;
+  return read;
+}
+
+/** Task.input entries typed in the carer-action CodeSystem with a valueCode (cheap, on the raw JSON). */
+function codedInputs(raw: unknown, system: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const inputs = (raw as { input?: unknown }).input;
+  if (!Array.isArray(inputs)) return out;
+  for (const input of inputs as unknown[]) {
+    if (typeof input !== 'object' || input === null) continue;
+    const { type, valueCode } = input as { type?: { coding?: unknown }; valueCode?: unknown };
+    if (typeof valueCode !== 'string' || !Array.isArray(type?.coding)) continue;
+    for (const coding of type.coding as unknown[]) {
+      const { system: s, code } = (coding ?? {}) as { system?: unknown; code?: unknown };
+      if (s === system && typeof code === 'string' && out[code] === undefined) out[code] = valueCode;
+    }
+  }
+  return out;
 }

@@ -139,6 +139,7 @@ function toPromptView(prompt: Prompt, context: CarerContext): PromptView {
     ...(contact !== undefined ? { contact: { key: contact.key, label: contactLabel(contact) } } : {}),
     ...(prompt.consent !== undefined ? { consent: prompt.consent } : {}),
     ...(prompt.carePlans !== undefined ? { carePlans: prompt.carePlans.flatMap((reference) => context.carePlans?.filter((p) => p.reference === reference).map((p) => ({ reference, label: carePlanLabel(p) })) ?? []) } : {}),
+    ...(prompt.episode !== undefined ? { episode: prompt.episode } : {}),
     snoozable: prompt.snoozable,
   };
 }

@@ -83,6 +83,8 @@ export const PromptViewSchema = z.object({
   consent: z.optional(ref('Consent/')),
   /** The current care plans the prompt is about (involve-carer-in-care-plan), as a clinician recognises them. */
   carePlans: z.optional(z.array(z.object({ reference: ref('CarePlan/'), label: z.string() }))),
+  /** The episode of care the prompt is about (involve-carer-in-discharge: the inpatient episode). */
+  episode: z.optional(ref('EpisodeOfCare/')),
   snoozable: z.boolean(),
 });
 

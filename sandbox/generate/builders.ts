@@ -36,6 +36,8 @@ import {
   carerStatusExtensionUrl,
   consentBasisExtensionUrl,
   consentReviewDueExtensionUrl,
+  INPATIENT_EPISODE_TYPE,
+  MHA_SECTION_3,
 } from '../../shared/terminology';
 import type { ConsentBasis } from '../../shared/domain/types';
 import type { CodingConst } from '../../shared/terminology';
@@ -116,16 +118,22 @@ export function patientResource(input: PatientInput): WithId<Patient> {
   };
 }
 
-/** The patient's current episode with the team: when the service started (the 3-month offer clock). */
-export function episodeOfCareResource(input: { id: string; patientId: string; team: Team; start: string }): WithId<EpisodeOfCare> {
+/**
+ * The patient's current episode with the team: when the service started (the 3-month offer clock).
+ * An inpatient episode is typed v3 ActCode IMP, a detention UK Core legal status (section 3), as
+ * shared/terminology.ts reads them; one with an `end` is finished (a discharge, when inpatient).
+ */
+export function episodeOfCareResource(input: { id: string; patientId: string; team: Team; start: string; end?: string; inpatient?: boolean; detained?: boolean }): WithId<EpisodeOfCare> {
+  const type = [...(input.inpatient ? [concept(INPATIENT_EPISODE_TYPE)] : []), ...(input.detained ? [concept(MHA_SECTION_3)] : [])];
   return {
     resourceType: 'EpisodeOfCare',
     id: input.id,
     identifier: [{ system: `${SANDBOX_ID_SYSTEM}/episode`, value: input.id }],
-    status: 'active',
+    status: input.end === undefined ? 'active' : 'finished',
+    ...(type.length > 0 ? { type } : {}),
     patient: { reference: `Patient/${input.patientId}` },
     managingOrganization: { reference: `Organization/${input.team.id}`, display: input.team.name },
-    period: { start: input.start },
+    period: { start: input.start, ...(input.end !== undefined ? { end: input.end } : {}) },
   };
 }
 

@@ -32,6 +32,8 @@ import { recordCarerEnquiry } from './record-carer-enquiry';
 import { answerCarerEnquiry } from './answer-carer-enquiry';
 import { recordDisclosure } from './record-disclosure';
 import { requestTransitionAssessment } from './request-transition-assessment';
+import { recordCircumstancesChanged } from './record-circumstances-changed';
+import { recordDischargeInvolvement } from './record-discharge-involvement';
 
 export const WRITE_ACTION_LIST = [
   addCarer,
@@ -58,6 +60,8 @@ export const WRITE_ACTION_LIST = [
   requestTransitionAssessment,
   referCarerAssessment,
   recordCarerSharingConsent,
+  recordCircumstancesChanged,
+  recordDischargeInvolvement,
   recordChildrenAsked,
 ] as const;
 

@@ -9,7 +9,7 @@ export const recordAssessmentOutcome = defineWriteAction({
   writes: { resourceType: 'Task', interaction: 'update' },
   needs: [['Task', ['r', 'u']]],
   audited: false,
-  closes: ['follow-up-assessment-offer', 'assessment-review-due'],
+  closes: ['follow-up-assessment-offer', 'assessment-review-due', 'follow-up-accepted-assessment'],
   input: z.object({
     kind: z.literal('record-assessment-outcome'),
     carer: carerRef,

@@ -178,6 +178,29 @@ export const ActivityMonthSchema = z.strictObject({
 });
 export type ActivityMonth = z.infer<typeof ActivityMonthSchema>;
 
+/**
+ * Days from the service start to the first carer being identified ("at first contact or as soon as
+ * possible thereafter"): a carer identified on or before the start counts as at first contact (0).
+ * `within28` is the rate rated red / amber / green: 28 days is this audit's reading of "as soon as
+ * possible", not a number from the seeds.
+ */
+export const PathwaySchema = z.strictObject({
+  identification: z.strictObject({
+    /** Patients with a service start and at least one current carer with an identification date. */
+    sampleSize: count,
+    medianDays: z.number().nonnegative().nullable(),
+    distribution: z.strictObject({ atFirstContact: count, days1to7: count, days8to28: count, days29to91: count, over91: count }),
+    within28: RateSchema,
+  }),
+  discharge: z.strictObject({
+    /** Inpatient episodes of audited patients with a current carer; involved: a carer recorded as involved in its discharge planning. */
+    inpatientEpisodesWithCarer: count,
+    carerInvolved: count,
+    rate: RateSchema,
+  }),
+});
+export type PathwayMeasures = z.infer<typeof PathwaySchema>;
+
 export const CoverageSchema = MeasuresSchema.extend({
   schemaVersion: z.literal(COVERAGE_SCHEMA_VERSION),
   /** False when the pull ended early: the counts are then a lower bound of an unknown population. */
@@ -242,6 +265,8 @@ export const CoverageSchema = MeasuresSchema.extend({
   pathwayPlans: PathwayPlansSchema.optional(),
   /** Carers heard when the patient refused consent, carers' enquiries and response times, disclosures without consent (./carerCommunications.ts). */
   carerCommunications: CarerCommunicationMeasuresSchema.optional(),
+  /** Issue 11 items 5 and 8: carers identified against the service start, and carers involved in discharge planning (./pathway.ts). */
+  pathway: PathwaySchema.optional(),
   /**
    * The trend over time: what was recorded in each month (oldest first), for the caseload audited.
    * (byMonth is a cohort view by month of service start.) Absent in files written before it existed.

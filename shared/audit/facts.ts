@@ -64,6 +64,8 @@ export interface EpisodeFact {
   ended?: boolean;
   /** period.end of a finished episode. */
   endedOn?: string;
+  /** An inpatient episode or a Mental Health Act detention (shared/domain/episodes.ts). */
+  inpatient?: true;
 }
 
 /** A RelatedPerson of a patient, carer or not. */
@@ -92,6 +94,8 @@ export interface CarerFact {
   /** Coded as a paid care worker / only as a caregiver (see Carer): the panel's rules need them (./promptOutcomes.ts). */
   paidCareWorker?: boolean;
   possibleCarer?: boolean;
+  /** Recorded as the patient's child (shared/domain/family.ts): the missing-details rule asks for a child carer's birth date. */
+  patientsChild?: boolean;
 }
 
 /**

@@ -19,7 +19,7 @@
  */
 import { compareDates, daysBetween, today, toCalendarDate, type CalendarDate } from '../domain/dates';
 import { assessmentReviewDue, consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
-import type { AssessmentStatus, AssessmentStatusKind, Carer, CarerContext, CarerReferral, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
+import type { AssessmentStatus, AssessmentStatusKind, Carer, CarePlanSummary, CarerContext, CarerReferral, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
 import type { Policy } from '../policy';
 import {
   COVERAGE_SCHEMA_VERSION,
@@ -41,6 +41,7 @@ import { recordedActionCounts, type CarerSharingConsentFact, type ChildrenAskedF
 import { PathwayPlansTally } from './pathwayPlans';
 import { carerCommunicationMeasures } from './carerCommunications';
 import { carerSharingAnswered, isReferred, referralExpected, withReferral } from '../domain/assessment';
+import { PathwayTally } from './pathway';
 import { noCarersAnswerHolds, noCarersAskAgainOn } from '../domain/noCarersAnswer';
 import { sortWorklist, type WorklistItem } from './worklist';
 import { CARER_DONE_FIELD, CARER_DONE_FIELDS, type CarerDoneField } from '../domain/carerActionsDone';
@@ -215,6 +216,8 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   // What the panel's rules need beyond the measures (prompt outcomes): carers signposted or referred, and deferrals, by whom they are about.
   const promptOutcomes = new PromptOutcomeTally();
   const actionsDone = carerActionsDone(state);
+  const communicationsOf = communicationsForRules(state);
+  const carePlansOf = carePlansForRules(state);
   const deferralsOf = deferralsByPatient(state, (carer) => joined.get(carer)?.record.patient);
   const childrenAskedOf = latestChildrenAsked(state);
   // Carers with a young carers' referral recorded (the refer-young-carer Task), whatever its date.
@@ -241,6 +244,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   const pathway = new PathwayPlansTally(state.recorded);
   // Active carers whose decision in force is a refusal or withdrawal: the audit asks whether each was heard since (carerCommunications.ts).
   const refusals = new Map<string, ConsentDecision>();
+  const episodesPathway = new PathwayTally();
   for (const [patientId, record] of state.patients) {
     if (!record.read) continue;
     // The measures are about people the service can still act for (issue 8): the deceased are counted apart.
@@ -265,7 +269,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       const statements = everyone.length === 0 ? join.consents : [...new Set([...join.consents, ...everyone])];
       const consent = statements.length === 0 ? { ...NO_DECISION } : decisionInForce({ carer: `RelatedPerson/${join.id}`, patient: patientRef, relatedPersons, statements }, policy, now);
       const carer = domainCarer(join, consent, policy);
-      ruleCarers.push(forRules(carer, join.record, actionsDone.get(join.id)));
+      ruleCarers.push({ ...forRules(carer, join.record, actionsDone.get(join.id)), ...communicationsOf.get(join.id) });
       if (!isActiveCarer(carer, policy, now)) {
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
@@ -295,7 +299,14 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
-    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now) ? 'holds' : 'stale';
+    // Asked again at a new episode, as the panel does (shared/domain/noCarersAnswer.ts): the starts the state keeps.
+    const episodeStarts = [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined);
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now, episodeStarts) ? 'holds' : 'stale';
+    episodesPathway.addPatient(
+      patientId,
+      record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart),
+      outcomes.filter((o) => o.carerId !== undefined).map((o) => ({ id: o.carerId as string, identifiedOn: o.identifiedOn })),
+    );
     const openConsents = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons);
     const orphans = openConsents.length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
@@ -303,7 +314,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
     const group = groupOf(record);
     const childrenAsked = childrenAskedOf.get(patientId);
-    const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId));
+    const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId));
     if (childrenAsked !== undefined) ruleContext.childrenAsked = { task: `Task/${childrenAsked.id}`, on: childrenAsked.on, childHelps: childrenAsked.childHelps };
     promptOutcomes.addPatient(ruleContext, group.team, policy, now);
     if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
@@ -370,6 +381,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       now,
     );
   }
+  coverage.pathway = episodesPathway.finish(state.inpatientEpisodes, state.recorded.carerActions.values(), policy, rateOf);
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);
   coverage.pathwayPlans = pathway.result((numerator, denominator) => rateOf(numerator, denominator, policy));
@@ -674,7 +686,7 @@ function overdueItems(
   if (carers.length === 0) {
     const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
     if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
-    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy));
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy, [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined)));
   }
   for (const carer of carers) {
     if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);
@@ -801,6 +813,8 @@ function forRules(carer: Carer, record: CarerRecord, done: Partial<Record<CarerD
   if (record.hasContact) out.telecom = [{ value: RECORDED }];
   if (record.paidCareWorker) out.paidCareWorker = true;
   if (record.possibleCarer) out.possibleCarer = true;
+  // The family codes themselves are not kept: a child of the patient is all the rules ask (shared/domain/family.ts).
+  if (record.patientsChild) out.familyCodes = ['CHILD'];
   for (const field of CARER_DONE_FIELDS) {
     const on = done?.[field];
     if (on !== undefined) out[field] = on;
@@ -822,6 +836,7 @@ function contextForRules(
   carers: Carer[],
   openConsents: readonly ConsentStatement[],
   deferrals: Deferral[] | undefined,
+  carePlans: CarePlanSummary[] | undefined,
 ): CarerContext {
   // A contact is recorded as the RelatedPerson who shares an identity digest with it (as the panel recognises it by the keys).
   const byDigest = new Map<string, string>();
@@ -837,6 +852,7 @@ function contextForRules(
   if (contacts.length > 0) ctx.contacts = contacts;
   if (record.askedNoCarers && record.askedId !== undefined) ctx.askedNoCarers = record.askedOn === undefined ? { list: `List/${record.askedId}` } : { list: `List/${record.askedId}`, askedOn: record.askedOn };
   if (deferrals !== undefined) ctx.deferrals = deferrals;
+  if (carePlans !== undefined) ctx.carePlans = carePlans;
   return ctx;
 }
 
@@ -873,6 +889,61 @@ function deferralsByPatient(state: AuditState, patientOfCarer: (carer: string) =
     const deferral: Deferral = { task: `Task/${fact.id}`, code: fact.code, kind: fact.deferral, reason: fact.reason, on: fact.on ?? '', until: fact.until };
     if (fact.carer !== undefined) deferral.carer = `RelatedPerson/${fact.carer}`;
     pushTo(out, patient, deferral);
+  }
+  return out;
+}
+
+/**
+ * What the panel reads from a carer's Communications (adapter/mapping/carerCommunications.ts): when
+ * they were last heard, and their enquiries oldest first, each with its first answer. Disclosures
+ * are not read by any rule.
+ */
+function communicationsForRules(state: AuditState): Map<string, Pick<Carer, 'heardOn' | 'enquiries'>> {
+  const out = new Map<string, Pick<Carer, 'heardOn' | 'enquiries'>>();
+  const entry = (carer: string) => {
+    const found = out.get(carer) ?? {};
+    out.set(carer, found);
+    return found;
+  };
+  const facts = [...state.communications.values()];
+  const answers = facts.filter((f) => f.code === 'carer-enquiry-answer' && f.inResponseTo !== undefined);
+  for (const fact of facts) {
+    if (fact.code === 'carer-heard') {
+      const carer = entry(fact.carer);
+      if (carer.heardOn === undefined || fact.on > carer.heardOn) carer.heardOn = fact.on;
+    } else if (fact.code === 'carer-enquiry') {
+      const answer = answers.filter((a) => a.inResponseTo === fact.id && a.carer === fact.carer).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
+      const enquiry: NonNullable<Carer['enquiries']>[number] = { communication: `Communication/${fact.id}`, receivedOn: fact.on };
+      if (answer !== undefined) {
+        enquiry.answeredOn = answer.on;
+        enquiry.answer = `Communication/${answer.id}`;
+      }
+      (entry(fact.carer).enquiries ??= []).push(enquiry);
+    }
+  }
+  for (const carer of out.values()) carer.enquiries?.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
+  return out;
+}
+
+/**
+ * Each patient's current care plans as the panel reads them (adapter/mapping/carerContext.ts): the
+ * carers each names, and those a clinician recorded as involved (a `care-plan-involved` Task focused
+ * on the plan). The kind of plan only words the prompt, so it is not kept.
+ */
+function carePlansForRules(state: AuditState): Map<string, CarePlanSummary[]> {
+  const involvedByTask = new Map<string, Set<string>>();
+  for (const fact of state.recorded.carerActions.values()) {
+    if (fact.action !== 'care-plan-involved' || fact.carePlan === undefined) continue;
+    const carers = involvedByTask.get(fact.carePlan) ?? new Set<string>();
+    carers.add(fact.carer);
+    involvedByTask.set(fact.carePlan, carers);
+  }
+  const out = new Map<string, CarePlanSummary[]>();
+  for (const plan of state.recorded.carePlans.values()) {
+    const involves = [...new Set([...plan.involves, ...(involvedByTask.get(plan.id) ?? [])])].map((id) => `RelatedPerson/${id}` as const).sort();
+    const plans = out.get(plan.patient) ?? [];
+    plans.push({ reference: `CarePlan/${plan.id}`, kind: 'care-plan', involves });
+    out.set(plan.patient, plans);
   }
   return out;
 }

@@ -11,7 +11,9 @@ import { isDeferralInForce } from '../deferrals';
 
 /**
  * A completed carer-action Task: the carer was signposted, (a young carer) referred, involved in a
- * care plan (`carePlan`: the plan's id), given a contingency plan or the crisis numbers.
+ * care plan (`carePlan`: the plan's id), given a contingency plan or the crisis numbers; or a
+ * significant change was recorded, or the carer was involved in discharge planning (`episode`: the
+ * EpisodeOfCare id it was for).
  */
 export interface CarerActionFact {
   kind: 'carerAction';
@@ -21,6 +23,7 @@ export interface CarerActionFact {
   /** When it was recorded (Task.authoredOn): "acted on" counts it within the audit period (./promptOutcomes.ts). */
   on?: string;
   carePlan?: string;
+  episode?: string;
 }
 
 /** One of a patient's current care plans (CarePlan, status active) and the carers it names (ids). */

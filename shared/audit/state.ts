@@ -33,6 +33,7 @@ import type { ConsentStatement } from '../domain/types';
 import type { AssessmentFact, AuditFact, CarerFact, ContactFact, RecencyKey } from './facts';
 import { addRecordedAction, emptyRecordedActions, mergeRecordedActions, type RecordedActionsState } from './recordedActions';
 import type { CarerCommunicationsState } from './carerCommunications';
+import { addInpatientEpisode, emptyPathway, mergePathway, type PathwayState } from './pathway';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -97,6 +98,8 @@ export interface CarerRecord {
   /** Coded as a paid care worker / only as a caregiver (see CarerFact). */
   paidCareWorker: boolean;
   possibleCarer: boolean;
+  /** Recorded as the patient's child (see CarerFact). */
+  patientsChild: boolean;
 }
 
 /** A carer-sharing Consent: the statement decisionInForce weighs (see ConsentFact). */
@@ -132,6 +135,8 @@ export interface AuditState {
   recorded: RecordedActionsState;
   /** Carers heard, their enquiries and answers, disclosures without consent (./carerCommunications.ts). */
   communications: CarerCommunicationsState;
+  /** Inpatient episodes, for the discharge-planning measure (./pathway.ts). */
+  inpatientEpisodes: PathwayState;
   /** Any EpisodeOfCare was read: the caseload can then be taken from episodes (else every patient read is in it). */
   episodesRead: boolean;
   malformed: {
@@ -145,7 +150,7 @@ export interface AuditState {
 const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
-  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), communications: new Map(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
+  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), communications: new Map(), inpatientEpisodes: emptyPathway(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
 }
 
 /**
@@ -168,6 +173,7 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       const record = patientRecord(state, fact.patient);
       if (fact.ended === true) chooseEndedEpisode(record, share(state, fact.serviceStart), share(state, fact.endedOn));
       else chooseEpisode(record, fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
+      if (fact.inpatient === true) addInpatientEpisode(state.inpatientEpisodes, fact.id, { patient: record.id, start: share(state, fact.serviceStart) });
       return state;
     }
     case 'askedNoCarers': {
@@ -233,6 +239,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     mergeRecordedActions(out.recorded, source.recorded);
     for (const [id, fact] of source.communications) out.communications.set(id, fact);
+    mergePathway(out.inpatientEpisodes, source.inpatientEpisodes);
     out.episodesRead ||= source.episodesRead;
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
@@ -320,7 +327,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
 
 function carerRecord(
   state: AuditState,
-  from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests' | 'paidCareWorker' | 'possibleCarer'> & Partial<CarerRecord>,
+  from: Omit<CarerRecord, 'birthDate' | 'identifiedOn' | 'carerStatusAskedOn' | 'endedOn' | 'identityDigests' | 'paidCareWorker' | 'possibleCarer' | 'patientsChild'> & Partial<CarerRecord>,
 ): CarerRecord {
   return {
     patient: patientId(state, from.patient),
@@ -336,6 +343,7 @@ function carerRecord(
     identityDigests: from.identityDigests ?? NO_DIGESTS,
     paidCareWorker: from.paidCareWorker === true,
     possibleCarer: from.possibleCarer === true,
+    patientsChild: from.patientsChild === true,
   };
 }
 
@@ -455,6 +463,7 @@ function canonicalCarer(id: string, r: CarerRecord): string {
     // Added with the prompt outcomes; only when set, so the choice between two versions is the one made before them.
     ...(r.paidCareWorker ? { paidCareWorker: true } : {}),
     ...(r.possibleCarer ? { possibleCarer: true } : {}),
+    ...(r.patientsChild ? { patientsChild: true } : {}),
   });
 }
 

@@ -12,7 +12,7 @@ import type { Policy } from '../policy';
 import { addDays, addMonthsCapped, ageOn, compareDates, today, toCalendarDate, type CalendarDate } from './dates';
 
 /** The first of the candidate dates that is a valid date, as a calendar date in the policy's zone. */
-function firstDate(policy: Policy, ...candidates: (string | undefined)[]): CalendarDate | undefined {
+function firstDate(policy: Pick<Policy, 'timeZone'>, ...candidates: (string | undefined)[]): CalendarDate | undefined {
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     const date = toCalendarDate(candidate, policy.timeZone);
@@ -66,10 +66,19 @@ export function isYoungCarer(carer: Carer, policy: Policy, now: Date): boolean {
  * date of the offer: the assessment happened after both, so the review is never later than due.
  */
 export function assessmentReviewDue(assessment: AssessmentStatus, policy: Policy): CalendarDate | undefined {
-  let from: CalendarDate | undefined;
-  if (assessment.status === 'completed') from = firstDate(policy, assessment.completedOn, assessment.respondedOn, assessment.offeredOn);
-  else if (assessment.status === 'declined') from = firstDate(policy, assessment.respondedOn, assessment.offeredOn);
+  const from = lastAssessedOn(assessment, policy);
   return from === undefined ? undefined : addMonthsCapped(from, policy.assessmentReviewMonths);
+}
+
+/**
+ * The day the review interval counts from: the last completed assessment (or the carer's answer,
+ * or the offer, when its date is missing), or the day the carer declined. `undefined` otherwise.
+ * A significant change after this day makes the review due at once (./significantChange.ts).
+ */
+export function lastAssessedOn(assessment: AssessmentStatus, policy: Pick<Policy, 'timeZone'>): CalendarDate | undefined {
+  if (assessment.status === 'completed') return firstDate(policy, assessment.completedOn, assessment.respondedOn, assessment.offeredOn);
+  if (assessment.status === 'declined') return firstDate(policy, assessment.respondedOn, assessment.offeredOn);
+  return undefined;
 }
 
 /**

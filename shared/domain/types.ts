@@ -6,6 +6,8 @@
  * are done on calendar dates by shared/domain/dates.ts.
  */
 
+import type { CircumstanceChange } from '../terminology';
+
 export type PatientReference = `Patient/${string}`;
 export type CarerReference = `RelatedPerson/${string}`;
 
@@ -29,6 +31,30 @@ export interface PatientSummary {
    * prompts; their carers may still be signposted (bereavement support).
    */
   deceased?: true | string;
+  /**
+   * Every episode of care of the patient the record holds (current, finished), as
+   * shared/domain/episodes.ts defines them; absent when the data holds none.
+   */
+  episodes?: Episode[];
+}
+
+export type EpisodeReference = `EpisodeOfCare/${string}`;
+
+/**
+ * One EpisodeOfCare of the patient: a period under the service's care. Whether it is an inpatient
+ * episode, a detention, a discharge or a new first contact is decided in shared/domain/episodes.ts.
+ */
+export interface Episode {
+  reference: EpisodeReference;
+  /** current: active / onhold / waitlist; finished: the patient was under the service until `end`. */
+  status: 'current' | 'finished';
+  start?: string;
+  end?: string;
+  /** EpisodeOfCare.type coded as inpatient (shared/terminology.ts READ_INPATIENT_EPISODE_TYPES). */
+  inpatient: boolean;
+  /** Coded as a detention under the Mental Health Act 1983 (shared/terminology.ts MHA_DETENTION_CODES). */
+  detained: boolean;
+  team?: string;
 }
 
 /** Whether a related person is the patient's (unpaid) carer, as the record says. */
@@ -288,6 +314,13 @@ export interface Carer {
   transitionAssessmentRequestedOn?: string;
   /** The carer's own latest decision about sharing their assessment with a support organisation. */
   sharingConsent?: CarerSharingConsent;
+  /**
+   * The latest significant change in the carer's circumstances a clinician recorded (a completed
+   * `circumstances-changed` carer-action Task): when, and what changed.
+   */
+  circumstancesChanged?: { on: string; what: CircumstanceChange | undefined };
+  /** Episodes (inpatient) in whose discharge planning the carer was recorded as involved, and when. */
+  dischargeInvolvement?: { episode: EpisodeReference; on: string }[];
 }
 
 /** What kind of plan a CarePlan is, from its category (shared/terminology.ts CARE_PLAN_CATEGORY_CODES; text for an advance care plan). */
@@ -453,6 +486,8 @@ export const PROMPT_CODES = [
   'young-carer-transition',
   'refer-carer-assessment',
   'carer-sharing-consent',
+  'follow-up-accepted-assessment',
+  'involve-carer-in-discharge',
   'think-family',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
@@ -496,6 +531,8 @@ export interface Prompt {
   consent?: `Consent/${string}`;
   /** The care plans the prompt is about (involve-carer-in-care-plan: the current plans not involving the carer). */
   carePlans?: `CarePlan/${string}`[];
+  /** The episode of care the prompt is about (involve-carer-in-discharge: the inpatient episode). */
+  episode?: EpisodeReference;
   /** Whether the clinician may defer it with a coded reason (shared/deferrals.ts). */
   snoozable: boolean;
 }

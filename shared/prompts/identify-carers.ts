@@ -2,11 +2,13 @@
  * identify-carers: nobody is recorded as the patient's carer and the patient has not been asked, or
  * their answer "no carers" has gone stale. Carers are identified at first contact or as soon as
  * possible after, and circumstances change, so the question is asked again after
- * `policy.assessmentReviewMonths`.
+ * `policy.assessmentReviewMonths`, or at each new episode of care (a new first contact) if sooner
+ * (shared/domain/noCarersAnswer.ts).
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
-import { toCalendarDate } from '../domain/dates';
+import { today, toCalendarDate } from '../domain/dates';
+import { firstEpisodeStartAfter } from '../domain/episodes';
 import { noCarersAnswerHolds } from '../domain/noCarersAnswer';
 import { isActiveCarer } from '../domain/derive';
 import { contactLabel, displayDate, summaryLine } from '../domain/describe';
@@ -62,7 +64,15 @@ export function identifyCarers(ctx: CarerContext, policy: Policy, now: Date): Pr
   if (askedOn === undefined) {
     return prompt('info', 'Patient said no carers, but when is not recorded — ask again', `The "no carers" answer has no date, so it may be out of date. ${DETAIL}`);
   }
-  if (noCarersAnswerHolds(asked.askedOn, policy, now)) return [];
+  if (noCarersAnswerHolds(asked.askedOn, policy, now, ctx.patient.episodes)) return [];
+  const newEpisode = firstEpisodeStartAfter(ctx.patient.episodes, askedOn, policy, today(now, policy.timeZone));
+  if (newEpisode !== undefined && noCarersAnswerHolds(asked.askedOn, policy, now)) {
+    return prompt(
+      'warning',
+      `New episode of care from ${displayDate(newEpisode)} — ask again about carers (said none on ${displayDate(askedOn)})`,
+      `The patient said on ${displayDate(askedOn)} that no one supports them; a new episode of care started on ${displayDate(newEpisode)}, a new first contact, and circumstances change. ${DETAIL}`,
+    );
+  }
   return prompt(
     'info',
     `Patient said no carers on ${displayDate(askedOn)} — ask again`,

@@ -29,6 +29,8 @@ import { carerEnquiryOverdue } from './carer-enquiry-overdue';
 import { youngCarerTransition } from './young-carer-transition';
 import { referCarerAssessment } from './refer-carer-assessment';
 import { carerSharingConsent } from './carer-sharing-consent';
+import { followUpAcceptedAssessment } from './follow-up-accepted-assessment';
+import { involveCarerInDischarge } from './involve-carer-in-discharge';
 import { thinkFamily } from './think-family';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
@@ -59,6 +61,8 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'young-carer-transition': youngCarerTransition,
   'refer-carer-assessment': referCarerAssessment,
   'carer-sharing-consent': carerSharingConsent,
+  'follow-up-accepted-assessment': followUpAcceptedAssessment,
+  'involve-carer-in-discharge': involveCarerInDischarge,
   'think-family': thinkFamily,
 };
 
@@ -66,7 +70,12 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
  * After the patient's death nothing is asked of or about them (no consent, no offer, no "ask now");
  * their carers may still be pointed to support, bereavement support included.
  */
-const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>(['signpost-support', 'carer-enquiry-overdue']);
+const AFTER_DEATH: ReadonlySet<PromptCode> = new Set<PromptCode>([
+  'carer-enquiry-overdue',
+  'signpost-support',
+  // The patient's death is a significant change for their carer (recommendation 4): the rule prompts for that alone.
+  'assessment-review-due',
+]);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 

@@ -37,12 +37,12 @@ afterAll(async () => {
 });
 
 describe('npm run audit', () => {
-  it('audits an export folder, writes the three files and exits 0', async () => {
+  it('audits an export folder, writes the four files and exits 0', async () => {
     const out = join(work, 'out');
     const result = await run(['--from-ndjson', join(work, 'export'), '--out', out, '--now', '2026-11-23']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Carer consent coverage as at 23 Nov 2026 (Europe/London)');
-    expect((await readdir(out)).sort()).toEqual(['coverage.csv', 'coverage.json', 'report.html']);
+    expect((await readdir(out)).sort()).toEqual(['coverage.csv', 'coverage.json', 'prompt-outcomes.csv', 'report.html']);
   });
 
   it('rejects a bad flag with one line and the usage, exit 2', async () => {

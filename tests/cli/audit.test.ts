@@ -72,10 +72,10 @@ describe('audit --from-ndjson', () => {
     const run = await audit(['--from-ndjson', ndjson, '--out', out, '--now', NOW]);
     expect(run.stderr).not.toContain('INCOMPLETE');
     expect(run.code).toBe(AUDIT_EXIT.ok);
-    expect((await readdir(out)).sort()).toEqual(['coverage.csv', 'coverage.json', 'report.html']);
+    expect((await readdir(out)).sort()).toEqual(['coverage.csv', 'coverage.json', 'prompt-outcomes.csv', 'report.html']);
     expect(await coverageIn(out)).toEqual(expected);
     expect(run.stdout).toContain(`Carer consent coverage as at 23 Nov 2026`);
-    expect(run.stdout).toContain(`Wrote coverage.json, coverage.csv, report.html to ${out}`);
+    expect(run.stdout).toContain(`Wrote coverage.json, coverage.csv, prompt-outcomes.csv, report.html to ${out}`);
     expect(run.stderr).toMatch(/audit: read [\d,]+ resources in [\d.]+ s/);
   });
 

@@ -29,7 +29,7 @@ const coverageIn = async (dir: string): Promise<Coverage> => CoverageSchema.pars
 let work: string;
 let ndjson: string;
 let nhsNumbers: string[];
-/** Service starts of the generated patients' (current) episodes. */
+/** Each generated patient's earliest episode start (a patient admitted later has an earlier community episode too). */
 let episodeStarts: string[];
 
 beforeAll(async () => {
@@ -46,10 +46,16 @@ beforeAll(async () => {
       return patient.resourceType === 'Patient' && died ? [`Patient/${patient.id}`] : [];
     }),
   );
-  episodeStarts = resources.flatMap((r) => {
+  const earliest = new Map<string, string>();
+  for (const r of resources) {
     const episode = r as { resourceType?: string; patient?: { reference?: string }; period?: { start?: string } };
-    return episode.resourceType === 'EpisodeOfCare' && !deceased.has(episode.patient?.reference ?? '') ? [episode.period?.start ?? ''] : [];
-  });
+    const patient = episode.patient?.reference ?? '';
+    if (episode.resourceType !== 'EpisodeOfCare' || deceased.has(patient)) continue;
+    const start = episode.period?.start ?? '';
+    const seen = earliest.get(patient);
+    if (seen === undefined || start < seen) earliest.set(patient, start);
+  }
+  episodeStarts = [...earliest.values()];
   // A patient discharged in 2016 and one discharged in August 2026, each with a finished episode of care only.
   const discharged = (id: string, end: string) => [
     JSON.stringify({ resourceType: 'Patient', id }),
@@ -80,7 +86,7 @@ describe('the caseload audited', () => {
     expect((await audit(['--from-ndjson', ndjson, '--out', out, '--as-at', '2026-07-01'])).code).toBe(AUDIT_EXIT.ok);
     const coverage = await coverageIn(out);
     expect(coverage.asOf).toBe('2026-07-01');
-    // Discharged in August 2026: on the caseload on 1 July; not yet on it, those whose episode started after 1 July.
+    // Discharged in August 2026: on the caseload on 1 July; not yet on it, those whose first episode started after 1 July.
     const startedLater = episodeStarts.filter((start) => start.slice(0, 10) > '2026-07-01').length;
     expect(startedLater).toBeGreaterThan(0);
     expect(coverage.population.excluded.notInCaseload).toBe(1 + startedLater);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROMPT_CODES, type CarerContext, type PromptCode } from '../../shared/domain/types';
 import { PROMPT_RULES } from '../../shared/prompts/index';
-import { FormerFriend, GraceMother, JaneDaughter, LeoYoungSon, NOW, PatNeighbour, POLICY, TomBrother, carerWith, contextWith } from '../shared/fixtures';
+import { FormerFriend, GraceMother, JaneDaughter, LeoYoungSon, NOW, PatientAlex, PatNeighbour, POLICY, TomBrother, carerWith, contextWith } from '../shared/fixtures';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROMPTS_DIR = join(ROOT, 'shared/prompts');
@@ -44,6 +44,11 @@ const CONTEXTS: CarerContext[] = [
     ],
     orphanConsents: [{ consent: 'Consent/o', decision: 'permit' }],
     carePlans: [{ reference: 'CarePlan/p', kind: 'crisis-plan', involves: [] }],
+  }),
+  // Issue 11 items 5 and 8: an inpatient episode in progress, and an accepted assessment long overdue.
+  contextWith({
+    patient: { ...PatientAlex, episodes: [{ reference: 'EpisodeOfCare/ward', status: 'current', start: '2026-06-01', inpatient: true, detained: false }] },
+    carers: [carerWith(JaneDaughter, { reference: 'RelatedPerson/a1', assessment: { status: 'accepted', offeredOn: '2020-01-01', respondedOn: '2020-01-02' } })],
   }),
 ];
 

@@ -32,6 +32,12 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
   'refer-young-carer': async (form) => form.locator('[name="referredTo"]').fill("Northshire young carers' service"),
   'request-transition-assessment': async (form) => form.locator('[name="requestedFrom"]').fill('Northshire adult social care'),
   'record-carer-sharing-consent': async (form) => form.locator('input[name="decision"][value="permit"]').check(),
+  // Issue 11 item 8: how the carer was involved in discharge planning, and (the first option the decision in force allows) what was shared.
+  'record-discharge-involvement': async (form) => {
+    await form.locator('[name="how"]').fill('Discharge planning meeting');
+    await form.locator('input[name="shared"]').first().check();
+  },
+  'record-circumstances-changed': async (form) => form.locator('input[name="what"][value="carer-illness"]').check(),
   'record-children-asked': async (form) => form.locator('input[name="childHelps"][value="no"]').check(),
   'edit-carer': async (form) => {
     const relationship = form.locator('select[name="relationship"]');

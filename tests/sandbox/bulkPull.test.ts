@@ -10,7 +10,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
  * Both pull paths end to end against the sandbox: its real async $export and its paged search must
  * give the audit exactly the same population.
  */
-const AUDIT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan'];
+const AUDIT_TYPES = ['Patient', 'RelatedPerson', 'Consent', 'Task', 'List', 'EpisodeOfCare', 'CarePlan', 'Communication'];
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -16,12 +16,17 @@ export interface BuildCarerActionTaskInput {
   patient: PatientReference;
   carer: CarerReference;
   action: CarerActionCode;
-  /** What the action was about when it is not the carer alone: the CarePlan the carer was involved in. */
-  focus?: `CarePlan/${string}`;
   /** When it was done (the instant of recording). */
   on: string;
   /** What was given or whom the carer was referred to, each as a line of text (Task.input). */
   items: readonly { type: string; value: string }[];
+  /** Coded inputs, typed in the carer-action CodeSystem (what changed: `change-kind`; what was shared: `discharge-sharing`). */
+  coded?: readonly { type: string; code: string }[];
+  /**
+   * What the action was about besides the carer — the CarePlan the carer was involved in, or the
+   * EpisodeOfCare whose discharge they were involved in; the carer then stays in `for`. Any other type is refused.
+   */
+  focus?: string;
   note?: string;
   requester?: Task['requester'];
   extensionBase: string;
@@ -41,12 +46,16 @@ export function buildCarerActionTask(input: BuildCarerActionTaskInput): Task {
     code: { coding: [{ system: carerActionCodeSystemUrl(input.extensionBase), code: code.code, display: code.display }], text: code.display },
     description: code.display,
     for: { reference: carer },
-    focus: { reference: input.focus !== undefined ? requireReference(input.focus, 'CarePlan', 'focus') : carer },
+    focus: { reference: input.focus !== undefined ? requireReference(input.focus, input.focus.startsWith('CarePlan/') ? 'CarePlan' : 'EpisodeOfCare', 'focus') : carer },
     authoredOn: on,
     lastModified: on,
     executionPeriod: { start: on, end: on },
     input: input.items.map((item) => ({ type: { text: requireText(item.type, 'item type') }, valueString: requireText(item.value, 'item') })),
   };
+  for (const coded of input.coded ?? []) {
+    const system = carerActionCodeSystemUrl(input.extensionBase);
+    (task.input ??= []).push({ type: { coding: [{ system, code: requireText(coded.type, 'input type') }] }, valueCode: requireText(coded.code, 'input code') });
+  }
   if (input.requestId !== undefined) task.identifier = [requestIdentifier(input.requestId)];
   if (input.requester !== undefined) task.requester = { ...input.requester };
   if (input.note !== undefined && input.note.trim() !== '') task.note = [{ text: requireText(input.note, 'note') }];

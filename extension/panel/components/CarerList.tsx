@@ -77,6 +77,7 @@ function CarerCard({ carer, onAction, canWrite }: { carer: CarerView; onAction: 
         {carer.carerStatus !== 'carer' ? button('mark-carer', 'Is a carer') : null}
         {carer.carerStatus === 'unconfirmed' ? button('mark-not-carer', 'Not a carer') : null}
         {carer.carerStatus === 'carer' ? button('record-consent', consent.decision === 'none' ? 'Record consent' : 'New consent decision') : null}
+        {carer.carerStatus === 'carer' && (assessment.status === 'completed' || assessment.status === 'declined') ? button('record-circumstances-changed', 'Circumstances changed') : null}
         {carer.carerStatus === 'carer' && consent.consent && (consent.decision === 'permit' || consent.decision === 'partial') ? button('withdraw-consent', 'Withdraw consent') : null}
         {carer.carerStatus === 'carer' && assessment.status !== 'offered' && assessment.status !== 'accepted' ? button('offer-assessment', 'Offer assessment') : null}
         {carer.carerStatus === 'carer' && assessment.task && (assessment.status === 'offered' || assessment.status === 'accepted') ? button('record-assessment-outcome', 'Record outcome') : null}

@@ -31,6 +31,8 @@ import { AnswerEnquiryForm, RecordEnquiryForm } from './CarerEnquiryForms';
 import { DisclosureForm } from './DisclosureForm';
 import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
+import { CircumstancesChangedForm } from './CircumstancesChangedForm';
+import { DischargeInvolvementForm } from './DischargeInvolvementForm';
 import { ChildrenAskedForm } from './ChildrenAskedForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
@@ -104,6 +106,12 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
   'record-crisis-numbers': forCarer(({ ctx, carer, view }) => <CrisisNumbersForm {...ctx} carer={carer} numbers={view.crisisNumbers ?? []} />),
   'refer-carer-assessment': forCarer(({ ctx, carer, view }) => <CarerReferralForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
   'record-carer-sharing-consent': forCarer(({ ctx, carer, view }) => <CarerSharingConsentForm {...ctx} carer={carer} organisations={view.supportOrganisations} />),
+  'record-circumstances-changed': forCarer(({ ctx, carer }) => <CircumstancesChangedForm {...ctx} carer={carer} />),
+  // The episode comes from the prompt (or, for a draft reopened without it, the carer's discharge prompt in the view).
+  'record-discharge-involvement': ({ ctx, carer, view, open }) => {
+    const episode = open.promptView?.episode ?? view.prompts.find((p) => p.code === 'involve-carer-in-discharge' && p.carer === carer?.reference)?.episode;
+    return carer && episode ? <DischargeInvolvementForm {...ctx} carer={carer} episode={episode} /> : null;
+  },
   'record-children-asked': ({ ctx }) => <ChildrenAskedForm {...ctx} />,
 };
 

@@ -121,8 +121,16 @@ describe('prompt outcomes: acted on, deferred with reason, left, per prompt code
 
   it('says which codes it cannot measure, and gives no "acted on" where the audit cannot tell which action wrote a record', async () => {
     const { coverage } = await runAudit({ events: events(resources), policy: DEFAULT_POLICY, now: NOW });
-    expect(coverage.promptOutcomes?.notMeasured).toEqual(['possible-duplicate-carer']);
-    expect(coverage.promptOutcomes?.actedOnMeasured).toEqual(['young-carer-referral', 'signpost-support']);
+    expect(coverage.promptOutcomes?.notMeasured).toEqual(['assessment-review-due', 'possible-duplicate-carer', 'involve-carer-in-discharge']);
+    expect(coverage.promptOutcomes?.actedOnMeasured).toEqual([
+      'young-carer-referral',
+      'signpost-support',
+      'involve-carer-in-care-plan',
+      'carer-contingency-plan',
+      'give-crisis-numbers',
+      'young-carer-transition',
+      'involve-carer-in-discharge',
+    ]);
     expect(coverage.promptOutcomes?.rows.find((r) => r.code === 'record-consent')?.actedOn).toBeNull();
     expect(coverage.promptOutcomes?.rows.some((r) => r.code === 'possible-duplicate-carer')).toBe(false);
   });

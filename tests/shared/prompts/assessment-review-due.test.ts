@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentStatus } from '../../../shared/domain/types';
 import { COMMITMENT, assessmentReviewDue } from '../../../shared/prompts/assessment-review-due';
-import { FormerFriend, GraceMother, JaneDaughter, NOW, PatNeighbour, POLICY, TomBrother, carerWith, contextWith, noonOn } from '../fixtures';
+import { FormerFriend, GraceMother, JaneDaughter, NOW, PatNeighbour, PatientAlex, POLICY, TomBrother, carerWith, contextWith, noonOn } from '../fixtures';
+import { evaluatePrompts } from '../../../shared/prompts/index';
 
 function withAssessment(assessment: AssessmentStatus) {
   return contextWith({ carers: [carerWith(JaneDaughter, { assessment })] });
@@ -75,5 +76,38 @@ describe('assessment-review-due', () => {
     const assessment: AssessmentStatus = { status: 'completed', completedOn: '2020-01-01' };
     const carers = [FormerFriend, TomBrother, PatNeighbour].map((c) => carerWith(c, { assessment }));
     expect(assessmentReviewDue(contextWith({ carers }), POLICY, NOW)).toEqual([]);
+  });
+});
+
+describe('assessment-review-due after a significant change (recommendation 4: "or sooner if a significant change in needs/circumstances do arise")', () => {
+  const assessed = carerWith(JaneDaughter, { assessment: { status: 'completed', offeredOn: '2026-01-05', completedOn: '2026-02-01' } });
+  const admitted = (start: string) => ({ reference: 'EpisodeOfCare/ward' as const, status: 'current' as const, start, inpatient: true, detained: false });
+
+  it('is due now after a new inpatient episode that started after the assessment', () => {
+    const ctx = contextWith({ patient: { ...PatientAlex, episodes: [admitted('2026-05-01')] }, carers: [assessed] });
+    expect(assessmentReviewDue(ctx, POLICY, noonOn('2026-04-30'))).toEqual([]);
+    const [prompt] = assessmentReviewDue(ctx, POLICY, noonOn('2026-05-01'));
+    expect(prompt?.summary).toBe("Carer's assessment review for Jane Smith (Daughter) — due now: the patient was admitted on 1 May 2026");
+    expect(prompt?.detail).toContain('A significant change since the last assessment');
+  });
+
+  it('not for an episode that started on or before the assessment day', () => {
+    const ctx = contextWith({ patient: { ...PatientAlex, episodes: [admitted('2026-02-01')] }, carers: [assessed] });
+    expect(assessmentReviewDue(ctx, POLICY, noonOn('2026-06-15'))).toEqual([]);
+  });
+
+  it('after a recorded change (the carer’s own illness), and ends once a new assessment is completed after it', () => {
+    const ill = carerWith(assessed, { circumstancesChanged: { on: '2026-06-10T09:00:00Z', what: 'carer-illness' } });
+    expect(assessmentReviewDue(contextWith({ carers: [ill] }), POLICY, noonOn('2026-06-15'))[0]?.summary).toContain("the carer's own illness (recorded) on 10 Jun 2026");
+    const reassessed = carerWith(ill, { assessment: { status: 'completed', offeredOn: '2026-06-11', completedOn: '2026-06-12' } });
+    expect(assessmentReviewDue(contextWith({ carers: [reassessed] }), POLICY, noonOn('2026-06-15'))).toEqual([]);
+  });
+
+  it('after the patient’s death, for that alone', () => {
+    const deceased = { ...PatientAlex, deceased: '2026-06-01' };
+    expect(evaluatePrompts(contextWith({ patient: deceased, carers: [assessed] }), POLICY, noonOn('2026-06-15')).map((p) => p.code)).toContain('assessment-review-due');
+    const longAgo = carerWith(JaneDaughter, { assessment: { status: 'completed', completedOn: '2024-01-01' } });
+    const diedBefore = { ...PatientAlex, deceased: '2023-06-01' };
+    expect(evaluatePrompts(contextWith({ patient: diedBefore, carers: [longAgo] }), POLICY, noonOn('2026-06-15')).map((p) => p.code)).not.toContain('assessment-review-due');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMITMENT, identifyCarers } from '../../../shared/prompts/identify-carers';
-import { FormerFriend, JaneDaughter, NOW, PatNeighbour, POLICY, TomBrother, contextWith, noonOn } from '../fixtures';
+import { FormerFriend, JaneDaughter, NOW, PatNeighbour, PatientAlex, POLICY, TomBrother, contextWith, noonOn } from '../fixtures';
+import { noCarersAnswerHolds, noCarersAskAgainOn } from '../../../shared/domain/noCarersAnswer';
 
 describe('identify-carers', () => {
   it('prompts to ask when no carer is recorded and the patient was never asked', () => {
@@ -97,5 +98,29 @@ describe('identify-carers beside Patient.contact people (issue 14)', () => {
   it('says "no carer recorded" again once the contact is answered (recorded as a RelatedPerson who is not a carer)', () => {
     const prompts = identifyCarers(contextWith({ contacts: [{ ...mary, recordedAs: 'RelatedPerson/mum' }] }), POLICY, NOW);
     expect(prompts.map((p) => p.summary)).toEqual(['No carer recorded — ask now whether anyone supports the patient']);
+  });
+});
+
+describe('identify-carers at each new episode (a new first contact), not only after 12 months', () => {
+  const asked = { list: 'List/none' as const, askedOn: '2026-01-15' };
+  const episode = (start: string) => ({ reference: 'EpisodeOfCare/new' as const, status: 'current' as const, start, inpatient: false, detained: false });
+  const withEpisode = (start: string) => contextWith({ askedNoCarers: asked, patient: { ...PatientAlex, episodes: [episode(start)] } });
+
+  it('asks again from the day a new episode starts after the answer', () => {
+    expect(identifyCarers(withEpisode('2026-03-01'), POLICY, noonOn('2026-02-28'))).toEqual([]);
+    const [prompt] = identifyCarers(withEpisode('2026-03-01'), POLICY, noonOn('2026-03-01'));
+    expect(prompt?.summary).toBe('New episode of care from 1 Mar 2026 — ask again about carers (said none on 15 Jan 2026)');
+    expect(prompt?.severity).toBe('warning');
+  });
+
+  it('an episode that started on or before the day of the answer is the contact it was given at', () => {
+    expect(identifyCarers(withEpisode('2026-01-15'), POLICY, noonOn('2026-06-15'))).toEqual([]);
+    expect(identifyCarers(withEpisode('2025-11-01'), POLICY, noonOn('2026-06-15'))).toEqual([]);
+  });
+
+  it('the audit uses the same meaning (noCarersAnswerHolds with the episodes or their starts)', () => {
+    expect(noCarersAnswerHolds(asked.askedOn, POLICY, noonOn('2026-03-01'), ['2026-03-01'])).toBe(false);
+    expect(noCarersAnswerHolds(asked.askedOn, POLICY, noonOn('2026-03-01'), ['2026-01-15'])).toBe(true);
+    expect(noCarersAskAgainOn(asked.askedOn, POLICY, ['2026-03-01', '2026-02-10'])).toBe('2026-02-10');
   });
 });

@@ -22,6 +22,8 @@ describe('evaluatePrompts', () => {
       ['warning', 'confirm-carer-status', 'RelatedPerson/tom'],
       ['warning', 'record-consent', 'RelatedPerson/jane'],
       ['warning', 'offer-assessment', 'RelatedPerson/jane'],
+      // Jane, a new carer identified after Grace's assessment, is a significant change for Grace (issue 11 item 5).
+      ['warning', 'assessment-review-due', 'RelatedPerson/grace'],
       ['warning', 'young-carer-referral', 'RelatedPerson/leo'],
       ['warning', 'consent-without-carer', 'consent-without-carer:Consent/stray'],
       ['info', 'signpost-support', 'RelatedPerson/grace'],
@@ -148,7 +150,14 @@ describe('evaluatePrompts on any record', () => {
       };
     });
     const ctx: CarerContext = {
-      patient: { ...PatientAlex, serviceStart: pick(DATES), ...(r() < 0.05 ? { deceased: true as const } : {}) },
+      patient: {
+        ...PatientAlex,
+        serviceStart: pick(DATES),
+        ...(r() < 0.05 ? { deceased: true as const } : {}),
+        ...(r() < 0.5
+          ? { episodes: [{ reference: 'EpisodeOfCare/e' as const, status: pick(['current', 'finished'] as const), start: pick(DATES), end: pick(DATES), inpatient: r() < 0.5, detained: r() < 0.3 }] }
+          : {}),
+      },
       carers,
       ...(r() < 0.5 ? { askedNoCarers: { list: 'List/1', askedOn: pick(DATES) } } : {}),
       orphanConsents: r() < 0.3 ? [{ consent: 'Consent/o', decision: pick(['permit', 'unknown'] as const), recordedOn: pick(DATES), actorReference: pick([undefined, 'RelatedPerson/x', 'Z'.repeat(500)]) }] : [],

@@ -47,3 +47,25 @@ describe('buildCarerActionTask', () => {
     expect(() => buildCarerActionTask({ ...base, action: 'signposted', items: [] })).toThrow(WriteInputError);
   });
 });
+
+describe('buildCarerActionTask for the pathway (issue 11 items 5 and 8)', () => {
+  it('records a significant change with what changed as a coded input, valid R4, read back with its kind', () => {
+    const task = buildCarerActionTask({ ...base, action: 'circumstances-changed', items: [{ type: 'What changed', value: "The carer's own illness" }], coded: [{ type: 'change-kind', code: 'carer-illness' }] });
+    expect(validateR4(task)).toEqual([]);
+    expect(task.input).toContainEqual({ type: { coding: [{ system: `${DEFAULT_EXTENSION_BASE}/carer-action`, code: 'change-kind' }] }, valueCode: 'carer-illness' });
+    expect(readCarerActionTask({ ...task, id: 'c1' }, { extensionBase: DEFAULT_EXTENSION_BASE })).toEqual({
+      carerRef: 'RelatedPerson/grace',
+      action: 'circumstances-changed',
+      on: base.on,
+      coded: { 'change-kind': 'carer-illness' },
+    });
+  });
+
+  it('records discharge planning for the carer with the episode as its focus, read back with the episode', () => {
+    const task = buildCarerActionTask({ ...base, action: 'discharge-planning-involved', focus: 'EpisodeOfCare/ward', items: [{ type: 'How the carer was involved', value: 'Meeting' }], coded: [{ type: 'discharge-sharing', code: 'general-information-only' }] });
+    expect(validateR4(task)).toEqual([]);
+    expect(task).toMatchObject({ for: { reference: 'RelatedPerson/grace' }, focus: { reference: 'EpisodeOfCare/ward' } });
+    expect(readCarerActionTask({ ...task, id: 'd1' }, { extensionBase: DEFAULT_EXTENSION_BASE })).toMatchObject({ carerRef: 'RelatedPerson/grace', action: 'discharge-planning-involved', episode: 'EpisodeOfCare/ward' });
+    expect(() => buildCarerActionTask({ ...base, action: 'discharge-planning-involved', focus: 'Encounter/x', items: [{ type: 'How', value: 'x' }] })).toThrow(WriteInputError);
+  });
+});

@@ -97,7 +97,7 @@ describe('checks made on submit, before the confirmation step', () => {
     const form = await screen.findByRole('form', { name: 'Complete Sara Khan’s details' });
     submitAsClinician(form);
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
-    expect(summary.textContent).toContain('Give a relationship, a phone number or an email.');
+    expect(summary.textContent).toContain('Give a relationship, a phone number, an email or a date of birth.');
     expect(screen.queryByRole('group', { name: 'Confirm this change' })).toBeNull();
   });
 });
