@@ -482,7 +482,7 @@ function groupKeys(calendarDate: CalendarDateOf): (record: PatientRecord) => Gro
 }
 
 /**
- * In the caseload from `from` to `to`: a current episode that had started by `to` (or gives no
+ * In the caseload from `from` to `to`: any current episode that had started by `to` (or gives no
  * start), or a finished episode that ended on or after `from` and had started by `to`.
  */
 function caseloadTest(from: CalendarDate, to: CalendarDate, calendarDate: CalendarDateOf): (record: PatientRecord) => boolean {
@@ -491,7 +491,7 @@ function caseloadTest(from: CalendarDate, to: CalendarDate, calendarDate: Calend
     return day === undefined || compareDates(day, to) <= 0;
   };
   return (record) => {
-    if (record.episodeId !== undefined && startedBy(record.serviceStart)) return true;
+    if (record.episodeId !== undefined && startedBy(record.firstOpenStart || undefined)) return true;
     const ended = record.endedEpisodeEnd === undefined ? undefined : calendarDate(record.endedEpisodeEnd);
     return ended !== undefined && compareDates(ended, from) >= 0 && startedBy(record.endedEpisodeStart);
   };

@@ -69,6 +69,11 @@ export interface PatientRecord {
   /** The current episode of care with the latest start (undefined: none read). */
   episodeId: string | undefined;
   serviceStart: string | undefined;
+  /**
+   * The earliest start of any current episode ('' when one has no start): a patient admitted while
+   * a community episode stays open was under the service from the earlier one (the caseload on a past date).
+   */
+  firstOpenStart: string | undefined;
   episodeTeam: string | undefined;
   episodePrimary: number | null;
   episodeSecondary: number | null;
@@ -172,7 +177,10 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
       state.episodesRead = true;
       const record = patientRecord(state, fact.patient);
       if (fact.ended === true) chooseEndedEpisode(record, share(state, fact.serviceStart), share(state, fact.endedOn));
-      else chooseEpisode(record, fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
+      else {
+        chooseEpisode(record, fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
+        record.firstOpenStart = earlierStart(record.firstOpenStart, share(state, fact.serviceStart) ?? '');
+      }
       if (fact.inpatient === true) addInpatientEpisode(state.inpatientEpisodes, fact.id, { patient: record.id, start: share(state, fact.serviceStart) });
       return state;
     }
@@ -232,6 +240,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
       if (merged.contacts.length === 0) merged.contacts = record.contacts;
       if (record.episodeId !== undefined) {
         chooseEpisode(merged, record.episodeId, share(out, record.serviceStart), share(out, record.episodeTeam), { primary: record.episodePrimary, secondary: record.episodeSecondary });
+        if (record.firstOpenStart !== undefined) merged.firstOpenStart = earlierStart(merged.firstOpenStart, record.firstOpenStart === '' ? '' : (share(out, record.firstOpenStart) ?? ''));
       }
     }
     for (const [id, record] of source.carers) putCarer(out.carers, id, carerRecord(out, record));
@@ -313,6 +322,7 @@ function patientRecord(state: AuditState, id: string): PatientRecord {
       nhsNumber: undefined,
       episodeId: undefined,
       serviceStart: undefined,
+      firstOpenStart: undefined,
       episodeTeam: undefined,
       episodePrimary: null,
       episodeSecondary: null,
@@ -379,6 +389,11 @@ function chooseTeam(a: string | undefined, b: string | undefined): string | unde
   if (a === undefined) return b;
   if (b === undefined) return a;
   return a <= b ? a : b;
+}
+
+/** The earlier of two episode starts, as text ('' — no start recorded — first). */
+function earlierStart(current: string | undefined, start: string): string {
+  return current === undefined || start < current ? start : current;
 }
 
 /** The current episode with the latest start wins (as toCarerContext reads it); ties go to the greater id. */

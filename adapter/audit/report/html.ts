@@ -331,11 +331,11 @@ td { text-align: right; font-variant-numeric: tabular-nums; }
 .activity, .compare { max-width: 720px; }
 .caution { background: #fff; border-left: 6px solid #ffb81c; padding: 8px 12px; }
 .counts tr.sub th { font-weight: normal; padding-left: 28px; }
-.groups { font-size: 14px; }
-.groups th, .groups td { padding: 6px 6px; }
-.groups thead th { font-size: 13px; vertical-align: bottom; }
-.groups tbody th { min-width: 9em; white-space: normal; overflow-wrap: anywhere; }
-/* The rating sits under the percentage, so nine columns fit in the page at 1280 px without clipping the last. */
+.groups { font-size: 13px; }
+.groups th, .groups td { padding: 6px 4px; }
+.groups thead th { font-size: 12px; vertical-align: bottom; hyphens: auto; overflow-wrap: break-word; }
+.groups tbody th { min-width: 8em; white-space: normal; overflow-wrap: anywhere; }
+/* The rating sits under the percentage, so every rate column (twelve with the pathway's) fits at 1280 px without clipping the last. */
 .groups td.rate { white-space: nowrap; }
 .groups td.rate .tag { display: block; width: max-content; margin: 2px 0 0 auto; }
 .tag { font-size: 12px; padding: 1px 6px; border-radius: 8px; background: #e8edee; }

@@ -38,6 +38,8 @@ describe('toAuditFact', () => {
       hasRelationship: true,
       hasContact: true,
       identityDigests: [expect.stringMatching(/^[0-9a-z]+$/), expect.stringMatching(/^[0-9a-z]+$/)],
+      // Grace is the patient's daughter: the missing-details rule asks a child carer's birth date.
+      patientsChild: true,
     });
     expect(fact(YoungCarerSam)).toMatchObject({ id: 'sam', patient: 'alex', hasContact: false, hasRelationship: true });
   });

@@ -56,7 +56,8 @@ describe('prompt outcomes in the reports', () => {
     expect(section).toContain('role="region" aria-label="Prompt outcomes by prompt and team (scrolls sideways)"');
     expect(section).toContain('<th scope="col">Deferred: Patient declined</th>');
     expect(section).toContain('<th scope="row">record-consent</th><td>All teams</td><td>not measured</td><td>&lt;5</td>');
-    expect(section).toContain('Not measured: possible-duplicate-carer');
+    expect(section).toContain('Not measured: assessment-review-due (');
+    expect(section).toContain('; possible-duplicate-carer (');
     expect(section).not.toContain('<img src=x');
     expect(section).not.toMatch(/<td>[1-4]<\/td>/);
   });
