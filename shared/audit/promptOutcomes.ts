@@ -32,8 +32,6 @@ export const OUTCOMES_NOT_MEASURED: Readonly<Partial<Record<PromptCode, string>>
     "the rule is about each inpatient episode of the patient; the audit keeps no episode list per patient (it counts discharge involvement per episode in pathway.discharge instead)",
   'possible-duplicate-carer':
     "the rule compares carers' names, phone numbers, emails and identifiers; the audit keeps only digests of them (its own count of possible duplicates, dataQuality.possibleDuplicateCarers, groups records by those digests instead)",
-  'think-family':
-    "the rule asks whether a RelatedPerson is recorded as the patient's child (its v3 RoleCode family codes); the audit's carer records keep no family relationship codes, so which patients are parents is not known to it (it counts the Think Family answers recorded: measures.patients.childrenAsked)",
 };
 
 export const MEASURED_PROMPT_CODES: readonly PromptCode[] = PROMPT_CODES.filter((code) => OUTCOMES_NOT_MEASURED[code] === undefined);
