@@ -43,6 +43,8 @@ import {
   editCarerDetails,
   recordDeferral,
   endDeferral,
+  recordChildrenAsked,
+  type RecordChildrenAskedInput,
   type RecordCarerActionInput,
   type RecordDeferralInput,
   type OfferAssessmentInput,
@@ -128,6 +130,8 @@ export interface FhirAdapter {
   recordDeferral(input: RecordDeferralInput, options?: WriteOptions): Promise<WriteResult>;
   /** Ends a deferral now (versioned update of its Task). */
   endDeferral(task: `Task/${string}`, options?: UpdateOptions): Promise<WriteResult>;
+  /** Records that the patient, a parent, was asked whether children in the household help (Think Family; a completed Task for the Patient). */
+  recordChildrenAsked(input: RecordChildrenAskedInput, options?: WriteOptions): Promise<WriteResult>;
 }
 
 export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
@@ -190,6 +194,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     editCarerDetails: (carer, details, o) => editCarerDetails(deps, carer, details, o),
     recordDeferral: (input, o) => recordDeferral(deps, input, o),
     endDeferral: (task, o) => endDeferral(deps, task, o),
+    recordChildrenAsked: (input, o) => recordChildrenAsked(deps, input, o),
   };
 }
 

@@ -895,7 +895,7 @@ const definitions = {
       teamId: 'team-older-adults',
       situation:
         'She lacks capacity to decide; her daughter Ruth, her attorney under a lasting power of attorney for health and welfare (not herself a carer), agreed to share with Edith’s husband Frank.',
-      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
+      expectedPrompts: ['signpost-support', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment', 'think-family'],
       relatedPersonIds: ['demo-edith-clarke-husband', 'demo-edith-clarke-daughter'],
     },
     {
@@ -1451,6 +1451,37 @@ const definitions = {
       signposted: [{ carerId: 'demo-owen-price-daughter', daysAgo: 260 }],
       referred: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, status: 'completed' }],
       carerSharing: [{ carerId: 'demo-owen-price-daughter', daysAgo: 250, decision: 'permit' }],
+    },
+  ),
+  leonHughes: definePersona(
+    {
+      patientId: 'demo-leon-hughes',
+      nhsNumber: '9990341109',
+      given: 'Leon',
+      family: 'Hughes',
+      teamId: 'team-cmht-north',
+      situation:
+        'A father: his son Jayden (12) is recorded, asked and not a carer, and Leon named no carers a month ago; nobody has asked whether children in the household help (Think Family).',
+      expectedPrompts: ['think-family'],
+      relatedPersonIds: ['demo-leon-hughes-son'],
+    },
+    {
+      age: 41,
+      gender: 'male',
+      serviceStartDaysAgo: 60,
+      askedNoCarersDaysAgo: 30,
+      related: [
+        (now, patientId) => ({
+          id: 'demo-leon-hughes-son',
+          patientId,
+          name: { given: 'Jayden', family: 'Hughes' },
+          relationship: 'SON',
+          carer: false,
+          confirmedNotCarerOn: dateTimeOffset(now, -30),
+          gender: 'male',
+          birthDate: birthDateForAge(now, 12, 80),
+        }),
+      ],
     },
   ),
 } as const;

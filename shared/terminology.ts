@@ -170,6 +170,8 @@ export const CARER_ACTION_CODES = {
   // Issue 11 items 5 and 8 (docs/actions.md): a significant change recorded; the carer involved in discharge planning.
   'circumstances-changed': { code: 'circumstances-changed', display: "Significant change in carer's circumstances" },
   'discharge-planning-involved': { code: 'discharge-planning-involved', display: 'Carer involved in discharge planning' },
+  // Think Family: a patient who is a parent asked whether children in the household help to care (Task.for the Patient).
+  'children-asked': { code: 'children-asked', display: 'Patient asked whether children in the household help to care (Think Family)' },
 } as const;
 
 /**
@@ -186,6 +188,9 @@ export const CARE_PLAN_CATEGORY_CODES = {
   cpaCarePlan: { system: SYSTEM.snomed, code: '288832002', display: 'Care Programme Approach care plan' },
   crisisPlan: { system: SYSTEM.snomed, code: '401276009', display: 'Mental health crisis plan' },
 } as const satisfies Record<string, CodingConst>;
+
+/** The Task.input type of a Think Family answer, in the same CodeSystem: does a child in the household help to care (valueBoolean). */
+export const CHILDREN_ASKED_INPUT = 'child-helps' as const;
 
 /** The Task.input types of a deferral, in the same CodeSystem: which prompt, and not-now / not-applicable. */
 export const DEFERRAL_INPUT = { prompt: 'deferred-prompt', kind: 'deferral-kind' } as const;

@@ -144,6 +144,8 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
       },
       { signal },
     ),
+  'record-children-asked': (input, { adapter, patient, requestId, signal }) =>
+    adapter.recordChildrenAsked({ patient, childHelps: input.childHelps, ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
   'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal }),
   'involve-carer-in-care-plan': (input, { adapter, patient, requestId, signal }) =>
     adapter.recordCarerAction(

@@ -17,6 +17,7 @@ import { isReferralTask, readReferralTask } from '../mapping/readReferralTask';
 import { carerActionOf, readCarerActionTask } from '../mapping/readCarerActionTask';
 import { readCarerCommunication } from '../mapping/readCarerCommunication';
 import { readDeferralTask } from '../mapping/readDeferralTask';
+import { readChildrenAskedTask } from '../mapping/readChildrenAskedTask';
 import { readConsentDecision } from '../mapping/readConsentDecision';
 import { readEpisodeOfCare } from '../mapping/readEpisodeOfCare';
 import { readCarePlan } from '../mapping/readCarePlan';
@@ -171,9 +172,14 @@ function recordedActionFact(resource: unknown, options: ToAuditFactOptions): Aud
       ...(read.patient !== undefined ? { patient: idOf(read.patient) } : {}),
     };
   }
+  if (carerActionOf(resource, options.extensionBase) === 'children-asked') {
+    const asked = readChildrenAskedTask(resource, options);
+    if ('warning' in asked) return asked.ignored ? { warning: asked.warning, ignored: true } : malformed(resource, 'Task', asked.warning);
+    return { kind: 'childrenAsked', id: readId(resource), patient: idOf(asked.patient), on: asked.asked.on, childHelps: asked.asked.childHelps };
+  }
   const read = readCarerActionTask(resource, options);
   if ('warning' in read) return read.ignored ? { warning: read.warning, ignored: true } : malformed(resource, 'Task', read.warning);
-  if (read.action === 'prompt-deferred') return { warning: 'a deferral is read above', ignored: true };
+  if (read.action === 'prompt-deferred' || read.action === 'children-asked') return { warning: 'a deferral or a Think Family answer is read above', ignored: true };
   return {
     kind: 'carerAction',
     id: readId(resource),

@@ -21,7 +21,7 @@
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../../shared/consent/decisionInForce';
 import { orphanConsentOf } from '../../shared/consent/orphanConsent';
 import { identityKeys } from '../../shared/domain/duplicates';
-import type { AskedNoCarers, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, CarerSharingConsent, Deferral, ConsentStatement, Episode, EpisodeReference, PatientContact } from '../../shared/domain/types';
+import type { AskedNoCarers, ChildrenAsked, AssessmentStatus, Carer, CarePlanSummary, CarerContext, CarerReference, CarerSharingConsent, Deferral, ConsentStatement, Episode, EpisodeReference, PatientContact } from '../../shared/domain/types';
 import { CARER_DONE_FIELD, type CarerDoneField } from '../../shared/domain/carerActionsDone';
 import { careTeamMembers, readCarePlan } from './readCarePlan';
 import type { Policy } from '../../shared/policy';
@@ -33,6 +33,7 @@ import { isReferralTask, readReferralTask, type ReferralTaskRead } from './readR
 import { withReferral } from '../../shared/domain/assessment';
 import { carerActionOf, readCarerActionTask } from './readCarerActionTask';
 import { readDeferralTask } from './readDeferralTask';
+import { readChildrenAskedTask } from './readChildrenAskedTask';
 import { readCarerCommunications } from './carerCommunications';
 import { readConsentDecision } from './readConsentDecision';
 import { readEpisodeOfCare, type EpisodeOfCareRead } from './readEpisodeOfCare';
@@ -190,6 +191,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const actionsDone = new Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>>();
   const involvedByTask: { carePlan: string; carer: CarerReference }[] = [];
   const deferrals: Deferral[] = [];
+  let childrenAsked: ChildrenAsked | undefined;
   const latestReferral = new Map<string, ReferralTaskRead>();
   for (const resource of byType('Task')) {
     if (isReferralTask(resource)) {
@@ -210,6 +212,16 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
         continue;
       }
       if (read.patient !== undefined ? read.patient === patientRef : read.deferral.carer !== undefined && carerRefs.has(read.deferral.carer)) deferrals.push(read.deferral);
+      continue;
+    }
+    if (carerAction === 'children-asked') {
+      const read = readChildrenAskedTask(resource, { extensionBase: options.policy.extensionBase, aliases });
+      if ('warning' in read) {
+        if (!read.ignored && belongsTo(resource, patientRef, 'for')) warnings.push(read.warning);
+        continue;
+      }
+      if (read.patient !== patientRef) continue;
+      if (childrenAsked === undefined || compareRecency({ primary: read.asked.on }, { primary: childrenAsked.on }) > 0) childrenAsked = read.asked;
       continue;
     }
     if (carerAction !== undefined) {
@@ -298,6 +310,7 @@ function build(input: readonly unknown[], options: ToCarerContextOptions): ToCar
   const answer: AskedNoCarers | undefined = asked?.asked;
   if (answer) context.askedNoCarers = answer;
   if (unreadableRelatedPersons > 0) context.unreadableRelatedPersons = unreadableRelatedPersons;
+  if (childrenAsked !== undefined) context.childrenAsked = childrenAsked;
   return { ok: true, context, raw };
 }
 

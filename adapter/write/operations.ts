@@ -18,6 +18,8 @@ import {
   buildCarerCommunication,
   type BuildCarerCommunicationInput,
   buildDeferral,
+  buildChildrenAskedTask,
+  type BuildChildrenAskedInput,
   buildCarerReferral,
   buildCarerSharingConsent,
   type BuildCarerReferralInput,
@@ -220,6 +222,13 @@ export async function recordDeferral(deps: WriteDeps, input: RecordDeferralInput
   return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () =>
     buildDeferral(recordedNow(deps, input)),
   );
+}
+
+export type RecordChildrenAskedInput = Omit<BuildChildrenAskedInput, 'requestId' | 'on' | 'extensionBase' | 'requester'> & { on?: string; requestId?: string };
+
+/** Records that the patient, a parent, was asked whether children in the household help to care (Think Family; a completed Task for the Patient). */
+export async function recordChildrenAsked(deps: WriteDeps, input: RecordChildrenAskedInput, options: WriteOptions = {}): Promise<WriteResult> {
+  return create(deps, input.patient, options, { interaction: 'create', resourceType: 'Task' }, () => buildChildrenAskedTask(recordedNow(deps, input)));
 }
 
 /** Ends a deferral now, so its prompt returns (versioned update of the Task). */

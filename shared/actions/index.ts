@@ -22,6 +22,7 @@ import { recordSignposting } from './record-signposting';
 import { referYoungCarer } from './refer-young-carer';
 import { referCarerAssessment } from './refer-carer-assessment';
 import { recordCarerSharingConsent } from './record-carer-sharing-consent';
+import { recordChildrenAsked } from './record-children-asked';
 import { withdrawConsent } from './withdraw-consent';
 import { involveCarerInCarePlan } from './involve-carer-in-care-plan';
 import { recordContingencyPlan } from './record-contingency-plan';
@@ -61,6 +62,7 @@ export const WRITE_ACTION_LIST = [
   recordCarerSharingConsent,
   recordCircumstancesChanged,
   recordDischargeInvolvement,
+  recordChildrenAsked,
 ] as const;
 
 type Registry = typeof WRITE_ACTION_LIST;

@@ -81,6 +81,13 @@ export const MeasuresSchema = z.strictObject({
      * (Absent in coverage.json written before it existed: read as 0.)
      */
     askedNoCarersStale: count.default(0),
+    /**
+     * Think Family ("find ways to identify and support young carers"): patients (parents, asked by the
+     * think-family prompt) with an answer recorded to whether children in the household help to care,
+     * and of them those who said a child helps. (Absent in coverage.json written before: read as 0.)
+     */
+    childrenAsked: count.default(0),
+    childrenAskedChildHelps: count.default(0),
   }),
   carers: z.strictObject({
     /** Active carer RelatedPersons of patients in scope. */

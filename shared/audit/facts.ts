@@ -7,7 +7,7 @@
  */
 import type { AssessmentStatusKind, CarerStatus, ConsentStatement } from '../domain/types';
 import type { CarerCommunicationFact } from './carerCommunications';
-import type { CarePlanFact, CarerActionFact, CarerSharingConsentFact, DeferralFact, ReferralFact } from './recordedActions';
+import type { CarePlanFact, CarerActionFact, CarerSharingConsentFact, ChildrenAskedFact, DeferralFact, ReferralFact } from './recordedActions';
 
 /**
  * A record's place in "most recent" order, as epoch milliseconds: its own date (Consent.dateTime,
@@ -160,4 +160,5 @@ export type AuditFact =
   | CarePlanFact
   | CarerCommunicationFact
   | ReferralFact
-  | CarerSharingConsentFact;
+  | CarerSharingConsentFact
+  | ChildrenAskedFact;

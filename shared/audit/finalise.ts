@@ -37,7 +37,7 @@ import {
 import type { ContactFact } from './facts';
 import { compareRecency, type AssessmentRecord, type AuditState, type CarerRecord, type PatientRecord } from './state';
 import { decisionInForce, NO_DECISION, openWithoutCarer } from '../consent/decisionInForce';
-import { recordedActionCounts, type CarerSharingConsentFact, type ReferralFact } from './recordedActions';
+import { recordedActionCounts, type CarerSharingConsentFact, type ChildrenAskedFact, type ReferralFact } from './recordedActions';
 import { PathwayPlansTally } from './pathwayPlans';
 import { carerCommunicationMeasures } from './carerCommunications';
 import { carerSharingAnswered, isReferred, referralExpected, withReferral } from '../domain/assessment';
@@ -83,7 +83,7 @@ interface CarerOutcome {
 }
 
 interface Tally {
-  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number; askedNoCarersStale: number };
+  patients: { total: number; withCarer: number; askedNoCarers: number; neverAsked: number; askedNoCarersStale: number; childrenAsked: number; childrenAskedChildHelps: number };
   carers: {
     total: number;
     young: number;
@@ -219,6 +219,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   const communicationsOf = communicationsForRules(state);
   const carePlansOf = carePlansForRules(state);
   const deferralsOf = deferralsByPatient(state, (carer) => joined.get(carer)?.record.patient);
+  const childrenAskedOf = latestChildrenAsked(state);
   // Carers with a young carers' referral recorded (the refer-young-carer Task), whatever its date.
   const youngCarersReferred = new Set<string>();
   for (const fact of state.recorded.carerActions.values()) if (fact.action === 'young-carer-referred') youngCarersReferred.add(fact.carer);
@@ -312,11 +313,18 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
     const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
     const group = groupOf(record);
-    promptOutcomes.addPatient(contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId)), group.team, policy, now);
+    const childrenAsked = childrenAskedOf.get(patientId);
+    const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId));
+    if (childrenAsked !== undefined) ruleContext.childrenAsked = { task: `Task/${childrenAsked.id}`, on: childrenAsked.on, childHelps: childrenAsked.childHelps };
+    promptOutcomes.addPatient(ruleContext, group.team, policy, now);
     if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
     groups.add(group, (tally) => {
       countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
       tally.dataQuality.contactsNotAskedAbout += notAsked;
+      if (childrenAsked !== undefined) {
+        tally.patients.childrenAsked += 1;
+        if (childrenAsked.childHelps) tally.patients.childrenAskedChildHelps += 1;
+      }
     });
   }
 
@@ -630,7 +638,7 @@ function classifyCarer(
 
 function emptyTally(): Tally {
   return {
-    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0 },
+    patients: { total: 0, withCarer: 0, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0, childrenAsked: 0, childrenAskedChildHelps: 0 },
     carers: {
       total: 0,
       young: 0,
@@ -860,6 +868,16 @@ function carerActionsDone(state: AuditState): Map<string, Partial<Record<CarerDo
     done.set(fact.carer, entry);
   }
   return done;
+}
+
+/** Each patient's latest Think Family answer (children in the household who help), as the panel keeps the latest. */
+function latestChildrenAsked(state: AuditState): Map<string, ChildrenAskedFact> {
+  const out = new Map<string, ChildrenAskedFact>();
+  for (const fact of state.recorded.childrenAsked.values()) {
+    const held = out.get(fact.patient);
+    if (held === undefined || fact.on > held.on || (fact.on === held.on && fact.id > held.id)) out.set(fact.patient, fact);
+  }
+  return out;
 }
 
 /** Each patient's recorded deferrals, as the panel reads them: a carer's by the carer's patient, a patient's by the patient. */

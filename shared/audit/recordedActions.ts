@@ -19,7 +19,7 @@ export interface CarerActionFact {
   kind: 'carerAction';
   id: string;
   carer: string;
-  action: Exclude<CarerActionCode, 'prompt-deferred'>;
+  action: Exclude<CarerActionCode, 'prompt-deferred' | 'children-asked'>;
   /** When it was recorded (Task.authoredOn): "acted on" counts it within the audit period (./promptOutcomes.ts). */
   on?: string;
   carePlan?: string;
@@ -74,6 +74,15 @@ export interface CarerSharingConsentFact {
   recency: { primary: number | null; secondary: number | null };
 }
 
+/** Think Family: a patient (a parent) asked whether children in the household help to care, and the answer. */
+export interface ChildrenAskedFact {
+  kind: 'childrenAsked';
+  id: string;
+  patient: string;
+  on: string;
+  childHelps: boolean;
+}
+
 export interface RecordedActionsState {
   carerActions: Map<string, CarerActionFact>;
   deferrals: Map<string, DeferralFact>;
@@ -81,15 +90,18 @@ export interface RecordedActionsState {
   carePlans: Map<string, CarePlanFact>;
   referrals: Map<string, ReferralFact>;
   carerSharingConsents: Map<string, CarerSharingConsentFact>;
+  /** Think Family answers by Task id (./finalise.ts: the latest per patient). */
+  childrenAsked: Map<string, ChildrenAskedFact>;
 }
 
-export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map(), carePlans: new Map(), referrals: new Map(), carerSharingConsents: new Map() });
+export const emptyRecordedActions = (): RecordedActionsState => ({ carerActions: new Map(), deferrals: new Map(), carePlans: new Map(), referrals: new Map(), carerSharingConsents: new Map(), childrenAsked: new Map() });
 
-export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact | CarePlanFact | ReferralFact | CarerSharingConsentFact): void {
+export function addRecordedAction(state: RecordedActionsState, fact: CarerActionFact | DeferralFact | CarePlanFact | ReferralFact | CarerSharingConsentFact | ChildrenAskedFact): void {
   if (fact.kind === 'carerAction') state.carerActions.set(fact.id, fact);
   else if (fact.kind === 'carePlan') state.carePlans.set(fact.id, fact);
   else if (fact.kind === 'deferral') state.deferrals.set(fact.id, fact);
   else if (fact.kind === 'referral') state.referrals.set(fact.id, fact);
+  else if (fact.kind === 'childrenAsked') state.childrenAsked.set(fact.id, fact);
   else state.carerSharingConsents.set(fact.id, fact);
 }
 
@@ -99,6 +111,7 @@ export function mergeRecordedActions(into: RecordedActionsState, from: RecordedA
   for (const [id, fact] of from.carePlans) into.carePlans.set(id, fact);
   for (const [id, fact] of from.referrals) into.referrals.set(id, fact);
   for (const [id, fact] of from.carerSharingConsents) into.carerSharingConsents.set(id, fact);
+  for (const [id, fact] of from.childrenAsked) into.childrenAsked.set(id, fact);
 }
 
 const count = z.number().int().nonnegative();

@@ -204,7 +204,8 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
     case 'carePlan':
     case 'deferral':
     case 'referral':
-    case 'carerSharingConsent': {
+    case 'carerSharingConsent':
+    case 'childrenAsked': {
       addRecordedAction(state.recorded, fact);
       return state;
     }

@@ -445,6 +445,18 @@ export interface CarerContext {
   carePlans?: CarePlanSummary[];
   /** Why care plans could not be read, in a sentence for the panel and the audit. */
   carePlansNotRead?: string;
+  /**
+   * The latest Think Family answer: the patient (a parent) was asked whether children in the
+   * household help to care (a completed `children-asked` carer-action Task for the Patient).
+   */
+  childrenAsked?: ChildrenAsked;
+}
+
+/** A patient asked whether children in the household help to care, when, and the answer. */
+export interface ChildrenAsked {
+  task: `Task/${string}`;
+  on: string;
+  childHelps: boolean;
 }
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -476,6 +488,7 @@ export const PROMPT_CODES = [
   'carer-sharing-consent',
   'follow-up-accepted-assessment',
   'involve-carer-in-discharge',
+  'think-family',
 ] as const;
 export type PromptCode = (typeof PROMPT_CODES)[number];
 

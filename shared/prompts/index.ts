@@ -31,6 +31,7 @@ import { referCarerAssessment } from './refer-carer-assessment';
 import { carerSharingConsent } from './carer-sharing-consent';
 import { followUpAcceptedAssessment } from './follow-up-accepted-assessment';
 import { involveCarerInDischarge } from './involve-carer-in-discharge';
+import { thinkFamily } from './think-family';
 
 /** A prompt rule: a pure function of the record, the policy and "now". */
 export type PromptRule = (ctx: CarerContext, policy: Policy, now: Date) => Prompt[];
@@ -62,6 +63,7 @@ export const PROMPT_RULES: Readonly<Record<PromptCode, PromptRule>> = {
   'carer-sharing-consent': carerSharingConsent,
   'follow-up-accepted-assessment': followUpAcceptedAssessment,
   'involve-carer-in-discharge': involveCarerInDischarge,
+  'think-family': thinkFamily,
 };
 
 /**

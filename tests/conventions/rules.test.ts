@@ -49,7 +49,8 @@ const CONTEXTS: CarerContext[] = [
   contextWith({
     patient: { ...PatientAlex, episodes: [{ reference: 'EpisodeOfCare/ward', status: 'current', start: '2026-06-01', inpatient: true, detained: false }] },
     carers: [carerWith(JaneDaughter, { reference: 'RelatedPerson/a1', assessment: { status: 'accepted', offeredOn: '2020-01-01', respondedOn: '2020-01-02' } })],
-  }),
+  }),  // Think Family: a parent (a daughter recorded, not a carer) not yet asked about children who help.
+  contextWith({ askedNoCarers: { list: 'List/2', askedOn: '2026-06-01' }, carers: [carerWith(JaneDaughter, { reference: 'RelatedPerson/c1', familyCodes: ['DAUC'], carerStatus: 'not-carer' })] }),
 ];
 
 describe('prompt rule conventions', () => {

@@ -38,6 +38,7 @@ const FILL: Record<string, (form: Locator) => Promise<void>> = {
     await form.locator('input[name="shared"]').first().check();
   },
   'record-circumstances-changed': async (form) => form.locator('input[name="what"][value="carer-illness"]').check(),
+  'record-children-asked': async (form) => form.locator('input[name="childHelps"][value="no"]').check(),
   'edit-carer': async (form) => {
     const relationship = form.locator('select[name="relationship"]');
     if ((await relationship.count()) > 0) await relationship.selectOption('FRND');

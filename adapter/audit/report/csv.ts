@@ -58,6 +58,8 @@ const MEASURE_COLUMNS: readonly [string, (m: Measures) => Cell][] = [
   ['carers.youngReferred', (m) => small(m.carers.youngReferred)],
   ['carers.youngAssessed', (m) => small(m.carers.youngAssessed)],
   ...RATE_IDS.filter((id) => !FIRST_RATE_IDS.includes(id)).flatMap(rateColumns),
+  ['patients.childrenAsked', (m) => small(m.patients.childrenAsked)],
+  ['patients.childrenAskedChildHelps', (m) => small(m.patients.childrenAskedChildHelps)],
 ];
 
 export function toCsv(coverage: Coverage): string {

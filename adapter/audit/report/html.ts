@@ -234,6 +234,8 @@ ${row('Carers', n(c.carers.total))}
 ${row('young carers', n(c.carers.young), true)}
 ${row('young carers referred to young carers’ support', n(c.carers.youngReferred), true)}
 ${row('young carers whose carer’s assessment is completed', n(c.carers.youngAssessed), true)}
+${row('patients who are parents asked whether children in the household help (Think Family)', n(c.patients.childrenAsked), true)}
+${row('of them, a child in the household helps', n(c.patients.childrenAskedChildHelps), true)}
 ${row('consent: yes, share', n(c.carers.consent.permit), true)}
 ${row('consent: no, do not share', n(c.carers.consent.deny), true)}
 ${row('consent: share some things', n(c.carers.consent.partial), true)}

@@ -17,3 +17,4 @@ export { withCarerDetails, type CarerDetails } from './withCarerDetails';
 export { buildDeferral, deferralReasonSystem, withDeferralEnded, type BuildDeferralInput } from './deferralTask';
 export { buildCarerCommunication, type BuildCarerCommunicationInput } from './carerCommunication';
 export { buildCarerReferral, buildCarerSharingConsent, organisationReference, type BuildCarerReferralInput, type BuildCarerSharingConsentInput, type SupportOrganisation } from './carerReferral';
+export { buildChildrenAskedTask, type BuildChildrenAskedInput } from './childrenAskedTask';

@@ -33,6 +33,7 @@ import { TransitionAssessmentForm } from './TransitionAssessmentForm';
 import { CarerReferralForm, CarerSharingConsentForm } from './CarerReferralForms';
 import { CircumstancesChangedForm } from './CircumstancesChangedForm';
 import { DischargeInvolvementForm } from './DischargeInvolvementForm';
+import { ChildrenAskedForm } from './ChildrenAskedForm';
 
 /** The form open, with what it is about captured when it opened (a prompt may leave the view before the answer arrives). */
 /** The form open, with what it is about captured when it opened; `restored` when it reopened from a saved draft (it then takes no focus). */
@@ -111,6 +112,7 @@ export const FORMS: { readonly [K in WriteKind]: FormFor } = {
     const episode = open.promptView?.episode ?? view.prompts.find((p) => p.code === 'involve-carer-in-discharge' && p.carer === carer?.reference)?.episode;
     return carer && episode ? <DischargeInvolvementForm {...ctx} carer={carer} episode={episode} /> : null;
   },
+  'record-children-asked': ({ ctx }) => <ChildrenAskedForm {...ctx} />,
 };
 
 /** Suggested actions that open a form (advice such as "Check in the EHR" opens none). */

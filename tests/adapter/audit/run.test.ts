@@ -40,7 +40,7 @@ describe('runAudit', () => {
 
   it('reports the persona caseload’s counts', async () => {
     const { coverage } = await runAudit({ events: pull(alexRecord), policy: DEFAULT_POLICY, now: NOW });
-    expect(coverage.patients).toEqual({ total: 1, withCarer: 1, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0 });
+    expect(coverage.patients).toEqual({ total: 1, withCarer: 1, askedNoCarers: 0, neverAsked: 0, askedNoCarersStale: 0, childrenAsked: 0, childrenAskedChildHelps: 0 });
     expect(coverage.carers).toMatchObject({ total: 2, young: 1, consent: { partial: 1, withdrawn: 1 }, assessment: { completed: 1, declined: 1 } });
     expect(coverage.dataQuality.consentWithoutCarer).toBe(1);
     expect(coverage.byMonth.map((m) => m.month)).toEqual(['2026-06']);

@@ -23,7 +23,7 @@ describe('patients', () => {
       patient('never'),
       patient('never'),
     ]);
-    expect(coverage.patients).toEqual({ total: 3, withCarer: 1, askedNoCarers: 1, neverAsked: 1, askedNoCarersStale: 0 });
+    expect(coverage.patients).toEqual({ total: 3, withCarer: 1, askedNoCarers: 1, neverAsked: 1, askedNoCarersStale: 0, childrenAsked: 0, childrenAskedChildHelps: 0 });
   });
 
   it('counts a patient with a carer as with a carer even when an older "no carers" answer is on record', () => {

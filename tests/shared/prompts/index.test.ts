@@ -129,6 +129,7 @@ describe('evaluatePrompts on any record', () => {
         ...(r() < 0.1 ? { endedOn: pick(DATES) } : {}),
         ...(r() < 0.1 ? { paidCareWorker: true } : {}),
         ...(r() < 0.1 ? { possibleCarer: true } : {}),
+        ...(r() < 0.2 ? { familyCodes: [pick(['DAUC', 'SON', 'MTH', 'BRO'])] } : {}),
         consent: {
           decision: pick(['permit', 'deny', 'partial', 'withdrawn', 'expired', 'conflict', 'lacks-capacity', 'none', 'unknown'] as const),
           ...(r() < 0.1 ? { futureDated: ['Consent/typo' as const] } : {}),
