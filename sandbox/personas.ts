@@ -1418,7 +1418,7 @@ const definitions = {
       teamId: 'team-cmht-north',
       situation:
         "Daughter Carys was referred to the local authority for her statutory carer's assessment (the referral is completed; no offer Task is recorded) and agreed to share it: she is not \"not offered\", and her own consent is not the patient's decision.",
-      expectedPrompts: ['carer-contingency-plan', 'follow-up-accepted-assessment', 'give-crisis-numbers'],
+      expectedPrompts: ['carer-contingency-plan', 'give-crisis-numbers'],
       relatedPersonIds: ['demo-owen-price-daughter'],
     },
     {

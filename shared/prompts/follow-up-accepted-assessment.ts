@@ -18,6 +18,9 @@ export function followUpAcceptedAssessment(ctx: CarerContext, policy: Policy, no
   const prompts: Prompt[] = [];
   for (const carer of ctx.carers) {
     if (!isActiveCarer(carer, policy, now) || carer.assessment.status !== 'accepted') continue;
+    // Accepted only by a referral (no offer Task of the trust's): the organisation referred to holds the
+    // assessment, and there is no Task here to record its outcome on, so this prompt could not be finished.
+    if (carer.assessment.task === undefined && carer.assessment.referral !== undefined) continue;
     const raw = carer.assessment.respondedOn ?? carer.assessment.offeredOn;
     const accepted = raw === undefined ? undefined : toCalendarDate(raw, policy.timeZone);
     const due = accepted === undefined ? undefined : addMonthsCapped(accepted, policy.firstOfferWithinMonths);

@@ -27,6 +27,14 @@ describe('follow-up-accepted-assessment', () => {
     expect(followUpAcceptedAssessment(undated, POLICY, noonOn('2026-01-01'))[0]?.summary).toContain('date not recorded');
   });
 
+  it('leaves an assessment accepted only by a referral to the organisation that holds it (no Task of the trust to record it on)', () => {
+    const referredOnly = contextWith({ carers: [carerWith(JaneDaughter, { assessment: { status: 'accepted', respondedOn: '2026-01-20', referral: 'Task/ref', referredOn: '2026-01-20' } })] });
+    expect(followUpAcceptedAssessment(referredOnly, POLICY, noonOn('2026-06-01'))).toEqual([]);
+    // Accepted on the trust's own offer Task, then referred: the outcome can be recorded on that Task, so it is followed up.
+    const offeredThenReferred = contextWith({ carers: [carerWith(JaneDaughter, { assessment: { status: 'accepted', task: 'Task/offer', respondedOn: '2026-01-20', referral: 'Task/ref', referredOn: '2026-01-25' } })] });
+    expect(followUpAcceptedAssessment(offeredThenReferred, POLICY, noonOn('2026-06-01'))).toHaveLength(1);
+  });
+
   it('is about accepted assessments only', () => {
     for (const status of ['offered', 'completed', 'declined', 'not-offered'] as const) {
       expect(followUpAcceptedAssessment(contextWith({ carers: [carerWith(JaneDaughter, { assessment: { status } })] }), POLICY, noonOn('2030-01-01'))).toEqual([]);
