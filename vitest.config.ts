@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/shared/**/*.test.ts', 'tests/adapter/**/*.test.ts', 'tests/conventions/**/*.test.ts'],
+          // A guard against a hang, never a timing assertion (performance is `npm run bench`): a test that
+          // validates against the R4 definitions takes about 1 s alone and went past vitest's 5 s default
+          // on a loaded CI machine.
+          testTimeout: 30_000,
         },
       },
       {
@@ -30,6 +34,8 @@ export default defineConfig({
           name: 'extension',
           environment: 'happy-dom',
           include: ['tests/extension/**/*.test.{ts,tsx}'],
+          // A hang guard, as for the unit project.
+          testTimeout: 30_000,
         },
       },
       {
