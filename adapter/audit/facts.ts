@@ -273,6 +273,7 @@ function episodeFact(resource: unknown): AuditFact | NoFact {
   if (read.start !== undefined) fact.serviceStart = read.start;
   if (read.team !== undefined) fact.team = read.team;
   if (read.inpatient || read.detained) fact.inpatient = true;
+  if (read.detained) fact.detained = true;
   // A finished episode places the patient in a past caseload (--since, an earlier --now); it never starts the offer clock.
   if (!read.current) {
     fact.ended = true;

@@ -66,6 +66,8 @@ export interface EpisodeFact {
   endedOn?: string;
   /** An inpatient episode or a Mental Health Act detention (shared/domain/episodes.ts). */
   inpatient?: true;
+  /** A Mental Health Act detention (then `inpatient` too): the panel names it as one (shared/domain/significantChange.ts). */
+  detained?: true;
 }
 
 /** A RelatedPerson of a patient, carer or not. */

@@ -18,8 +18,9 @@
  *   (on the due date itself the item is due, not late).
  */
 import { compareDates, daysBetween, today, toCalendarDate, type CalendarDate } from '../domain/dates';
-import { assessmentReviewDue, consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
-import type { AssessmentStatus, AssessmentStatusKind, Carer, CarePlanSummary, CarerContext, CarerReferral, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, PatientContact, PatientSummary } from '../domain/types';
+import { consentReviewDue, firstOfferDeadline, isActiveCarer, isYoungCarer } from '../domain/derive';
+import { carerAssessmentReviewDue } from '../domain/significantChange';
+import type { AssessmentStatus, AssessmentStatusKind, Carer, CarePlanSummary, CarerContext, CarerReferral, ConsentDecision, ConsentDecisionKind, ConsentStatement, Deferral, Episode, PatientContact, PatientSummary } from '../domain/types';
 import type { Policy } from '../policy';
 import {
   COVERAGE_SCHEMA_VERSION,
@@ -216,6 +217,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   // What the panel's rules need beyond the measures (prompt outcomes): carers signposted or referred, and deferrals, by whom they are about.
   const promptOutcomes = new PromptOutcomeTally();
   const actionsDone = carerActionsDone(state);
+  const episodesOf = episodesByPatient(state);
   const communicationsOf = communicationsForRules(state);
   const carePlansOf = carePlansForRules(state);
   const deferralsOf = deferralsByPatient(state, (carer) => joined.get(carer)?.record.patient);
@@ -257,25 +259,33 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       continue;
     }
     audited.add(patientId);
-    const summary = patientSummaryOf(patientId, record);
+    const summary = patientSummaryOf(patientId, record, episodesOf.get(patientId));
     const counted: { id: string; digests: readonly string[]; outcome: CarerOutcome }[] = [];
     const domainCarers = new Map<string, Carer>();
     const related = relatedOf.get(patientId) ?? [];
     const relatedPersons = new Set(related.map((join) => `RelatedPerson/${join.id}`));
     const patientRef = `Patient/${patientId}`;
     const everyone = forEveryoneOf.get(patientId) ?? [];
-    const ruleCarers: Carer[] = [];
-    for (const join of related) {
+    const prepared = related.map((join) => {
       const statements = everyone.length === 0 ? join.consents : [...new Set([...join.consents, ...everyone])];
       const consent = statements.length === 0 ? { ...NO_DECISION } : decisionInForce({ carer: `RelatedPerson/${join.id}`, patient: patientRef, relatedPersons, statements }, policy, now);
       const carer = domainCarer(join, consent, policy);
-      ruleCarers.push({ ...forRules(carer, join.record, actionsDone.get(join.id)), ...communicationsOf.get(join.id) });
+      const forRule: Carer = { ...forRules(carer, join.record, actionsDone.get(join.id)), ...communicationsOf.get(join.id) };
+      return { join, carer, forRule };
+    });
+    const ruleCarers = prepared.map((p) => p.forRule);
+    // A review brought forward by a significant change, as the panel brings it forward (shared/domain/significantChange.ts):
+    // the same person recorded twice is recognised by the digests of the keys the panel compares.
+    const changes: CarerContext = { patient: summary, carers: ruleCarers, orphanConsents: [], warnings: [] };
+    const identityOf = (c: Carer): readonly string[] => (c.id === undefined ? [] : (joined.get(c.id)?.record.identityDigests ?? []));
+    for (const { join, carer, forRule } of prepared) {
       if (!isActiveCarer(carer, policy, now)) {
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
       }
       if (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn') refusals.set(join.id, carer.consent);
-      const outcome = classifyCarer(carer, summary, join.firstOffer, policy, now, asOf, calendarDate);
+      const reviewDue = carerAssessmentReviewDue(changes, forRule, policy, now, identityOf).due;
+      const outcome = classifyCarer(carer, summary, join.firstOffer, reviewDue, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
       if (outcome.young) {
         outcome.youngReferred = youngCarersReferred.has(join.id);
@@ -299,9 +309,8 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       const recorded = statement.recordedOn === undefined ? undefined : calendarDate(statement.recordedOn);
       if (recorded !== undefined) activity.add(recorded.slice(0, 7), 'consentDecisionsRecorded');
     }
-    // Asked again at a new episode, as the panel does (shared/domain/noCarersAnswer.ts): the starts the state keeps.
-    const episodeStarts = [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined);
-    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now, episodeStarts) ? 'holds' : 'stale';
+    // Asked again at a new episode, as the panel does (shared/domain/noCarersAnswer.ts): every episode of the patient.
+    const askedAnswer: AskedAnswer = !record.askedNoCarers ? 'none' : noCarersAnswerHolds(record.askedOn, policy, now, summary.episodes) ? 'holds' : 'stale';
     episodesPathway.addPatient(
       patientId,
       record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart),
@@ -317,7 +326,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId));
     if (childrenAsked !== undefined) ruleContext.childrenAsked = { task: `Task/${childrenAsked.id}`, on: childrenAsked.on, childHelps: childrenAsked.childHelps };
     promptOutcomes.addPatient(ruleContext, group.team, policy, now);
-    if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, group.team, askedAnswer, outcomes, policy, calendarDate));
+    if (worklist !== undefined) worklist.push(...overdueItems(patientId, record, summary.episodes, group.team, askedAnswer, outcomes, policy, calendarDate));
     groups.add(group, (tally) => {
       countPatient(tally, outcomes, askedAnswer, orphans, duplicates);
       tally.dataQuality.contactsNotAskedAbout += notAsked;
@@ -381,7 +390,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
       now,
     );
   }
-  coverage.pathway = episodesPathway.finish(state.inpatientEpisodes, state.recorded.carerActions.values(), policy, rateOf);
+  coverage.pathway = episodesPathway.finish(state.episodes, state.recorded.carerActions.values(), policy, rateOf);
   coverage.recordedActions = recordedActionCounts(state.recorded, { patientOfCarer: (id) => joined.get(id)?.record.patient, isInScope: (id) => audited.has(id), teamOf: (id) => state.patients.get(id)?.team }, now);
   coverage.promptOutcomes = promptOutcomes.result(period, compareLabels);
   coverage.pathwayPlans = pathway.result((numerator, denominator) => rateOf(numerator, denominator, policy));
@@ -497,12 +506,26 @@ function caseloadTest(from: CalendarDate, to: CalendarDate, calendarDate: Calend
   };
 }
 
-function patientSummaryOf(id: string, record: PatientRecord): PatientSummary {
+function patientSummaryOf(id: string, record: PatientRecord, episodes: Episode[] | undefined): PatientSummary {
   const summary: PatientSummary = { reference: `Patient/${id}`, id };
   if (record.serviceStart !== undefined) summary.serviceStart = record.serviceStart;
   const team = record.episodeTeam ?? record.team;
   if (team !== undefined) summary.team = team;
+  if (episodes !== undefined) summary.episodes = episodes;
   return summary;
+}
+
+/** Each patient's episodes of care as the panel reads them (shared/domain/types.ts Episode), in id order so no result depends on read order. */
+function episodesByPatient(state: AuditState): Map<string, Episode[]> {
+  const out = new Map<string, Episode[]>();
+  for (const [id, record] of state.episodes) {
+    const episode: Episode = { reference: `EpisodeOfCare/${id}`, status: record.finished ? 'finished' : 'current', inpatient: record.inpatient, detained: record.detained };
+    if (record.start !== undefined) episode.start = record.start;
+    if (record.end !== undefined) episode.end = record.end;
+    pushTo(out, record.patient, episode);
+  }
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  return out;
 }
 
 /** A carer of a patient in scope, with their most recent Consent and offer Task and their first offer date. */
@@ -593,6 +616,7 @@ function classifyCarer(
   carer: Carer,
   patient: PatientSummary,
   firstOfferedOn: CalendarDate | undefined,
+  reviewDue: CalendarDate | undefined,
   policy: Policy,
   now: Date,
   asOf: CalendarDate,
@@ -600,7 +624,6 @@ function classifyCarer(
 ): CarerOutcome {
   const isPast = (due: CalendarDate | undefined): boolean => due !== undefined && compareDates(due, asOf) < 0;
   const consentDue = consentReviewDue(carer.consent, policy);
-  const reviewDue = assessmentReviewDue(carer.assessment, policy);
   const outcome: CarerOutcome = {
     young: isYoungCarer(carer, policy, now),
     decision: carer.consent.decision,
@@ -669,6 +692,7 @@ function emptyTally(): Tally {
 function overdueItems(
   patientId: string,
   record: PatientRecord,
+  episodes: readonly Episode[] | undefined,
   team: string | null,
   asked: AskedAnswer,
   carers: readonly CarerOutcome[],
@@ -686,7 +710,7 @@ function overdueItems(
   if (carers.length === 0) {
     const start = record.serviceStart === undefined ? undefined : calendarDate(record.serviceStart);
     if (asked === 'none') item('identify-carers', 'never asked whether anyone is their carer', start);
-    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy, [record.serviceStart, record.endedEpisodeStart].filter((s): s is string => s !== undefined)));
+    else if (asked === 'stale') item('identify-carers', '"no carers" answer out of date: ask again', noCarersAskAgainOn(record.askedOn, policy, episodes));
   }
   for (const carer of carers) {
     if (carer.decision === 'none') item('record-consent', "no consent decision recorded for this carer", carer.identifiedOn, carer.carerId);
@@ -807,10 +831,15 @@ function isCurrentContact(contact: ContactFact, timeZone: string, asOf: Calendar
  * paid-care-worker coding, signposting and a young carer's referral recorded — and no name, number
  * or address (a recorded detail is stood in for by a placeholder the rules never show).
  */
-function forRules(carer: Carer, record: CarerRecord, done: Partial<Record<CarerDoneField, string>> | undefined): Carer {
+function forRules(carer: Carer, record: CarerRecord, done: (Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>) | undefined): Carer {
   const out: Carer = { ...carer };
   if (record.hasRelationship) out.relationships = [RECORDED];
-  if (record.hasContact) out.telecom = [{ value: RECORDED }];
+  // An address, not a telecom: a placeholder telecom would be one identity key shared by every carer.
+  if (record.hasContact) out.address = RECORDED;
+  // The digests of the keys that recognise one person recorded twice, as the keys themselves
+  // (shared/domain/duplicates.ts identityKeys): equal keys, equal digests, so the rules that ask
+  // "the same person?" (a new carer, a possible duplicate) answer as the panel does.
+  if (record.identityDigests.length > 0) out.identifiers = record.identityDigests.map((digest) => `${AUDIT_DIGEST}|${digest}`);
   if (record.paidCareWorker) out.paidCareWorker = true;
   if (record.possibleCarer) out.possibleCarer = true;
   // The family codes themselves are not kept: a child of the patient is all the rules ask (shared/domain/family.ts).
@@ -819,10 +848,13 @@ function forRules(carer: Carer, record: CarerRecord, done: Partial<Record<CarerD
     const on = done?.[field];
     if (on !== undefined) out[field] = on;
   }
+  if (done?.circumstancesChanged !== undefined) out.circumstancesChanged = done.circumstancesChanged;
+  if (done?.dischargeInvolvement !== undefined) out.dischargeInvolvement = done.dischargeInvolvement;
   return out;
 }
 
 const RECORDED = 'recorded';
+const AUDIT_DIGEST = 'urn:carer-prompts:audit-identity-digest';
 
 /**
  * One patient's record as the panel's rules read it, from the audit's records. Not known to the
@@ -856,16 +888,30 @@ function contextForRules(
   return ctx;
 }
 
-/** The latest of each carer action recorded for each carer (shared/domain/carerActionsDone.ts; any date: the panel's rules only ask whether one was). */
-function carerActionsDone(state: AuditState): Map<string, Partial<Record<CarerDoneField, string>>> {
-  const done = new Map<string, Partial<Record<CarerDoneField, string>>>();
+/**
+ * What the panel keeps of each carer's recorded actions (adapter/mapping/carerContext.ts): the latest
+ * of each (shared/domain/carerActionsDone.ts; any date: the rules only ask whether one was), the latest
+ * significant change recorded, and each discharge the carer was involved in planning.
+ */
+function carerActionsDone(state: AuditState): Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>> {
+  const done = new Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>>();
+  const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
   for (const fact of state.recorded.carerActions.values()) {
+    const entry = done.get(fact.carer) ?? {};
+    done.set(fact.carer, entry);
+    const on = fact.on ?? '';
+    if (fact.action === 'circumstances-changed') {
+      // What changed is not kept (only its words differ); when is what brings a review forward.
+      if (entry.circumstancesChanged === undefined || later(on, entry.circumstancesChanged.on)) entry.circumstancesChanged = { on, what: undefined };
+      continue;
+    }
+    if (fact.action === 'discharge-planning-involved') {
+      if (fact.episode !== undefined) (entry.dischargeInvolvement ??= []).push({ episode: `EpisodeOfCare/${fact.episode}`, on });
+      continue;
+    }
     const field = CARER_DONE_FIELD[fact.action];
     if (field === undefined) continue;
-    const entry = done.get(fact.carer) ?? {};
-    const on = fact.on ?? '';
     if (entry[field] === undefined || on > (entry[field] as string)) entry[field] = on;
-    done.set(fact.carer, entry);
   }
   return done;
 }

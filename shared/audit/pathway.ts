@@ -8,24 +8,7 @@ import type { Policy } from '../policy';
 import { compareDates, daysBetween, type CalendarDate } from '../domain/dates';
 import type { CarerActionFact } from './recordedActions';
 import type { PathwayMeasures, Rate } from './coverage';
-
-/** An inpatient (or detention) EpisodeOfCare of a patient: its id is the key. */
-export interface InpatientEpisodeRecord {
-  patient: string;
-  start: string | undefined;
-}
-
-export type PathwayState = Map<string, InpatientEpisodeRecord>;
-
-export const emptyPathway = (): PathwayState => new Map();
-
-export function addInpatientEpisode(state: PathwayState, id: string, record: InpatientEpisodeRecord): void {
-  state.set(id, record);
-}
-
-export function mergePathway(into: PathwayState, from: PathwayState): void {
-  for (const [id, record] of from) if (!into.has(id)) into.set(id, record);
-}
+import type { EpisodeRecord } from './state';
 
 /* The measures' schema is ./coverage.ts PathwaySchema (one place with the other coverage.json fields). */
 
@@ -44,7 +27,7 @@ export class PathwayTally {
     this.days.push(Math.max(0, daysBetween(serviceStart, first)));
   }
 
-  finish(episodes: PathwayState, actions: Iterable<CarerActionFact>, policy: Pick<Policy, 'rag'>, rateOf: (n: number, d: number, p: Pick<Policy, 'rag'>) => Rate): PathwayMeasures {
+  finish(episodes: ReadonlyMap<string, Pick<EpisodeRecord, 'patient' | 'inpatient'>>, actions: Iterable<CarerActionFact>, policy: Pick<Policy, 'rag'>, rateOf: (n: number, d: number, p: Pick<Policy, 'rag'>) => Rate): PathwayMeasures {
     const sorted = [...this.days].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     const median = sorted.length === 0 ? null : sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
@@ -62,6 +45,7 @@ export class PathwayTally {
     let withCarer = 0;
     let carerInvolved = 0;
     for (const [id, episode] of episodes) {
+      if (!episode.inpatient) continue;
       const carers = this.carersOf.get(episode.patient);
       if (carers === undefined || carers.length === 0) continue;
       withCarer += 1;

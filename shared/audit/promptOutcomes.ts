@@ -26,12 +26,6 @@ import type { CarerActionFact } from './recordedActions';
  * measured with the panel's rule.
  */
 export const OUTCOMES_NOT_MEASURED: Readonly<Partial<Record<PromptCode, string>>> = {
-  'assessment-review-due':
-    "the panel brings the review forward on a significant change (an admission, a detention, a discharge, a new carer, a change a clinician recorded: shared/domain/significantChange.ts) and reads every episode of care; the audit keeps no episode list per patient, so its view of this prompt would disagree with the panel's (as carers.assessmentReviewOverdue counts the yearly interval only)",
-  'involve-carer-in-discharge':
-    "the rule is about each inpatient episode of the patient; the audit keeps no episode list per patient (it counts discharge involvement per episode in pathway.discharge instead)",
-  'possible-duplicate-carer':
-    "the rule compares carers' names, phone numbers, emails and identifiers; the audit keeps only digests of them (its own count of possible duplicates, dataQuality.possibleDuplicateCarers, groups records by those digests instead)",
 };
 
 export const MEASURED_PROMPT_CODES: readonly PromptCode[] = PROMPT_CODES.filter((code) => OUTCOMES_NOT_MEASURED[code] === undefined);

@@ -5,18 +5,20 @@
  * Why the state is not a handful of counters: a bulk export writes one NDJSON file per resource
  * type, so every Consent and Task may arrive before (or after) the carer and patient it is about.
  * Counting needs a join, so the state holds one compact record per patient, carer (every
- * RelatedPerson), carer-sharing Consent and assessment Task, keyed by resource id — a few dates,
- * codes and ids, never a name or NHS number. Memory is therefore O(patients + related persons +
- * consents + tasks), NOT flat; everything else is: resources are parsed one at a time and dropped,
+ * RelatedPerson), carer-sharing Consent, assessment Task and episode of care, keyed by resource id —
+ * a few dates, codes and ids, never a name or NHS number. Memory is therefore O(patients + related
+ * persons + consents + tasks + episodes), NOT flat; everything else is: resources are parsed one at a time and dropped,
  * and rates, medians and breakdowns are computed once, at the end, by ./finalise.ts. (A flat-memory
  * exact audit of a type-ordered export would need an external sort by patient; at NHS trust sizes
  * the join fits.)
  *
  * What a record costs, measured on the sandbox caseload (Node 22, 64-bit, no pointer compression;
- * heap after a full GC, state built from the real pull): 6.6 MB for 10,000 patients and 49.5 MB for
- * 100,000 (351,834 resources, 236,807 records, 194 MB of NDJSON) — about 220 bytes per record, or
- * 147 per resource read (it was 270 / 214 per resource with an object per fact and nested episode
- * and recency objects). Per record, roughly: the Map entry (~40 bytes), the id string (32–40), the
+ * heap after a full GC, state built from the real pull): 97 MB for 100,000 patients (340,233
+ * resources, 202 MiB of NDJSON), of which the 100,000 episodes of care kept are about 10 MB —
+ * roughly 100 bytes an episode; it was 6.6 MB for 10,000 patients and 49.5 MB for 100,000 before the
+ * recorded actions, communications, contacts and episodes were kept (and 270 / 214 per resource
+ * with an object per fact and nested episode and recency objects). Per record, roughly: the Map
+ * entry (~40 bytes), the id string (32–40), the
  * record object (24 + 8 per field: 88–104), a boxed number per recency date (16), and a Consent's
  * list of carers (~56). To get there records have one fixed shape (all fields always present, so
  * they share a hidden class and need no out-of-object property store), hold the episode and
@@ -33,7 +35,6 @@ import type { ConsentStatement } from '../domain/types';
 import type { AssessmentFact, AuditFact, CarerFact, ContactFact, RecencyKey } from './facts';
 import { addRecordedAction, emptyRecordedActions, mergeRecordedActions, type RecordedActionsState } from './recordedActions';
 import type { CarerCommunicationsState } from './carerCommunications';
-import { addInpatientEpisode, emptyPathway, mergePathway, type PathwayState } from './pathway';
 
 /**
  * A record's recency, inline (a nested `{ primary, secondary }` object per record would cost a
@@ -85,6 +86,21 @@ export interface PatientRecord {
    */
   endedEpisodeStart: string | undefined;
   endedEpisodeEnd: string | undefined;
+}
+
+/**
+ * An episode of care (current or finished; a cancelled one is not kept), its id the key: the panel's
+ * rules read every episode of the patient (a review brought forward by an admission or a discharge,
+ * "no carers" asked again at a new episode, discharge planning), so the audit keeps them all.
+ */
+export interface EpisodeRecord {
+  patient: string;
+  finished: boolean;
+  start: string | undefined;
+  end: string | undefined;
+  /** Inpatient or detained (shared/domain/episodes.ts isInpatientEpisode), and detained. */
+  inpatient: boolean;
+  detained: boolean;
 }
 
 /** A RelatedPerson (carer or not); its id is the key. */
@@ -140,8 +156,8 @@ export interface AuditState {
   recorded: RecordedActionsState;
   /** Carers heard, their enquiries and answers, disclosures without consent (./carerCommunications.ts). */
   communications: CarerCommunicationsState;
-  /** Inpatient episodes, for the discharge-planning measure (./pathway.ts). */
-  inpatientEpisodes: PathwayState;
+  /** Every episode of care read (see EpisodeRecord). */
+  episodes: Map<string, EpisodeRecord>;
   /** Any EpisodeOfCare was read: the caseload can then be taken from episodes (else every patient read is in it). */
   episodesRead: boolean;
   malformed: {
@@ -155,7 +171,7 @@ export interface AuditState {
 const NO_DIGESTS: readonly string[] = Object.freeze([]);
 
 export function emptyAuditState(): AuditState {
-  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), communications: new Map(), inpatientEpisodes: emptyPathway(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
+  return { shared: new Map(), patients: new Map(), carers: new Map(), consents: new Map(), assessments: new Map(), recorded: emptyRecordedActions(), communications: new Map(), episodes: new Map(), episodesRead: false, malformed: { withId: new Set(), withoutId: new Map() } };
 }
 
 /**
@@ -181,7 +197,14 @@ export function addFact(state: AuditState, fact: AuditFact): AuditState {
         chooseEpisode(record, fact.id, share(state, fact.serviceStart), share(state, fact.team), fact.recency);
         record.firstOpenStart = earlierStart(record.firstOpenStart, share(state, fact.serviceStart) ?? '');
       }
-      if (fact.inpatient === true) addInpatientEpisode(state.inpatientEpisodes, fact.id, { patient: record.id, start: share(state, fact.serviceStart) });
+      putEpisode(state.episodes, fact.id, {
+        patient: record.id,
+        finished: fact.ended === true,
+        start: share(state, fact.serviceStart),
+        end: share(state, fact.endedOn),
+        inpatient: fact.inpatient === true,
+        detained: fact.detained === true,
+      });
       return state;
     }
     case 'askedNoCarers': {
@@ -248,7 +271,7 @@ export function mergeAuditStates(a: AuditState, b: AuditState): AuditState {
     for (const [id, record] of source.assessments) putAssessment(out.assessments, id, assessmentRecord(out, record, record));
     mergeRecordedActions(out.recorded, source.recorded);
     for (const [id, fact] of source.communications) out.communications.set(id, fact);
-    mergePathway(out.inpatientEpisodes, source.inpatientEpisodes);
+    for (const [id, record] of source.episodes) putEpisode(out.episodes, id, { ...record, patient: patientId(out, record.patient), start: share(out, record.start), end: share(out, record.end) });
     out.episodesRead ||= source.episodesRead;
     for (const key of source.malformed.withId) out.malformed.withId.add(key);
     for (const [type, count] of source.malformed.withoutId) out.malformed.withoutId.set(type, (out.malformed.withoutId.get(type) ?? 0) + count);
@@ -455,6 +478,15 @@ function instantOrNull(iso: string | undefined): number | null {
 
 function canonicalEpisode(id: string, serviceStart: string | undefined, team: string | undefined, recency: Recency): string {
   return JSON.stringify({ id, recency: { primary: recency.primary, secondary: recency.secondary }, serviceStart, team });
+}
+
+function putEpisode(into: Map<string, EpisodeRecord>, id: string, record: EpisodeRecord): void {
+  const current = into.get(id);
+  if (current === undefined || canonicalEpisodeRecord(id, record) > canonicalEpisodeRecord(id, current)) into.set(id, record);
+}
+
+function canonicalEpisodeRecord(id: string, r: EpisodeRecord): string {
+  return JSON.stringify({ id, patient: r.patient, finished: r.finished, start: r.start, end: r.end, inpatient: r.inpatient, detained: r.detained });
 }
 
 function putCarer(into: Map<string, CarerRecord>, id: string, record: CarerRecord): void {

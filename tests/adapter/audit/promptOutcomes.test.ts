@@ -40,13 +40,13 @@ function panelFor(resources: readonly Json[], patient: Json): { team: string | n
 }
 
 /**
- * The seeded caseload (without episodes of care, so the caseload is every patient read and the panel
- * and the audit read the same service start), with, for every third snoozable prompt showing, a
+ * The seeded caseload (with its episodes of care — admissions, a detention, discharges, new
+ * episodes — or without any, when the caseload is every patient read), with, for every third snoozable prompt showing, a
  * deferral in force (reasons in turn), for every seventh an ended one, and signposting recorded for
  * every fourth carer prompted to signpost: half of them before the period.
  */
-function caseloadWithOutcomes(): Json[] {
-  const resources = [...generateCaseload({ patients: 60, seed: 11, now: NOW, personas: true })].map((r) => r as unknown as Json).filter((r) => r.resourceType !== 'EpisodeOfCare');
+function caseloadWithOutcomes(options: { episodes: boolean }): Json[] {
+  const resources = [...generateCaseload({ patients: 60, seed: 11, now: NOW, personas: true })].map((r) => r as unknown as Json).filter((r) => options.episodes || r.resourceType !== 'EpisodeOfCare');
   const added: Json[] = [];
   let n = 0;
   for (const patient of patientsOf(resources)) {
@@ -89,14 +89,26 @@ function panelRows(resources: readonly Json[]): Map<string, { left: number; defe
 
 const auditRows = (rows: readonly PromptOutcomeRow[]) => new Map(rows.map((r) => [JSON.stringify([r.code, r.team]), { left: r.left, deferred: r.deferred }]));
 
-describe('prompt outcomes: acted on, deferred with reason, left, per prompt code and team', () => {
-  const resources = caseloadWithOutcomes();
+// The panel's side reads each patient's context from the whole caseload: seconds, not milliseconds, on a loaded machine.
+describe('prompt outcomes: acted on, deferred with reason, left, per prompt code and team', { timeout: 60_000 }, () => {
+  const resources = caseloadWithOutcomes({ episodes: false });
+  const withEpisodes = caseloadWithOutcomes({ episodes: true });
 
-  it('counts as left and deferred exactly what the panel shows each patient, code by code and team by team', async () => {
-    const { coverage } = await runAudit({ events: events(resources), policy: DEFAULT_POLICY, now: NOW });
-    const expected = panelRows(resources);
+  it.each([
+    ['without episodes of care', resources],
+    ['with every episode of care: admissions, a detention, discharges, new episodes', withEpisodes],
+  ])('counts as left and deferred exactly what the panel shows each patient, code by code and team by team (%s)', async (_label, data) => {
+    const { coverage } = await runAudit({ events: events(data), policy: DEFAULT_POLICY, now: NOW });
+    const expected = panelRows(data);
     const actual = auditRows(coverage.promptOutcomes?.rows ?? []);
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+  });
+
+  it('is tested on the prompts episodes of care bring: a review brought forward by an admission, a discharge to plan', () => {
+    const codes = new Set([...panelRows(withEpisodes).keys()].map((key) => (JSON.parse(key) as [string])[0]));
+    expect(codes).toContain('assessment-review-due');
+    expect(codes).toContain('involve-carer-in-discharge');
+    expect(codes).toContain('possible-duplicate-carer');
   });
 
   it('is tested on deferrals of several codes and every reason, so the agreement is not on easy cases', () => {
@@ -119,9 +131,9 @@ describe('prompt outcomes: acted on, deferred with reason, left, per prompt code
     expect(signposted.length).toBeGreaterThan(within);
   });
 
-  it('says which codes it cannot measure, and gives no "acted on" where the audit cannot tell which action wrote a record', async () => {
+  it('measures every code, and gives no "acted on" where the audit cannot tell which action wrote a record', async () => {
     const { coverage } = await runAudit({ events: events(resources), policy: DEFAULT_POLICY, now: NOW });
-    expect(coverage.promptOutcomes?.notMeasured).toEqual(['assessment-review-due', 'possible-duplicate-carer', 'involve-carer-in-discharge']);
+    expect(coverage.promptOutcomes?.notMeasured).toEqual([]);
     expect(coverage.promptOutcomes?.actedOnMeasured).toEqual([
       'young-carer-referral',
       'signpost-support',
@@ -132,6 +144,7 @@ describe('prompt outcomes: acted on, deferred with reason, left, per prompt code
       'involve-carer-in-discharge',
     ]);
     expect(coverage.promptOutcomes?.rows.find((r) => r.code === 'record-consent')?.actedOn).toBeNull();
-    expect(coverage.promptOutcomes?.rows.some((r) => r.code === 'possible-duplicate-carer')).toBe(false);
+    // Measured since the audit compares identity digests as the panel compares the keys themselves.
+    expect(coverage.promptOutcomes?.rows.some((r) => r.code === 'possible-duplicate-carer')).toBe(true);
   });
 });

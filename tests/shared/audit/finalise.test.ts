@@ -279,6 +279,37 @@ describe('assessments', () => {
     });
   });
 
+  describe('assessment reviews brought forward by a significant change, as the panel brings them forward', () => {
+    // Assessed on 1 Sep 2026: the yearly review is due on 1 Sep 2027, unless something changes first.
+    const assessed = [patient('p'), episode('community', 'p', '2025-01-01'), carer('c', 'p', { identifiedOn: '2025-02-01' }), offer('t', 'c', 'completed', '2026-08-01', { completedOn: '2026-09-01' })];
+    const ward = (id: string, start: string, extra: Partial<EpisodeFact> = {}): EpisodeFact => ({ ...episode(id, 'p', start), inpatient: true, ...extra });
+
+    it('an admission after the assessment makes the review due on the day of admission', () => {
+      expect(audit([...assessed, ward('ward', '2026-11-01')]).carers.assessmentReviewOverdue).toBe(1);
+    });
+
+    it('a detention, and a discharge, after the assessment do too', () => {
+      expect(audit([...assessed, ward('s3', '2026-11-01', { detained: true })]).carers.assessmentReviewOverdue).toBe(1);
+      expect(audit([...assessed, ward('ward', '2026-06-01', { ended: true, endedOn: '2026-10-01' })]).carers.assessmentReviewOverdue).toBe(1);
+    });
+
+    it('an admission before the assessment, or a community episode after it, does not', () => {
+      expect(audit([...assessed, ward('ward', '2026-08-01')]).carers.assessmentReviewOverdue).toBe(0);
+      expect(audit([...assessed, episode('new-community', 'p', '2026-11-01')]).carers.assessmentReviewOverdue).toBe(0);
+    });
+
+    it('a new carer identified after the assessment does, but the same person recorded again does not', () => {
+      expect(audit([...assessed, carer('new', 'p', { identifiedOn: '2026-10-01' })]).carers.assessmentReviewOverdue).toBe(1);
+      const again = [carer('c', 'p', { identifiedOn: '2025-02-01', identityDigests: ['same-person'] }), carer('again', 'p', { identifiedOn: '2026-10-01', identityDigests: ['same-person'] })];
+      expect(audit([...assessed.filter((f) => f.kind !== 'carer'), ...again]).carers.assessmentReviewOverdue).toBe(0);
+    });
+
+    it('a significant change a clinician recorded for the carer does', () => {
+      const recorded = { kind: 'carerAction' as const, id: 'changed', carer: 'c', action: 'circumstances-changed' as const, on: '2026-10-15T10:00:00Z' };
+      expect(audit([...assessed, recorded]).carers.assessmentReviewOverdue).toBe(1);
+    });
+  });
+
   describe('median days from identification to first offer', () => {
     it('is the middle value for an odd number of carers', () => {
       const coverage = audit([
@@ -558,6 +589,18 @@ describe('"asked: no carers" goes stale exactly when the panel asks again', () =
   it('takes the most recent of two answers, as the panel does', () => {
     const coverage = auditOf([patient('p'), askedNoCarers('old', 'p', '2023-01-10'), askedNoCarers('new', 'p', '2026-10-01')]);
     expect(coverage.patients).toMatchObject({ askedNoCarers: 1, askedNoCarersStale: 0 });
+  });
+
+  it('asks again after any new episode since the answer, not only the current one or the one that ended last', () => {
+    // Asked on 1 Aug 2026; a short episode started after it (1 Sep) and ended (20 Sep); an older one ended last.
+    const facts: AuditFact[] = [
+      patient('p'),
+      askedNoCarers('l', 'p', '2026-08-01'),
+      episode('current', 'p', '2024-01-01'),
+      { ...episode('short', 'p', '2026-09-01'), ended: true, endedOn: '2026-09-20' },
+      { ...episode('older', 'p', '2025-01-01'), ended: true, endedOn: '2026-11-01' },
+    ];
+    expect(auditOf(facts).patients).toMatchObject({ askedNoCarers: 0, askedNoCarersStale: 1 });
   });
 
   it.each(['2025-11-23', '2025-11-24', '2026-01-10', undefined])('agrees with the panel for an answer dated %s', (askedOn) => {

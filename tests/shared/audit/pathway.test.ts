@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPathway, addInpatientEpisode, mergePathway, PathwayTally } from '../../../shared/audit/pathway';
+import { PathwayTally } from '../../../shared/audit/pathway';
 import { rateOf } from '../../../shared/audit/finalise';
 import { POLICY } from '../fixtures';
 
@@ -12,7 +12,7 @@ describe('pathway measures (issue 11 items 5 and 8)', () => {
     tally.addPatient('d', '2026-01-01', [{ id: 'c5', identifiedOn: '2026-01-30' }]); // 29
     tally.addPatient('e', undefined, [{ id: 'c6', identifiedOn: '2026-01-30' }]); // no service start: not in the sample
     tally.addPatient('f', '2026-01-01', [{ id: 'c7', identifiedOn: undefined }]);
-    const { identification } = tally.finish(emptyPathway(), [], POLICY, rateOf);
+    const { identification } = tally.finish(new Map(), [], POLICY, rateOf);
     expect(identification).toEqual({
       sampleSize: 4,
       medianDays: 17.5,
@@ -26,17 +26,18 @@ describe('pathway measures (issue 11 items 5 and 8)', () => {
     tally.addPatient('a', undefined, [{ id: 'c1', identifiedOn: undefined }]);
     tally.addPatient('b', undefined, [{ id: 'c2', identifiedOn: undefined }]);
     tally.addPatient('n', undefined, []);
-    const left = emptyPathway();
-    const right = emptyPathway();
-    addInpatientEpisode(left, 'ward-a', { patient: 'a', start: '2026-06-01' });
-    addInpatientEpisode(right, 'ward-b', { patient: 'b', start: '2026-06-01' });
-    addInpatientEpisode(right, 'ward-n', { patient: 'n', start: '2026-06-01' }); // no carer: not counted
-    addInpatientEpisode(right, 'ward-x', { patient: 'not-audited', start: '2026-06-01' });
-    mergePathway(left, right);
+    const ward = (patient: string, inpatient = true) => ({ patient, inpatient });
+    const episodes = new Map([
+      ['ward-a', ward('a')],
+      ['ward-b', ward('b')],
+      ['ward-n', ward('n')], // no carer: not counted
+      ['ward-x', ward('not-audited')],
+      ['community-a', ward('a', false)], // not an inpatient episode
+    ]);
     const actions = [
       { kind: 'carerAction' as const, id: 't1', carer: 'c1', action: 'discharge-planning-involved' as const, episode: 'ward-a' },
       { kind: 'carerAction' as const, id: 't2', carer: 'c2', action: 'discharge-planning-involved' as const, episode: 'an-earlier-ward' },
     ];
-    expect(tally.finish(left, actions, POLICY, rateOf).discharge).toEqual({ inpatientEpisodesWithCarer: 2, carerInvolved: 1, rate: { numerator: 1, denominator: 2, percent: 50, rag: 'amber' } });
+    expect(tally.finish(episodes, actions, POLICY, rateOf).discharge).toEqual({ inpatientEpisodesWithCarer: 2, carerInvolved: 1, rate: { numerator: 1, denominator: 2, percent: 50, rag: 'amber' } });
   });
 });

@@ -35,6 +35,12 @@ export function population(seed: number, patients: number, options: { idlessMalf
     if (rand() < 0.95) facts.push(patient(pid, pick(TEAMS)));
     if (rand() < 0.7) facts.push(episode(`e${p}`, pid, rand() < 0.9 ? date(2024) : undefined, pick(TEAMS)));
     if (rand() < 0.15) facts.push(episode(`e${p}b`, pid, date(2024), pick(TEAMS)));
+    // Admissions and detentions, some finished (discharges): what brings a carer's review forward.
+    if (rand() < 0.15) {
+      const start = date(2024);
+      const ward: AuditFact = { ...episode(`e${p}w`, pid, start, pick(TEAMS)), inpatient: true, ...(rand() < 0.3 ? { detained: true as const } : {}) };
+      facts.push(rand() < 0.5 ? { ...ward, ended: true, endedOn: date(2025) } : ward);
+    }
     if (rand() < 0.2) facts.push(askedNoCarers(`l${p}`, pid, date(2024)));
     const carers = Math.floor(rand() * 4);
     for (let c = 0; c < carers; c += 1) {
