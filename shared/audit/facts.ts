@@ -44,6 +44,11 @@ export interface PatientFact {
 export interface ContactFact {
   identityDigests: string[];
   endedOn?: string;
+  /**
+   * Recorded as the patient's child (shared/domain/family.ts), only when so, as CarerFact.patientsChild:
+   * Think Family asks a parent whose child is recorded only as a contact (hazard H29).
+   */
+  patientsChild?: boolean;
 }
 
 /**
