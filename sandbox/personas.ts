@@ -1484,6 +1484,26 @@ const definitions = {
       ],
     },
   ),
+  // Hazard H29: a parent whose child is recorded only in Patient.contact (Think Family).
+  tessaContactChild: definePersona(
+    {
+      patientId: 'demo-tessa-contact-child',
+      nhsNumber: '9990352208',
+      given: 'Tessa',
+      family: 'Brooks',
+      teamId: 'team-cmht-south',
+      situation:
+        'A mother: her daughter Zoe is recorded only in Patient.contact, as next of kin (no RelatedPerson); nobody has asked whether Zoe is a carer, nor whether children in the household help (Think Family).',
+      expectedPrompts: ['identify-carers', 'confirm-carer-status', 'think-family'],
+      relatedPersonIds: [],
+    },
+    {
+      age: 38,
+      gender: 'female',
+      serviceStartDaysAgo: 45,
+      contacts: [{ name: { given: 'Zoe', family: 'Brooks' }, relationship: 'DAU', contactRole: 'N', gender: 'female', telecom: [phone(191)] }],
+    },
+  ),
 } as const;
 
 function requester(team: Team, index: number): { practitionerId: string; display: string } {

@@ -77,6 +77,7 @@ function patientFact(resource: unknown, keepNhsNumber: boolean): AuditFact | NoF
   const contacts = readPatientContacts(resource, read.patient.reference).contacts.map((contact) => {
     const out: ContactFact = { identityDigests: digestsOf(identityKeys(contact)) };
     if (contact.endedOn !== undefined) out.endedOn = contact.endedOn;
+    if (isPatientsChild(contact)) out.patientsChild = true;
     return out;
   });
   if (contacts.length > 0) fact.contacts = contacts;

@@ -3,8 +3,8 @@
  *
  * Many EHRs (UK Core included) keep next of kin and emergency contacts here rather than as
  * RelatedPersons. Relationships are read as for a RelatedPerson (./readRelatedPerson.ts): v3
- * RoleCode family relationships in plain English, v2-0131 roles (next of kin, emergency contact,
- * contact person). A contact with no name is an organisation (an employer, an insurer), not a
+ * RoleCode family relationships in plain English and their codes (a child of the patient is known
+ * by code: Think Family), v2-0131 roles (next of kin, emergency contact, contact person). A contact with no name is an organisation (an employer, an insurer), not a
  * person who could be a carer, and is left out. A malformed contact is counted as unreadable: it
  * may be the carer, so "no carer recorded" cannot be said beside it.
  */
@@ -12,7 +12,7 @@ import { contactIdentifier, contactKey } from '../../shared/domain/contacts';
 import type { PatientContact, PatientReference } from '../../shared/domain/types';
 import { conformsTo } from '../fhir/conforms';
 import { PatientContactSchema, type FhirPatientContact } from '../fhir/schemas';
-import { contactRolesOf, relationshipsOf, telecomOf } from './readRelatedPerson';
+import { contactRolesOf, familyCodesOf, relationshipsOf, telecomOf } from './readRelatedPerson';
 import { addressText, humanNameText } from './text';
 
 export interface PatientContactsRead {
@@ -56,6 +56,8 @@ export function readPatientContacts(rawPatient: unknown, patient: PatientReferen
     if (address) contact.address = address;
     const organization = value.organization?.display?.trim();
     if (organization) contact.organization = organization;
+    const familyCodes = familyCodesOf(relationship);
+    if (familyCodes.length > 0) contact.familyCodes = familyCodes;
     if (value.period?.start) contact.startedOn = value.period.start;
     if (value.period?.end) contact.endedOn = value.period.end;
     out.contacts.push(contact);

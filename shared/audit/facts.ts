@@ -35,8 +35,9 @@ export interface PatientFact {
   nhsNumber?: string;
   /**
    * The patient's Patient.contact people (next of kin…), as digests of the keys that recognise them
-   * as one of the patient's RelatedPersons (shared/domain/duplicates.ts identityKeys), and when the
-   * contact ended; a contact matching no RelatedPerson was never asked about.
+   * as one of the patient's RelatedPersons (shared/domain/duplicates.ts identityKeys), when the
+   * contact ended and whether they are the patient's child; a contact matching no RelatedPerson was
+   * never asked about.
    */
   contacts?: ContactFact[];
 }
@@ -44,6 +45,11 @@ export interface PatientFact {
 export interface ContactFact {
   identityDigests: string[];
   endedOn?: string;
+  /**
+   * Recorded as the patient's child (shared/domain/family.ts), only when so, as CarerFact.patientsChild:
+   * Think Family asks a parent whose child is recorded only as a contact (hazard H29).
+   */
+  patientsChild?: boolean;
 }
 
 /**

@@ -876,6 +876,8 @@ function contextForRules(
   const contacts = record.contacts.map((contact, index): PatientContact => {
     const out: PatientContact = { key: `${patient.reference}#contact-${index}-audit`, relationships: [], contactRoles: [], telecom: [], identifiers: [] };
     if (contact.endedOn !== undefined) out.endedOn = contact.endedOn;
+    // As for a carer (forRules): a child of the patient is all the rules ask of the family codes.
+    if (contact.patientsChild) out.familyCodes = ['CHILD'];
     const recordedAs = contact.identityDigests.map((d) => byDigest.get(d)).find((id) => id !== undefined);
     if (recordedAs !== undefined) out.recordedAs = `RelatedPerson/${recordedAs}`;
     return out;

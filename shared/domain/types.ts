@@ -379,6 +379,12 @@ export interface PatientContact {
   name?: string;
   /** Family / social relationships in plain English ("Mother"). */
   relationships: string[];
+  /**
+   * The v3 RoleCode family relationship codes as recorded, as for a RelatedPerson (Carer.familyCodes):
+   * a contact recorded as the patient's child makes the patient a parent (shared/domain/family.ts,
+   * Think Family). Absent when none is recorded.
+   */
+  familyCodes?: string[];
   contactRoles: ContactRole[];
   telecom: ContactPoint[];
   address?: string;

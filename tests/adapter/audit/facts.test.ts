@@ -26,6 +26,17 @@ describe('toAuditFact', () => {
     expect(fact(PatientAlex)).toEqual({ kind: 'patient', id: 'alex', team: 'Example NHS Foundation Trust' });
   });
 
+  it("keeps of a Patient's contacts only their identity digests, end date and, when so, that the contact is the patient's child (Think Family)", () => {
+    const V3 = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
+    const contact = (code: string, given: string) => ({ relationship: [{ coding: [{ system: V3, code }] }], name: { given: [given], family: 'Morgan' } });
+    const patient = { ...(asJson(PatientAlex) as Record<string, unknown>), contact: [contact('DAUC', 'Ruby'), { ...contact('MTH', 'Mary'), period: { end: '2025-01-01' } }] };
+    const read = fact(patient);
+    expect(read).toMatchObject({ kind: 'patient', contacts: [{ identityDigests: expect.any(Array), patientsChild: true }, { identityDigests: expect.any(Array), endedOn: '2025-01-01' }] });
+    const contacts = (read as { contacts: object[] }).contacts;
+    expect(contacts[1]).not.toHaveProperty('patientsChild');
+    expect(JSON.stringify(read)).not.toMatch(/Ruby|Mary|Morgan|DAUC/);
+  });
+
   it('reads a carer without name, telecom or address, only whether they are recorded', () => {
     expect(fact(CarerGrace)).toEqual({
       kind: 'carer',

@@ -19,6 +19,7 @@ import { OUTCOMES_NOT_MEASURED, type PromptOutcomeRow } from '../../../shared/au
 import { DEFERRAL_REASONS, type PatientReference, type Prompt } from '../../../shared/domain/types';
 import { DEFAULT_POLICY } from '../../../shared/policy';
 import { generateCaseload } from '../../../sandbox/generate/caseload';
+import { PERSONAS } from '../../../sandbox/personas';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const BASE = DEFAULT_POLICY.extensionBase;
@@ -117,6 +118,15 @@ describe('prompt outcomes: acted on, deferred with reason, left, per prompt code
     const reasons = new Set(rows.flatMap(([, r]) => Object.keys(r.deferred)));
     expect(codes.size).toBeGreaterThanOrEqual(5);
     expect([...reasons].sort()).toEqual([...DEFERRAL_REASONS].sort());
+  });
+
+  it('is tested on a parent whose child is recorded only in Patient.contact (H29), so the audit must see the contact child as the panel does', () => {
+    const tessa = `Patient/${PERSONAS.tessaContactChild.patientId}`;
+    const patient = patientsOf(resources).find((r) => `Patient/${String(r.id)}` === tessa);
+    if (patient === undefined) throw new Error('the persona is not in the caseload');
+    const { visible, deferred } = panelFor(resources, patient);
+    expect([...visible, ...deferred.map((d) => d.prompt)].map((p) => p.code)).toContain('think-family');
+    expect(resources.filter((r) => r.resourceType === 'RelatedPerson' && JSON.stringify(r.patient).includes(tessa))).toEqual([]);
   });
 
   it('counts signposting recorded within the audit period as acted on, by team, and none before it (--since)', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCarerContext } from '../../../adapter/mapping/carerContext';
 import { readPatientContacts } from '../../../adapter/mapping/readPatientContacts';
 import { contactIdentifier } from '../../../shared/domain/contacts';
+import { isPatientsChild } from '../../../shared/domain/family';
 import { READ_OPTIONS } from '../../fixtures/fhir/personas';
 
 const V2 = 'http://terminology.hl7.org/CodeSystem/v2-0131';
@@ -32,6 +33,17 @@ describe('readPatientContacts', () => {
     });
     expect(contact?.address).toContain('1 High Street');
     expect(contact?.identifiers).toEqual([contactIdentifier(contact!.key)]);
+  });
+
+  it('keeps the v3 RoleCode family codes of the relationship (as a RelatedPerson\'s), so a child of the patient is known by code', () => {
+    const son = { relationship: [{ coding: [{ system: V3, code: 'SONC', display: 'son' }, { system: V3, code: 'SON' }] }, { coding: [{ system: V2, code: 'N' }] }], name: { text: 'Sam Smith' } };
+    const [read] = readPatientContacts(patient([son]), 'Patient/p').contacts;
+    expect(read?.familyCodes).toEqual(['SONC', 'SON']);
+    expect(isPatientsChild(read!)).toBe(true);
+    const [mum] = readPatientContacts(patient([mother]), 'Patient/p').contacts;
+    expect(mum?.familyCodes).toEqual(['MTH']);
+    expect(isPatientsChild(mum!)).toBe(false);
+    expect(readPatientContacts(patient([{ relationship: [{ coding: [{ system: V2, code: 'C' }] }], name: { text: 'X Y' } }]), 'Patient/p').contacts[0]).not.toHaveProperty('familyCodes');
   });
 
   it('reads each v2-0131 role (N next of kin, C and EP emergency contact, CP contact person)', () => {

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { COMMITMENT, DETAIL, SUMMARY, thinkFamily } from '../../../shared/prompts/think-family';
 import { evaluatePrompts } from '../../../shared/prompts/index';
+import type { PatientContact } from '../../../shared/domain/types';
 import { JaneDaughter, NOW, POLICY, TomBrother, carerWith, contextWith } from '../fixtures';
 
 // A daughter recorded as the patient's child (v3 RoleCode DAUC), confirmed not a carer.
 const daughterNotCarer = carerWith(JaneDaughter, { familyCodes: ['DAUC'], carerStatus: 'not-carer' });
+// A son kept only in Patient.contact (next of kin), never asked about.
+const sonContact: PatientContact = {
+  key: 'Patient/alex#contact-0-son',
+  name: 'Sam Morgan',
+  relationships: ['Son'],
+  familyCodes: ['SONC'],
+  contactRoles: ['next-of-kin'],
+  telecom: [],
+  identifiers: [],
+};
 const asked = { task: 'Task/asked' as const, on: '2026-06-01T10:00:00Z', childHelps: false };
 
 describe('think-family', () => {
@@ -52,6 +63,25 @@ describe('think-family', () => {
     expect(thinkFamily(contextWith({ carers: [carerWith(daughterNotCarer, { active: false })] }), POLICY, NOW)).toEqual([]);
     expect(thinkFamily(contextWith({ carers: [carerWith(daughterNotCarer, { endedOn: '2026-06-14' })] }), POLICY, NOW)).toEqual([]);
     expect(thinkFamily(contextWith({ carers: [carerWith(daughterNotCarer, { endedOn: '2026-06-15' })] }), POLICY, NOW)).toHaveLength(1);
+  });
+
+  it('asks a parent whose child is recorded only in Patient.contact (H29), with every other condition kept', () => {
+    expect(thinkFamily(contextWith({ contacts: [sonContact] }), POLICY, NOW)).toHaveLength(1);
+    expect(thinkFamily(contextWith({ contacts: [sonContact], childrenAsked: asked }), POLICY, NOW)).toEqual([]);
+    // A child of the patient already recorded as a carer: the question has its answer.
+    expect(thinkFamily(contextWith({ contacts: [sonContact], carers: [carerWith(daughterNotCarer, { carerStatus: 'carer' })] }), POLICY, NOW)).toEqual([]);
+    const ctx = contextWith({ contacts: [sonContact] });
+    expect(evaluatePrompts({ ...ctx, patient: { ...ctx.patient, deceased: '2026-06-01' } }, POLICY, NOW).map((p) => p.code)).not.toContain('think-family');
+  });
+
+  it('counts a contact child only by a child family code, only while current, and not once recorded as a RelatedPerson (that RelatedPerson counts)', () => {
+    expect(thinkFamily(contextWith({ contacts: [{ ...sonContact, familyCodes: ['MTH'] }] }), POLICY, NOW)).toEqual([]);
+    const { familyCodes: _codes, ...noCodes } = sonContact;
+    expect(thinkFamily(contextWith({ contacts: [noCodes] }), POLICY, NOW)).toEqual([]);
+    expect(thinkFamily(contextWith({ contacts: [{ ...sonContact, endedOn: '2026-06-14' }] }), POLICY, NOW)).toEqual([]);
+    expect(thinkFamily(contextWith({ contacts: [{ ...sonContact, endedOn: '2026-06-15' }] }), POLICY, NOW)).toHaveLength(1);
+    // Recorded as a RelatedPerson who is not coded as a child: the RelatedPerson is the one that counts.
+    expect(thinkFamily(contextWith({ contacts: [{ ...sonContact, recordedAs: 'RelatedPerson/tom' }], carers: [carerWith(TomBrother, { familyCodes: ['BRO'] })] }), POLICY, NOW)).toEqual([]);
   });
 
   it('is among every prompt for the patient, and is not asked after the patient has died', () => {
