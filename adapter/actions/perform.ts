@@ -2,12 +2,12 @@
  * Each write action (shared/actions) as the adapter operation it performs. The mapped type makes a
  * new action in the registry fail to compile until it has its line here.
  */
-import type { WriteInput, WriteInputOf, WriteKind } from '../../shared/actions/index';
+import { WRITE_ACTIONS, type WriteInput, type WriteInputOf, type WriteKind } from '../../shared/actions/index';
 import { consentDateDefaults } from '../../shared/domain/derive';
 import type { ContactKey, PatientReference } from '../../shared/domain/types';
 import type { Policy } from '../../shared/policy';
 import { CARER_ACTION_INPUT, CIRCUMSTANCE_CHANGES } from '../../shared/terminology';
-import type { FhirAdapter, WriteResult } from '../client';
+import type { FhirAdapter, WriteOptions, WriteResult } from '../client';
 import type { RawResource } from '../fhir/rawStore';
 import { WriteInputError } from '../writes/build';
 
@@ -26,13 +26,18 @@ export interface PerformContext {
   rawAt: (reference: string, versionId: string | undefined) => Promise<RawResource>;
 }
 
-type Perform<K extends WriteKind> = (input: WriteInputOf<K>, ctx: PerformContext) => Promise<WriteResult>;
+/** What performWrite adds to the context: the options every write of the action is sent with. */
+interface Performing extends PerformContext {
+  options: WriteOptions;
+}
 
-const markCarer = (isCarer: boolean) => async (input: { carer: `RelatedPerson/${string}`; versionId?: string | undefined }, ctx: PerformContext) =>
-  ctx.adapter.markCarerStatus(input.carer, isCarer, { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, signal: ctx.signal });
+type Perform<K extends WriteKind> = (input: WriteInputOf<K>, ctx: Performing) => Promise<WriteResult>;
+
+const markCarer = (isCarer: boolean) => async (input: { carer: `RelatedPerson/${string}`; versionId?: string | undefined }, ctx: Performing) =>
+  ctx.adapter.markCarerStatus(input.carer, isCarer, { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, ...ctx.options });
 
 export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
-  'add-carer': (input, { adapter, patient, requestId, signal }) => {
+  'add-carer': (input, { adapter, patient, requestId, options }) => {
     const telecom = [...(input.phone ? [{ system: 'phone' as const, value: input.phone }] : []), ...(input.email ? [{ system: 'email' as const, value: input.email }] : [])];
     return adapter.recordCarer(
       {
@@ -43,22 +48,22 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         ...(input.birthDate ? { birthDate: input.birthDate } : {}),
         ...(telecom.length ? { telecom } : {}),
       },
-      { signal },
+      options,
     );
   },
-  'record-no-carers': (_input, { adapter, patient, requestId, signal }) => adapter.recordAskedNoCarers({ patient, requestId }, { signal }),
+  'record-no-carers': (_input, { adapter, patient, requestId, options }) => adapter.recordAskedNoCarers({ patient, requestId }, options),
   'mark-carer': markCarer(true),
   'mark-not-carer': markCarer(false),
   // The Patient as the clinician saw it: a contact edited since is refused, never answered for someone else.
   'answer-contact': async (input, ctx) =>
-    ctx.adapter.recordContactAnswer({ patient: ctx.patient, contact: input.contact as ContactKey, isCarer: input.isCarer }, { raw: await ctx.rawAt(ctx.patient, undefined), patient: ctx.patient, signal: ctx.signal }),
+    ctx.adapter.recordContactAnswer({ patient: ctx.patient, contact: input.contact as ContactKey, isCarer: input.isCarer }, { raw: await ctx.rawAt(ctx.patient, undefined), patient: ctx.patient, ...ctx.options }),
   'edit-carer': async (input, ctx) =>
     ctx.adapter.editCarerDetails(
       input.carer,
       { ...(input.relationship ? { relationship: input.relationship } : {}), ...(input.phone ? { phone: input.phone } : {}), ...(input.email ? { email: input.email } : {}), ...(input.birthDate ? { birthDate: input.birthDate } : {}) },
-      { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, signal: ctx.signal },
+      { raw: await ctx.rawAt(input.carer, input.versionId), patient: ctx.patient, ...ctx.options },
     ),
-  'record-consent': (input, { adapter, patient, requestId, signal, policy, now }) => {
+  'record-consent': (input, { adapter, patient, requestId, options, policy, now }) => {
     // The same default the form shows (consentDateDefaults), should a panel send none.
     const defaults = consentDateDefaults(policy, now);
     return adapter.recordConsent(
@@ -76,31 +81,31 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
           ? { decidedBy: { ...(input.decidedByCarer ? { reference: input.decidedByCarer } : {}), ...(input.decidedByName ? { display: input.decidedByName } : {}) } }
           : {}),
       },
-      { signal },
+      options,
     );
   },
-  'withdraw-consent': async (input, ctx) => ctx.adapter.withdrawConsent(input.consent, { raw: await ctx.rawAt(input.consent, input.versionId), patient: ctx.patient, signal: ctx.signal }),
-  'offer-assessment': (input, { adapter, patient, requestId, signal }) => adapter.offerAssessment({ patient, carer: input.carer, requestId }, { signal }),
+  'withdraw-consent': async (input, ctx) => ctx.adapter.withdrawConsent(input.consent, { raw: await ctx.rawAt(input.consent, input.versionId), patient: ctx.patient, ...ctx.options }),
+  'offer-assessment': (input, { adapter, patient, requestId, options }) => adapter.offerAssessment({ patient, carer: input.carer, requestId }, options),
   'record-assessment-outcome': async (input, ctx) => {
     const on = input.date ?? ctx.now.toISOString().slice(0, 10);
-    return ctx.adapter.recordAssessmentOutcome(input.task, { status: input.outcome, on, ...(input.reason ? { reason: input.reason } : {}) }, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal });
+    return ctx.adapter.recordAssessmentOutcome(input.task, { status: input.outcome, on, ...(input.reason ? { reason: input.reason } : {}) }, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, ...ctx.options });
   },
-  'record-signposting': (input, { adapter, patient, requestId, signal, policy }) => {
+  'record-signposting': (input, { adapter, patient, requestId, options, policy }) => {
     // The Task keeps each signpost's label as the trust worded it when given (a later policy change does not rewrite it).
     const items = input.given.map((id) => {
       const signpost = policy.signposts.find((s) => s.id === id);
       return { type: 'Signpost given', value: signpost ? `${signpost.label}${signpost.url ? ` (${signpost.url})` : ''}` : id };
     });
-    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'signposted', items, requestId }, { signal });
+    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'signposted', items, requestId }, options);
   },
-  'refer-young-carer': (input, { adapter, patient, requestId, signal }) =>
-    adapter.recordCarerAction({ patient, carer: input.carer, action: 'young-carer-referred', items: [{ type: 'Referred to', value: input.referredTo }], ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
-  'request-transition-assessment': (input, { adapter, patient, requestId, signal }) =>
+  'refer-young-carer': (input, { adapter, patient, requestId, options }) =>
+    adapter.recordCarerAction({ patient, carer: input.carer, action: 'young-carer-referred', items: [{ type: 'Referred to', value: input.referredTo }], ...(input.note ? { note: input.note } : {}), requestId }, options),
+  'request-transition-assessment': (input, { adapter, patient, requestId, options }) =>
     adapter.recordCarerAction(
       { patient, carer: input.carer, action: 'transition-assessment-requested', items: [{ type: 'Requested from', value: input.requestedFrom }], ...(input.note ? { note: input.note } : {}), requestId },
-      { signal },
+      options,
     ),
-  'record-circumstances-changed': (input, { adapter, patient, requestId, signal }) =>
+  'record-circumstances-changed': (input, { adapter, patient, requestId, options }) =>
     adapter.recordCarerAction(
       {
         patient,
@@ -111,9 +116,9 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         ...(input.note ? { note: input.note } : {}),
         requestId,
       },
-      { signal },
+      options,
     ),
-  'record-discharge-involvement': (input, { adapter, patient, requestId, signal }) =>
+  'record-discharge-involvement': (input, { adapter, patient, requestId, options }) =>
     adapter.recordCarerAction(
       {
         patient,
@@ -127,9 +132,9 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         coded: [{ type: CARER_ACTION_INPUT.dischargeSharing, code: input.shared }],
         requestId,
       },
-      { signal },
+      options,
     ),
-  'defer-prompt': (input, { adapter, patient, requestId, signal, now }) =>
+  'defer-prompt': (input, { adapter, patient, requestId, options, now }) =>
     adapter.recordDeferral(
       {
         patient,
@@ -142,17 +147,17 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         until: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
         requestId,
       },
-      { signal },
+      options,
     ),
-  'record-children-asked': (input, { adapter, patient, requestId, signal }) =>
-    adapter.recordChildrenAsked({ patient, childHelps: input.childHelps, ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
-  'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, signal: ctx.signal }),
-  'involve-carer-in-care-plan': (input, { adapter, patient, requestId, signal }) =>
+  'record-children-asked': (input, { adapter, patient, requestId, options }) =>
+    adapter.recordChildrenAsked({ patient, childHelps: input.childHelps, ...(input.note ? { note: input.note } : {}), requestId }, options),
+  'end-deferral': async (input, ctx) => ctx.adapter.endDeferral(input.task, { raw: await ctx.rawAt(input.task, input.versionId), patient: ctx.patient, ...ctx.options }),
+  'involve-carer-in-care-plan': (input, { adapter, patient, requestId, options }) =>
     adapter.recordCarerAction(
       { patient, carer: input.carer, action: 'care-plan-involved', focus: input.carePlan, items: [{ type: 'Care plan', value: input.carePlan }], ...(input.note ? { note: input.note } : {}), requestId },
-      { signal },
+      options,
     ),
-  'record-contingency-plan': (input, { adapter, patient, requestId, signal }) =>
+  'record-contingency-plan': (input, { adapter, patient, requestId, options }) =>
     adapter.recordCarerAction(
       {
         patient,
@@ -161,39 +166,39 @@ export const PERFORM: { readonly [K in WriteKind]: Perform<K> } = {
         items: [{ type: 'If the carer cannot care', value: input.plan }, ...(input.emergencyCard ? [{ type: 'Emergency card', value: 'The carer has an emergency card backed by this plan' }] : [])],
         requestId,
       },
-      { signal },
+      options,
     ),
-  'record-crisis-numbers': (input, { adapter, patient, requestId, signal, policy }) => {
+  'record-crisis-numbers': (input, { adapter, patient, requestId, options, policy }) => {
     // Each number's label as the trust worded it when given (a later policy change does not rewrite it).
     const items = input.given.map((id) => {
       const number = policy.crisisNumbers.find((n) => n.id === id);
       return { type: 'Crisis number given', value: number ? `${number.label}${number.url ? ` (${number.url})` : ''}` : id };
     });
-    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'crisis-numbers-given', items, requestId }, { signal });
+    return adapter.recordCarerAction({ patient, carer: input.carer, action: 'crisis-numbers-given', items, requestId }, options);
   },
-  'record-carer-heard': (input, { adapter, patient, requestId, signal, policy }) =>
-    adapter.recordCarerHeard({ patient, carer: input.carer, given: givenLabels(input.given, policy), ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
-  'record-carer-enquiry': (input, { adapter, patient, requestId, signal, now }) =>
+  'record-carer-heard': (input, { adapter, patient, requestId, options, policy }) =>
+    adapter.recordCarerHeard({ patient, carer: input.carer, given: givenLabels(input.given, policy), ...(input.note ? { note: input.note } : {}), requestId }, options),
+  'record-carer-enquiry': (input, { adapter, patient, requestId, options, now }) =>
     adapter.recordCarerCommunication(
       { patient, carer: input.carer, kind: 'carer-enquiry', topic: input.about, on: input.receivedOn ?? now.toISOString(), requestId },
-      { signal },
+      options,
     ),
-  'answer-carer-enquiry': (input, { adapter, patient, requestId, signal, now }) =>
+  'answer-carer-enquiry': (input, { adapter, patient, requestId, options, now }) =>
     adapter.recordCarerCommunication(
       { patient, carer: input.carer, kind: 'carer-enquiry-answer', inResponseTo: input.enquiry, on: input.answeredOn ?? now.toISOString(), ...(input.note ? { note: input.note } : {}), requestId },
-      { signal },
+      options,
     ),
-  'record-disclosure': (input, { adapter, patient, requestId, signal, now }) =>
+  'record-disclosure': (input, { adapter, patient, requestId, options, now }) =>
     adapter.recordCarerCommunication(
       { patient, carer: input.carer, kind: 'disclosure-without-consent', topic: input.what, basis: input.basis, patientTold: input.patientTold, on: now.toISOString(), ...(input.note ? { note: input.note } : {}), requestId },
-      { signal },
+      options,
     ),
-  'refer-carer-assessment': (input, { adapter, patient, requestId, signal, policy }) =>
-    adapter.recordCarerReferral({ patient, carer: input.carer, organisation: supportOrganisation(policy, input.organisation), ...(input.note ? { note: input.note } : {}), requestId }, { signal }),
-  'record-carer-sharing-consent': (input, { adapter, patient, requestId, signal, policy }) =>
+  'refer-carer-assessment': (input, { adapter, patient, requestId, options, policy }) =>
+    adapter.recordCarerReferral({ patient, carer: input.carer, organisation: supportOrganisation(policy, input.organisation), ...(input.note ? { note: input.note } : {}), requestId }, options),
+  'record-carer-sharing-consent': (input, { adapter, patient, requestId, options, policy }) =>
     adapter.recordCarerSharingConsent(
       { patient, carer: input.carer, decision: input.decision, organisation: supportOrganisation(policy, input.organisation), ...(input.referral ? { referral: input.referral } : {}), requestId },
-      { signal },
+      options,
     ),
 };
 
@@ -212,7 +217,11 @@ function supportOrganisation(policy: Policy, id: string): { name: string; identi
   return { name: org.name, ...(org.identifier !== undefined ? { identifier: { system: org.identifier.system, value: org.identifier.value } } : {}) };
 }
 
-/** Performs one write action (the registry's kind picks the operation). */
+/**
+ * Performs one write action (the registry's kind picks the operation). Whether a Provenance goes with
+ * it is the registry's `audited` (shared/actions/define.ts), the one place that decides it (H30).
+ */
 export function performWrite(input: WriteInput, ctx: PerformContext): Promise<WriteResult> {
-  return (PERFORM[input.kind] as Perform<WriteKind>)(input as never, ctx);
+  const options: WriteOptions = { signal: ctx.signal, withProvenance: WRITE_ACTIONS[input.kind].audited };
+  return (PERFORM[input.kind] as Perform<WriteKind>)(input as never, { ...ctx, options });
 }

@@ -58,6 +58,11 @@ export interface WriteDeps {
 
 export interface WriteOptions {
   signal?: AbortSignal;
+  /**
+   * A Provenance goes with the change (./send.ts): the registry's `audited` for the action performed,
+   * which adapter/actions/perform.ts passes. Never inferred from the resource type (H30).
+   */
+  withProvenance?: boolean;
 }
 
 /** For updates: which version to change. By default, the one this adapter last read or wrote. */
@@ -316,6 +321,7 @@ async function sendContext(deps: WriteDeps, options: WriteOptions): Promise<Send
     capabilities,
     now: deps.now,
     newUuid: deps.newUuid,
+    withProvenance: options.withProvenance === true,
     ...(deps.recorder ? { recorder: deps.recorder } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };

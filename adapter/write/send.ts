@@ -5,13 +5,16 @@
  * - an update sends the RAW resource as received, changed, with If-Match on the version it was read
  *   at; a stale If-Match is a conflict whether the server says 412 (R4) or 409 (HAPI), and the
  *   conflict carries the server's current version so the caller can show it beside the draft;
- * - where the server takes transactions (and Provenance), a Consent or RelatedPerson change goes in
- *   one transaction with a Provenance saying who changed what and when. A create's Provenance names
- *   it by its `urn:uuid:` fullUrl (the server rewrites it to the new id). An update's new versionId
- *   is assigned by the server as the transaction commits, so it cannot be named in advance: the
- *   Provenance targets the resource and records the exact version it revised as an `entity` (role
- *   `revision`). The Provenance is created conditionally on a key naming the change (see
- *   buildProvenance), so a resend of the same change leaves one Provenance;
+ * - where the server takes transactions (and Provenance), the change of an audited action goes in one
+ *   transaction with a Provenance saying who changed what and when. Which actions are audited is the
+ *   registry's `audited` (shared/actions/define.ts: every consent and carer-status change, and a
+ *   disclosure without consent, H30), passed down as `withProvenance`: never decided here by the
+ *   resource type; where the server takes no transactions the change is sent alone. A create's
+ *   Provenance names it by its `urn:uuid:` fullUrl (the server rewrites it to the new id). An
+ *   update's new versionId is assigned by the server as the transaction commits, so it cannot be
+ *   named in advance: the Provenance targets the resource and records the exact version it revised
+ *   as an `entity` (role `revision`). The Provenance is created conditionally on a key naming the
+ *   change (see buildProvenance), so a resend of the same change leaves one Provenance;
  * - a transaction's answer is read entry by entry: an entry whose `response.status` is not 2xx fails
  *   the whole change with the error that status means (a 412 / 409 on the If-Match entry is the same
  *   conflict a plain update gives), even when the server answered HTTP 200 — some servers do, and
@@ -41,11 +44,11 @@ export interface SendContext {
   /** The instant the change is recorded (Provenance.recorded). */
   now: () => Date;
   newUuid: () => string;
+  /** A Provenance goes with the change: the registry's `audited` for the action performed (shared/actions/define.ts), never the resource type. */
+  withProvenance: boolean;
   signal?: AbortSignal;
 }
 
-/** Types whose changes carry a Provenance in the same transaction (design: Consent and RelatedPerson). */
-const WITH_PROVENANCE: ReadonlySet<string> = new Set(['RelatedPerson', 'Consent']);
 const REPRESENTATION = 'return=representation';
 
 /** Throws the plain reason when the CapabilityStatement says the server does not offer this write. */
@@ -63,7 +66,7 @@ export async function createResource(ctx: SendContext, resource: RawResource & {
   assertCanWrite(ctx.capabilities, type, 'create');
   const ifNoneExist = conditionalCreateQuery(resource as { identifier?: [] });
   const context: FhirErrorContext = { interaction: 'create', resourceType: type, precondition: 'if-none-exist' };
-  if (useTransaction(ctx.capabilities, type)) {
+  if (useTransaction(ctx)) {
     const fullUrl = `urn:uuid:${ctx.newUuid()}`;
     const bundle = transaction([
       { fullUrl, resource, request: { method: 'POST', url: type, ifNoneExist } },
@@ -95,7 +98,7 @@ export async function updateResource(ctx: SendContext, updated: RawResource & { 
   const ifMatch = `W/"${basedOnVersion}"`;
   const context: FhirErrorContext = { interaction: 'update', resourceType: type, precondition: 'if-match' };
   try {
-    if (useTransaction(ctx.capabilities, type)) {
+    if (useTransaction(ctx)) {
       const bundle = transaction([
         { fullUrl: `${ctx.http.baseUrl}/${type}/${id}`, resource: updated, request: { method: 'PUT', url: `${type}/${id}`, ifMatch } },
         provenanceEntry(ctx, `${type}/${id}`, `${ctx.http.baseUrl}/${type}/${id}/_history/${basedOnVersion}`, `${type}/${id}/_history/${basedOnVersion}`),
@@ -121,8 +124,8 @@ async function withServerVersion(ctx: SendContext, conflict: FhirError, referenc
   }
 }
 
-function useTransaction(capabilities: Capabilities, type: string): boolean {
-  return WITH_PROVENANCE.has(type) && capabilities.provenanceInTransaction;
+function useTransaction(ctx: SendContext): boolean {
+  return ctx.withProvenance && ctx.capabilities.provenanceInTransaction;
 }
 
 interface TransactionEntry {

@@ -22,7 +22,10 @@ export interface WriteActionDefinition<K extends string = string, S extends z.Zo
   writes: { resourceType: WrittenType; interaction: 'create' | 'update' };
   /** Scopes it needs (conditional create searches, versioned update reads), besides reading the record. */
   needs: readonly (readonly [resourceType: string, permissions: readonly ScopePermission[]])[];
-  /** A Provenance goes with the change (so `Provenance.cs` is needed too where the server takes one). */
+  /**
+   * A Provenance goes with the change (so `Provenance.cs` is needed too where the server takes one).
+   * The one place that decides it: adapter/actions/perform.ts passes it down to the send (H30).
+   */
   audited: boolean;
   /** The prompts recording it closes (a conventions test ties each suggestion to its entry). */
   closes: readonly PromptCode[];

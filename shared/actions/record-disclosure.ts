@@ -14,7 +14,8 @@ export const recordDisclosure = defineWriteAction({
   what: 'record a disclosure without consent',
   writes: { resourceType: 'Communication', interaction: 'create' },
   needs: [['Communication', ['c', 's']]],
-  audited: false,
+  // Attested like a consent change: who recorded a disclosure against the patient's refusal, and when (H30).
+  audited: true,
   closes: [],
   input: z.object({
     kind: z.literal('record-disclosure'),

@@ -18,6 +18,13 @@ interface Communication {
   sender?: { reference?: string };
   recipient?: { reference?: string }[];
   reasonCode?: { coding?: { code?: string }[] }[];
+  topic?: { text?: string };
+}
+
+interface Provenance {
+  target?: { reference?: string }[];
+  recorded?: string;
+  agent?: { who?: { reference?: string; display?: string } }[];
 }
 
 const owen = PERSONAS.owenDavies;
@@ -49,6 +56,12 @@ describe('carers heard, their enquiries answered, disclosures recorded (issue 11
     const disclosures = (await communications()).filter((c) => codeOf(c) === 'disclosure-without-consent');
     expect(disclosures).toHaveLength(2);
     expect(disclosures.every((d) => d.recipient?.[0]?.reference === carys)).toBe(true);
+    // H30: attested like a consent change, by a Provenance written in the same transaction.
+    const recorded = disclosures.find((d) => d.topic?.text === 'Owen had left the ward again');
+    const provenance = await searchFhir<Provenance>(env(), `Provenance?target=Communication/${recorded?.id}`);
+    expect(provenance).toHaveLength(1);
+    expect(provenance[0]?.target).toEqual([{ reference: `Communication/${recorded?.id}` }]);
+    expect(provenance[0]?.agent?.[0]?.who).toBeDefined();
     expect(await searchFhir(env(), `Consent?patient=Patient/${owen.patientId}`)).toHaveLength(1);
     expect(await panel.locator(`[data-carer="${owen.relatedPersonIds[0]}"] [data-consent]`).getAttribute('data-consent')).toBe('deny');
     await prompt(panel, 'consent-declined-still-listen').waitFor();

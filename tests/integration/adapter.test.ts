@@ -51,8 +51,8 @@ describe('the adapter against the sandbox FHIR server', () => {
     const fhir = adapter();
     const patient = `Patient/${PERSONAS.georgeWilson.patientId}` as const;
     const input = { patient, name: { given: ['Ruth'], family: 'Wilson' }, relationship: 'SIS', requestId: randomUUID() };
-    const first = keep(await fhir.recordCarer(input));
-    const again = await fhir.recordCarer(input);
+    const first = keep(await fhir.recordCarer(input, { withProvenance: true }));
+    const again = await fhir.recordCarer(input, { withProvenance: true });
     expect(again.written.reference).toBe(first.written.reference);
     const carers = again.record?.context.carers.filter((c) => c.name === 'Ruth Wilson') ?? [];
     expect(carers).toHaveLength(1);
@@ -63,14 +63,14 @@ describe('the adapter against the sandbox FHIR server', () => {
     const fhir = adapter();
     const patient = `Patient/${PERSONAS.amiraKhan.patientId}` as const;
     const carer = `RelatedPerson/${PERSONAS.amiraKhan.relatedPersonIds[0]}` as const;
-    const recorded = keep(await fhir.recordConsent({ patient, carer, decision: 'permit', decidedOn: new Date().toISOString(), reviewDue: '2027-11-23' }));
+    const recorded = keep(await fhir.recordConsent({ patient, carer, decision: 'permit', decidedOn: new Date().toISOString(), reviewDue: '2027-11-23' }, { withProvenance: true }));
     expect(recorded.record?.context.carers.find((c) => c.reference === carer)?.consent.decision).toBe('permit');
 
     const provenance = await fetch(`${sandbox.fhirBase}/Provenance?target=${recorded.written.reference}`).then((r) => r.json() as Promise<{ entry?: Array<{ resource: RawResource }> }>);
     expect(provenance.entry).toHaveLength(1);
     written.push(...(provenance.entry ?? []).map((e) => e.resource));
 
-    const withdrawn = keep(await fhir.withdrawConsent(recorded.written.reference as `Consent/${string}`));
+    const withdrawn = keep(await fhir.withdrawConsent(recorded.written.reference as `Consent/${string}`, { withProvenance: true }));
     expect(withdrawn.written.versionId).not.toBe(recorded.written.versionId);
     expect(withdrawn.record?.context.carers.find((c) => c.reference === carer)?.consent.decision).toBe('withdrawn');
   });
@@ -82,7 +82,7 @@ describe('the adapter against the sandbox FHIR server', () => {
     const neighbour = before.context.carers.find((c) => c.id.endsWith('neighbour'));
     expect(neighbour).toBeDefined();
     const raw = before.raw.get(neighbour!.reference)!;
-    const result = keep(await fhir.markCarerStatus(neighbour!.reference, false));
+    const result = keep(await fhir.markCarerStatus(neighbour!.reference, false, { withProvenance: true }));
     const { meta: _before, extension: _beforeExtension, relationship: _beforeRel, ...unchangedBefore } = raw;
     const { meta: _after, extension: _afterExtension, relationship: _afterRel, ...unchangedAfter } = result.written.resource;
     expect(unchangedAfter).toEqual(unchangedBefore);
@@ -127,8 +127,8 @@ describe('the adapter against the sandbox FHIR server', () => {
   it('leaves one Provenance when the same carer is sent twice', async () => {
     const fhir = adapter();
     const input = { patient: `Patient/${PERSONAS.oliviaNowak.patientId}` as const, name: { given: ['Ada'], family: 'Nowak' }, requestId: randomUUID() };
-    const first = keep(await fhir.recordCarer(input));
-    await fhir.recordCarer(input);
+    const first = keep(await fhir.recordCarer(input, { withProvenance: true }));
+    await fhir.recordCarer(input, { withProvenance: true });
     const provenance = await fetch(`${sandbox.fhirBase}/Provenance?target=${first.written.reference}`).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
     expect(provenance.entry).toHaveLength(1);
   });
@@ -139,8 +139,8 @@ describe('the adapter against the sandbox FHIR server', () => {
     const before = await fhir.readCarerContext(patient);
     const contact = before.context.contacts?.[0];
     expect(contact?.name).toBe('Margaret Ellison');
-    const first = keep(await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true }));
-    const again = await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true });
+    const first = keep(await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true }, { withProvenance: true }));
+    const again = await fhir.recordContactAnswer({ patient, contact: contact!.key, isCarer: true }, { withProvenance: true });
     expect(again.written.reference).toBe(first.written.reference);
     const search = await fetch(`${sandbox.fhirBase}/RelatedPerson?patient=${patient}`).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
     expect(search.entry).toHaveLength(1);
@@ -168,9 +168,9 @@ describe('the adapter against the sandbox FHIR server', () => {
     const consent = seenByA.context.carers[0]?.consent.consent;
     expect(consent).toBeDefined();
 
-    const byB = keep(await clinicianB.withdrawConsent(consent!));
+    const byB = keep(await clinicianB.withdrawConsent(consent!, { withProvenance: true }));
     // A still holds the version read before B's change.
-    const conflict = (await clinicianA.withdrawConsent(consent!).catch((e: unknown) => e)) as FhirError;
+    const conflict = (await clinicianA.withdrawConsent(consent!, { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(conflict.kind).toBe('conflict');
     expect([409, 412]).toContain(conflict.status);
     expect(conflict.current?.versionId).toBe(byB.written.versionId);

@@ -43,6 +43,8 @@ export interface FakeFhirOptions {
    * transaction-response whose failing entry carries its status, and the other entries kept).
    */
   failedTransaction?: 'outcome' | 'entries';
+  /** Types offered besides the carer record's core (e.g. Communication, which the read can do without). */
+  alsoOffers?: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -114,6 +116,7 @@ export class FakeFhirServer {
       conditionalCreate: options.conditionalCreate ?? true,
       failedTransaction: options.failedTransaction ?? 'outcome',
       undeclaredRevinclude: options.undeclaredRevinclude ?? 'refused',
+      alsoOffers: options.alsoOffers ?? [],
     };
   }
 
@@ -164,7 +167,7 @@ export class FakeFhirServer {
     const searchRevInclude = this.options.revinclude
       ? ['RelatedPerson:patient', 'Consent:patient', 'Task:patient', 'Task:subject', 'List:subject']
       : [];
-    const resource = WRITABLE_TYPES.map((type) => ({
+    const resource = [...WRITABLE_TYPES, ...this.options.alsoOffers].map((type) => ({
       type,
       interaction: [
         { code: 'read' },

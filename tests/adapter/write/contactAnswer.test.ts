@@ -78,7 +78,7 @@ describe.each(TRANSPORTS)('answering about a Patient.contact over %s', (_name, i
     const client = adapter(fhir.base);
     const before = await client.readCarerContext('Patient/kim');
     const key = before.context.contacts![0]!.key;
-    const result = await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true });
+    const result = await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true }, { withProvenance: true });
     expect(fhir.all('RelatedPerson')).toHaveLength(1);
     const carers = result.record?.context.carers ?? [];
     expect(carers.map((c) => [c.name, c.carerStatus])).toEqual([['Mary Smith', 'carer']]);
@@ -90,8 +90,8 @@ describe.each(TRANSPORTS)('answering about a Patient.contact over %s', (_name, i
     fhir.fault({ match: (r) => r.method === 'POST', afterProcessing: true, respond: faults.unavailable('0') });
     const client = adapter(fhir.base);
     const key = (await client.readCarerContext('Patient/kim')).context.contacts![0]!.key;
-    await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true });
-    await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true });
+    await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true }, { withProvenance: true });
+    await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: true }, { withProvenance: true });
     const post = fhir.dataRequests.find((r) => r.method === 'POST')!;
     expect(post.headers.get('if-none-exist')).toBe(`identifier=urn:ietf:rfc:3986|urn:uuid:${contactRequestId(key)}`);
     expect(fhir.all('RelatedPerson')).toHaveLength(1);
@@ -101,7 +101,7 @@ describe.each(TRANSPORTS)('answering about a Patient.contact over %s', (_name, i
     const fhir = net.fhir().seed(...asStored(PATIENT));
     const client = adapter(fhir.base);
     const key = (await client.readCarerContext('Patient/kim')).context.contacts![0]!.key;
-    const result = await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: false });
+    const result = await client.recordContactAnswer({ patient: 'Patient/kim', contact: key, isCarer: false }, { withProvenance: true });
     expect(result.record?.context.carers.map((c) => c.carerStatus)).toEqual(['not-carer']);
     expect(result.record?.context.contacts?.[0]?.recordedAs).toBeDefined();
   });
@@ -109,7 +109,7 @@ describe.each(TRANSPORTS)('answering about a Patient.contact over %s', (_name, i
   it('saves nothing, and says so, when the patient has not been read', async () => {
     const fhir = net.fhir().seed(...asStored(PATIENT));
     const error = (await adapter(fhir.base)
-      .recordContactAnswer({ patient: 'Patient/kim', contact: 'Patient/kim#contact-0-x', isCarer: true })
+      .recordContactAnswer({ patient: 'Patient/kim', contact: 'Patient/kim#contact-0-x', isCarer: true }, { withProvenance: true })
       .catch((e: unknown) => e)) as FhirError;
     expect(error.userMessage).toMatch(/^Nothing was saved/);
     expect(fhir.all('RelatedPerson')).toHaveLength(0);

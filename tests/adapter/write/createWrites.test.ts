@@ -35,7 +35,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
 
   it('records a carer in one transaction with a Provenance naming it by its urn:uuid', async () => {
     const fhir = net.fhir().seed(...alexRecord());
-    const result = await adapter(fhir.base).recordCarer(grace2);
+    const result = await adapter(fhir.base).recordCarer(grace2, { withProvenance: true });
     const post = fhir.dataRequests.find((r) => r.method === 'POST')!;
     const bundle = post.body as { type: string; entry: Array<{ fullUrl: string; resource: Record<string, unknown>; request: Record<string, string> }> };
     expect(bundle.type).toBe('transaction');
@@ -49,7 +49,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
 
   it('sends every request of a write and its re-read with keepalive false and cache no-store', async () => {
     const fhir = net.fhir().seed(...alexRecord());
-    await adapter(fhir.base).recordCarer(grace2);
+    await adapter(fhir.base).recordCarer(grace2, { withProvenance: true });
     const sent = net.sent();
     expect(sent.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
     for (const request of sent) expect({ keepalive: request.keepalive, cache: request.cache }).toEqual({ keepalive: false, cache: 'no-store' });
@@ -57,7 +57,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
 
   it('sends a plain conditional create with If-None-Exist when the server takes no transactions', async () => {
     const fhir = net.fhir({ transaction: false }).seed(...alexRecord());
-    await adapter(fhir.base).recordCarer(grace2);
+    await adapter(fhir.base).recordCarer(grace2, { withProvenance: true });
     const post = fhir.dataRequests.find((r) => r.method === 'POST')!;
     expect(post.url.pathname).toBe('/R4/RelatedPerson');
     expect(post.headers.get('if-none-exist')).toBe(`identifier=urn:ietf:rfc:3986|urn:uuid:${REQUEST_ID}`);
@@ -67,7 +67,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('never duplicates a carer when the answer to the create is lost and the request is retried', async () => {
     const fhir = net.fhir({ transaction: false }).seed(...alexRecord());
     fhir.fault({ match: (r) => r.method === 'POST', afterProcessing: true, respond: faults.unavailable('0') });
-    const result = await adapter(fhir.base).recordCarer(grace2);
+    const result = await adapter(fhir.base).recordCarer(grace2, { withProvenance: true });
     expect(fhir.dataRequests.filter((r) => r.method === 'POST')).toHaveLength(2);
     expect(fhir.all('RelatedPerson').filter((r) => JSON.stringify(r.identifier ?? []).includes(REQUEST_ID))).toHaveLength(1);
     expect(result.record?.context.carers.filter((c) => c.name === 'Ruth Rivers')).toHaveLength(1);
@@ -76,8 +76,8 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('never duplicates a carer when the clinician saves the same form twice', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);
-    const first = await fhirAdapter.recordCarer(grace2);
-    const second = await fhirAdapter.recordCarer(grace2);
+    const first = await fhirAdapter.recordCarer(grace2, { withProvenance: true });
+    const second = await fhirAdapter.recordCarer(grace2, { withProvenance: true });
     expect(second.written.reference).toBe(first.written.reference);
     expect(fhir.all('RelatedPerson')).toHaveLength(3);
   });
@@ -85,8 +85,8 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('leaves one Provenance when the clinician saves the same form twice (the Provenance is conditional on the request id)', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);
-    await fhirAdapter.recordCarer(grace2);
-    await fhirAdapter.recordCarer(grace2);
+    await fhirAdapter.recordCarer(grace2, { withProvenance: true });
+    await fhirAdapter.recordCarer(grace2, { withProvenance: true });
     const bundle = fhir.dataRequests.find((r) => r.method === 'POST')!.body as { entry: Array<{ resource: Record<string, unknown>; request: Record<string, string> }> };
     expect(bundle.entry[1]!.request).toEqual({ method: 'POST', url: 'Provenance', ifNoneExist: `_tag=${encodeURIComponent(`urn:ietf:rfc:3986|urn:uuid:${REQUEST_ID}`)}` });
     expect(bundle.entry[1]!.resource.meta).toEqual({ tag: [{ system: 'urn:ietf:rfc:3986', code: `urn:uuid:${REQUEST_ID}` }] });
@@ -97,7 +97,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('resends a transaction whose every entry is conditional when the server is briefly unavailable after saving it: one carer, one Provenance', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     fhir.fault({ match: (r) => r.method === 'POST', afterProcessing: true, respond: faults.unavailable('0') });
-    const result = await adapter(fhir.base).recordCarer(grace2);
+    const result = await adapter(fhir.base).recordCarer(grace2, { withProvenance: true });
     expect(fhir.dataRequests.filter((r) => r.method === 'POST')).toHaveLength(2);
     expect(result.record?.context.carers.filter((c) => c.name === 'Ruth Rivers')).toHaveLength(1);
     expect(fhir.all('Provenance')).toHaveLength(1);
@@ -106,7 +106,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('does not retry a create the server cannot make conditional', async () => {
     const fhir = net.fhir({ transaction: false, conditionalCreate: false }).seed(...alexRecord());
     fhir.fault({ match: (r) => r.method === 'POST', respond: faults.unavailable('0') });
-    const error = (await adapter(fhir.base).recordCarer(grace2).catch((e: unknown) => e)) as FhirError;
+    const error = (await adapter(fhir.base).recordCarer(grace2, { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('unavailable');
     const posts = fhir.dataRequests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -123,7 +123,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
       mayNotShare: ['Diagnosis'],
       decidedOn: '2026-11-23T10:00:00Z',
       reviewDue: '2027-11-23',
-    });
+    }, { withProvenance: true });
     expect(result.record?.context.carers.find((c) => c.id === 'sam')?.consent.decision).toBe('partial');
   });
 
@@ -132,7 +132,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
     const result = await adapter(fhir.base).recordAskedNoCarers({ patient: 'Patient/jo' });
     expect(result.record?.context.askedNoCarers?.askedOn).toBe(NOW.toISOString());
     expect(fhir.all('List')[0]?.source).toEqual(recorder);
-    // A List is not a Consent or RelatedPerson change: no transaction, no Provenance.
+    // Recording no carers is not audited (shared/actions/record-no-carers.ts): no transaction, no Provenance.
     expect(fhir.dataRequests.find((r) => r.method === 'POST')?.url.pathname).toBe('/R4/List');
   });
 
@@ -145,8 +145,8 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('writes only valid FHIR R4', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);
-    await fhirAdapter.recordCarer({ ...grace2, birthDate: '2010-01-02', telecom: [{ system: 'phone', value: '07700 900456' }] });
-    await fhirAdapter.recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'deny', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' });
+    await fhirAdapter.recordCarer({ ...grace2, birthDate: '2010-01-02', telecom: [{ system: 'phone', value: '07700 900456' }] }, { withProvenance: true });
+    await fhirAdapter.recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'deny', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' }, { withProvenance: true });
     await fhirAdapter.recordAskedNoCarers({ patient: 'Patient/alex' });
     await fhirAdapter.offerAssessment({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', note: 'Offered by phone' });
     const resources = sentResources(fhir);
@@ -160,7 +160,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
     const caps = await fhirAdapter.capabilities();
     expect(caps.canWrite.Consent.create).toBe(false);
     const error = (await fhirAdapter
-      .recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'permit', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' })
+      .recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'permit', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' }, { withProvenance: true })
       .catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('unsupported');
     expect(error.userMessage).toBe('This server does not accept new Consent records (read-only API) — record the decision in the EHR.');
@@ -170,7 +170,7 @@ describe.each(TRANSPORTS)('creating records over %s', (_name, injectedFetch) => 
   it('refuses invalid input with a clear error, sending nothing', async () => {
     const fhir = net.fhir().seed(...alexRecord());
     const error = (await adapter(fhir.base)
-      .recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'partial', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' })
+      .recordConsent({ patient: 'Patient/alex', carer: 'RelatedPerson/grace', decision: 'partial', decidedOn: '2026-11-23T10:00:00Z', reviewDue: '2027-11-23' }, { withProvenance: true })
       .catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('bad-request');
     expect(error.userMessage).toMatch(/^Nothing was saved: a partial decision must say what may, or may not, be shared/);

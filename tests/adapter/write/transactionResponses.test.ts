@@ -25,7 +25,7 @@ describe.each(TRANSPORTS)('reading a transaction answer entry by entry over %s',
     fhir.editBehindTheScenes('Consent/consent-grace', (consent) => {
       consent.dateTime = '2026-11-22T16:00:00Z';
     });
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('conflict');
     expect(error.status).toBe(staleStatus);
     expect(error.userMessage).toBe('Someone else changed this consent record since you opened it. Compare their version with yours before saving again.');
@@ -38,7 +38,7 @@ describe.each(TRANSPORTS)('reading a transaction answer entry by entry over %s',
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
     fhir.fault({ match: (r) => r.method === 'POST', respond: answeredWith({ status: '400 Bad Request', outcome: outcomeOf('invalid') }, { status: '400 Bad Request' }) });
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('bad-request');
     expect(error.status).toBe(400);
     expect(error.issues).toEqual(['error invalid: entry failed: invalid']);
@@ -52,7 +52,7 @@ describe.each(TRANSPORTS)('reading a transaction answer entry by entry over %s',
       match: (r) => r.method === 'POST',
       respond: answeredWith({ status: '200 OK', location: 'Consent/consent-grace/_history/2' }, { status: '422 Unprocessable Entity', outcome: outcomeOf('business-rule') }),
     });
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('bad-request');
     expect(error.status).toBe(422);
   });
@@ -62,8 +62,8 @@ describe.each(TRANSPORTS)('reading a transaction answer entry by entry over %s',
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
     fhir.fault({ match: (r) => r.method === 'POST', respond: answeredWith({ status: '200 OK', location: 'Consent/consent-grace/_history/2' }) });
-    expect(((await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError).kind).toBe('invalid-response');
+    expect(((await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError).kind).toBe('invalid-response');
     fhir.fault({ match: (r) => r.method === 'POST', respond: () => HttpResponse.json({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ response: { location: 'Consent/consent-grace/_history/2' } }, {}] }, { headers: FHIR_JSON }) });
-    expect(((await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError).kind).toBe('invalid-response');
+    expect(((await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError).kind).toBe('invalid-response');
   });
 });

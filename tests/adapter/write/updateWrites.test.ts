@@ -26,7 +26,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhir = net.fhir({ transaction: false }).seed(...asStored(PatientAlex), samAsStored());
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
-    const result = await fhirAdapter.markCarerStatus('RelatedPerson/sam', false);
+    const result = await fhirAdapter.markCarerStatus('RelatedPerson/sam', false, { withProvenance: true });
     const put = fhir.dataRequests.find((r) => r.method === 'PUT')!;
     expect(put.url.pathname).toBe('/R4/RelatedPerson/sam');
     expect(put.headers.get('if-match')).toBe('W/"1"');
@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhir = net.fhir({ transaction: false }).seed(...asStored(PatientAlex), samAsStored());
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
-    const result = await fhirAdapter.editCarerDetails('RelatedPerson/sam', { email: 'sam@example.org' });
+    const result = await fhirAdapter.editCarerDetails('RelatedPerson/sam', { email: 'sam@example.org' }, { withProvenance: true });
     const put = fhir.dataRequests.find((r) => r.method === 'PUT')!;
     expect(put.url.pathname).toBe('/R4/RelatedPerson/sam');
     expect(put.headers.get('if-match')).toBe('W/"1"');
@@ -61,7 +61,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhir = net.fhir().seed(...asStored(PatientAlex), samAsStored());
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
-    await fhirAdapter.markCarerStatus('RelatedPerson/sam', true);
+    await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { withProvenance: true });
     const bundle = fhir.dataRequests.find((r) => r.method === 'POST')!.body as { type: string; entry: Array<{ resource: Resource; request: Record<string, string> }> };
     expect(bundle.type).toBe('transaction');
     expect(bundle.entry[0]!.request).toEqual({ method: 'PUT', url: 'RelatedPerson/sam', ifMatch: 'W/"1"' });
@@ -78,7 +78,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     fhir.editBehindTheScenes('Consent/consent-grace', (consent) => {
       consent.dateTime = '2026-11-22T16:00:00Z';
     });
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('conflict');
     expect(error.status).toBe(staleStatus);
     expect(error.userMessage).toBe('Someone else changed this consent record since you opened it. Compare their version with yours before saving again.');
@@ -92,7 +92,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
     fhir.editBehindTheScenes('Consent/consent-grace', () => undefined);
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('conflict');
     expect(error.current?.versionId).toBe('2');
     expect(fhir.all('Provenance')).toEqual([]);
@@ -103,8 +103,8 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhirAdapter = adapter(fhir.base);
     const record = await fhirAdapter.readCarerContext('Patient/alex');
     const raw = record.raw.get('RelatedPerson/sam')!;
-    await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { raw });
-    const resend = (await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { raw }).catch((e: unknown) => e)) as FhirError;
+    await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { withProvenance: true, raw });
+    const resend = (await fhirAdapter.markCarerStatus('RelatedPerson/sam', true, { withProvenance: true, raw }).catch((e: unknown) => e)) as FhirError;
     expect(resend.kind).toBe('conflict');
     const provenance = fhir.all('Provenance');
     expect(provenance).toHaveLength(1);
@@ -115,7 +115,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhir = net.fhir().seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
-    const result = await fhirAdapter.withdrawConsent('Consent/consent-grace');
+    const result = await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true });
     expect(fhir.current('Consent/consent-grace')?.status).toBe('inactive');
     expect(result.record?.context.carers.find((c) => c.id === 'grace')?.consent.decision).toBe('withdrawn');
   });
@@ -146,13 +146,13 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const raw = record.raw.get('Consent/consent-grace')!;
     fhir.editBehindTheScenes('Consent/consent-grace', () => undefined);
     // A second adapter (another worker) that never read the record: the caller's raw decides the version.
-    const error = (await adapter(fhir.base).withdrawConsent('Consent/consent-grace', { raw }).catch((e: unknown) => e)) as FhirError;
+    const error = (await adapter(fhir.base).withdrawConsent('Consent/consent-grace', { withProvenance: true, raw }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('conflict');
   });
 
   it('refuses to update a record it has not read, sending nothing', async () => {
     const fhir = net.fhir().seed(...alexRecord());
-    const error = (await adapter(fhir.base).withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await adapter(fhir.base).withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('bad-request');
     expect(error.userMessage).toMatch(/Refresh the patient's record/);
     expect(fhir.dataRequests).toHaveLength(0);
@@ -162,7 +162,7 @@ describe.each(TRANSPORTS)('updating records over %s', (_name, injectedFetch) => 
     const fhir = net.fhir({ readOnly: ['Consent'] }).seed(...alexRecord());
     const fhirAdapter = adapter(fhir.base);
     await fhirAdapter.readCarerContext('Patient/alex');
-    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace').catch((e: unknown) => e)) as FhirError;
+    const error = (await fhirAdapter.withdrawConsent('Consent/consent-grace', { withProvenance: true }).catch((e: unknown) => e)) as FhirError;
     expect(error.kind).toBe('unsupported');
     expect(error.userMessage).toBe('This server does not allow changes to Consent records (read-only API) — record the decision in the EHR.');
     expect(fhir.dataRequests.filter((r) => r.method !== 'GET')).toHaveLength(0);
