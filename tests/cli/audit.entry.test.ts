@@ -4,16 +4,13 @@
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCaseload } from '../../sandbox/generate/caseload';
 import { writeNdjson } from '../../sandbox/ndjson';
 import { runEntry } from './support/commands';
 
-const TSX = resolve('node_modules/.bin/tsx');
-const ENTRY = resolve('adapter/cli/audit.ts');
-
-const run = (args: string[]) => runEntry(TSX, ENTRY, args);
+const run = (args: string[]) => runEntry('adapter/cli/audit.ts', args);
 
 let work: string;
 

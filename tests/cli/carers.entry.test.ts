@@ -3,17 +3,14 @@
  * in a child process against the sandbox: whatever DEBUG says, no patient data reaches stderr, and
  * stdout holds only the command's own report.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runEntry } from './support/commands';
 
-const TSX = resolve('node_modules/.bin/tsx');
-const ENTRY = resolve('adapter/cli/carers.ts');
 const amira = PERSONAS.amiraKhan;
 
-const run = (args: string[], env: Record<string, string>) => runEntry(TSX, ENTRY, args, env);
+const run = (args: string[], env: Record<string, string>) => runEntry('adapter/cli/carers.ts', args, env);
 
 let sandbox: Sandbox;
 beforeAll(async () => {

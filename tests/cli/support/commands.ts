@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { carersMain } from '../../../adapter/cli/carersMain';
 import { CarerReportSchema, type CarerReport } from '../../../shared/report/carerReport';
@@ -25,10 +25,15 @@ export async function runCarers(argv: readonly string[]): Promise<Run> {
   return { code, stdout, stderr };
 }
 
-/** A command's entry point (`tsx ENTRY ARGS…`) in a child process, as a person runs it; no colour. */
-export function runEntry(tsx: string, entry: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const TSX = resolve('node_modules/.bin/tsx');
+
+/**
+ * A command's entry point (`tsx ENTRY ARGS…`, ENTRY from the repository root, as `npm run` runs it)
+ * in a child process, with `env` added to the environment; no colour.
+ */
+export function runEntry(entry: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(tsx, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
+    const child = spawn(TSX, [resolve(entry), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
