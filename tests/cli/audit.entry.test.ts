@@ -2,28 +2,15 @@
  * The real command, as a person runs it (`npm run audit -- …` is `tsx adapter/cli/audit.ts …`):
  * exit codes, one-line errors and the files written, in a child process.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCaseload } from '../../sandbox/generate/caseload';
 import { writeNdjson } from '../../sandbox/ndjson';
+import { runEntry } from './support/commands';
 
-const TSX = resolve('node_modules/.bin/tsx');
-const ENTRY = resolve('adapter/cli/audit.ts');
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(TSX, [ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runEntry('adapter/cli/audit.ts', args);
 
 let work: string;
 

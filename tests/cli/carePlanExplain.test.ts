@@ -2,13 +2,11 @@
  * Issue 11: `carers explain` on a saved record whose patient has a current crisis plan and a carer
  * (Grace, partial consent: involvement permitted) the plan does not involve.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { carersMain, EXIT } from '../../adapter/cli/carersMain';
+import { EXIT } from '../../adapter/cli/carersMain';
 import { CarerReportSchema } from '../../shared/report/carerReport';
 import { alexRecord } from '../fixtures/fhir/personas';
+import { runCarers, withSavedRecord } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const crisisPlan = {
@@ -21,13 +19,9 @@ const crisisPlan = {
   subject: { reference: 'Patient/alex' },
 };
 
+/** The run itself (its exit code and stderr are the tests' to check), the report parsed. */
 async function explain(resources: readonly unknown[]) {
-  const dir = await mkdtemp(join(tmpdir(), 'carers-careplan-'));
-  const path = join(dir, 'record.json');
-  await writeFile(path, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }));
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', path, '--now', NOW, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const { code, stdout, stderr } = await withSavedRecord(resources, (path) => runCarers(['explain', path, '--now', NOW, '--json']));
   return { code, stderr, report: CarerReportSchema.parse(JSON.parse(stdout)) };
 }
 

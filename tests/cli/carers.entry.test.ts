@@ -3,27 +3,14 @@
  * in a child process against the sandbox: whatever DEBUG says, no patient data reaches stderr, and
  * stdout holds only the command's own report.
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { runEntry } from './support/commands';
 
-const TSX = resolve('node_modules/.bin/tsx');
-const ENTRY = resolve('adapter/cli/carers.ts');
 const amira = PERSONAS.amiraKhan;
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(TSX, [ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string>) => runEntry('adapter/cli/carers.ts', args, env);
 
 let sandbox: Sandbox;
 beforeAll(async () => {

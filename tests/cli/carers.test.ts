@@ -2,22 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { carersMain, EXIT } from '../../adapter/cli/carersMain';
+import { EXIT } from '../../adapter/cli/carersMain';
 import { CarerReportSchema } from '../../shared/report/carerReport';
 import { alexRecord, CarerGrace, ConsentGracePermit, PatientAlex } from '../fixtures/fhir/personas';
+import { runCarers } from './support/commands';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function carers(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const carers = (...argv: string[]) => runCarers(argv);
 
 const NOW = '2026-11-23T12:00:00Z';
 let dir: string;

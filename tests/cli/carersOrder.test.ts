@@ -3,12 +3,12 @@
  * server returns it in.
  */
 import { describe, expect, it } from 'vitest';
-import { carersMain } from '../../adapter/cli/carersMain';
 import { CarerReportSchema } from '../../shared/report/carerReport';
 import { WRITE_CARER_ROLE } from '../../shared/terminology';
 import type { Resource } from '../adapter/support/fakeFhirServer';
 import { useFhirServer } from '../adapter/support/mswServer';
 import { asStored, PatientAlex } from '../adapter/support/personas';
+import { runCarers } from './support/commands';
 
 const net = useFhirServer();
 const NOW = '2026-11-23T12:00:00Z';
@@ -25,9 +25,7 @@ const carer = (id: string, given: string, family: string): Resource => ({
 const CARERS = [carer('z1', 'Zoë', 'Adams'), carer('s2', 'Sam', 'Smith'), carer('a1', 'adam', 'Brown'), carer('e1', 'Émile', 'Clark'), carer('s1', 'Sam', 'Smith')];
 
 async function promptsJson(base: string): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['prompts', '--fhir', base, '--patient', 'alex', '--now', NOW, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const { code, stdout, stderr } = await runCarers(['prompts', '--fhir', base, '--patient', 'alex', '--now', NOW, '--json']);
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   return stdout;
 }

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditMain } from '../../adapter/cli/auditMain';
-import { carersMain } from '../../adapter/cli/carersMain';
 import { CoverageSchema, type Coverage } from '../../shared/audit/coverage';
-import { CarerReportSchema, type CarerReport } from '../../shared/report/carerReport';
+import type { CarerReport } from '../../shared/report/carerReport';
+import { explainFile, runCarers } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const FIXTURES = fileURLToPath(new URL('../fixtures/consent/', import.meta.url));
@@ -22,13 +22,9 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'consent-scenarios-'));
 });
 
-async function run(scenario: string, json: boolean): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', join(FIXTURES, `${scenario}.json`), '--now', NOW, ...(json ? ['--json'] : [])], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
+/** `carers explain` as text. */
+async function explainText(scenario: string): Promise<string> {
+  const { code, stdout, stderr } = await runCarers(['explain', join(FIXTURES, `${scenario}.json`), '--now', NOW]);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return stdout;
@@ -36,7 +32,7 @@ async function run(scenario: string, json: boolean): Promise<string> {
 
 /** `carers explain --json`: the contract other tools read. */
 async function explain(scenario: string): Promise<{ report: CarerReport }> {
-  return { report: CarerReportSchema.parse(JSON.parse(await run(scenario, true))) };
+  return { report: await explainFile(join(FIXTURES, `${scenario}.json`), NOW) };
 }
 
 /** The same resources as a bulk export folder (one NDJSON file per type), audited as at NOW. */
@@ -112,7 +108,7 @@ describe('issue 8 scenarios: what the panel, carers and the audit say', () => {
     const { report } = await explain('06-withdrawn');
     expect(decisionOf(report, 'mother')).toMatchObject({ decision: 'withdrawn', withdrawnOn: '2026-11-20T10:00:00Z', reviewDue: '2027-11-20' });
     expect(promptsFor(report, 'mother')).not.toContain('review-consent');
-    expect(await run('06-withdrawn', false)).toMatch(/consent: the patient withdrew consent, recorded 2025-01-10, withdrawn 2026-11-20/);
+    expect(await explainText('06-withdrawn')).toMatch(/consent: the patient withdrew consent, recorded 2025-01-10, withdrawn 2026-11-20/);
     const coverage = await audit('06-withdrawn');
     expect(coverage.carers).toMatchObject({ consent: { withdrawn: 1 }, consentPastReview: 0 });
   });

@@ -12,20 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { auditMain } from '../../adapter/cli/auditMain';
 import { carersMain } from '../../adapter/cli/carersMain';
 import { CoverageSchema, type Coverage } from '../../shared/audit/coverage';
-import { CarerReportSchema, type CarerReport } from '../../shared/report/carerReport';
+import type { CarerReport } from '../../shared/report/carerReport';
+import { explainFile } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const CONTACTS = fileURLToPath(new URL('../fixtures/contacts/', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../fixtures/fhir/examples/', import.meta.url));
 
-async function explain(file: string, extra: string[] = []): Promise<CarerReport> {
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', file, '--now', NOW, '--json', ...extra], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return CarerReportSchema.parse(JSON.parse(stdout));
-}
+const explain = (file: string, extra: string[] = []) => explainFile(file, NOW, extra);
 const scenario = (name: string) => explain(join(CONTACTS, `${name}.json`));
 const summaries = (report: CarerReport) => report.prompts.map((p) => p.summary);
 const NO_CARER = /No carer recorded/;

@@ -3,13 +3,9 @@
  * completed assessment makes the review due now; while the patient is an inpatient the carer is to
  * be involved in discharge planning; a "no carers" answer is asked again at a new episode.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carersMain } from '../../adapter/cli/carersMain';
-import { CarerReportSchema, type CarerReport } from '../../shared/report/carerReport';
+import { describe, expect, it } from 'vitest';
 import { CarerGrace, EpisodeAlex, PatientAlex } from '../fixtures/fhir/personas';
+import { explainRecord } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const IMP = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' }] };
@@ -25,28 +21,11 @@ const assessment = {
 };
 const admission = { ...EpisodeAlex, id: 'ward', type: [IMP], period: { start: '2026-11-02' } };
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pathway-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function explain(name: string, resources: unknown[]): Promise<CarerReport> {
-  const file = join(dir, `${name}.json`);
-  await writeFile(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }));
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', file, '--now', NOW, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return CarerReportSchema.parse(JSON.parse(stdout));
-}
+const explain = (resources: readonly unknown[]) => explainRecord(resources, NOW);
 
 describe('carers explain: deadlines that follow the record', () => {
   it('a new inpatient episode after a completed assessment: a review-due prompt, and one to involve the carer in discharge planning', async () => {
-    const report = await explain('admitted', [PatientAlex, EpisodeAlex, CarerGrace, assessment, admission]);
+    const report = await explain([PatientAlex, EpisodeAlex, CarerGrace, assessment, admission]);
     const review = report.prompts.find((p) => p.code === 'assessment-review-due');
     expect(review?.summary).toBe("Carer's assessment review for Grace Example (Daughter) — due now: the patient was admitted on 2 Nov 2026");
     expect(report.carers.find((c) => c.reference === 'RelatedPerson/grace')?.assessment).toMatchObject({ reviewDue: '2026-11-02' });
@@ -54,7 +33,7 @@ describe('carers explain: deadlines that follow the record', () => {
   });
 
   it('without the admission, no review is due before the year is out', async () => {
-    const report = await explain('community', [PatientAlex, EpisodeAlex, CarerGrace, assessment]);
+    const report = await explain([PatientAlex, EpisodeAlex, CarerGrace, assessment]);
     expect(report.prompts.map((p) => p.code)).not.toContain('assessment-review-due');
     expect(report.prompts.map((p) => p.code)).not.toContain('involve-carer-in-discharge');
   });
@@ -70,8 +49,8 @@ describe('carers explain: deadlines that follow the record', () => {
       date: '2026-06-05',
       emptyReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'nilknown' }] },
     };
-    expect((await explain('asked', [PatientAlex, EpisodeAlex, list])).prompts).toEqual([]);
-    const report = await explain('asked-again', [PatientAlex, EpisodeAlex, list, admission]);
+    expect((await explain([PatientAlex, EpisodeAlex, list])).prompts).toEqual([]);
+    const report = await explain([PatientAlex, EpisodeAlex, list, admission]);
     expect(report.prompts.map((p) => p.summary)).toEqual(['New episode of care from 2 Nov 2026 — ask again about carers (said none on 5 Jun 2026)']);
   });
 });

@@ -6,10 +6,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { carersMain, EXIT } from '../../adapter/cli/carersMain';
 import { buildCarerReferral, buildCarerSharingConsent } from '../../adapter/writes/build';
-import { CarerReportSchema } from '../../shared/report/carerReport';
 import { CarerGrace, ConsentGracePermit, EXTENSION_BASE, EpisodeAlex, PatientAlex } from '../fixtures/fhir/personas';
+import { bundleJson, explainFile } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const ORG = { name: "The local carers' centre" };
@@ -19,22 +18,13 @@ const record = [PatientAlex, EpisodeAlex, CarerGrace, ConsentGracePermit];
 
 let dir: string;
 const file = (name: string) => join(dir, name);
-const bundle = (resources: readonly unknown[]) => JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
-
-async function explain(name: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', file(name), '--now', NOW, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  expect(code).toBe(EXIT.ok);
-  return CarerReportSchema.parse(JSON.parse(stdout));
-}
+const explain = (name: string) => explainFile(file(name), NOW);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'carers-referral-'));
-  await writeFile(file('not-referred.json'), bundle(record));
-  await writeFile(file('referred.json'), bundle([...record, referral]));
-  await writeFile(file('referred-own-consent.json'), bundle([...record, referral, own]));
+  await writeFile(file('not-referred.json'), bundleJson(record));
+  await writeFile(file('referred.json'), bundleJson([...record, referral]));
+  await writeFile(file('referred-own-consent.json'), bundleJson([...record, referral, own]));
 });
 
 describe('carers explain: a referral for the statutory carer’s assessment (recommendation 3)', () => {

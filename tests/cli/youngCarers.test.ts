@@ -3,12 +3,8 @@
  * patient's child with no birth date is asked for one; a carer aged 17 gets `young-carer-transition`;
  * the assessment cited follows ages.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { carersMain } from '../../adapter/cli/carersMain';
-import { CarerReportSchema, type CarerReport } from '../../shared/report/carerReport';
+import { explainRecord } from './support/commands';
 
 const NOW = '2026-11-23T12:00:00Z';
 const V3 = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
@@ -27,17 +23,7 @@ const child = (id: string, code: string, birthDate?: string) => ({
   period: { start: '2026-11-13' },
 });
 
-async function explain(resources: readonly unknown[]): Promise<CarerReport> {
-  const dir = await mkdtemp(join(tmpdir(), 'young-carers-'));
-  const file = join(dir, 'record.json');
-  await writeFile(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }));
-  let stdout = '';
-  let stderr = '';
-  const code = await carersMain(['explain', file, '--now', NOW, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return CarerReportSchema.parse(JSON.parse(stdout));
-}
+const explain = (resources: readonly unknown[]) => explainRecord(resources, NOW);
 
 describe('carers explain: young carers', () => {
   it("asks for the date of birth of a carer who is the patient's child and has none", async () => {

@@ -1,8 +1,7 @@
 import { DEFAULT_EXTENSION_BASE } from '../../shared/terminology';
 import { describe, expect, it } from 'vitest';
-import type { FrameLocator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
-import { fillDate, openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
+import { fillDate, openPatient, prompt, saveAndWaitGone, saveForm, searchFhir, startFromPrompt, type E2E, useExtensionAgainstSandbox, waitForSaved } from './harness';
 
 interface Coding {
   system?: string;
@@ -13,23 +12,6 @@ interface Resource {
   resourceType: string;
   status?: string;
   [key: string]: unknown;
-}
-
-const prompt = (panel: FrameLocator, code: string) => panel.locator(`[data-prompt-code="${code}"]`);
-
-/** Clicks a prompt's action, fills nothing, and returns the form it opened. */
-async function startFromPrompt(panel: FrameLocator, code: string, action: string) {
-  await prompt(panel, code).first().locator(`[data-action="${action}"]`).click();
-  const form = panel.locator('form.form');
-  await form.waitFor();
-  return form;
-}
-
-async function saveAndWaitGone(panel: FrameLocator, form: ReturnType<FrameLocator['locator']>, button: string, code: string): Promise<void> {
-  await submitForm(form, button);
-  await form.waitFor({ state: 'detached', timeout: 20_000 });
-  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-  await prompt(panel, code).first().waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 describe('acting on prompts writes FHIR and the prompt goes away', () => {
@@ -56,8 +38,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     await form.getByLabel('Name').fill('Nadia Begum');
     await form.getByLabel('Relationship to the patient').selectOption('SIS');
     await form.getByLabel('Phone (optional)').fill('07700 900999');
-    await submitForm(form, 'Add carer');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(form, 'Add carer');
     const people = await searchFhir<Resource>(env(), `RelatedPerson?patient=Patient/${fatima.patientId}`);
     const added = people.find((p) => JSON.stringify(p.name).includes('Nadia Begum'));
     expect(added).toBeDefined();
@@ -115,9 +96,8 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     await panel.locator(`[data-carer="${carer}"] [data-action="record-assessment-outcome"]`).click();
     const outcome = panel.locator('form.form');
     await outcome.getByLabel('Carer accepted the offer').check();
-    await submitForm(outcome, 'Record outcome');
-    await outcome.waitFor({ state: 'detached', timeout: 20_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await saveForm(outcome, 'Record outcome');
+    await waitForSaved(panel);
     const tasks = await searchFhir<Resource & { authoredOn?: string; lastModified?: string }>(env(), `Task?subject=RelatedPerson/${carer}`);
     expect(tasks.map((t) => t.status)).toEqual(['accepted']);
     expect(Date.parse(tasks[0]?.lastModified ?? '')).toBeGreaterThanOrEqual(Date.parse(tasks[0]?.authoredOn ?? ''));
@@ -139,8 +119,7 @@ describe('acting on prompts writes FHIR and the prompt goes away', () => {
     const panel = await open(env(), thomas.patientId);
     await panel.locator(`[data-carer="${thomas.relatedPersonIds[0]}"] [data-action="withdraw-consent"]`).click();
     const form = panel.locator('form.form');
-    await submitForm(form, 'Withdraw consent');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(form, 'Withdraw consent');
     const consents = await searchFhir<Resource>(env(), `Consent?patient=Patient/${thomas.patientId}`);
     expect(consents.map((c) => c.status)).toEqual(['inactive']);
     expect(await panel.locator(`[data-carer="${thomas.relatedPersonIds[0]}"] [data-consent]`).innerText()).toContain('withdrawn');

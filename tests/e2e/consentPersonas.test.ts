@@ -11,7 +11,7 @@ import { addDays } from '../../shared/domain/dates';
 import { displayDate } from '../../shared/domain/describe';
 import type { PromptCode } from '../../shared/domain/types';
 import { DEFAULT_EXTENSION_BASE, consentBasisExtensionUrl, consentReviewDueExtensionUrl } from '../../shared/terminology';
-import { dateValue, fillDate, openPatient, readFhir, searchFhir, submitForm, useExtensionAgainstSandbox, type E2E } from './harness';
+import { dateValue, fillDate, openPatient, prompt, readFhir, saveForm, searchFhir, useExtensionAgainstSandbox, waitForSaved, type E2E } from './harness';
 
 interface Extension {
   url: string;
@@ -37,7 +37,6 @@ async function open(e: E2E, patientId: string): Promise<FrameLocator> {
   return openPatient(e, page, patientId);
 }
 
-const prompt = (panel: FrameLocator, code: PromptCode) => panel.locator(`[data-prompt-code="${code}"]`);
 const consentOf = (panel: FrameLocator, carerId: string | undefined) => panel.locator(`[data-carer="${carerId}"] [data-consent]`);
 
 /** The prompt codes the panel shows, once the view with the persona's carers is drawn. */
@@ -218,9 +217,8 @@ describe('the consent form records who decided, and when the patient cannot', ()
     // The default comes from the policy (askAgainDays); the clinician chooses another date.
     const chosen = addDays(await dateValue(form, 'askAgainOn'), 7);
     await fillDate(form, 'askAgainOn', chosen);
-    await submitForm(form, 'Record decision');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await saveForm(form, 'Record decision');
+    await waitForSaved(panel);
     await prompt(panel, 'record-consent').waitFor({ state: 'detached', timeout: 20_000 });
 
     const consents = await searchFhir<ConsentResource>(env(), `Consent?patient=Patient/${amira.patientId}`);
@@ -250,9 +248,8 @@ describe('the consent form records who decided, and when the patient cannot', ()
     await form.getByLabel('Declines to share', { exact: true }).check();
     await form.getByLabel('An attorney under a lasting power of attorney for health and welfare').check();
     await form.getByLabel('The person who decided, if recorded here (optional)').selectOption({ label: 'Ruth Clarke' });
-    await submitForm(form, 'Record decision');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await saveForm(form, 'Record decision');
+    await waitForSaved(panel);
 
     const consents = await searchFhir<ConsentResource>(env(), `Consent?patient=Patient/${edith.patientId}`);
     const recorded = consents.filter((c) => c.id !== 'demo-edith-clarke-consent');

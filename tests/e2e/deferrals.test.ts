@@ -4,14 +4,10 @@
  * end it, after which the prompt is back for both.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { pullPopulation } from '../../adapter/audit/pull';
-import { runAudit } from '../../adapter/audit/run';
-import { abortableSleep } from '../../adapter/http/signal';
 import { PERSONAS } from '../../sandbox/personas';
-import { DEFAULT_POLICY } from '../../shared/policy';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
-import { openPatient, submitForm, useExtensionAgainstSandbox } from './harness';
+import { auditSandbox, openPatient, saveForm, useExtensionAgainstSandbox } from './harness';
 
 describe('a deferral the whole team sees', () => {
   const env = useExtensionAgainstSandbox({ patients: 0 });
@@ -28,8 +24,7 @@ describe('a deferral the whole team sees', () => {
     expect(await form.innerText()).toMatch(/Defers “.*” for this patient and carer until/);
     await form.getByLabel('Reason').selectOption('lacks-capacity');
     await form.locator('[name="comment"]').fill('Carer in hospital this month');
-    await submitForm(form, 'Defer');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(form, 'Defer');
     await mine.locator('[data-prompt-code="offer-assessment"]').waitFor({ state: 'detached' });
     await mine.locator('[data-deferred-code="offer-assessment"]').waitFor();
 
@@ -42,17 +37,12 @@ describe('a deferral the whole team sees', () => {
     expect(await deferred.innerText()).toMatch(/Not now: deferred by .* on \d+ \w+ \d{4} until \d+ \w+ \d{4}, patient lacks capacity at present — “Carer in hospital this month”/);
     expect(await theirs.locator('li[data-prompt-code="offer-assessment"]').count()).toBe(0);
 
-    const audit = await runAudit({
-      events: pullPopulation({ fhirBase: env().sandbox.fhirBase, mode: 'search', sleep: (ms, signal) => abortableSleep(Math.min(ms, 20), signal) }),
-      policy: DEFAULT_POLICY,
-      now: new Date(),
-    });
+    const audit = await auditSandbox(env());
     expect(audit.coverage.recordedActions?.deferrals).toContainEqual(expect.objectContaining({ code: 'offer-assessment', reason: 'lacks-capacity', recorded: 1, inForce: 1 }));
 
     await deferred.locator('[data-action="end-deferral"]').click();
     const end = theirs.getByRole('form', { name: 'End this deferral' });
-    await submitForm(end, 'End deferral');
-    await end.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(end, 'End deferral');
     await theirs.locator('li[data-prompt-code="offer-assessment"]').waitFor();
     expect(await theirs.locator('[data-deferred-code]').count()).toBe(0);
     await page.close();

@@ -9,7 +9,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { Resource } from '@medplum/fhirtypes';
 import { PERSONAS, type Persona } from '../../sandbox/personas';
 import type { RequestHandler } from '../../sandbox/server';
-import { openPatient, readFhir, searchFhir, submitForm, type E2E, updateFhir, useExtensionAgainstSandbox } from './harness';
+import type { PromptCode } from '../../shared/domain/types';
+import { openPatient, prompt, readFhir, searchFhir, startFromPrompt, submitForm, type E2E, updateFhir, useExtensionAgainstSandbox, waitForSaved } from './harness';
 
 type Fault =
   /** Answer every write with this status (and Retry-After), before the server sees it, `times` times. */
@@ -67,14 +68,10 @@ async function versionsOf(env: E2E, resourceType: string, id: string): Promise<V
   return (history.entry ?? []).map((e) => e.resource as unknown as Versioned).reverse();
 }
 
-const prompt = (panel: FrameLocator, code: string) => panel.locator(`[data-prompt-code="${code}"]`);
-
-async function openForm(env: E2E, persona: Persona, code: string, action: string): Promise<{ page: Page; panel: FrameLocator; form: ReturnType<FrameLocator['locator']> }> {
+async function openForm(env: E2E, persona: Persona, code: PromptCode, action: string): Promise<{ page: Page; panel: FrameLocator; form: ReturnType<FrameLocator['locator']> }> {
   const page = await env.browser.context.newPage();
   const panel = await openPatient(env, page, persona.patientId);
-  await prompt(panel, code).first().locator(`[data-action="${action}"]`).click();
-  const form = panel.locator('form.form');
-  await form.waitFor();
+  const form = await startFromPrompt(panel, code, action);
   return { page, panel, form };
 }
 
@@ -118,7 +115,7 @@ describe('faults on the way to the FHIR server', () => {
     faults.writesSeen = 0;
     await submitForm(form, 'Record decision');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await waitForSaved(panel);
     expect(faults.writesSeen).toBe(2);
     const consents = await searchFhir<Versioned>(env(), `Consent?patient=Patient/${amira.patientId}`);
     expect(consents).toHaveLength(1);
@@ -134,7 +131,7 @@ describe('faults on the way to the FHIR server', () => {
     faults.writesSeen = 0;
     await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await waitForSaved(panel);
     expect(faults.writesSeen).toBe(2);
     const tasks = await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${daniel.relatedPersonIds[0]}`);
     expect(tasks.map((t) => t.status)).toEqual(['requested']);
@@ -237,7 +234,7 @@ describe('faults on the way to the FHIR server', () => {
 
     await submitForm(form, 'Record offer');
     await form.waitFor({ state: 'detached', timeout: 30_000 });
-    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await waitForSaved(panel);
     const tasks = await searchFhir<Versioned>(env(), `Task?subject=RelatedPerson/${carer}`);
     expect(tasks.map((t) => t.status)).toEqual(['requested']);
     expect(await versionsOf(env(), 'Task', tasks[0]?.id ?? '')).toHaveLength(1);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { pullPopulation } from '../../adapter/audit/pull';
+import { runAudit } from '../../adapter/audit/run';
+import { abortableSleep } from '../../adapter/http/signal';
 import { startSandbox, type RequestHandler, type Sandbox } from '../../sandbox/server';
+import type { PromptCode } from '../../shared/domain/types';
+import { DEFAULT_POLICY } from '../../shared/policy';
 import { configureFhirBase, launchWithExtension, type ExtensionBrowser } from './browser';
 import { EXTENSION_DIR } from './extensionBuild';
 
@@ -71,6 +76,49 @@ export async function panelResized(panel: FrameLocator, expanded = true): Promis
 export async function submitForm(form: Pick<Locator, 'getByRole'>, submitLabel: string): Promise<void> {
   await form.getByRole('button', { name: submitLabel, exact: true }).click();
   await form.getByRole('button', { name: 'Yes, save', exact: true }).click();
+}
+
+/** A prompt's items in the panel (one for each carer or contact it is about). */
+export function prompt(panel: FrameLocator, code: PromptCode): Locator {
+  return panel.locator(`[data-prompt-code="${code}"]`);
+}
+
+/** Clicks a prompt's action, fills nothing, and returns the form it opened. */
+export async function startFromPrompt(panel: FrameLocator, code: PromptCode, action: string): Promise<Locator> {
+  await prompt(panel, code).first().locator(`[data-action="${action}"]`).click();
+  const form = panel.locator('form.form');
+  await form.waitFor();
+  return form;
+}
+
+/** Saves a form as a clinician does (submitForm) and waits until it has closed: the write is done. */
+export async function saveForm(form: Locator, submitLabel: string): Promise<void> {
+  await submitForm(form, submitLabel);
+  await form.waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+/** Waits until the panel's live region says "Saved." (timeout: Playwright's default unless given). */
+export async function waitForSaved(panel: FrameLocator, timeout?: number): Promise<void> {
+  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor(timeout === undefined ? {} : { timeout });
+}
+
+/**
+ * Saves the form a prompt opened and waits until the prompt has left the panel (the record, read
+ * again, says it was done), and in between for the panel's "Saved." unless `announced: false`.
+ */
+export async function saveAndWaitGone(panel: FrameLocator, form: Locator, submitLabel: string, code: PromptCode, { announced = true }: { announced?: boolean } = {}): Promise<void> {
+  await saveForm(form, submitLabel);
+  if (announced) await waitForSaved(panel);
+  await prompt(panel, code).first().waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+/** The audit of everything on the sandbox now, pulled by paged search as the audit command does (retry waits cut short). */
+export function auditSandbox(env: E2E): ReturnType<typeof runAudit> {
+  return runAudit({
+    events: pullPopulation({ fhirBase: env.sandbox.fhirBase, mode: 'search', sleep: (ms, signal) => abortableSleep(Math.min(ms, 20), signal) }),
+    policy: DEFAULT_POLICY,
+    now: new Date(),
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/personas';
-import { openPatient, searchFhir, submitForm, type E2E, useExtensionAgainstSandbox } from './harness';
+import { openPatient, prompt, saveForm, searchFhir, type E2E, useExtensionAgainstSandbox, waitForSaved } from './harness';
 
 interface Communication {
   id: string;
@@ -29,14 +29,11 @@ interface Provenance {
 
 const owen = PERSONAS.owenDavies;
 const carys = `RelatedPerson/${owen.relatedPersonIds[0]}`;
-const prompt = (panel: FrameLocator, code: string) => panel.locator(`[data-prompt-code="${code}"]`);
 const codeOf = (c: Communication) => c.category?.[0]?.coding?.[0]?.code;
 
 async function save(panel: FrameLocator, button: string): Promise<void> {
-  const form = panel.locator('form.form');
-  await submitForm(form, button);
-  await form.waitFor({ state: 'detached', timeout: 20_000 });
-  await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 20_000 });
+  await saveForm(panel.locator('form.form'), button);
+  await waitForSaved(panel, 20_000);
 }
 
 describe('carers heard, their enquiries answered, disclosures recorded (issue 11, commitments 3 and 7)', () => {

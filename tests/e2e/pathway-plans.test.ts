@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
-import { openPatient, searchFhir, submitForm, useExtensionAgainstSandbox } from './harness';
+import { openPatient, saveForm, searchFhir, useExtensionAgainstSandbox } from './harness';
 
 describe('carers across the pathway: care plans, contingency plans and crisis numbers', () => {
   const env = useExtensionAgainstSandbox({ patients: 0 });
@@ -26,8 +26,7 @@ describe('carers across the pathway: care plans, contingency plans and crisis nu
     expect(await form.locator('[data-do-not-share]').innerText()).toContain('Notes of her therapy sessions');
     expect(await form.locator('input[name="carePlan"]').isChecked()).toBe(true);
     await form.locator('[name="note"]').fill('Luis joined the crisis plan review.');
-    await submitForm(form, 'Record involvement');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(form, 'Record involvement');
     await involve.waitFor({ state: 'detached', timeout: 20_000 });
 
     const contingency = panel.locator('li[data-prompt-code="carer-contingency-plan"]');
@@ -35,16 +34,14 @@ describe('carers across the pathway: care plans, contingency plans and crisis nu
     const plan = panel.locator('form[data-form="record-contingency-plan"]');
     await plan.locator('[name="plan"]').fill('His sister Marta steps in; the crisis team is called on the number given.');
     await plan.locator('input[name="emergencyCard"]').check();
-    await submitForm(plan, 'Record plan');
-    await plan.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(plan, 'Record plan');
     await contingency.waitFor({ state: 'detached', timeout: 20_000 });
 
     const crisis = panel.locator('li[data-prompt-code="give-crisis-numbers"]');
     await crisis.locator('[data-action="record-crisis-numbers"]').click();
     const numbers = panel.locator('form[data-form="record-crisis-numbers"]');
     for (const box of await numbers.locator('input[name="given"]').all()) await box.check();
-    await submitForm(numbers, 'Record numbers given');
-    await numbers.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(numbers, 'Record numbers given');
     await crisis.waitFor({ state: 'detached', timeout: 20_000 });
 
     const tasks = await searchFhir<{ code?: { coding?: { code?: string }[] }; focus?: { reference?: string }; input?: { valueString?: string }[] }>(env(), `Task?subject=RelatedPerson/${luis}`);

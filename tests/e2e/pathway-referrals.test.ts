@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../sandbox/personas';
-import { openPatient, submitForm, useExtensionAgainstSandbox } from './harness';
+import { openPatient, saveForm, useExtensionAgainstSandbox } from './harness';
 
 describe("referral to carers' support and the carer's own consent (recommendation 3)", () => {
   const env = useExtensionAgainstSandbox({ patients: 0 });
@@ -24,8 +24,7 @@ describe("referral to carers' support and the carer's own consent (recommendatio
     await referral.waitFor();
     await referral.locator('select[name="organisation"]').selectOption('carers-centre');
     await referral.locator('[name="note"]').fill('Dev asked for the carers’ centre to assess him');
-    await submitForm(referral, 'Record referral');
-    await referral.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(referral, 'Record referral');
     await refer.waitFor({ state: 'detached', timeout: 20_000 });
 
     const ask = panel.locator('li[data-prompt-code="carer-sharing-consent"]');
@@ -36,8 +35,7 @@ describe("referral to carers' support and the carer's own consent (recommendatio
     await decision.waitFor();
     expect(await decision.locator('select[name="organisation"]').inputValue()).toBe('carers-centre');
     await decision.locator('input[name="decision"][value="permit"]').check();
-    await submitForm(decision, 'Record the carer’s decision');
-    await decision.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(decision, 'Record the carer’s decision');
     await ask.waitFor({ state: 'detached', timeout: 20_000 });
 
     // The carer's own consent is not the patient's: no patient-consent prompt appears because of it.

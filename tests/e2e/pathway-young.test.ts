@@ -6,12 +6,8 @@
  * counts the young carer's referral.
  */
 import { describe, expect, it } from 'vitest';
-import { pullPopulation } from '../../adapter/audit/pull';
-import { runAudit } from '../../adapter/audit/run';
-import { abortableSleep } from '../../adapter/http/signal';
 import { PERSONAS } from '../../sandbox/personas';
-import { DEFAULT_POLICY } from '../../shared/policy';
-import { fillDate, openPatient, readFhir, searchFhir, submitForm, useExtensionAgainstSandbox } from './harness';
+import { auditSandbox, fillDate, openPatient, readFhir, saveForm, searchFhir, useExtensionAgainstSandbox } from './harness';
 
 const nadia = PERSONAS.nadiaOkoro;
 const [AMA, KWAME] = nadia.relatedPersonIds as [string, string];
@@ -39,8 +35,7 @@ describe('young carers through the panel', () => {
     await edit.waitFor();
     const born = birthDateAged15();
     await fillDate(edit, 'birthDate', born);
-    await submitForm(edit, 'Save details');
-    await edit.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(edit, 'Save details');
     await missing.waitFor({ state: 'detached', timeout: 20_000 });
     expect((await readFhir<{ birthDate?: string }>(env(), `RelatedPerson/${AMA}`)).birthDate).toBe(born);
     // With her birth date recorded, she is recognised as a young carer.
@@ -53,8 +48,7 @@ describe('young carers through the panel', () => {
     const request = panel.locator('form[data-form="request-transition-assessment"]');
     await request.waitFor();
     await request.locator('[name="requestedFrom"]').fill('Northshire adult social care');
-    await submitForm(request, 'Record request');
-    await request.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(request, 'Record request');
     await transition.waitFor({ state: 'detached', timeout: 20_000 });
     const tasks = await searchFhir<{ status: string; code?: { coding?: { code?: string }[] }; input?: { valueString?: string }[] }>(env(), `Task?subject=RelatedPerson/${KWAME}`);
     expect(tasks).toContainEqual(expect.objectContaining({ status: 'completed', code: expect.objectContaining({ coding: [expect.objectContaining({ code: 'transition-assessment-requested' })] }), input: [expect.objectContaining({ valueString: 'Northshire adult social care' })] }));
@@ -65,15 +59,10 @@ describe('young carers through the panel', () => {
     const refer = panel.locator('form[data-form="refer-young-carer"]');
     await refer.waitFor();
     await refer.locator('[name="referredTo"]').fill("Northshire young carers' service");
-    await submitForm(refer, 'Record referral');
-    await refer.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(refer, 'Record referral');
     await referral.waitFor({ state: 'detached', timeout: 20_000 });
 
-    const audit = await runAudit({
-      events: pullPopulation({ fhirBase: env().sandbox.fhirBase, mode: 'search', sleep: (ms, signal) => abortableSleep(Math.min(ms, 20), signal) }),
-      policy: DEFAULT_POLICY,
-      now: new Date(),
-    });
+    const audit = await auditSandbox(env());
     expect(audit.coverage.carers.youngReferred).toBe(1);
     expect(audit.coverage.rates.youngCarersReferred.numerator).toBe(1);
     await page.close();

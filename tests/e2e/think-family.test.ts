@@ -6,12 +6,8 @@
  * clears the prompt; the audit counts the answer.
  */
 import { describe, expect, it } from 'vitest';
-import { pullPopulation } from '../../adapter/audit/pull';
-import { runAudit } from '../../adapter/audit/run';
-import { abortableSleep } from '../../adapter/http/signal';
 import { PERSONAS } from '../../sandbox/personas';
-import { DEFAULT_POLICY } from '../../shared/policy';
-import { openPatient, searchFhir, submitForm, useExtensionAgainstSandbox } from './harness';
+import { auditSandbox, openPatient, saveForm, searchFhir, useExtensionAgainstSandbox } from './harness';
 
 const leon = PERSONAS.leonHughes;
 
@@ -31,8 +27,7 @@ describe('Think Family through the panel', () => {
     await form.locator('[name="childHelps"][value="yes"]').check();
     // A child who helps is added as a carer with their birth date (add-carer), so the young carer prompts follow.
     expect(await form.locator('[data-hint="add-child-carer"]').innerText()).toContain('add the child as a carer');
-    await submitForm(form, 'Record the answer');
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    await saveForm(form, 'Record the answer');
     await prompt.waitFor({ state: 'detached', timeout: 20_000 });
 
     const tasks = await searchFhir<{ status: string; for?: { reference?: string }; code?: { coding?: { code?: string }[] }; input?: { valueBoolean?: boolean }[] }>(env(), `Task?subject=Patient/${leon.patientId}`);
@@ -45,11 +40,7 @@ describe('Think Family through the panel', () => {
       }),
     );
 
-    const audit = await runAudit({
-      events: pullPopulation({ fhirBase: env().sandbox.fhirBase, mode: 'search', sleep: (ms, signal) => abortableSleep(Math.min(ms, 20), signal) }),
-      policy: DEFAULT_POLICY,
-      now: new Date(),
-    });
+    const audit = await auditSandbox(env());
     expect(audit.coverage.patients.childrenAsked).toBe(1);
     expect(audit.coverage.patients.childrenAskedChildHelps).toBe(1);
     await page.close();
