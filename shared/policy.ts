@@ -194,11 +194,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   timeZone: 'Europe/London',
   extensionBase: DEFAULT_EXTENSION_BASE,
   rag: Object.freeze({ green: 0.8, amber: 0.5 }),
-  // Placeholders a trust replaces with its own services (options page / managed policy).
+  // Placeholders a trust replaces with its own services (options page / managed policy). Crisis and
+  // out-of-hours numbers are not a signpost: give-crisis-numbers asks for them and record-crisis-numbers
+  // records which were given; a signpost saying "crisis numbers" would leave that prompt open.
   signposts: Object.freeze([
     Object.freeze({ id: 'carers-centre', label: "The local carers' centre" }),
     Object.freeze({ id: 'trust-carer-information', label: "The trust's carer information pack" }),
-    Object.freeze({ id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' }),
   ]),
   // Placeholders: a trust sets its own lines and numbers (never hard-coded here).
   crisisNumbers: Object.freeze([

@@ -27,7 +27,6 @@ describe('DEFAULT_POLICY', () => {
       signposts: [
         { id: 'carers-centre', label: "The local carers' centre" },
         { id: 'trust-carer-information', label: "The trust's carer information pack" },
-        { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
       ],
       crisisNumbers: [
         { id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" },
@@ -48,6 +47,10 @@ describe('DEFAULT_POLICY', () => {
         { id: 'carers-centre', name: "The local carers' centre" },
       ],
     });
+  });
+
+  it('offers no default signpost to crisis numbers: they have their own prompt and record (give-crisis-numbers), which a signpost would not close', () => {
+    expect(DEFAULT_POLICY.signposts.filter((s) => /crisis|out-of-hours/i.test(`${s.id} ${s.label}`))).toEqual([]);
   });
 
   it('takes the crisis numbers a trust gives carers from the policy, never from the code', () => {
