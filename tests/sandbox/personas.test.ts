@@ -188,7 +188,7 @@ describe('persona enquiries whatever the day the sandbox starts', () => {
   it('keeps every unanswered enquiry overdue on each day from December to April', () => {
     for (let day = '2026-12-01'; compareDates(day, '2027-04-30') <= 0; day = addDays(day, 1)) {
       const now = new Date(`${day}T12:00:00Z`);
-      const communications = [...personaResources(now)].filter((r): r is Communication => r.resourceType === 'Communication');
+      const communications = [...personaResources(now)].filter((r): r is Communication & { id: string } => r.resourceType === 'Communication');
       const answered = new Set(communications.flatMap((c) => (c.inResponseTo ?? []).map((r) => r.reference)));
       const unanswered = communications.filter((c) => c.category?.some((k) => k.coding?.some((x) => x.code === 'carer-enquiry')) && !answered.has(`Communication/${c.id}`));
       expect(unanswered.length, day).toBeGreaterThan(0);
