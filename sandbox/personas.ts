@@ -573,7 +573,7 @@ const definitions = {
       family: 'Davies',
       teamId: 'team-eip',
       situation:
-        'Declined to share information with his sister Carys (deny Consent 40 days ago); she has not been heard since. Her enquiry 12 days ago is unanswered (overdue); an earlier one was answered in 2 days. Information was disclosed to her without consent once (risk of serious harm; Owen to be told).',
+        'Declined to share information with his sister Carys (deny Consent 40 days ago); she has not been heard since. Her enquiry 20 days ago is unanswered (overdue); an earlier one was answered in 2 days. Information was disclosed to her without consent once (risk of serious harm; Owen to be told).',
       expectedPrompts: ['consent-declined-still-listen', 'carer-enquiry-overdue', 'carer-contingency-plan', 'give-crisis-numbers', 'refer-carer-assessment'],
       relatedPersonIds: ['demo-owen-davies-sister'],
     },
@@ -620,7 +620,7 @@ const definitions = {
         (now) => ({ id: 'demo-owen-davies-heard', carerId: 'demo-owen-davies-sister', kind: 'carer-heard', on: dateTimeOffset(now, -60) }),
         (now) => ({ id: 'demo-owen-davies-enquiry-1', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry', topic: 'Medication side effects', on: dateTimeOffset(now, -30) }),
         (now) => ({ id: 'demo-owen-davies-answer-1', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry-answer', inResponseTo: 'Communication/demo-owen-davies-enquiry-1', on: dateTimeOffset(now, -28) }),
-        (now) => ({ id: 'demo-owen-davies-enquiry-2', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry', topic: 'Visiting times', on: dateTimeOffset(now, -12) }),
+        (now) => ({ id: 'demo-owen-davies-enquiry-2', carerId: 'demo-owen-davies-sister', kind: 'carer-enquiry', topic: 'Visiting times', on: dateTimeOffset(now, -20) }), // 20 days: overdue even with Christmas and New Year's bank holidays in between
         (now) => ({
           id: 'demo-owen-davies-disclosure',
           carerId: 'demo-owen-davies-sister',

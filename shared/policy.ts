@@ -7,7 +7,8 @@
  * leaves the default in force.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from './domain/dates';
+import { isCalendarDate, isValidTimeZone } from './domain/dates';
+import { BANK_HOLIDAY_CALENDARS } from './domain/workingDays';
 import { DEFAULT_EXTENSION_BASE } from './terminology';
 
 const months = (max: number) =>
@@ -137,8 +138,8 @@ export const PolicySchema = z.strictObject({
     .max(20)
     .readonly(),
   /**
-   * A carer's enquiry is answered within this many working days (Monday to Friday; bank holidays
-   * are not known to the policy and count as working days): "We will ensure a prompt response is
+   * A carer's enquiry is answered within this many working days (Monday to Friday, less the bank
+   * holidays of `bankHolidays` and the `extraNonWorkingDays`): "We will ensure a prompt response is
    * provided to carer enquiries". Five working days is a local default, not a statutory period.
    */
   enquiryResponseWorkingDays: z
@@ -146,6 +147,20 @@ export const PolicySchema = z.strictObject({
     .int({ error: 'must be a whole number of working days' })
     .min(1, { error: 'must be at least 1 working day' })
     .max(60, { error: 'must be at most 60 working days' }),
+  /**
+   * The bank holidays that are not working days: those of England and Wales, computed by rule
+   * (shared/domain/workingDays.ts), or `none`. Scotland and Northern Ireland have other days: their
+   * trusts set `none` and list their own in `extraNonWorkingDays`.
+   */
+  bankHolidays: z.enum(BANK_HOLIDAY_CALENDARS, { error: 'must be "england-and-wales" or "none" (then list your bank holidays in extraNonWorkingDays)' }),
+  /**
+   * Further days that are not working days, YYYY-MM-DD: a bank holiday the government adds or moves
+   * (a coronation, a jubilee), which no rule computes, or a region's own bank holidays.
+   */
+  extraNonWorkingDays: z
+    .array(z.string({ error: 'must be a date written YYYY-MM-DD, e.g. "2023-05-08"' }).refine(isCalendarDate, { error: 'must be a date written YYYY-MM-DD, e.g. "2023-05-08"' }))
+    .max(400, { error: 'must list at most 400 days' })
+    .readonly(),
   /**
    * Where a carer is referred for the statutory carer's assessment, and with whom the carer may agree
    * to share it (recommendation 3: "Involvement of the carer support organisations at assessment and
@@ -179,11 +194,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   timeZone: 'Europe/London',
   extensionBase: DEFAULT_EXTENSION_BASE,
   rag: Object.freeze({ green: 0.8, amber: 0.5 }),
-  // Placeholders a trust replaces with its own services (options page / managed policy).
+  // Placeholders a trust replaces with its own services (options page / managed policy). Crisis and
+  // out-of-hours numbers are not a signpost: give-crisis-numbers asks for them and record-crisis-numbers
+  // records which were given; a signpost saying "crisis numbers" would leave that prompt open.
   signposts: Object.freeze([
     Object.freeze({ id: 'carers-centre', label: "The local carers' centre" }),
     Object.freeze({ id: 'trust-carer-information', label: "The trust's carer information pack" }),
-    Object.freeze({ id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' }),
   ]),
   // Placeholders: a trust sets its own lines and numbers (never hard-coded here).
   crisisNumbers: Object.freeze([
@@ -197,6 +213,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     Object.freeze({ id: 'care-programme-approach', label: 'The care programme approach' }),
   ]),
   enquiryResponseWorkingDays: 5,
+  bankHolidays: 'england-and-wales',
+  extraNonWorkingDays: Object.freeze([]),
   // Placeholders a trust replaces with its own council and carers' organisation (options page / managed policy).
   carerSupportOrganisations: Object.freeze([
     Object.freeze({ id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" }),

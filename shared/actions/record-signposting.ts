@@ -1,6 +1,7 @@
 /**
  * A carer signposted to support: which of the trust's signposts (policy `signposts`: the local
- * carers' centre, the trust's carer information, crisis and out-of-hours numbers) were given.
+ * carers' centre, the trust's carer information) were given. Crisis numbers are not a signpost: they
+ * have their own record (record-crisis-numbers).
  * Written as a completed Task for the carer (docs/actions.md), read back by the same one-round-trip
  * read as the assessment offer, so the signpost-support prompt clears.
  */

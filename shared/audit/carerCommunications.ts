@@ -6,12 +6,13 @@
  *   able to be heard" — the same test as the panel's prompt (consent-declined-still-listen `heardSince`);
  * - carers' enquiries and how long each waited for its first answer, in working days: "We will ensure
  *   a prompt response is provided to carer enquiries" — the median, and the share answered within the
- *   policy's `enquiryResponseWorkingDays` (RAG);
+ *   policy's `enquiryResponseWorkingDays` (RAG), bank holidays not counted (shared/domain/workingDays.ts);
  * - disclosures without consent, and how many the patient has not been told of.
  * Facts in (adapter/audit/facts.ts reads them with the panel's own reader), counts out.
  */
 import { z } from 'zod';
-import { today, toCalendarDate, workingDaysBetween, compareDates } from '../domain/dates';
+import { today, toCalendarDate, compareDates } from '../domain/dates';
+import { workingDaysBetween } from '../domain/workingDays';
 import type { ConsentDecision } from '../domain/types';
 import type { Policy } from '../policy';
 import { heardSince } from '../prompts/consent-declined-still-listen';
@@ -60,7 +61,7 @@ export interface CarerCommunicationLookups {
   rateOf: (numerator: number, denominator: number) => Rate;
 }
 
-export function carerCommunicationMeasures(state: CarerCommunicationsState, lookups: CarerCommunicationLookups, policy: Pick<Policy, 'timeZone' | 'enquiryResponseWorkingDays'>, now: Date): CarerCommunicationMeasures {
+export function carerCommunicationMeasures(state: CarerCommunicationsState, lookups: CarerCommunicationLookups, policy: Pick<Policy, 'timeZone' | 'enquiryResponseWorkingDays' | 'bankHolidays' | 'extraNonWorkingDays'>, now: Date): CarerCommunicationMeasures {
   const facts = [...state.values()].filter((f) => lookups.isAudited(f.carer));
   const latestHeard = new Map<string, string>();
   for (const fact of facts) {
@@ -99,7 +100,7 @@ export function carerCommunicationMeasures(state: CarerCommunicationsState, look
       continue;
     }
     answered += 1;
-    waits.push(workingDaysBetween(receivedOn, first));
+    waits.push(workingDaysBetween(receivedOn, first, policy));
     if (compareDates(first, due) <= 0) withinTarget += 1;
   }
   const disclosures = facts.filter((f) => f.code === 'disclosure-without-consent');

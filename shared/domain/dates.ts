@@ -326,39 +326,3 @@ export function timeOfDayInstant(iso: string): number | undefined {
   if (typeof iso !== 'string') return undefined;
   return parseIso(iso)?.instant;
 }
-
-/**
- * Adds `n` working days (Monday to Friday) to a calendar date: the answer due to a carer's enquiry
- * received on `date` (a day received at the weekend counts from the next Monday). Bank holidays are
- * not known here and count as working days.
- * @example addWorkingDays('2026-11-27', 1) // Friday + 1 → '2026-11-30' (Monday)
- * A result beyond 9999-12-31 is 9999-12-31 (as {@link addMonthsCapped}).
- * @throws RangeError when `date` is not a full calendar date or `n` is not a whole number ≥ 0.
- */
-export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError('addWorkingDays() needs a whole number of days, 0 or more.');
-  let day = epochDay(date, 'addWorkingDays');
-  // 1970-01-01 (epoch day 0) was a Thursday: weekday 0 = Monday … 6 = Sunday.
-  const weekday = (d: number) => (((d + 3) % 7) + 7) % 7;
-  let left = n;
-  while (left > 0) {
-    day += 1;
-    if (weekday(day) < 5) left -= 1;
-  }
-  // A placeholder date such as 9999-12-31 plus a few days is "not in our lifetime", not an error.
-  return day > epochDay('9999-12-31', 'addWorkingDays') ? '9999-12-31' : fromEpochDay(day);
-}
-
-/**
- * Working days (Monday to Friday) from `from` to `to`: how long a carer waited for an answer.
- * 0 when answered the same day or on the weekend after; negative never (an answer dated before its
- * enquiry counts as 0).
- * @example workingDaysBetween('2026-11-27', '2026-11-30') // Friday → Monday: 1
- */
-export function workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
-  const start = epochDay(from, 'workingDaysBetween');
-  const end = epochDay(to, 'workingDaysBetween');
-  let days = 0;
-  for (let day = start + 1; day <= end; day += 1) if ((((day + 3) % 7) + 7) % 7 < 5) days += 1;
-  return days;
-}

@@ -7,15 +7,19 @@
  */
 import type { CarerContext, Prompt } from '../domain/types';
 import type { Policy } from '../policy';
-import { addWorkingDays, compareDates, today, toCalendarDate } from '../domain/dates';
+import { compareDates, today, toCalendarDate } from '../domain/dates';
+import { addWorkingDays } from '../domain/workingDays';
 import { carerLabel, summaryLine } from '../domain/describe';
 
 export const COMMITMENT = 'Carers’ charter: "We will ensure a prompt response is provided to carer enquiries"';
 
-/** The calendar date an enquiry received on `receivedOn` is to be answered by (undefined when the date cannot be read). */
-export function enquiryAnswerDue(receivedOn: string, policy: Pick<Policy, 'timeZone' | 'enquiryResponseWorkingDays'>): string | undefined {
+/**
+ * The calendar date an enquiry received on `receivedOn` is to be answered by (undefined when the date
+ * cannot be read): the policy's working days, bank holidays and the trust's extra days not counted.
+ */
+export function enquiryAnswerDue(receivedOn: string, policy: Pick<Policy, 'timeZone' | 'enquiryResponseWorkingDays' | 'bankHolidays' | 'extraNonWorkingDays'>): string | undefined {
   const received = toCalendarDate(receivedOn, policy.timeZone);
-  return received === undefined ? undefined : addWorkingDays(received, policy.enquiryResponseWorkingDays);
+  return received === undefined ? undefined : addWorkingDays(received, policy.enquiryResponseWorkingDays, policy);
 }
 
 export function carerEnquiryOverdue(ctx: CarerContext, policy: Policy, now: Date): Prompt[] {

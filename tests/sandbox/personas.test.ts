@@ -1,10 +1,13 @@
-import type { Consent, List, Patient, RelatedPerson, Resource, Task } from '@medplum/fhirtypes';
+import type { Communication, Consent, List, Patient, RelatedPerson, Resource, Task } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, personaResources } from '../../sandbox/personas';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { isTestRangeNhsNumber, isValidNhsNumber } from '../../shared/nhsNumber';
 import { PROMPT_CODES } from '../../shared/domain/types';
+import { addDays, compareDates, today as todayIn } from '../../shared/domain/dates';
+import { DEFAULT_POLICY } from '../../shared/policy';
+import { enquiryAnswerDue } from '../../shared/prompts/carer-enquiry-overdue';
 import { PAID_CAREGIVER_OCCUPATION, WRITE_CARER_ROLE, carerStatusExtensionUrl, consentBasisExtensionUrl, consentReviewDueExtensionUrl } from '../../shared/terminology';
 import { validateR4 } from '../support/validateR4';
 import { TEST_NOW, fhirFetch } from './support/fhirFetch';
@@ -176,6 +179,21 @@ describe('personas for issue 8 (consent the clinician can trust)', () => {
     expect(first?.name).toEqual(second?.name);
     expect(first?.relationship).toEqual(second?.relationship);
     expect(first?.id).not.toBe(second?.id);
+  });
+});
+
+describe('persona enquiries whatever the day the sandbox starts', () => {
+  // The panel and the e2e tests run the sandbox on today's date: an enquiry documented as overdue must
+  // stay overdue when bank holidays (Christmas and New Year, Easter) fall in its working days.
+  it('keeps every unanswered enquiry overdue on each day from December to April', () => {
+    for (let day = '2026-12-01'; compareDates(day, '2027-04-30') <= 0; day = addDays(day, 1)) {
+      const now = new Date(`${day}T12:00:00Z`);
+      const communications = [...personaResources(now)].filter((r): r is Communication & { id: string } => r.resourceType === 'Communication');
+      const answered = new Set(communications.flatMap((c) => (c.inResponseTo ?? []).map((r) => r.reference)));
+      const unanswered = communications.filter((c) => c.category?.some((k) => k.coding?.some((x) => x.code === 'carer-enquiry')) && !answered.has(`Communication/${c.id}`));
+      expect(unanswered.length, day).toBeGreaterThan(0);
+      for (const enquiry of unanswered) expect(compareDates(todayIn(now, DEFAULT_POLICY.timeZone), enquiryAnswerDue(enquiry.received ?? '', DEFAULT_POLICY) ?? '9999-12-31'), `${enquiry.id} on ${day}`).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -27,7 +27,6 @@ describe('DEFAULT_POLICY', () => {
       signposts: [
         { id: 'carers-centre', label: "The local carers' centre" },
         { id: 'trust-carer-information', label: "The trust's carer information pack" },
-        { id: 'crisis-numbers', label: 'Crisis and out-of-hours telephone numbers' },
       ],
       crisisNumbers: [
         { id: 'crisis-line', label: "The trust's 24-hour mental health crisis line" },
@@ -41,6 +40,8 @@ describe('DEFAULT_POLICY', () => {
       ],
       // "We will ensure a prompt response is provided to carer enquiries": a local default, not a statutory period.
       enquiryResponseWorkingDays: 5,
+      bankHolidays: 'england-and-wales',
+      extraNonWorkingDays: [],
       carerSupportOrganisations: [
         { id: 'local-authority', name: "The local authority's adult social care (carers' assessments)" },
         { id: 'carers-centre', name: "The local carers' centre" },
@@ -48,11 +49,23 @@ describe('DEFAULT_POLICY', () => {
     });
   });
 
+  it('offers no default signpost to crisis numbers: they have their own prompt and record (give-crisis-numbers), which a signpost would not close', () => {
+    expect(DEFAULT_POLICY.signposts.filter((s) => /crisis|out-of-hours/i.test(`${s.id} ${s.label}`))).toEqual([]);
+  });
+
   it('takes the crisis numbers a trust gives carers from the policy, never from the code', () => {
     const policy = parsePolicy({ crisisNumbers: [{ id: 'north-crisis', label: 'Northshire crisis line 0800 000 0000', url: 'https://trust.example.nhs.uk/crisis' }] });
     expect(policy.crisisNumbers).toEqual([{ id: 'north-crisis', label: 'Northshire crisis line 0800 000 0000', url: 'https://trust.example.nhs.uk/crisis' }]);
     expect(() => parsePolicy({ crisisNumbers: [] })).toThrow(/crisisNumbers: must list at least one number/);
     expect(() => parsePolicy({ crisisNumbers: [{ id: 'x', label: 'x', url: 'http://insecure.example' }] })).toThrow(/https/);
+  });
+
+  it('takes the bank holiday calendar and the extra non-working days from the policy, refusing what it cannot read', () => {
+    expect(parsePolicy({ bankHolidays: 'none', extraNonWorkingDays: ['2026-11-30', '2027-01-04'] })).toMatchObject({ bankHolidays: 'none', extraNonWorkingDays: ['2026-11-30', '2027-01-04'] });
+    expect(() => parsePolicy({ bankHolidays: 'scotland' })).toThrow(/bankHolidays: must be "england-and-wales" or "none"/);
+    expect(() => parsePolicy({ extraNonWorkingDays: ['08/05/2023'] })).toThrow(/extraNonWorkingDays\.0: must be a date written YYYY-MM-DD/);
+    expect(() => parsePolicy({ extraNonWorkingDays: ['2023-02-30'] })).toThrow(/extraNonWorkingDays\.0: must be a date written YYYY-MM-DD/);
+    expect(() => parsePolicy({ extraNonWorkingDays: [20230508] })).toThrow(/extraNonWorkingDays\.0: must be a date written YYYY-MM-DD/);
   });
 
   it('refuses a carers’ support organisation without a name, or with an identifier that is not a URI system', () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
-  addWorkingDays,
   addMonths,
   addMonthsCapped,
   ageOn,
@@ -261,24 +260,4 @@ describe('independence from the process time zone', () => {
       expect(ageOn('2008-06-15', '2026-06-15')).toBe(18);
     },
   );
-});
-
-describe('addWorkingDays', () => {
-  it.each([
-    ['2026-11-23', 5, '2026-11-30'], // Monday + 5 working days = next Monday
-    ['2026-11-27', 1, '2026-11-30'], // Friday + 1 = Monday
-    ['2026-11-28', 1, '2026-11-30'], // Saturday + 1 = Monday
-    ['2026-11-29', 5, '2026-12-04'], // Sunday + 5 = Friday
-    ['2026-11-25', 0, '2026-11-25'],
-    ['2026-12-31', 1, '2027-01-01'], // across a year (bank holidays are not known: they count)
-    ['9999-12-30', 5, '9999-12-31'], // capped, not an error
-  ])('%s + %i working days is %s', (date, n, expected) => {
-    expect(addWorkingDays(date, n)).toBe(expected);
-  });
-
-  it('refuses a negative or fractional count and a partial date', () => {
-    expect(() => addWorkingDays('2026-11-23', -1)).toThrow(RangeError);
-    expect(() => addWorkingDays('2026-11-23', 1.5)).toThrow(RangeError);
-    expect(() => addWorkingDays('2026-11', 1)).toThrow(RangeError);
-  });
 });

@@ -41,6 +41,20 @@ describe('carer-enquiry-overdue', () => {
     expect(overdue([friday], at('2026-06-20T12:00:00Z'))).toHaveLength(1);
   });
 
+  it('does not count bank holidays: an enquiry on the Thursday before Easter 2026 is due five working days later, on 13 April', () => {
+    // Good Friday 3 April and Easter Monday 6 April 2026 are bank holidays in England and Wales.
+    const thursday: CarerEnquiry = { communication: 'Communication/q5', receivedOn: '2026-04-02T10:00:00+01:00' };
+    expect(enquiryAnswerDue(thursday.receivedOn, POLICY)).toBe('2026-04-13');
+    expect(overdue([thursday], at('2026-04-10T12:00:00Z'))).toEqual([]);
+    expect(overdue([thursday], at('2026-04-13T12:00:00Z'))).toEqual([]);
+    expect(overdue([thursday], at('2026-04-14T12:00:00Z'))).toHaveLength(1);
+  });
+
+  it('follows the policy’s calendar: none counts bank holidays, extra non-working days are skipped', () => {
+    expect(enquiryAnswerDue('2026-04-02', { ...POLICY, bankHolidays: 'none' })).toBe('2026-04-09');
+    expect(enquiryAnswerDue('2026-04-02', { ...POLICY, extraNonWorkingDays: ['2026-04-09'] })).toBe('2026-04-14');
+  });
+
   it('follows the policy period', () => {
     const policy = { ...POLICY, enquiryResponseWorkingDays: 1 };
     expect(carerEnquiryOverdue(contextWith({ carers: [carerWith(JaneDaughter, { enquiries: [ENQUIRY] })] }), policy, at('2026-06-10T12:00:00Z'))).toHaveLength(1);
