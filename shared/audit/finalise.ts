@@ -275,16 +275,15 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     });
     const ruleCarers = prepared.map((p) => p.forRule);
     // A review brought forward by a significant change, as the panel brings it forward (shared/domain/significantChange.ts):
-    // the same person recorded twice is recognised by the digests of the keys the panel compares.
+    // the rule carers' identifiers are the identity digests (forRules), so "the same person recorded twice" is the panel's test.
     const changes: CarerContext = { patient: summary, carers: ruleCarers, orphanConsents: [], warnings: [] };
-    const identityOf = (c: Carer): readonly string[] => (c.id === undefined ? [] : (joined.get(c.id)?.record.identityDigests ?? []));
     for (const { join, carer, forRule } of prepared) {
       if (!isActiveCarer(carer, policy, now)) {
         if (carer.active && carer.carerStatus === 'carer' && carer.endedOn !== undefined) excludedEndedRelationships += 1;
         continue;
       }
       if (carer.consent.decision === 'deny' || carer.consent.decision === 'withdrawn') refusals.set(join.id, carer.consent);
-      const reviewDue = carerAssessmentReviewDue(changes, forRule, policy, now, identityOf).due;
+      const reviewDue = carerAssessmentReviewDue(changes, forRule, policy, now).due;
       const outcome = classifyCarer(carer, summary, join.firstOffer, reviewDue, policy, now, asOf, calendarDate);
       outcome.carerId = join.id;
       if (outcome.young) {

@@ -28,12 +28,8 @@ export interface SignificantChange {
   label: string;
 }
 
-/**
- * Significant changes after `after` (exclusive) and on or before today, earliest first. `identity`
- * gives the keys that recognise one person recorded twice (the audit, which keeps no names, passes
- * digests of the same keys).
- */
-export function significantChangesAfter(ctx: CarerContext, carer: Carer, after: CalendarDate, policy: Policy, now: Date, identity: (carer: Carer) => readonly string[] = identityKeys): SignificantChange[] {
+/** Significant changes after `after` (exclusive) and on or before today, earliest first. */
+export function significantChangesAfter(ctx: CarerContext, carer: Carer, after: CalendarDate, policy: Policy, now: Date): SignificantChange[] {
   const day = today(now, policy.timeZone);
   const changes: SignificantChange[] = [];
   const add = (kind: CircumstanceChange, on: CalendarDate | undefined, label: string = CIRCUMSTANCE_CHANGES[kind]) => {
@@ -44,11 +40,11 @@ export function significantChangesAfter(ctx: CarerContext, carer: Carer, after: 
     add(episode.detained ? 'detention' : 'inpatient-admission', episodeStartedOn(episode, policy));
     add('discharge', dischargedOn(episode, policy));
   }
-  const own = new Set(identity(carer));
+  const own = new Set(identityKeys(carer));
   for (const other of ctx.carers) {
     if (other.reference === carer.reference || !isActiveCarer(other, policy, now) || other.identifiedOn === undefined) continue;
     // The same person recorded again (shared/domain/duplicates.ts) is not a new carer.
-    if (identity(other).some((key) => own.has(key))) continue;
+    if (identityKeys(other).some((key) => own.has(key))) continue;
     add('new-carer', toCalendarDate(other.identifiedOn, policy.timeZone));
   }
   if (typeof ctx.patient.deceased === 'string') add('patient-died', toCalendarDate(ctx.patient.deceased, policy.timeZone));
@@ -73,11 +69,11 @@ export interface AssessmentReviewDue {
  * When the carer's assessment is due for review. `due` is undefined while nothing was completed or
  * declined, or when the last one has no date at all (the caller treats that as due now).
  */
-export function carerAssessmentReviewDue(ctx: CarerContext, carer: Carer, policy: Policy, now: Date, identity?: (carer: Carer) => readonly string[]): AssessmentReviewDue {
+export function carerAssessmentReviewDue(ctx: CarerContext, carer: Carer, policy: Policy, now: Date): AssessmentReviewDue {
   const from = lastAssessedOn(carer.assessment, policy);
   if (from === undefined) return { due: undefined, changes: [] };
   const interval = addMonthsCapped(from, policy.assessmentReviewMonths);
-  const changes = significantChangesAfter(ctx, carer, from, policy, now, identity);
+  const changes = significantChangesAfter(ctx, carer, from, policy, now);
   const change = changes[0];
   if (change !== undefined && compareDates(change.on, interval) < 0) return { due: change.on, change, changes };
   return { due: interval, changes };
