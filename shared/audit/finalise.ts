@@ -318,8 +318,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const openConsents = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons);
     const orphans = openConsents.length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
-    const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
-    const notAsked = record.contacts.filter((c) => isCurrentContact(c, policy.timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
+    const notAsked = record.contacts.length === 0 ? 0 : contactsNotAskedAbout(record, related, policy.timeZone, asOf);
     const group = groupOf(record);
     const childrenAsked = childrenAskedOf.get(patientId);
     const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId));
@@ -395,6 +394,12 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
   coverage.pathwayPlans = pathway.result((numerator, denominator) => rateOf(numerator, denominator, policy));
   if (!completeness.complete) coverage.incompleteReason = completeness.reason ?? 'the pull ended before every resource was read';
   return coverage;
+}
+
+/** The patient's current contacts none of their RelatedPersons is the same person as. */
+function contactsNotAskedAbout(record: PatientRecord, related: readonly CarerJoin[], timeZone: string, asOf: CalendarDate): number {
+  const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
+  return record.contacts.filter((c) => isCurrentContact(c, timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
 }
 
 /**

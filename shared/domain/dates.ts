@@ -164,6 +164,8 @@ export function toCalendarDate(iso: string, timeZone: string, options: CalendarD
   if (typeof iso !== 'string') return undefined;
   const formatter = formatterFor(timeZone);
   if (!formatter) return undefined;
+  // A full date is its own calendar date: most FHIR dates are, and the audit converts millions of them.
+  if (iso.length === 10 && epochDays.get(iso, epochDayOfValid) !== undefined) return iso;
   const parts = parseIso(iso);
   if (!parts) return undefined;
   if (parts.instant !== undefined) return calendarDateOfInstant(parts.instant, formatter);

@@ -12,8 +12,16 @@ export function fnv1a64(text: string, seed: bigint = 0xcbf29ce484222325n): bigin
   let h1 = Number((seed >> 16n) & 0xffffn);
   let h2 = Number((seed >> 32n) & 0xffffn);
   let h3 = Number((seed >> 48n) & 0xffffn);
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
+  // Code points, as `for (const ch of text)` gives them (a lone surrogate is its own code unit), without an iterator per character.
+  for (let i = 0; i < text.length; i += 1) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
     h0 ^= code & 0xffff;
     h1 ^= code >>> 16;
     // h × 0x100000001b3 (mod 2^64): the prime's 16-bit limbs are 0x01b3, 0, 0x0100, 0.

@@ -16,6 +16,17 @@ import {
 const LONDON = 'Europe/London';
 
 describe('toCalendarDate', () => {
+  it('reads a ten-character date exactly as the full parser does (valid, impossible and malformed alike)', () => {
+    // A trailing space sends the same text through the full parser (which trims it).
+    const texts = ['2026-03-01', '2024-02-29', '2026-02-29', '2026-02-30', '0000-01-01', '0001-01-01', '9999-12-31', '2026-13-01', '2026-00-10', '2026-04-31', '2026/03/01', '2026-3-01 ', '20260301ab', '2026-03-1x', '+026-03-01'];
+    let seed = 3;
+    for (let i = 0; i < 2000; i += 1) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      texts.push(`${String(seed % 10000).padStart(4, '0')}-${String((seed >> 4) % 14).padStart(2, '0')}-${String((seed >> 8) % 33).padStart(2, '0')}`);
+    }
+    for (const text of texts) for (const zone of [LONDON, 'Pacific/Auckland']) expect(toCalendarDate(text, zone), text).toBe(toCalendarDate(`${text} `, zone));
+  });
+
   it('returns a date as written, whatever the zone', () => {
     expect(toCalendarDate('2026-03-01', LONDON)).toBe('2026-03-01');
     expect(toCalendarDate('2026-03-01', 'Pacific/Auckland')).toBe('2026-03-01');

@@ -27,6 +27,17 @@ describe('text helpers', () => {
     expect(oneLine('  a\r\n b\u0000c\u0085 ')).toBe('a b c');
   });
 
+  it('gives what squeezing every run of white space and control characters gives, for any text', () => {
+    // Text already on one line is returned as it is: the answer must still be the squeezing's, character for character.
+    const squeezed = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ').trim();
+    const alphabet = ['a', 'Z', ' ', '  ', '\t', '\n', '\r', '\u0000', '\u001f', '\u007f', '\u0085', '\u009f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', 'é', '😀', '-'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const texts = ['', ' ', 'a', 'a b', ' a', 'a ', 'a  b'];
+    for (let i = 0; i < 5000; i += 1) texts.push(Array.from({ length: next() % 9 }, () => alphabet[next() % alphabet.length]).join(''));
+    for (const text of texts) expect(oneLine(text), JSON.stringify(text)).toBe(squeezed(text));
+  });
+
   it('shortens to a length in UTF-16 units without splitting an emoji', () => {
     expect(shorten('abc', 3)).toBe('abc');
     expect(shorten('abcd', 3)).toBe('ab…');

@@ -25,6 +25,8 @@ describe('fnv1a64', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       samples.push(String.fromCodePoint(...Array.from({ length: 1 + (seed % 40) }, (_, k) => ((seed >> k % 16) * 7919 + k) % 0x10ffff % 0xd7ff)));
     }
+    // Surrogates: paired (one code point), lone high, lone low, high at the end: each as `for…of` reads it.
+    samples.push('\ud83d\ude00', '\ud800', 'a\udc00b', 'x\ud83d', '\udbff\udfff\udbff', '\udc00\ud800');
     for (const text of samples) {
       expect(fnv1a64(text)).toBe(reference(text));
       expect(fnv1a64(text, 0x84222325cbf29ce4n)).toBe(reference(text, 0x84222325cbf29ce4n));
