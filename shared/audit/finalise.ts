@@ -318,7 +318,7 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
     const openConsents = openWithoutCarer(patientConsents.get(patientId) ?? [], patientRef, relatedPersons);
     const orphans = openConsents.length;
     // A Patient.contact is never a carer until asked (shared/domain/contacts.ts): one that is not a RelatedPerson of theirs was never asked about.
-    const notAsked = record.contacts.length === 0 ? 0 : contactsNotAskedAbout(record, related, policy.timeZone, asOf);
+    const notAsked = contactsNotAskedAbout(record, related, policy.timeZone, asOf);
     const group = groupOf(record);
     const childrenAsked = childrenAskedOf.get(patientId);
     const ruleContext = contextForRules(summary, record, related, ruleCarers, openConsents, deferralsOf.get(patientId), carePlansOf.get(patientId));
@@ -398,6 +398,8 @@ function finalise(state: AuditState, policy: Policy, now: Date, completeness: Co
 
 /** The patient's current contacts none of their RelatedPersons is the same person as. */
 function contactsNotAskedAbout(record: PatientRecord, related: readonly CarerJoin[], timeZone: string, asOf: CalendarDate): number {
+  // Most patients have no Patient.contact: no set of their carers' digests is built for them.
+  if (record.contacts.length === 0) return 0;
   const recorded = new Set(related.flatMap((join) => join.record.identityDigests ?? []));
   return record.contacts.filter((c) => isCurrentContact(c, timeZone, asOf) && !c.identityDigests.some((d) => recorded.has(d))).length;
 }
@@ -835,7 +837,7 @@ function isCurrentContact(contact: ContactFact, timeZone: string, asOf: Calendar
  * paid-care-worker coding, signposting and a young carer's referral recorded — and no name, number
  * or address (a recorded detail is stood in for by a placeholder the rules never show).
  */
-function forRules(carer: Carer, record: CarerRecord, done: (Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>) | undefined): Carer {
+function forRules(carer: Carer, record: CarerRecord, done: CarerDone | undefined): Carer {
   const out: Carer = { ...carer };
   if (record.hasRelationship) out.relationships = [RECORDED];
   // An address, not a telecom: a placeholder telecom would be one identity key shared by every carer.
@@ -894,13 +896,16 @@ function contextForRules(
   return ctx;
 }
 
+/** A carer's recorded actions as the rules read them (see carerActionsDone). */
+type CarerDone = Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>;
+
 /**
  * What the panel keeps of each carer's recorded actions (adapter/mapping/carerContext.ts): the latest
  * of each (shared/domain/carerActionsDone.ts; any date: the rules only ask whether one was), the latest
  * significant change recorded, and each discharge the carer was involved in planning.
  */
-function carerActionsDone(state: AuditState): Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>> {
-  const done = new Map<string, Partial<Record<CarerDoneField, string>> & Pick<Carer, 'circumstancesChanged' | 'dischargeInvolvement'>>();
+function carerActionsDone(state: AuditState): Map<string, CarerDone> {
+  const done = new Map<string, CarerDone>();
   const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
   for (const fact of state.recorded.carerActions.values()) {
     const entry = done.get(fact.carer) ?? {};
