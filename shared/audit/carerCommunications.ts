@@ -18,6 +18,7 @@ import type { Policy } from '../policy';
 import { heardSince } from '../prompts/consent-declined-still-listen';
 import { enquiryAnswerDue } from '../prompts/carer-enquiry-overdue';
 import type { CarerCommunicationCode, PatientTold } from '../terminology';
+import { median } from './median';
 
 export interface CarerCommunicationFact {
   kind: 'carerCommunication';
@@ -120,11 +121,4 @@ export function carerCommunicationMeasures(state: CarerCommunicationsState, look
       patientNotTold: disclosures.filter((d) => d.patientTold === 'not-told').length,
     },
   };
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -48,6 +48,7 @@ import { sortWorklist, type WorklistItem } from './worklist';
 import { CARER_DONE_FIELD, CARER_DONE_FIELDS, type CarerDoneField } from '../domain/carerActionsDone';
 import { ACTION_OF_RECORDED, PromptOutcomeTally } from './promptOutcomes';
 import { orphanConsentOf } from '../consent/orphanConsent';
+import { median } from './median';
 
 /** What one carer contributes to the counts. */
 interface CarerOutcome {
@@ -815,13 +816,6 @@ export function rateOf(numerator: number, denominator: number, policy: Pick<Poli
   const share = numerator / denominator;
   const rag: RagRating = share > policy.rag.green ? 'green' : share >= policy.rag.amber ? 'amber' : 'red';
   return { numerator, denominator, percent: Math.round(share * 1000) / 10, rag };
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** A contact whose period has not ended by the audit's date (the end day itself still counts). */

@@ -9,6 +9,7 @@ import { compareDates, daysBetween, type CalendarDate } from '../domain/dates';
 import type { CarerActionFact } from './recordedActions';
 import type { PathwayMeasures, Rate } from './coverage';
 import type { EpisodeRecord } from './state';
+import { median } from './median';
 
 /* The measures' schema is ./coverage.ts PathwaySchema (one place with the other coverage.json fields). */
 
@@ -28,18 +29,15 @@ export class PathwayTally {
   }
 
   finish(episodes: ReadonlyMap<string, Pick<EpisodeRecord, 'patient' | 'inpatient'>>, actions: Iterable<CarerActionFact>, policy: Pick<Policy, 'rag'>, rateOf: (n: number, d: number, p: Pick<Policy, 'rag'>) => Rate): PathwayMeasures {
-    const sorted = [...this.days].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    const median = sorted.length === 0 ? null : sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
     const distribution = { atFirstContact: 0, days1to7: 0, days8to28: 0, days29to91: 0, over91: 0 };
-    for (const d of sorted) {
+    for (const d of this.days) {
       if (d === 0) distribution.atFirstContact += 1;
       else if (d <= 7) distribution.days1to7 += 1;
       else if (d <= 28) distribution.days8to28 += 1;
       else if (d <= 91) distribution.days29to91 += 1;
       else distribution.over91 += 1;
     }
-    const within = sorted.filter((d) => d <= 28).length;
+    const within = this.days.filter((d) => d <= 28).length;
     const involved = new Set<string>();
     for (const action of actions) if (action.action === 'discharge-planning-involved' && action.episode !== undefined) involved.add(`${action.carer}|${action.episode}`);
     let withCarer = 0;
@@ -52,7 +50,7 @@ export class PathwayTally {
       if (carers.some((carer) => involved.has(`${carer}|${id}`))) carerInvolved += 1;
     }
     return {
-      identification: { sampleSize: sorted.length, medianDays: median, distribution, within28: rateOf(within, sorted.length, policy) },
+      identification: { sampleSize: this.days.length, medianDays: median(this.days), distribution, within28: rateOf(within, this.days.length, policy) },
       discharge: { inpatientEpisodesWithCarer: withCarer, carerInvolved, rate: rateOf(carerInvolved, withCarer, policy) },
     };
   }
